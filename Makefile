@@ -1,0 +1,35 @@
+# The whole set-up: `make run` starts the app, `make test` runs every test.
+# Both create .venv and install the pinned dependencies on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
+
+.PHONY: run test browser lock clean
+
+run: $(STAMP)
+	$(BIN)/streamlit run app.py --server.port 8501
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+# A headless Chromium for the browser tests: Debian's /usr/bin/chromium or $$JULIACA_CHROMIUM if
+# present, else Playwright's own, downloaded once (the normal path on a developer's machine).
+browser: $(STAMP)
+	@$(BIN)/python -m geo.browser --check || $(BIN)/python -m playwright install chromium
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+# Re-pin every dependency after changing pyproject.toml.
+lock:
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
+	.lockenv/bin/python -m pip install --quiet '.[test]'
+	.lockenv/bin/python -m pip freeze --exclude-editable | grep -v '^juliaca-map' > requirements.lock
+	rm -rf .lockenv
+
+clean:
+	rm -rf $(VENV) .pytest_cache
