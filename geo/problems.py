@@ -1,0 +1,40 @@
+"""What went wrong in a data file, said so that a person can fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_MAX_SHOWN = 80
+
+
+def show_value(value: object) -> str:
+    """Quote a bad value for a message, shortened so that a 1 MB cell stays readable."""
+    text = repr(value)
+    return text if len(text) <= _MAX_SHOWN else f"{text[:_MAX_SHOWN]}… ({len(str(value))} characters)"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One bad value: where it is (file, CSV line or GeoJSON feature, column) and what is expected.
+
+    >>> str(Problem("events.csv", "line 3", "start", "2023-01-09", "add the offset, e.g. -05:00"))
+    "events.csv, line 3, column 'start': '2023-01-09': add the offset, e.g. -05:00"
+    """
+
+    file: str
+    where: str
+    column: str
+    value: object
+    expected: str
+
+    def __str__(self) -> str:
+        column = f", column '{self.column}'" if self.column else ""
+        return f"{self.file}, {self.where}{column}: {show_value(self.value)}: {self.expected}"
+
+
+class DataError(ValueError):
+    """Raised by strict loading; carries every problem found, in file order."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))

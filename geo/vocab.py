@@ -1,0 +1,39 @@
+"""The controlled vocabularies and limits of the two data files (README: "Data dictionary")."""
+
+from __future__ import annotations
+
+EVENT_COLUMNS = (
+    "id", "start", "end", "time_precision", "place_id", "origin_place_id", "category",
+    "title_en", "title_es", "summary_en", "summary_es",
+    "civilians_killed", "civilians_injured", "police_killed", "police_injured",
+    "claim_status", "reported_by", "source_section", "source_quote",
+)
+PLACE_PROPERTIES = ("id", "name_en", "name_es", "kind", "role", "geo_precision", "source")
+
+COUNT_COLUMNS = ("civilians_killed", "civilians_injured", "police_killed", "police_injured")
+
+CATEGORIES = (
+    "march", "protest", "clash", "shooting", "casualty", "looting", "arrest",
+    "deployment", "government", "statement", "investigation", "context",
+)
+# `undated` is ours: the source reports some statements and findings without any date.
+TIME_PRECISIONS = ("minute", "hour", "part_of_day", "day", "month", "undated")
+CLAIM_STATUSES = ("reported", "official_claim", "disputed")
+PLACE_KINDS = ("airport", "city", "town", "province", "landmark")
+PLACE_ROLES = ("site", "origin", "context")
+GEO_PRECISIONS = ("exact", "town", "province")
+
+# Text limits: long enough for any sentence we write, short enough to refuse a pasted document.
+MAX_TITLE = 160
+MAX_SUMMARY = 1200
+MAX_SHORT_TEXT = 300
+MAX_QUOTE_WORDS = 15
+MAX_COUNT = 1_000_000
+
+# Plausible time span for any event this app maps (uploads included).
+EARLIEST_YEAR = 2000
+LATEST_YEAR = 2035
+
+# Where the mapped places may lie: Peru and its borders (lon, lat). A point outside whose
+# swapped (lat, lon) falls inside was almost certainly entered in the wrong order.
+PERU_BOUNDS = (-81.5, -18.5, -68.5, 0.1)
