@@ -1,0 +1,89 @@
+"""Every event is supported by the source text, and every place by the gazetteer it cites."""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+
+import pytest
+
+from geo.load import REPO_DATA_DIR
+
+EVENTS_CSV = REPO_DATA_DIR / "events.csv"
+
+
+def _events() -> list[dict[str, str]]:
+    with EVENTS_CSV.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def split_sections(text: str) -> dict[str, str]:
+    """Map 'Aftermath > Investigations > Use of firearms' style paths to their own text (wiki '=' headings)."""
+    sections: dict[str, list[str]] = {"Lead": []}
+    path: list[str] = []
+    current = "Lead"
+    for line in text.splitlines():
+        heading = re.fullmatch(r"(=+) (.+?) \1", line.strip())
+        if heading:
+            depth = len(heading.group(1)) - 1  # "= Title =" is the article title, depth 0
+            path = path[: max(depth - 1, 0)] + [heading.group(2)] if depth else []
+            current = " > ".join(path) or "Lead"
+            sections.setdefault(current, [])
+        else:
+            sections[current].append(line)
+    return {name: "\n".join(lines) for name, lines in sections.items()}
+
+
+def test_sections_split_like_the_article(source_text):
+    sections = split_sections(source_text)
+    assert "Aftermath > Investigations > Use of firearms" in sections
+    assert "Events" in sections and "7.62×39mm" not in sections["Events"]
+
+
+@pytest.mark.parametrize("event", _events(), ids=lambda e: e["id"])
+def test_quote_is_verbatim_in_its_section(event, source_text):
+    sections = split_sections(source_text)
+    assert event["source_section"] in sections, f"unknown section {event['source_section']!r}"
+    assert event["source_quote"] in sections[event["source_section"]], (
+        f"{event['id']}: quote not found verbatim in {event['source_section']}")
+
+
+def test_every_origin_town_named_by_the_source_has_its_march(source_text):
+    named = re.search(r"Demonstrators from (.+?) marched to Juliaca", source_text).group(1)
+    towns = {t.strip() for t in re.split(r",| and ", named) if t.strip()}
+    march_titles = {e["title_en"] for e in _events() if e["category"] == "march"}
+    assert len(towns) == 7 and len(march_titles) == 7
+    for town in towns:
+        assert any(town in title for title in march_titles), f"no march from {town}"
+
+
+def _gazetteer(path) -> dict[str, dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return {row["id"]: row for row in csv.DictReader(f)}
+
+
+def _km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def test_every_place_is_within_2_km_of_the_gazetteer_point_it_cites(data, gazetteer_path):
+    gazetteer = _gazetteer(gazetteer_path)
+    for place_id, place in data.places.iterrows():
+        entry = gazetteer.get(place_id)
+        assert entry is not None, f"{place_id} is not a gazetteer id"
+        assert entry["lat"], f"{place_id}: the gazetteer has no coordinates for it; do not plot it"
+        cited = entry["geonames_id"] or re.search(r"IATA (\w{3})", entry["notes"]).group(1)
+        assert cited in place["source"], f"{place_id}: source {place['source']!r} does not cite {cited}"
+        distance = _km(place.geometry.y, place.geometry.x, float(entry["lat"]), float(entry["lon"]))
+        assert distance <= 2.0, f"{place_id} is {distance:.2f} km from the gazetteer point"
+
+
+def test_unresolved_places_are_never_plotted(data):
+    """The gazetteer could not place the Legislative Palace or "Tambopata": no event may pin them."""
+    assert not {"congress", "tambopata_mdd"} & set(data.places.index)
+    tambopata = data.events[data.events["summary_en"].str.contains("Tambopata")]
+    assert len(tambopata) and (tambopata["place_id"] == "").all()
