@@ -1,10 +1,169 @@
-"""Juliaca, 9 January 2023: the Streamlit page. Wires widgets to `geo/` and nothing else."""
+"""Juliaca, 9 January 2023: the Streamlit page. Widgets wired to `geo/`, and nothing else."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
 
 import streamlit as st
+from streamlit_folium import st_folium
 
+from geo.assets import publish_static
+from geo.i18n import LANGUAGES, text
+from geo.labels import clock_label, md_escape, step_name
+from geo.layers import BASEMAPS, VIEWS, base_map, describe_events, step_layer, step_payload
 from geo.load import load_dataset
+from geo.params import SCALES, ViewState, parse_params, steps_for, to_params
+from geo.timeline import DAY, HOUR, index_events, state_at
+from geo.vocab import CATEGORIES, COUNT_COLUMNS
 
-st.set_page_config(page_title="Juliaca, 9 January 2023", layout="wide")
-data = load_dataset(strict=False)
-st.title("Juliaca, 9 January 2023")
-st.write(f"{len(data.places)} places and {len(data.events)} events loaded.")
+SPEEDS = (0.5, 1.0, 2.0)
+MAP_HEIGHT = 540
+
+
+@st.cache_resource
+def load():
+    """Once per server process: serve the static files, load and index the data (read-only after)."""
+    publish_static(Path(__file__).resolve().parent / "static")
+    data = load_dataset(strict=False)
+    return data, index_events(data.events, data.places)
+
+
+def init_session(data) -> None:
+    """First run of a session: widget state from the URL, and a note of what the URL got wrong."""
+    view, refused = parse_params(st.query_params.to_dict(), frozenset(data.events["id"]))
+    steps = steps_for(view.scale)
+    st.session_state.update(lang=view.lang, view=view.view, base=view.base, scale=view.scale,
+                            categories=[c for c in CATEGORIES if c in view.categories],
+                            step=steps.index(view.t), event=view.event, refused=refused,
+                            playing=False, speed=1.0, last_tick=0.0, note_dismissed=False, initialised=True)
+
+
+def current_view() -> ViewState:
+    s = st.session_state
+    return ViewState(steps_for(s.scale)[s.step], s.scale, s.lang, s.view, s.base, frozenset(s.categories), s.event)
+
+
+def on_scale_change() -> None:
+    """Keep the moment when switching scales: 9 January on the day scale, 06:00 on the hour scale."""
+    day_steps = [t.date() for t in steps_for("day")]
+    st.session_state.step = day_steps.index(steps_for("hour")[0].date()) if st.session_state.scale == "day" else 6
+    st.session_state.event = None
+
+
+def shift(delta: int) -> None:
+    last = len(steps_for(st.session_state.scale)) - 1
+    st.session_state.step = min(max(st.session_state.step + delta, 0), last)
+
+
+def toggle_play() -> None:
+    st.session_state.playing = not st.session_state.playing
+    if st.session_state.playing and st.session_state.step >= len(steps_for(st.session_state.scale)) - 1:
+        st.session_state.step = 0
+
+
+st.set_page_config(page_title=text(st.session_state.get("lang", "en"), "page_title"), layout="wide")
+data, index = load()
+if "initialised" not in st.session_state:
+    init_session(data)
+lang = st.session_state.lang
+
+head, language = st.columns([5, 1], vertical_alignment="bottom")
+head.header(text(lang, "title"))
+language.segmented_control(text(lang, "language"), LANGUAGES, key="lang", required=True,
+                           format_func=lambda x: {"en": "English", "es": "Español"}[x])
+st.caption(text(lang, "subtitle"))
+if not st.session_state.note_dismissed:
+    note, ok = st.columns([5, 1], vertical_alignment="center")
+    note.info(text(lang, "content_note"))
+    ok.button(text(lang, "content_note_ok"), on_click=lambda: st.session_state.update(note_dismissed=True))
+for param in st.session_state.refused:
+    st.warning(text(lang, "notice_invalid", param=f"“{param}”"))
+if data.problems:
+    st.warning(text(lang, "notice_dropped", n=len(data.problems), first=md_escape(str(data.problems[0]))))
+
+settings = st.columns(3)
+settings[0].segmented_control(text(lang, "view"), tuple(VIEWS), key="view", required=True,
+                              format_func=lambda v: text(lang, f"view_{v}"))
+settings[1].segmented_control(text(lang, "basemap"), tuple(BASEMAPS), key="base", required=True,
+                              format_func=lambda b: text(lang, f"basemap_{b}"))
+settings[2].segmented_control(text(lang, "scale"), SCALES, key="scale", required=True, on_change=on_scale_change,
+                              format_func=lambda x: text(lang, f"scale_{x}"))
+
+
+def map_section() -> None:
+    """The part that reruns on its own at every step: clock, controls, map, counters and list."""
+    s = st.session_state
+    steps = steps_for(s.scale)
+    if s.playing and time.monotonic() - s.last_tick >= s.speed * 0.9:
+        s.last_tick = time.monotonic()
+        if s.step >= len(steps) - 1:
+            s.playing = False
+            st.rerun(scope="app")
+        s.step += 1
+    view = current_view()
+    state = state_at(index, view.t, step=HOUR if view.scale == "hour" else DAY, categories=view.categories)
+    if s.event and s.event not in set(state.visible["id"]):
+        s.event = None
+
+    clock, back, play, forward = st.columns([4, 1, 1, 1], vertical_alignment="bottom")
+    clock.subheader(clock_label(view.t, view.scale, lang))
+    back.button(text(lang, "previous"), on_click=shift, args=(-1,), shortcut="left", use_container_width=True)
+    play.button(text(lang, "pause" if s.playing else "play"), on_click=toggle_play, use_container_width=True)
+    forward.button(text(lang, "next"), on_click=shift, args=(1,), shortcut="right", use_container_width=True)
+    st.select_slider(text(lang, "time"), options=range(len(steps)), key="step", label_visibility="collapsed",
+                     format_func=lambda i: step_name(steps[i], view.scale, lang))
+
+    map_column, side = st.columns([3, 2])
+    with map_column:
+        center, zoom = VIEWS[view.view]
+        st_folium(base_map(data.places, lang, view.base), key=f"map-{lang}-{view.base}", height=MAP_HEIGHT,
+                  use_container_width=True, center=center, zoom=zoom, returned_objects=[],
+                  feature_group_to_add=step_layer(step_payload(index, state, data.places, lang, view.event)))
+        st.caption(text(lang, "keyboard_hint") + " " + text(lang, f"precision_note_{view.scale}"))
+    with side:
+        for column, name in zip(st.columns(2) + st.columns(2), COUNT_COLUMNS):
+            column.metric(text(lang, name), state.totals[name], help=text(lang, "counts_help"))
+        event_list(describe_events(state.visible, data.places, lang, state.new_ids, view.event))
+    if st.query_params.to_dict() != to_params(view):
+        st.query_params.from_dict(to_params(view))
+
+
+def event_list(events: list[dict]) -> None:
+    """The events up to now, newest first, as text: for screen readers and for people who read."""
+    st.markdown(f"**{md_escape(text(lang, 'list_heading', n=len(events)))}**")
+    if not events:
+        st.caption(text(lang, "list_empty"))
+        return
+    by_id = {e["id"]: e for e in events}
+    with st.container(height=330):
+        st.radio(text(lang, "list_help"), list(by_id), key="event", index=None,
+                 format_func=lambda i: md_escape(_list_label(by_id[i])))
+    if st.session_state.event in by_id:
+        event_details(by_id[st.session_state.event])
+
+
+def _list_label(e: dict) -> str:
+    new = f" · {text(lang, 'new_badge')}" if e["isNew"] else ""
+    where = e["place"] or text(lang, "not_mapped")
+    return f"{e['time']} — {e['title']} ({e['category_label']}; {where}){new}"
+
+
+def event_details(e: dict) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{md_escape(e['title'])}**  \n{md_escape(e['time'])}")
+        st.markdown(md_escape(e["summary"]))
+        st.markdown(f"*{md_escape(text(lang, 'details_status'))}:* {md_escape(e['status_label'])}"
+                    + (f"  \n*{md_escape(text(lang, 'details_reported_by'))}:* {md_escape(e['by'])}" if e["by"] else ""))
+        st.markdown(f"*{md_escape(text(lang, 'details_source'))} ({md_escape(e['section'])}):*  \n> “{md_escape(e['quote'])}”")
+
+
+st.fragment(map_section, run_every=st.session_state.speed if st.session_state.playing else None)()
+
+with st.expander(text(lang, "categories")):
+    st.pills(text(lang, "categories"), CATEGORIES, selection_mode="multi", key="categories",
+             format_func=lambda c: text(lang, f"category_{c}"), label_visibility="collapsed")
+    st.select_slider(text(lang, "speed"), SPEEDS, key="speed")
+with st.expander(text(lang, "sources_heading")):
+    st.write(text(lang, "sources_body"))

@@ -1,0 +1,229 @@
+"""Every word the app shows, in English and Spanish. A test fails if a key is missing in one language."""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "es")
+
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+           "octubre", "noviembre", "diciembre"),
+}
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "page_title": "Juliaca, 9 January 2023",
+        "title": "Juliaca, 9 January 2023: the day hour by hour",
+        "subtitle": ("Police opened fire on protesters near Juliaca's airport. Move the time slider, or press "
+                     "Play, to see the marches arrive and the events unfold. Click a symbol for what the source "
+                     "says."),
+        "content_note": ("Content note: this map describes a day on which at least 18 civilians were killed and "
+                         "more than 100 injured by gunfire. It uses plain words and no images of violence."),
+        "content_note_ok": "I understand, show the map",
+        "language": "Language",
+        "scale": "Time scale",
+        "scale_hour": "9 January, hour by hour",
+        "scale_day": "Dec 2022 – Jun 2023, by day",
+        "time": "Time shown",
+        "previous": "◀ Back",
+        "next": "Forward ▶",
+        "play": "▶ Play",
+        "pause": "⏸ Pause",
+        "speed": "Seconds per step",
+        "keyboard_hint": "Keyboard: ← and → step back and forward; the slider also takes arrow keys.",
+        "view": "View",
+        "view_airport": "Airport",
+        "view_region": "Puno region",
+        "view_peru": "Peru",
+        "basemap": "Base map",
+        "basemap_osm": "OpenStreetMap",
+        "basemap_satellite": "Satellite",
+        "basemap_offline": "Offline",
+        "categories": "Show these kinds of event",
+        "clock_hour": "{date}, {hh}:{mm} (Lima, UTC−5)",
+        "clock_day": "{date}, end of the day (Lima, UTC−5)",
+        "clock_month": "{month}, end of the month",
+        "precision_note_hour": "Each step shows everything reported up to that hour.",
+        "precision_note_day": "Each step shows everything reported up to the end of that day.",
+        "civilians_killed": "Civilians killed",
+        "civilians_injured": "Civilians injured",
+        "police_killed": "Police killed",
+        "police_injured": "Police injured",
+        "counts_help": ("As the source reports them up to the time shown, in Juliaca and the Puno region. "
+                        "\"Over 100\" injured is counted as 100, a lower bound."),
+        "list_heading": "Events up to this time ({n})",
+        "list_help": "Choose an event to highlight it on the map and read the source's sentence.",
+        "list_empty": "No event of the chosen kinds yet. Move the slider forward.",
+        "new_badge": "new",
+        "not_mapped": "not on the map: the source does not say where",
+        "details_source": "Source sentence",
+        "details_section": "Section",
+        "details_reported_by": "Reported by",
+        "details_status": "Status",
+        "details_place": "Place",
+        "details_time": "Time",
+        "status_reported": "Reported by the source",
+        "status_official_claim": "Official claim",
+        "status_disputed": "Disputed: the source reports evidence against it",
+        "notice_invalid": "The link's {param} value was not understood, so the default is shown.",
+        "notice_dropped": "{n} invalid event(s) are not shown: {first}",
+        "sources_heading": "Sources, method and licences",
+        "sources_body": (
+            "Everything on this map comes from the English Wikipedia article \"Juliaca massacre\" "
+            "(CC BY-SA 4.0), which cites The New York Times, El País, La República, IDL-Reporteros, EFE "
+            "and the IACHR. Each event quotes the sentence that supports it. Approximate times are "
+            "labelled \"around\" or by part of the day; march routes are schematic straight lines, "
+            "because the source gives no routes; events whose place the source does not give are "
+            "listed but not mapped. Coordinates: GeoNames (CC BY 4.0) and airportsdata (MIT). Offline "
+            "layers: Natural Earth (public domain) and INEI 2007 limits from juaneladio/peru-geojson "
+            "(MPL-2.0). Map tiles: © OpenStreetMap contributors; satellite imagery © Esri. Code: MIT."),
+        "legend": "Legend",
+        "legend_new": "New in this step",
+        "legend_earlier": "Earlier",
+        "legend_approx": "Time approximate (dashed outline)",
+        "legend_claim": "O: official claim · ?: disputed by evidence",
+        "legend_route": "March: schematic route (the source gives none)",
+        "legend_size": "Larger symbol: more people killed or injured",
+        "schematic": "Schematic route: the source gives no route or departure time",
+        "march_label": "March from {town}",
+        "tiles_failed": "Map tiles could not be loaded (no internet?). Choose the Offline base map.",
+        "popup_quote": "Source",
+        "category_march": "March",
+        "category_protest": "Protest",
+        "category_clash": "Clash",
+        "category_shooting": "Shooting",
+        "category_casualty": "Death or injury",
+        "category_looting": "Looting",
+        "category_arrest": "Arrest",
+        "category_deployment": "Police or military deployment",
+        "category_government": "Government decision",
+        "category_statement": "Statement",
+        "category_investigation": "Investigation",
+        "category_context": "Context",
+        "time_minute": "{date}, {hh}:{mm}",
+        "time_hour": "{date}, around {hh}:{mm}",
+        "time_day": "{date} (time not given)",
+        "time_month": "{month} (day not given)",
+        "time_undated": "Date not given (after {date})",
+        "time_until": "{label} to {end}",
+        "part_morning": "{date}, in the morning",
+        "part_afternoon": "{date}, in the afternoon",
+        "part_night": "{date}, at night",
+        "part_after": "{label}, after {hh}:{mm}",
+        "date": "{d} {month} {y}",
+        "month_year": "{month} {y}",
+    },
+    "es": {
+        "page_title": "Juliaca, 9 de enero de 2023",
+        "title": "Juliaca, 9 de enero de 2023: el día hora a hora",
+        "subtitle": ("La policía disparó contra manifestantes cerca del aeropuerto de Juliaca. Mueva el control "
+                     "de tiempo, o pulse Reproducir, para ver llegar las marchas y el curso de los hechos. Haga "
+                     "clic en un símbolo para leer lo que dice la fuente."),
+        "content_note": ("Aviso: este mapa describe un día en que al menos 18 civiles murieron y más de 100 "
+                         "resultaron heridos por disparos. Usa un lenguaje llano y ninguna imagen de violencia."),
+        "content_note_ok": "Entendido, mostrar el mapa",
+        "language": "Idioma",
+        "scale": "Escala de tiempo",
+        "scale_hour": "9 de enero, hora a hora",
+        "scale_day": "Dic. 2022 – jun. 2023, por días",
+        "time": "Momento mostrado",
+        "previous": "◀ Atrás",
+        "next": "Adelante ▶",
+        "play": "▶ Reproducir",
+        "pause": "⏸ Pausa",
+        "speed": "Segundos por paso",
+        "keyboard_hint": "Teclado: ← y → retroceden y avanzan; el control deslizante también admite las flechas.",
+        "view": "Vista",
+        "view_airport": "Aeropuerto",
+        "view_region": "Región Puno",
+        "view_peru": "Perú",
+        "basemap": "Mapa base",
+        "basemap_osm": "OpenStreetMap",
+        "basemap_satellite": "Satélite",
+        "basemap_offline": "Sin conexión",
+        "categories": "Mostrar estos tipos de hecho",
+        "clock_hour": "{date}, {hh}:{mm} (Lima, UTC−5)",
+        "clock_day": "{date}, al final del día (Lima, UTC−5)",
+        "clock_month": "{month}, al final del mes",
+        "precision_note_hour": "Cada paso muestra todo lo informado hasta esa hora.",
+        "precision_note_day": "Cada paso muestra todo lo informado hasta el final de ese día.",
+        "civilians_killed": "Civiles muertos",
+        "civilians_injured": "Civiles heridos",
+        "police_killed": "Policías muertos",
+        "police_injured": "Policías heridos",
+        "counts_help": ("Según la fuente, hasta el momento mostrado, en Juliaca y la región Puno. \"Más de 100\" "
+                        "heridos se cuenta como 100, una cifra mínima."),
+        "list_heading": "Hechos hasta este momento ({n})",
+        "list_help": "Elija un hecho para resaltarlo en el mapa y leer la frase de la fuente.",
+        "list_empty": "Aún no hay hechos de los tipos elegidos. Avance el control de tiempo.",
+        "new_badge": "nuevo",
+        "not_mapped": "fuera del mapa: la fuente no indica dónde",
+        "details_source": "Frase de la fuente (en inglés)",
+        "details_section": "Sección",
+        "details_reported_by": "Según",
+        "details_status": "Estado",
+        "details_place": "Lugar",
+        "details_time": "Hora",
+        "status_reported": "Informado por la fuente",
+        "status_official_claim": "Afirmación oficial",
+        "status_disputed": "Cuestionado: la fuente recoge pruebas en contra",
+        "notice_invalid": "No se entendió el valor de {param} del enlace; se muestra el valor predeterminado.",
+        "notice_dropped": "{n} hecho(s) no válido(s) no se muestran: {first}",
+        "sources_heading": "Fuentes, método y licencias",
+        "sources_body": (
+            "Todo lo que muestra este mapa procede del artículo de la Wikipedia en inglés \"Juliaca "
+            "massacre\" (CC BY-SA 4.0), que cita a The New York Times, El País, La República, "
+            "IDL-Reporteros, EFE y la CIDH. Cada hecho cita la frase que lo respalda. Las horas aproximadas "
+            "se indican con \"hacia\" o con la parte del día; las rutas de las marchas son líneas rectas "
+            "esquemáticas, porque la fuente no da rutas; los hechos cuyo lugar no indica la fuente se "
+            "listan pero no se ubican en el mapa. Coordenadas: GeoNames (CC BY 4.0) y airportsdata (MIT). "
+            "Capas sin conexión: Natural Earth (dominio público) y límites del INEI 2007 de "
+            "juaneladio/peru-geojson (MPL-2.0). Teselas: © colaboradores de OpenStreetMap; imágenes de "
+            "satélite © Esri. Código: MIT."),
+        "legend": "Leyenda",
+        "legend_new": "Nuevo en este paso",
+        "legend_earlier": "Anterior",
+        "legend_approx": "Hora aproximada (borde discontinuo)",
+        "legend_claim": "O: afirmación oficial · ?: cuestionada por pruebas",
+        "legend_route": "Marcha: ruta esquemática (la fuente no la da)",
+        "legend_size": "Símbolo mayor: más personas muertas o heridas",
+        "schematic": "Ruta esquemática: la fuente no da la ruta ni la hora de salida",
+        "march_label": "Marcha desde {town}",
+        "tiles_failed": "No se pudieron cargar las teselas del mapa (¿sin internet?). Elija el mapa base Sin conexión.",
+        "popup_quote": "Fuente",
+        "category_march": "Marcha",
+        "category_protest": "Protesta",
+        "category_clash": "Enfrentamiento",
+        "category_shooting": "Disparos",
+        "category_casualty": "Muerte o herida",
+        "category_looting": "Saqueo",
+        "category_arrest": "Detención",
+        "category_deployment": "Despliegue policial o militar",
+        "category_government": "Decisión de gobierno",
+        "category_statement": "Declaración",
+        "category_investigation": "Investigación",
+        "category_context": "Contexto",
+        "time_minute": "{date}, {hh}:{mm}",
+        "time_hour": "{date}, hacia las {hh}:{mm}",
+        "time_day": "{date} (sin hora)",
+        "time_month": "{month} (sin día)",
+        "time_undated": "Sin fecha en la fuente (después del {date})",
+        "time_until": "{label} al {end}",
+        "part_morning": "{date}, por la mañana",
+        "part_afternoon": "{date}, por la tarde",
+        "part_night": "{date}, por la noche",
+        "part_after": "{label}, después de las {hh}:{mm}",
+        "date": "{d} de {month} de {y}",
+        "month_year": "{month} de {y}",
+    },
+}
+
+
+def text(lang: str, key: str, **values: object) -> str:
+    """The string `key` in `lang`, with `values` filled in.
+
+    >>> text("es", "march_label", town="Azángaro")
+    'Marcha desde Azángaro'
+    """
+    return STRINGS[lang][key].format(**values)

@@ -1,0 +1,93 @@
+"""Words for times: an event's time with its precision, and the clock of the time shown."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from geo.i18n import MONTHS, text
+from geo.timeline import lima_time
+
+# Parts of the day named for `part_of_day` events, by the hour their window starts.
+_PART_STARTS = ((18, "part_night"), (12, "part_afternoon"), (5, "part_morning"), (0, "part_night"))
+_PART_BOUNDARIES = {6, 12, 18}
+
+
+def date_label(t: pd.Timestamp, lang: str) -> str:
+    """'9 January 2023' / '9 de enero de 2023'."""
+    return text(lang, "date", d=t.day, month=MONTHS[lang][t.month - 1], y=t.year)
+
+
+def month_label(t: pd.Timestamp, lang: str) -> str:
+    """'March 2023' / 'marzo de 2023'."""
+    return text(lang, "month_year", month=MONTHS[lang][t.month - 1], y=t.year)
+
+
+def _part_of_day(start: pd.Timestamp, lang: str) -> str:
+    key = next(key for hour, key in _PART_STARTS if start.hour >= hour)
+    label = text(lang, key, date=date_label(start, lang))
+    if start.hour not in _PART_BOUNDARIES or start.minute:
+        label = text(lang, "part_after", label=label, hh=f"{start.hour:02d}", mm=f"{start.minute:02d}")
+    return label
+
+
+def time_label(start: pd.Timestamp, precision: str, lang: str, end: pd.Timestamp | None = None) -> str:
+    """An event's time as exactly as the source gives it, and no more exactly.
+
+    >>> time_label(lima_time("2023-01-09T14:00"), "hour", "en")
+    '9 January 2023, around 14:00'
+    >>> time_label(lima_time("2023-01-09T17:20"), "part_of_day", "es")
+    '9 de enero de 2023, por la tarde, después de las 17:20'
+    """
+    start = lima_time(start)
+    hh, mm = f"{start.hour:02d}", f"{start.minute:02d}"
+    date = date_label(start, lang)
+    label = {
+        "minute": lambda: text(lang, "time_minute", date=date, hh=hh, mm=mm),
+        "hour": lambda: text(lang, "time_hour", date=date, hh=hh, mm=mm),
+        "part_of_day": lambda: _part_of_day(start, lang),
+        "day": lambda: text(lang, "time_day", date=date),
+        "month": lambda: text(lang, "time_month", month=month_label(start, lang)),
+        "undated": lambda: text(lang, "time_undated", date=date),
+    }[precision]()
+    if end is not None and not pd.isna(end) and lima_time(end).date() != start.date() and precision != "undated":
+        label = text(lang, "time_until", label=label, end=date_label(lima_time(end), lang))
+    return label
+
+
+def clock_label(t: pd.Timestamp, scale: str, lang: str) -> str:
+    """What the clock says at step t: the hour on the hourly scale, the day or month on the context scale.
+
+    >>> clock_label(lima_time("2023-01-09T17:00"), "hour", "es")
+    '9 de enero de 2023, 17:00 (Lima, UTC−5)'
+    """
+    t = lima_time(t)
+    if scale == "hour":
+        return text(lang, "clock_hour", date=date_label(t, lang), hh=f"{t.hour:02d}", mm=f"{t.minute:02d}")
+    if (t + pd.Timedelta(days=1)).month != t.month and t > lima_time("2023-01-31T23:00"):
+        return text(lang, "clock_month", month=month_label(t, lang))
+    return text(lang, "clock_day", date=date_label(t, lang))
+
+
+def step_name(t: pd.Timestamp, scale: str, lang: str) -> str:
+    """The short name of a step on the slider: '17:00', '12 Jan', 'Mar 2023'."""
+    t = lima_time(t)
+    if scale == "hour":
+        return f"{t.hour:02d}:00"
+    if t > lima_time("2023-01-31T23:00"):
+        return f"{MONTHS[lang][t.month - 1][:3]} {t.year}"
+    return f"{t.day} {MONTHS[lang][t.month - 1][:3]}"
+
+
+_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:&\"'=")
+
+
+def md_escape(value: object) -> str:
+    """Text shown through Streamlit's Markdown, with every Markdown, HTML and LaTeX character escaped.
+
+    Streamlit never renders raw HTML here, but Markdown links, images (a network request) and `$`
+    maths would still be interpreted; a backslash before each special character makes them text.
+
+    >>> md_escape("![x](http://e.vil) $1 <b>")
+    '\\\\!\\\\[x\\\\]\\\\(http\\\\://e\\\\.vil\\\\) \\\\$1 \\\\<b\\\\>'
+    """
+    return "".join(f"\\{c}" if c in _MARKDOWN_SPECIALS else c for c in str(value))

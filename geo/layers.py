@@ -1,0 +1,256 @@
+"""From the state at time t to folium objects: a base map built once, and one layer per step.
+
+The base map carries what never changes while the slider moves (tiles, context layers, place
+labels, legend), so its script, and streamlit-folium's hash of it, stay the same and the map is
+never rebuilt. Each step is a `FeatureGroup` holding a JSON payload that `web/juliaca.js` draws;
+the payload is data, and the script puts its text on the page with textContent only.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo.assets import URL_ROOT
+from geo.i18n import text
+from geo.labels import time_label
+from geo.routes import line_at, march_line
+from geo.timeline import EventIndex, MapState
+from geo.vocab import CATEGORIES
+
+# Colour (Okabe-Ito, colour-blind safe, plus greys) and shape per category: never colour alone.
+CATEGORY_STYLE: dict[str, tuple[str, str]] = {
+    "march": ("#0072B2", "triangle"),
+    "protest": ("#56B4E9", "circle"),
+    "clash": ("#E69F00", "diamond"),
+    "shooting": ("#D55E00", "cross"),
+    "casualty": ("#3C3C3C", "square"),
+    "looting": ("#F0E442", "hexagon"),
+    "arrest": ("#CC79A7", "pentagon"),
+    "deployment": ("#009E73", "triangle_down"),
+    "government": ("#A0A0A0", "star"),
+    "statement": ("#FFFFFF", "circle"),
+    "investigation": ("#FFFFFF", "diamond"),
+    "context": ("#D0D0D0", "circle"),
+}
+CLAIM_BADGE = {"reported": "", "official_claim": "O", "disputed": "?"}
+APPROXIMATE = frozenset({"hour", "part_of_day", "day", "month", "undated"})
+
+
+@dataclass(frozen=True)
+class Basemap:
+    tiles: str | None
+    attribution: str
+    max_zoom: int = 18
+
+
+BASEMAPS: dict[str, Basemap] = {
+    "osm": Basemap("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                   '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors', 19),
+    "satellite": Basemap("https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
+                         "Imagery &copy; Esri, Maxar, Earthstar Geographics, and the GIS User Community", 18),
+    "offline": Basemap(None, "Natural Earth; INEI 2007 limits via juaneladio/peru-geojson (MPL-2.0)", 14),
+}
+
+# Preset views: (centre lat, lon), zoom.
+VIEWS: dict[str, tuple[tuple[float, float], int]] = {
+    "airport": ((-15.476, -70.150), 13),
+    "region": ((-14.85, -70.05), 8),
+    "peru": ((-13.6, -73.6), 6),
+}
+DEFAULT_VIEW = "region"
+
+_CONTEXT_LAYERS = (  # file, pane, style when offline, style over tiles (None: not drawn)
+    ("countries_ne10m.geojson", "jm-land", "land", None),
+    ("lakes_ne10m.geojson", "jm-lake", "lake", None),
+    ("peru_provinces.geojson", "jm-borders", "province", "province_thin"),
+    ("peru_departments.geojson", "jm-borders", "department", "department_thin"),
+)
+_CONTEXT_STYLES = {
+    "land": {"color": "#9a9a9a", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 1},
+    "lake": {"color": "#7fa7c0", "weight": 1, "fillColor": "#b9d3e3", "fillOpacity": 1},
+    "province": {"color": "#b5b5b5", "weight": 0.7, "fill": False, "dashArray": "2 3"},
+    "department": {"color": "#7d7d7d", "weight": 1.3, "fill": False},
+    "province_thin": {"color": "#666666", "weight": 0.5, "fill": False, "opacity": 0.5, "dashArray": "2 3"},
+    "department_thin": {"color": "#444444", "weight": 1, "fill": False, "opacity": 0.6},
+}
+
+
+def to_js(value: object) -> str:
+    """JSON that is safe inside a <script> element and inside JavaScript source.
+
+    `<`, `>` and `&` become escapes so that no text can close the script tag; U+2028/2029 are
+    escaped for old engines; `{{` is broken up because streamlit-folium rewrites `{{'name'}}`.
+
+    >>> to_js({"t": "</script><b>`${x}`"})
+    '{"t": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e`${x}`"}'
+    """
+    out = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("{{", "{\\u007b")):
+        out = out.replace(raw, escaped)
+    return out
+
+
+class _Call(MacroElement):
+    """A one-line script calling `JuliacaMap.<function>(<parent layer>, <json>)`."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+{{ this.prelude }}JuliacaMap.{{ this.function }}({{ this._parent.get_name() }}, {{ this.payload }});
+{% endmacro %}""")
+
+    def __init__(self, function: str, payload: object, prelude: str = ""):
+        super().__init__()
+        self._name = "JuliacaCall"
+        self.function = function
+        self.payload = to_js(payload)
+        self.prelude = prelude
+
+
+class LocalMap(folium.Map):
+    """A folium Map that loads Leaflet and our script from the app, never from a CDN."""
+
+    def __init__(self, *args, url_root: str = URL_ROOT, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.default_js = [("leaflet", f"{url_root}/vendor/leaflet/leaflet.js"),
+                           ("juliaca", f"{url_root}/juliaca.js")]
+        self.default_css = [("leaflet_css", f"{url_root}/vendor/leaflet/leaflet.css"),
+                            ("juliaca_css", f"{url_root}/juliaca.css")]
+
+
+def _category_label(category: str, lang: str) -> str:
+    return text(lang, f"category_{category}")
+
+
+def legend(lang: str, categories: tuple[str, ...] = CATEGORIES) -> dict:
+    """The legend's content: one symbol per category, then the notes on what marks mean."""
+    return {
+        "title": text(lang, "legend"),
+        "items": [{"style": {"color": CATEGORY_STYLE[c][0], "shape": CATEGORY_STYLE[c][1]},
+                   "label": _category_label(c, lang)} for c in categories],
+        "notes": [text(lang, key) for key in ("legend_new", "legend_earlier", "legend_approx",
+                                              "legend_claim", "legend_route", "legend_size")],
+    }
+
+
+def _place_labels(places: gpd.GeoDataFrame, lang: str) -> list[dict]:
+    return [{"name": row[f"name_{lang}"], "role": row["role"], "lat": round(row.geometry.y, 5),
+             "lon": round(row.geometry.x, 5)} for _, row in places.iterrows()]
+
+
+def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, *, url_root: str = URL_ROOT,
+               inline_layers: dict[str, object] | None = None) -> dict:
+    """Everything `JuliacaMap.setup` needs; `inline_layers` embeds the context layers instead of URLs."""
+    spec = BASEMAPS[basemap]
+    offline = spec.tiles is None
+    context = []
+    for name, pane, offline_style, tiles_style in _CONTEXT_LAYERS:
+        style = offline_style if offline else tiles_style
+        if style:
+            layer = {"pane": pane, "style": style}
+            layer.update({"data": inline_layers[name]} if inline_layers else {"url": f"{url_root}/layers/{name}"})
+            context.append(layer)
+    return {
+        "tiles": not offline,
+        "credit": "Events: Wikipedia, \u201cJuliaca massacre\u201d (CC BY-SA 4.0) · GeoNames (CC BY 4.0)",
+        "context": context,
+        "contextStyles": _CONTEXT_STYLES,
+        "places": _place_labels(places, lang),
+        "legend": legend(lang),
+        "strings": {k: text(lang, k) for k in ("schematic", "tiles_failed")} | {"source": text(lang, "popup_quote")},
+    }
+
+
+def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, *, url_root: str = URL_ROOT,
+             inline_layers: dict[str, object] | None = None) -> LocalMap:
+    """A fresh base map (cheap: about a millisecond). Its script depends only on language and base map."""
+    spec = BASEMAPS[basemap]
+    center, zoom = VIEWS[DEFAULT_VIEW]
+    fmap = LocalMap(location=center, zoom_start=zoom, tiles=None, control_scale=True, max_zoom=spec.max_zoom,
+                    min_zoom=4, url_root=url_root)
+    if spec.tiles:
+        folium.TileLayer(spec.tiles, attr=spec.attribution, max_zoom=spec.max_zoom, name=basemap).add_to(fmap)
+    _Call("setup", map_config(places, lang, basemap, url_root=url_root, inline_layers=inline_layers)).add_to(fmap)
+    return fmap
+
+
+def _size(killed_injured: int) -> int:
+    """Symbol size in pixels: 18, growing with the square root of people killed or injured, capped."""
+    return int(min(18 + 5 * math.sqrt(killed_injured), 44))
+
+
+def describe_events(visible: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
+                    new_ids: frozenset[str] = frozenset(), selected: str | None = None) -> list[dict]:
+    """The visible events as plain dicts of display text in `lang`, newest first, for the map and the list."""
+    rows = []
+    for ev in visible.iloc[::-1].itertuples(index=False):
+        place = places.loc[ev.place_id] if ev.place_id in places.index else None
+        harmed = sum(int(v) for v in (ev.civilians_killed, ev.civilians_injured, ev.police_killed, ev.police_injured)
+                     if not pd.isna(v))
+        color, shape = CATEGORY_STYLE[ev.category]
+        rows.append({
+            "id": ev.id,
+            "category": ev.category,
+            "category_label": _category_label(ev.category, lang),
+            "title": getattr(ev, f"title_{lang}"),
+            "summary": getattr(ev, f"summary_{lang}"),
+            "time": time_label(ev.start, ev.time_precision, lang, ev.end),
+            "approx": ev.time_precision in APPROXIMATE,
+            "place": place[f"name_{lang}"] if place is not None else None,
+            "lat": round(place.geometry.y, 5) if place is not None else None,
+            "lon": round(place.geometry.x, 5) if place is not None else None,
+            "status": ev.claim_status,
+            "status_label": text(lang, f"status_{ev.claim_status}"),
+            "badge": CLAIM_BADGE[ev.claim_status],
+            "by": ev.reported_by,
+            "by_label": text(lang, "details_reported_by"),
+            "quote": ev.source_quote,
+            "section": ev.source_section,
+            "isNew": ev.id in new_ids,
+            "selected": ev.id == selected,
+            "size": _size(harmed),
+            "style": {"color": color, "shape": shape},
+        })
+    return rows
+
+
+def _march_payload(index: EventIndex, state: MapState, places: gpd.GeoDataFrame, lang: str) -> list[dict]:
+    marches = index.marches.set_index("id")
+    out = []
+    for event_id, progress in state.marches:
+        row = marches.loc[event_id]
+        if row["origin_place_id"] not in places.index or row["place_id"] not in places.index:
+            continue
+        line = march_line(places.geometry[row["origin_place_id"]], places.geometry[row["place_id"]])
+        drawn = line_at(line, progress)
+        coords = [[round(y, 5), round(x, 5)] for x, y in drawn.coords]
+        if len(coords) == 1:
+            coords.append(coords[0])
+        town = places.loc[row["origin_place_id"], f"name_{lang}"]
+        out.append({"id": event_id, "coords": coords, "done": progress >= 1.0,
+                    "label": text(lang, "march_label", town=town)})
+    return out
+
+
+def step_payload(index: EventIndex, state: MapState, places: gpd.GeoDataFrame, lang: str,
+                 selected: str | None = None) -> dict:
+    """What one step draws: the mapped events (newest first) and the marches drawn so far."""
+    events = [e for e in describe_events(state.visible, places, lang, state.new_ids, selected) if e["lat"] is not None]
+    for e in events:  # the map needs no summary of its own language twice; keep the payload small
+        e.pop("category_label")
+    return {"t": state.t.isoformat(), "events": events, "marches": _march_payload(index, state, places, lang)}
+
+
+def step_layer(payload: dict) -> folium.FeatureGroup:
+    """The layer for one step. It also empties streamlit-folium's list of past groups (issue #247),
+    which would otherwise keep every step ever drawn alive in the browser."""
+    group = folium.FeatureGroup(name="step")
+    _Call("drawStep", payload, prelude="window.feature_group = [];\n").add_to(group)
+    return group
