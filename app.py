@@ -13,7 +13,7 @@ from geo.assets import publish_static
 from geo.i18n import LANGUAGES, text
 from geo.labels import clock_label, md_escape, step_name
 from geo.layers import BASEMAPS, VIEWS, base_map, describe_events, step_layer, step_payload
-from geo.load import load_dataset
+from geo.load import default_data_dir, load_dataset
 from geo.params import SCALES, ViewState, parse_params, steps_for, to_params
 from geo.timeline import DAY, HOUR, index_events, state_at
 from geo.vocab import CATEGORIES, COUNT_COLUMNS
@@ -23,10 +23,10 @@ MAP_HEIGHT = 540
 
 
 @st.cache_resource
-def load():
-    """Once per server process: serve the static files, load and index the data (read-only after)."""
+def load(data_dir: str):
+    """Once per server process and folder: serve the static files, load and index the data (read-only after)."""
     publish_static(Path(__file__).resolve().parent / "static")
-    data = load_dataset(strict=False)
+    data = load_dataset(data_dir, strict=False)
     return data, index_events(data.events, data.places)
 
 
@@ -64,11 +64,12 @@ def toggle_play() -> None:
 
 
 st.set_page_config(page_title=text(st.session_state.get("lang", "en"), "page_title"), layout="wide")
-data, index = load()
+data, index = load(str(default_data_dir()))
 if "initialised" not in st.session_state:
     init_session(data)
 lang = st.session_state.lang
 
+st.html("<style>@media (max-width: 640px) { h2 { font-size: 1.35rem !important; } }</style>")
 head, language = st.columns([5, 1], vertical_alignment="bottom")
 head.header(text(lang, "title"))
 language.segmented_control(text(lang, "language"), LANGUAGES, key="lang", required=True,
@@ -82,14 +83,6 @@ for param in st.session_state.refused:
     st.warning(text(lang, "notice_invalid", param=f"“{param}”"))
 if data.problems:
     st.warning(text(lang, "notice_dropped", n=len(data.problems), first=md_escape(str(data.problems[0]))))
-
-settings = st.columns(3)
-settings[0].segmented_control(text(lang, "view"), tuple(VIEWS), key="view", required=True,
-                              format_func=lambda v: text(lang, f"view_{v}"))
-settings[1].segmented_control(text(lang, "basemap"), tuple(BASEMAPS), key="base", required=True,
-                              format_func=lambda b: text(lang, f"basemap_{b}"))
-settings[2].segmented_control(text(lang, "scale"), SCALES, key="scale", required=True, on_change=on_scale_change,
-                              format_func=lambda x: text(lang, f"scale_{x}"))
 
 
 def map_section() -> None:
@@ -106,12 +99,14 @@ def map_section() -> None:
     state = state_at(index, view.t, step=HOUR if view.scale == "hour" else DAY, categories=view.categories)
     if s.event and s.event not in set(state.visible["id"]):
         s.event = None
+        view = current_view()
 
-    clock, back, play, forward = st.columns([4, 1, 1, 1], vertical_alignment="bottom")
+    clock, buttons = st.columns([3, 2], vertical_alignment="bottom")
     clock.subheader(clock_label(view.t, view.scale, lang))
-    back.button(text(lang, "previous"), on_click=shift, args=(-1,), shortcut="left", use_container_width=True)
-    play.button(text(lang, "pause" if s.playing else "play"), on_click=toggle_play, use_container_width=True)
-    forward.button(text(lang, "next"), on_click=shift, args=(1,), shortcut="right", use_container_width=True)
+    row = buttons.container(horizontal=True, horizontal_alignment="right")
+    row.button(text(lang, "previous"), on_click=shift, args=(-1,), shortcut="left")
+    row.button(text(lang, "pause" if s.playing else "play"), on_click=toggle_play)
+    row.button(text(lang, "next"), on_click=shift, args=(1,), shortcut="right")
     st.select_slider(text(lang, "time"), options=range(len(steps)), key="step", label_visibility="collapsed",
                      format_func=lambda i: step_name(steps[i], view.scale, lang))
 
@@ -161,9 +156,16 @@ def event_details(e: dict) -> None:
 
 st.fragment(map_section, run_every=st.session_state.speed if st.session_state.playing else None)()
 
+settings = st.columns([3, 3, 3, 2])
+settings[0].segmented_control(text(lang, "view"), tuple(VIEWS), key="view", required=True,
+                              format_func=lambda v: text(lang, f"view_{v}"))
+settings[1].segmented_control(text(lang, "basemap"), tuple(BASEMAPS), key="base", required=True,
+                              format_func=lambda b: text(lang, f"basemap_{b}"))
+settings[2].segmented_control(text(lang, "scale"), SCALES, key="scale", required=True, on_change=on_scale_change,
+                              format_func=lambda x: text(lang, f"scale_{x}"))
+settings[3].select_slider(text(lang, "speed"), SPEEDS, key="speed")
 with st.expander(text(lang, "categories")):
     st.pills(text(lang, "categories"), CATEGORIES, selection_mode="multi", key="categories",
              format_func=lambda c: text(lang, f"category_{c}"), label_visibility="collapsed")
-    st.select_slider(text(lang, "speed"), SPEEDS, key="speed")
 with st.expander(text(lang, "sources_heading")):
     st.write(text(lang, "sources_body"))

@@ -56,3 +56,92 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(REPO_DATA_DIR, target)
     return target
+
+
+HOSTILE_TEXT = "<script>alert(1)</script><img src=x onerror=alert(2)> `${alert(3)}` C:\\new\\x [a](javascript:alert(4)) $x$"
+HOSTILE_COLUMNS = ("title_en", "title_es", "summary_en", "summary_es", "reported_by", "source_section", "source_quote")
+
+
+@pytest.fixture(scope="session")
+def hostile_data_dir(tmp_path_factory) -> Path:
+    """A data folder whose every free-text column carries script payloads (ids stay valid)."""
+    import csv
+
+    target = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(REPO_DATA_DIR, target)
+    path = target / "events.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        for column in HOSTILE_COLUMNS:
+            row[column] = (HOSTILE_TEXT if column != "source_quote" else "<script>alert(5)</script> `${x}`")
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
+# --- real browser --------------------------------------------------------------------------
+
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can tell that the test failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    """The app with the bundled data, on a free loopback port."""
+    from tests.browser import AppServer
+
+    server = AppServer(tmp_path_factory.mktemp("server") / "streamlit.log")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def hostile_server(tmp_path_factory, hostile_data_dir):
+    """The app on the hostile data folder."""
+    from tests.browser import AppServer
+
+    server = AppServer(tmp_path_factory.mktemp("hostile-server") / "streamlit.log",
+                       env={"JULIACA_DATA_DIR": str(hostile_data_dir)})
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Headless Chromium that resolves no host name but loopback (see geo.browser)."""
+    from playwright.sync_api import sync_playwright
+
+    from geo.browser import launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright, offline=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browsing(chromium, request):
+    """A fresh page at 1400x1000 whose non-loopback requests are blocked and recorded.
+    Saves a screenshot to test-artifacts/ when the test fails."""
+    from tests.browser import Browsing
+
+    size = getattr(request, "param", (1400, 1000))
+    context = chromium.new_context(viewport={"width": size[0], "height": size[1]}, locale="en-GB")
+    session = Browsing(context.new_page())
+    session.attach(context)
+    yield session
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        session.page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()

@@ -95,7 +95,7 @@
       var key = ev.lat.toFixed(5) + "," + ev.lon.toFixed(5);
       var k = seen[key] = (seen[key] === undefined ? 0 : seen[key] + 1);
       if (k === 0) return [0, 0];
-      var r = 13 * Math.sqrt(k);
+      var r = 16 * Math.sqrt(k);
       return [Math.round(r * Math.cos(k * GOLDEN)), Math.round(r * Math.sin(k * GOLDEN))];
     });
   }

@@ -1,0 +1,163 @@
+"""The map in a real browser (Debian's Chromium through Playwright), with no network but loopback.
+
+Waits are on the map's own state (`JuliacaMap.lastStep.t` inside the iframe), never fixed sleeps.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.layers import VIEWS
+from geo.timeline import hour_steps, lima_time, state_at
+from tests.browser import ROOT
+
+pytestmark = pytest.mark.browser
+
+FORWARD = "Forward ▶"
+
+
+def iso(hour: int) -> str:
+    return hour_steps()[hour].isoformat()
+
+
+def mapped_count(index, t) -> int:
+    state = state_at(index, t)
+    return int((state.visible["place_id"] != "").sum())
+
+
+def test_the_offline_base_map_draws_context_layers_and_every_event_with_no_network(app_server, browsing, index):
+    browsing.page.goto(f"{app_server.url}/?t=2023-01-09T18:00&base=offline")
+    frame = browsing.wait_for_map(iso(18))
+    frame.wait_for_function("() => JuliacaMap.contextDrawn === 4")
+    assert browsing.map_value("JuliacaMap.lastStep.events") == mapped_count(index, hour_steps()[18])
+    assert browsing.map_value("JuliacaMap.lastStep.marches") == 7
+    assert frame.locator(".jm-icon").count() == mapped_count(index, hour_steps()[18])
+    assert browsing.external == [], "the offline map must not ask the network for anything"
+    browsing.assert_clean()
+
+
+def test_tiles_unreachable_still_show_events_and_say_so(app_server, browsing, index):
+    browsing.page.goto(f"{app_server.url}/?t=2023-01-09T18:00&base=osm")
+    frame = browsing.wait_for_map(iso(18))
+    frame.locator(".jm-notice").wait_for()
+    assert "Offline" in frame.locator(".jm-notice").inner_text()
+    assert any("tile.openstreetmap.org" in url for url in browsing.external)
+    assert browsing.map_value("JuliacaMap.lastStep.events") == mapped_count(index, hour_steps()[18])
+    browsing.assert_clean()
+
+
+def test_drawn_features_grow_from_06_to_18_step_by_step(app_server, browsing):
+    page = browsing.page
+    page.goto(f"{app_server.url}/?t=2023-01-09T06:00&base=offline")
+    browsing.wait_for_map(iso(6))
+    counts = [browsing.map_value("JuliacaMap.lastStep.events + JuliacaMap.lastStep.marches")]
+    for hour in range(7, 19):
+        page.get_by_role("button", name=FORWARD).click()
+        browsing.wait_for_map(iso(hour))
+        counts.append(browsing.map_value("JuliacaMap.lastStep.events + JuliacaMap.lastStep.marches"))
+    assert counts == sorted(counts) and counts[-1] > counts[0], counts
+    browsing.assert_clean()
+
+
+def test_the_keyboard_steps_the_hour(app_server, browsing):
+    page = browsing.page
+    page.goto(f"{app_server.url}/?t=2023-01-09T10:00&base=offline")
+    browsing.wait_for_map(iso(10))
+    page.keyboard.press("ArrowRight")
+    browsing.wait_for_map(iso(11))
+    page.get_by_role("slider").first.focus()
+    page.keyboard.press("ArrowLeft")
+    browsing.wait_for_map(iso(10))
+    browsing.assert_clean()
+
+
+def test_zoom_and_the_map_itself_survive_a_step(app_server, browsing):
+    page = browsing.page
+    page.goto(f"{app_server.url}/?t=2023-01-09T12:00&base=offline")
+    frame = browsing.wait_for_map(iso(12))
+    frame.evaluate("() => { window.map.setView([-15.4, -70.1], 11, {animate: false}); window.map.jmMark = 'same map'; }")
+    page.get_by_role("button", name=FORWARD).click()
+    browsing.wait_for_map(iso(13))
+    assert browsing.map_value("window.map.getZoom()") == 11
+    assert browsing.map_value("window.map.jmMark") == "same map", "the map was rebuilt"
+    center = browsing.map_value("[window.map.getCenter().lat, window.map.getCenter().lng]")
+    assert center == pytest.approx([-15.4, -70.1], abs=1e-6)
+    browsing.assert_clean()
+
+
+def test_browser_memory_stays_bounded_over_steps(app_server, browsing):
+    page = browsing.page
+    page.goto(f"{app_server.url}/?t=2023-01-09T14:00&base=offline")
+    browsing.wait_for_map(iso(14))
+    layers_before = browsing.map_value("Object.keys(window.map._layers).length")
+    for hour in (15, 16, 17, 18, 19):
+        page.get_by_role("button", name=FORWARD).click()
+        browsing.wait_for_map(iso(hour))
+    for hour in (18, 17, 16, 15, 14):
+        page.get_by_role("button", name="◀ Back").click()
+        browsing.wait_for_map(iso(hour))
+    assert browsing.map_value("window.feature_group.length") == 1
+    assert browsing.map_value("Object.keys(window.map._layers).length") == layers_before
+    browsing.assert_clean()
+
+
+def test_spanish_link_shows_spanish(app_server, browsing):
+    page = browsing.page
+    page.goto(f"{app_server.url}/?lang=es&t=2023-01-09T18:00&base=offline")
+    frame = browsing.wait_for_map(iso(18))
+    page.get_by_text("9 de enero de 2023, 18:00 (Lima, UTC−5)").wait_for()
+    assert page.get_by_text("Civiles muertos").count() >= 1
+    assert frame.locator(".jm-legend summary").inner_text() == "Leyenda"
+    browsing.assert_clean()
+
+
+def test_a_link_reproduces_its_view_and_the_slider_updates_the_link(app_server, browsing):
+    page = browsing.page
+    page.goto(f"{app_server.url}/?t=2023-01-09T17:00&lang=es&view=airport&base=offline")
+    browsing.wait_for_map(iso(17))
+    center, zoom = VIEWS["airport"]
+    assert browsing.map_value("window.map.getZoom()") == zoom
+    lat_lng = browsing.map_value("[window.map.getCenter().lat, window.map.getCenter().lng]")
+    assert lat_lng == pytest.approx(list(center), abs=1e-3)
+    assert browsing.map_value("Object.values(window.map._layers).some(l => l instanceof L.TileLayer)") is False
+    page.get_by_role("button", name="Adelante ▶").click()
+    browsing.wait_for_map(iso(18))
+    page.wait_for_url(lambda url: "t=2023-01-09T18%3A00" in url or "t=2023-01-09T18:00" in url)
+    assert "lang=es" in page.url and "view=airport" in page.url and "base=offline" in page.url
+    browsing.assert_clean()
+
+
+def test_hostile_text_is_shown_as_text_and_runs_nothing(hostile_server, browsing):
+    page = browsing.page
+    page.goto(f"{hostile_server.url}/?t=2023-01-09T23:00&base=offline")
+    frame = browsing.wait_for_map(iso(23))
+    frame.locator(".jm-icon").first.focus()
+    page.keyboard.press("Enter")  # Leaflet opens a focused marker's popup: the keyboard path
+    popup = frame.locator(".jm-popup")
+    popup.wait_for()
+    assert "<script>alert(1)</script>" in popup.inner_text()
+    assert "`${alert(3)}`" in popup.inner_text() and "C:\\new\\x" in popup.inner_text()
+    frame.locator(".jm-icon").nth(1).dispatch_event("mouseover")
+    frame.locator(".jm-tip").first.wait_for()
+    assert "<img src=x" in frame.locator(".jm-tip").first.inner_text()
+    page.get_by_text("<script>alert(1)</script>", exact=False).first.wait_for()
+    page.get_by_role("radio").first.check(force=True)
+    page.get_by_text("[a](javascript:alert(4))", exact=False).first.wait_for()
+    assert frame.locator("img[src='x']").count() == 0 and page.locator("img[src='x']").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    browsing.assert_clean()
+
+
+@pytest.mark.parametrize("browsing", [(390, 844), (1920, 1080)], indirect=True, ids=["phone", "projector"])
+def test_phone_and_projector_layouts(app_server, browsing, request):
+    page = browsing.page
+    page.goto(f"{app_server.url}/?t=2023-01-09T18:00&base=offline")
+    browsing.wait_for_map(iso(18))
+    width = page.viewport_size["width"]
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    assert box["width"] <= width and box["width"] >= width * 0.5
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+    artifacts = ROOT / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    page.screenshot(path=str(artifacts / f"layout-{width}x{page.viewport_size['height']}.png"))
+    browsing.assert_clean()

@@ -1,0 +1,95 @@
+"""Both languages are complete, and times read as exactly as the source gives them, no more."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from geo.i18n import LANGUAGES, MONTHS, STRINGS, text
+from geo.labels import clock_label, md_escape, step_name, time_label
+from geo.timeline import lima_time
+from geo.vocab import CATEGORIES, CLAIM_STATUSES
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_key_exists_in_both_languages():
+    en, es = set(STRINGS["en"]), set(STRINGS["es"])
+    assert en - es == set(), f"missing in Spanish: {sorted(en - es)}"
+    assert es - en == set(), f"missing in English: {sorted(es - en)}"
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS["en"]))
+def test_placeholders_match_across_languages(key):
+    assert _fields(STRINGS["en"][key]) == _fields(STRINGS["es"][key])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_category_and_status_has_a_label(lang):
+    for category in CATEGORIES:
+        assert text(lang, f"category_{category}")
+    for status in CLAIM_STATUSES:
+        assert text(lang, f"status_{status}")
+
+
+def test_spanish_is_not_a_copy_of_english():
+    def words(template: str) -> str:
+        return "".join(literal for literal, *_ in string.Formatter().parse(template))
+
+    same = [k for k in STRINGS["en"] if STRINGS["en"][k] == STRINGS["es"][k] and len(words(STRINGS["en"][k])) > 20]
+    assert same == [], same
+
+
+@pytest.mark.parametrize("start, precision, lang, expected", [
+    ("2023-01-09T17:20", "minute", "en", "9 January 2023, 17:20"),
+    ("2023-01-09T17:20", "minute", "es", "9 de enero de 2023, 17:20"),
+    ("2023-01-09T14:00", "hour", "en", "9 January 2023, around 14:00"),
+    ("2023-01-09T14:00", "hour", "es", "9 de enero de 2023, hacia las 14:00"),
+    ("2023-01-09T18:00", "part_of_day", "en", "9 January 2023, at night"),
+    ("2023-01-10T06:00", "part_of_day", "es", "10 de enero de 2023, por la mañana"),
+    ("2023-01-09T12:00", "part_of_day", "en", "9 January 2023, in the afternoon"),
+    ("2023-01-09T17:20", "part_of_day", "en", "9 January 2023, in the afternoon, after 17:20"),
+    ("2023-01-12T00:00", "day", "en", "12 January 2023 (time not given)"),
+    ("2023-03-01T00:00", "month", "es", "marzo de 2023 (sin día)"),
+    ("2023-01-09T00:00", "undated", "en", "Date not given (after 9 January 2023)"),
+])
+def test_time_label_states_its_precision(start, precision, lang, expected):
+    assert time_label(lima_time(start), precision, lang) == expected
+
+
+def test_a_span_over_days_names_its_end():
+    label = time_label(lima_time("2023-01-10T06:00"), "part_of_day", "en", lima_time("2023-01-11T12:00"))
+    assert label == "10 January 2023, in the morning to 11 January 2023"
+
+
+@pytest.mark.parametrize("t, scale, lang, expected", [
+    ("2023-01-09T17:00", "hour", "en", "9 January 2023, 17:00 (Lima, UTC−5)"),
+    ("2023-01-09T17:00", "hour", "es", "9 de enero de 2023, 17:00 (Lima, UTC−5)"),
+    ("2023-01-12T23:00", "day", "es", "12 de enero de 2023, al final del día (Lima, UTC−5)"),
+    ("2023-03-31T23:00", "day", "en", "March 2023, end of the month"),
+])
+def test_clock_says_the_time_and_how_exact(t, scale, lang, expected):
+    assert clock_label(lima_time(t), scale, lang) == expected
+
+
+def test_step_names_are_short():
+    assert step_name(lima_time("2023-01-09T07:00"), "hour", "en") == "07:00"
+    assert step_name(lima_time("2023-01-12T23:00"), "day", "es") == "12 ene"
+    assert step_name(lima_time("2023-06-30T23:00"), "day", "en") == "Jun 2023"
+
+
+def test_months_are_twelve_in_each_language():
+    assert all(len(MONTHS[lang]) == 12 for lang in LANGUAGES)
+
+
+@pytest.mark.parametrize("hostile", ["![x](http://e.vil/t.png)", "[click](javascript:alert(1))", "$x^2$",
+                                     "<img src=x onerror=alert(1)>", "**bold** _it_ `code`", "a\\b"])
+def test_md_escape_leaves_no_markdown_active(hostile):
+    escaped = md_escape(hostile)
+    unescaped = escaped.replace("\\\\", "").replace("\\", "")
+    assert unescaped == hostile.replace("\\", "")
+    for special in "![]()$<>*_`":
+        assert all(escaped[i - 1] == "\\" for i, c in enumerate(escaped) if c == special)

@@ -1,0 +1,82 @@
+"""The view in the URL: valid links reproduce a view, hostile ones fall back and are reported."""
+
+from __future__ import annotations
+
+import random
+import string
+
+import pytest
+
+from geo.params import ViewState, parse_params, step_key, steps_for, to_params
+from geo.timeline import lima_time
+from geo.vocab import CATEGORIES
+
+
+def test_a_full_link_is_understood():
+    state, refused = parse_params({"t": "2023-01-09T17:00", "lang": "es", "view": "airport", "base": "offline",
+                                   "cats": "shooting,casualty", "event": "first_death_14h"},
+                                  frozenset({"first_death_14h"}))
+    assert refused == []
+    assert state == ViewState(lima_time("2023-01-09T17:00"), "hour", "es", "airport", "offline",
+                              frozenset({"shooting", "casualty"}), "first_death_14h")
+
+
+@pytest.mark.parametrize("scale", ["hour", "day"])
+def test_every_step_round_trips_through_the_url(scale):
+    for t in steps_for(scale):
+        state, refused = parse_params(to_params(ViewState().with_time(t, scale)))
+        assert refused == [] and state.t == t and state.scale == scale
+
+
+def test_day_and_month_steps_have_their_own_url_form():
+    assert step_key(lima_time("2023-01-12T23:00"), "day") == "2023-01-12"
+    assert parse_params({"t": "2023-03"})[0].t == lima_time("2023-03-31T23:00")
+    assert parse_params({"t": "2023-01-12"})[0].scale == "day"
+
+
+@pytest.mark.parametrize("params, refused", [
+    ({"t": "banana"}, ["t"]),
+    ({"t": "1999-01-01T00:00"}, ["t"]),
+    ({"t": "2023-01-09T17:30"}, ["t"]),
+    ({"lang": "xx"}, ["lang"]),
+    ({"view": "moon"}, ["view"]),
+    ({"base": "google"}, ["base"]),
+    ({"cats": "shooting,riot"}, ["cats"]),
+    ({"event": "<script>alert(1)</script>"}, ["event"]),
+    ({"t": "2023-01-09T17:00" + "x" * 10_000}, ["t"]),
+    ({"lang": "e" * 10_000, "view": "airport"}, ["lang"]),
+    ({"utm_source": "newsletter"}, []),
+])
+def test_bad_values_fall_back_to_the_default_and_are_named(params, refused):
+    state, got = parse_params(params)
+    assert got == refused
+    default = ViewState()
+    for name in refused:
+        field = {"t": "t", "lang": "lang", "view": "view", "base": "base", "cats": "categories", "event": "event"}[name]
+        assert getattr(state, field) == getattr(default, field)
+
+
+def test_an_empty_category_list_is_a_valid_filter():
+    state, refused = parse_params({"cats": ""})
+    assert refused == [] and state.categories == frozenset()
+
+
+def test_repeated_parameters_take_the_last():
+    assert parse_params({"lang": ["en", "es"]})[0].lang == "es"
+
+
+def test_random_values_never_raise():
+    rng = random.Random(20230109)
+    alphabet = string.printable + "ñáé€\u2028\x00<>\"'`${}\\"
+    for _ in range(500):
+        params = {rng.choice(["t", "lang", "view", "base", "cats", "event", "x"]):
+                  "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))}
+        state, refused = parse_params(params)
+        assert isinstance(state, ViewState) and set(refused) <= set(params)
+
+
+def test_default_categories_are_not_written_to_the_url():
+    params = to_params(ViewState())
+    assert "cats" not in params and "event" not in params
+    assert set(params) == {"t", "lang", "view", "base"}
+    assert to_params(ViewState(categories=frozenset(CATEGORIES) - {"statement"}))["cats"].count(",") == 10
