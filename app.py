@@ -110,17 +110,18 @@ def map_section() -> None:
     st.select_slider(text(lang, "time"), options=range(len(steps)), key="step", label_visibility="collapsed",
                      format_func=lambda i: step_name(steps[i], view.scale, lang))
 
+    described = describe_events(state.visible, data.places, lang, state.new_ids, view.event)
     map_column, side = st.columns([3, 2])
     with map_column:
         center, zoom = VIEWS[view.view]
+        layer = step_layer(step_payload(index, state, data.places, lang, view.event, described))
         st_folium(base_map(data.places, lang, view.base), key=f"map-{lang}-{view.base}", height=MAP_HEIGHT,
-                  use_container_width=True, center=center, zoom=zoom, returned_objects=[],
-                  feature_group_to_add=step_layer(step_payload(index, state, data.places, lang, view.event)))
+                  use_container_width=True, center=center, zoom=zoom, returned_objects=[], feature_group_to_add=layer)
         st.caption(text(lang, "keyboard_hint") + " " + text(lang, f"precision_note_{view.scale}"))
     with side:
         for column, name in zip(st.columns(2) + st.columns(2), COUNT_COLUMNS):
             column.metric(text(lang, name), state.totals[name], help=text(lang, "counts_help"))
-        event_list(describe_events(state.visible, data.places, lang, state.new_ids, view.event))
+        event_list(described)
     if st.query_params.to_dict() != to_params(view):
         st.query_params.from_dict(to_params(view))
 

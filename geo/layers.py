@@ -239,12 +239,19 @@ def _march_payload(index: EventIndex, state: MapState, places: gpd.GeoDataFrame,
     return out
 
 
+_MAP_FIELDS = ("id", "title", "summary", "time", "approx", "place", "lat", "lon", "status", "status_label", "badge",
+               "by", "by_label", "quote", "section", "isNew", "selected", "size", "style")
+
+
 def step_payload(index: EventIndex, state: MapState, places: gpd.GeoDataFrame, lang: str,
-                 selected: str | None = None) -> dict:
-    """What one step draws: the mapped events (newest first) and the marches drawn so far."""
-    events = [e for e in describe_events(state.visible, places, lang, state.new_ids, selected) if e["lat"] is not None]
-    for e in events:  # the map needs no summary of its own language twice; keep the payload small
-        e.pop("category_label")
+                 selected: str | None = None, described: list[dict] | None = None) -> dict:
+    """What one step draws: the mapped events (newest first) and the marches drawn so far.
+
+    Pass `described` (from `describe_events`) when the page already has it, to describe each event once.
+    """
+    if described is None:
+        described = describe_events(state.visible, places, lang, state.new_ids, selected)
+    events = [{k: e[k] for k in _MAP_FIELDS} for e in described if e["lat"] is not None]
     return {"t": state.t.isoformat(), "events": events, "marches": _march_payload(index, state, places, lang)}
 
 

@@ -206,10 +206,18 @@
       if (selected) {
         window.setTimeout(function () { selected.openPopup(); }, 0);
       }
-      JuliacaMap.lastStep = {
+      var drawn = {
         t: step.t, events: step.events.length, marches: step.marches.length,
-        ids: step.events.map(function (e) { return e.id; })
+        ids: step.events.map(function (e) { return e.id; }), paintedAt: null
       };
+      JuliacaMap.lastStep = drawn;
+      /* When the browser has painted this step (for the benchmark and the tests): a message posted
+         from the frame callback is handled right after that frame is painted. */
+      window.requestAnimationFrame(function () {
+        var channel = new MessageChannel();
+        channel.port1.onmessage = function () { drawn.paintedAt = performance.timeOrigin + performance.now(); };
+        channel.port2.postMessage(null);
+      });
     }
   };
   window.JuliacaMap = JuliacaMap;

@@ -1,0 +1,71 @@
+"""The naive baseline, for the benchmark only (never shipped): the obvious app that rebuilds the whole
+folium.Map with one Marker per event and hands it to st_folium on every step.
+
+It loads Leaflet from the app too (a CDN would not load here, and the comparison is about the
+rebuild, not the network). Run from the repository root: `streamlit run benchmarks/naive_app.py`.
+"""
+
+import html
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import folium  # noqa: E402
+import streamlit as st  # noqa: E402
+from branca.element import MacroElement  # noqa: E402
+from jinja2 import Template  # noqa: E402
+from streamlit_folium import st_folium  # noqa: E402
+
+from geo.assets import publish_static  # noqa: E402
+from geo.layers import LocalMap  # noqa: E402
+from geo.load import default_data_dir, load_dataset  # noqa: E402
+from geo.timeline import hour_steps, index_events, state_at  # noqa: E402
+
+
+class PaintStamp(MacroElement):
+    """Marks when this map's step was painted, like JuliacaMap.lastStep in the real app."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+window.JuliacaMap = {ready: true, lastStep: {t: "{{ this.t }}", paintedAt: null}};
+requestAnimationFrame(function () {
+  var channel = new MessageChannel();
+  channel.port1.onmessage = function () { window.JuliacaMap.lastStep.paintedAt = performance.timeOrigin + performance.now(); };
+  channel.port2.postMessage(null);
+});
+{% endmacro %}""")
+
+    def __init__(self, t: str):
+        super().__init__()
+        self.t = t
+
+
+@st.cache_resource
+def load(data_dir: str):
+    publish_static(Path(__file__).resolve().parent / "static")
+    data = load_dataset(data_dir, strict=False)
+    return data, index_events(data.events, data.places)
+
+
+data, index = load(str(default_data_dir()))
+steps = hour_steps()
+if "step" not in st.session_state:
+    st.session_state.step = int(st.query_params.get("h", 6))
+
+
+def shift(delta: int) -> None:
+    st.session_state.step = min(max(st.session_state.step + delta, 0), len(steps) - 1)
+
+
+st.button("◀ Back", on_click=shift, args=(-1,), shortcut="left")
+st.button("Forward ▶", on_click=shift, args=(1,), shortcut="right")
+t = steps[st.session_state.step]
+state = state_at(index, t)
+fmap = LocalMap(location=(-14.85, -70.05), zoom_start=8, tiles=None)
+for ev in state.visible.itertuples(index=False):
+    if ev.place_id in data.places.index:
+        point = data.places.geometry[ev.place_id]
+        folium.Marker([point.y, point.x], tooltip=html.escape(ev.title_en)).add_to(fmap)
+PaintStamp(t.isoformat()).add_to(fmap)
+st_folium(fmap, key="naive", height=540, use_container_width=True, returned_objects=[])
