@@ -35,18 +35,21 @@ def system_chromium() -> str | None:
     return shutil.which("chromium")
 
 
-def playwright_chromium() -> str | None:
+def playwright_chromium(playwright=None) -> str | None:
     """The path of Playwright's own Chromium if it has been installed, else None."""
-    from playwright.sync_api import sync_playwright
+    if playwright is not None:
+        path = playwright.chromium.executable_path
+    else:
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        path = p.chromium.executable_path
+        with sync_playwright() as p:
+            path = p.chromium.executable_path
     return path if path and Path(path).is_file() else None
 
 
-def find_chromium() -> str:
+def find_chromium(playwright=None) -> str:
     """A Chromium executable to launch; raises RuntimeError saying how to get one."""
-    found = system_chromium() or playwright_chromium()
+    found = system_chromium() or playwright_chromium(playwright)
     if not found:
         raise RuntimeError(HOW_TO_GET_ONE)
     return found
@@ -55,7 +58,7 @@ def find_chromium() -> str:
 def launch(playwright, *, offline: bool = True):
     """Launch headless Chromium from a Playwright instance, with no network but loopback if `offline`."""
     args = list(LAUNCH_ARGS) + ([OFFLINE_ARG] if offline else [])
-    return playwright.chromium.launch(executable_path=find_chromium(), headless=True, args=args)
+    return playwright.chromium.launch(executable_path=find_chromium(playwright), headless=True, args=args)
 
 
 if __name__ == "__main__":

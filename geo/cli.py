@@ -8,7 +8,10 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
+from geo.i18n import LANGUAGES
+from geo.layers import BASEMAPS, VIEWS
 from geo.load import Dataset, default_data_dir, load_dataset
+from geo.params import parse_params, steps_for
 from geo.problems import DataError
 
 
@@ -37,16 +40,131 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _step(value: str) -> tuple[str, int]:
+    """argparse type: a step as in the app's links, e.g. 2023-01-09T17:00, 2023-01-12 or 2023-03."""
+    state, refused = parse_params({"t": value})
+    if refused:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a step: use an hour of 9 January (2023-01-09T00:00 … 2023-01-09T23:00), "
+            "a day from 2022-12-07 to 2023-01-31, or a month from 2023-02 to 2023-06")
+    return state.scale, steps_for(state.scale).index(state.t)
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if not 200 <= number <= 8000:
+        raise argparse.ArgumentTypeError(f"{value} is outside 200..8000 pixels")
+    return number
+
+
+def _fps(value: str) -> float:
+    number = float(value)
+    if not 0.1 <= number <= 30:
+        raise argparse.ArgumentTypeError(f"{value} frames per second is outside 0.1..30")
+    return number
+
+
+def _view_options(parser: argparse.ArgumentParser, base_default: str = "offline") -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, default="en")
+    parser.add_argument("--view", choices=tuple(VIEWS), default="region")
+    parser.add_argument("--base", choices=tuple(BASEMAPS), default=base_default,
+                        help="base map; only 'offline' works with no internet (default: %(default)s)")
+    parser.add_argument("--data-dir", help="data folder (default: $JULIACA_DATA_DIR or data/)")
+
+
+def _loaded(args: argparse.Namespace):
+    from geo.timeline import index_events
+
+    data = load_dataset(args.data_dir or default_data_dir(), strict=True)
+    return data, index_events(data.events, data.places)
+
+
+def _snapshot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from geo.export import PageOptions
+    from geo.render import snapshot
+
+    data, index = _loaded(args)
+    scale, step = args.at
+    options = PageOptions(lang=args.lang, view=args.view, base=args.base, scale=scale, step=step)
+    path = snapshot(index, data.places, options, _output(args.out), args.width, args.height, args.scale)
+    print(f"wrote {path} ({args.width * args.scale}x{args.height * args.scale} px)", file=out)
+    return 0
+
+
+def _animate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from geo.export import PageOptions
+    from geo.render import animate
+
+    (scale, first), (scale_to, last) = args.from_, args.to
+    if scale != scale_to or last < first:
+        print("--from and --to must be steps of the same scale, in order", file=err)
+        return 2
+    data, index = _loaded(args)
+    options = PageOptions(lang=args.lang, view=args.view, base=args.base, scale=scale, step=first)
+    steps = list(range(first, last + 1))
+    path = animate(index, data.places, options, steps, _output(args.out), args.fps, args.width, args.height)
+    print(f"wrote {path} ({len(steps)} frames)", file=out)
+    return 0
+
+
+def _export_html(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from geo.export import PageOptions, export_site
+
+    data, index = _loaded(args)
+    page = export_site(index, data.places, Path(args.out), PageOptions(lang=args.lang, view=args.view, base=args.base))
+    print(f"wrote {page} ({page.stat().st_size // 1024} KB, self-contained)", file=out)
+    return 0
+
+
+def _output(value: str) -> Path:
+    path = Path(value)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check a data folder (places.geojson and events.csv)")
     validate.add_argument("data_dir", nargs="?", help="folder to check (default: $JULIACA_DATA_DIR or data/)")
     validate.set_defaults(run=_validate)
+
+    snap = commands.add_parser("snapshot", help="a PNG of the map at one step, with title, time, legend and credits")
+    snap.add_argument("--at", type=_step, default="2023-01-09T17:00", help="the step, as in a link (default: %(default)s)")
+    _view_options(snap)
+    snap.add_argument("--width", type=_positive, default=1600, help="CSS pixels (default: %(default)s)")
+    snap.add_argument("--height", type=_positive, default=1000, help="CSS pixels (default: %(default)s)")
+    snap.add_argument("--scale", type=int, choices=(1, 2, 3), default=1, help="pixel density, for print")
+    snap.add_argument("--out", required=True, help="the PNG to write")
+    snap.set_defaults(run=_snapshot)
+
+    anim = commands.add_parser("animate", help="one frame per step as an animated GIF (or MP4)")
+    anim.add_argument("--from", dest="from_", type=_step, default="2023-01-09T00:00")
+    anim.add_argument("--to", type=_step, default="2023-01-09T23:00")
+    anim.add_argument("--fps", type=_fps, default=1.0, help="frames per second (default: %(default)s)")
+    _view_options(anim)
+    anim.add_argument("--width", type=_positive, default=1200)
+    anim.add_argument("--height", type=_positive, default=800)
+    anim.add_argument("--out", required=True, help="the .gif (or .mp4) to write")
+    anim.set_defaults(run=_animate)
+
+    export = commands.add_parser("export-html", help="a self-contained page to open offline, host or embed")
+    _view_options(export)
+    export.add_argument("--out", required=True, help="the folder to write index.html into")
+    export.set_defaults(run=_export_html)
     return parser
 
 
 def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """Run a command; returns the process exit code."""
     args = build_parser().parse_args(argv)
-    return args.run(args, out, err)
+    try:
+        return args.run(args, out, err)
+    except DataError as error:
+        print(f"{len(error.problems)} problem(s) in the data:", file=err)
+        for problem in error.problems:
+            print(f"  {problem}", file=err)
+        return 1
+    except RuntimeError as error:  # no browser, or the page failed to draw
+        print(str(error), file=err)
+        return 3

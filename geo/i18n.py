@@ -89,6 +89,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "march_label": "March from {town}",
         "tiles_failed": "Map tiles could not be loaded (no internet?). Choose the Offline base map.",
         "popup_quote": "Source",
+        "map_credit": "Events: Wikipedia, “Juliaca massacre” (CC BY-SA 4.0) · GeoNames (CC BY 4.0)",
+        "credit_source": ("Source: Wikipedia, “Juliaca massacre” (CC BY-SA 4.0), citing The New York Times, "
+                          "El País, La República, IDL-Reporteros, EFE and the IACHR"),
+        "credit_map": "Map data",
         "category_march": "March",
         "category_protest": "Protest",
         "category_clash": "Clash",
@@ -192,6 +196,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "march_label": "Marcha desde {town}",
         "tiles_failed": "No se pudieron cargar las teselas del mapa (¿sin internet?). Elija el mapa base Sin conexión.",
         "popup_quote": "Fuente",
+        "map_credit": "Hechos: Wikipedia, «Juliaca massacre» (CC BY-SA 4.0) · GeoNames (CC BY 4.0)",
+        "credit_source": ("Fuente: Wikipedia, «Juliaca massacre» (CC BY-SA 4.0), que cita a The New York Times, "
+                          "El País, La República, IDL-Reporteros, EFE y la CIDH"),
+        "credit_map": "Datos del mapa",
         "category_march": "Marcha",
         "category_protest": "Protesta",
         "category_clash": "Enfrentamiento",

@@ -145,21 +145,20 @@ def _place_labels(places: gpd.GeoDataFrame, lang: str) -> list[dict]:
              "lon": round(row.geometry.x, 5)} for _, row in places.iterrows()]
 
 
-def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, *, url_root: str = URL_ROOT,
-               inline_layers: dict[str, object] | None = None) -> dict:
-    """Everything `JuliacaMap.setup` needs; `inline_layers` embeds the context layers instead of URLs."""
+def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, *, url_root: str | None = URL_ROOT) -> dict:
+    """Everything `JuliacaMap.setup` needs. With `url_root=None` the context layers carry no URL and
+    must be given their `data` by the page (the self-contained export)."""
     spec = BASEMAPS[basemap]
     offline = spec.tiles is None
     context = []
     for name, pane, offline_style, tiles_style in _CONTEXT_LAYERS:
         style = offline_style if offline else tiles_style
         if style:
-            layer = {"pane": pane, "style": style}
-            layer.update({"data": inline_layers[name]} if inline_layers else {"url": f"{url_root}/layers/{name}"})
-            context.append(layer)
+            context.append({"name": name, "pane": pane, "style": style,
+                            "url": f"{url_root}/layers/{name}" if url_root else None})
     return {
         "tiles": not offline,
-        "credit": "Events: Wikipedia, \u201cJuliaca massacre\u201d (CC BY-SA 4.0) · GeoNames (CC BY 4.0)",
+        "credit": text(lang, "map_credit"),
         "context": context,
         "contextStyles": _CONTEXT_STYLES,
         "places": _place_labels(places, lang),
@@ -168,8 +167,7 @@ def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, *, url_root: s
     }
 
 
-def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, *, url_root: str = URL_ROOT,
-             inline_layers: dict[str, object] | None = None) -> LocalMap:
+def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, *, url_root: str = URL_ROOT) -> LocalMap:
     """A fresh base map (cheap: about a millisecond). Its script depends only on language and base map."""
     spec = BASEMAPS[basemap]
     center, zoom = VIEWS[DEFAULT_VIEW]
@@ -177,7 +175,7 @@ def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, *, url_root: str
                     min_zoom=4, url_root=url_root)
     if spec.tiles:
         folium.TileLayer(spec.tiles, attr=spec.attribution, max_zoom=spec.max_zoom, name=basemap).add_to(fmap)
-    _Call("setup", map_config(places, lang, basemap, url_root=url_root, inline_layers=inline_layers)).add_to(fmap)
+    _Call("setup", map_config(places, lang, basemap, url_root=url_root)).add_to(fmap)
     return fmap
 
 
@@ -221,7 +219,7 @@ def describe_events(visible: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
     return rows
 
 
-def _march_payload(index: EventIndex, state: MapState, places: gpd.GeoDataFrame, lang: str) -> list[dict]:
+def march_payload(index: EventIndex, state: MapState, places: gpd.GeoDataFrame, lang: str) -> list[dict]:
     marches = index.marches.set_index("id")
     out = []
     for event_id, progress in state.marches:
@@ -239,7 +237,7 @@ def _march_payload(index: EventIndex, state: MapState, places: gpd.GeoDataFrame,
     return out
 
 
-_MAP_FIELDS = ("id", "title", "summary", "time", "approx", "place", "lat", "lon", "status", "status_label", "badge",
+MAP_FIELDS = ("id", "title", "summary", "time", "approx", "place", "lat", "lon", "status", "status_label", "badge",
                "by", "by_label", "quote", "section", "isNew", "selected", "size", "style")
 
 
@@ -251,8 +249,8 @@ def step_payload(index: EventIndex, state: MapState, places: gpd.GeoDataFrame, l
     """
     if described is None:
         described = describe_events(state.visible, places, lang, state.new_ids, selected)
-    events = [{k: e[k] for k in _MAP_FIELDS} for e in described if e["lat"] is not None]
-    return {"t": state.t.isoformat(), "events": events, "marches": _march_payload(index, state, places, lang)}
+    events = [{k: e[k] for k in MAP_FIELDS} for e in described if e["lat"] is not None]
+    return {"t": state.t.isoformat(), "events": events, "marches": march_payload(index, state, places, lang)}
 
 
 def step_layer(payload: dict) -> folium.FeatureGroup:

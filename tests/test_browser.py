@@ -81,7 +81,8 @@ def test_zoom_and_the_map_itself_survive_a_step(app_server, browsing):
     assert browsing.map_value("window.map.getZoom()") == 11
     assert browsing.map_value("window.map.jmMark") == "same map", "the map was rebuilt"
     center = browsing.map_value("[window.map.getCenter().lat, window.map.getCenter().lng]")
-    assert center == pytest.approx([-15.4, -70.1], abs=1e-6)
+    # within a pixel (0.0007° at zoom 11): the iframe may resize by a scrollbar; a reset would move 0.5°
+    assert center == pytest.approx([-15.4, -70.1], abs=1e-3)
     browsing.assert_clean()
 
 

@@ -123,6 +123,7 @@
     /* Once per base map: context layers, place labels, legend, a notice when tiles fail. */
     setup: function (map, config) {
       JuliacaMap.config = config;
+      JuliacaMap.contextDrawn = 0;
       var strings = config.strings;
       map.attributionControl.setPrefix("Leaflet");
       map.attributionControl.addAttribution(config.credit);
