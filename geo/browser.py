@@ -49,6 +49,9 @@ def playwright_chromium(playwright=None) -> str | None:
 
 def find_chromium(playwright=None) -> str:
     """A Chromium executable to launch; raises RuntimeError saying how to get one."""
+    configured = os.environ.get("JULIACA_CHROMIUM")
+    if configured and not Path(configured).is_file():
+        raise RuntimeError(f"JULIACA_CHROMIUM is set to {configured!r}, which is not a file. " + HOW_TO_GET_ONE)
     found = system_chromium() or playwright_chromium(playwright)
     if not found:
         raise RuntimeError(HOW_TO_GET_ONE)

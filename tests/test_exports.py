@@ -99,9 +99,10 @@ def test_animate_refuses_a_reversed_range(tmp_path):
 
 def test_no_browser_says_how_to_get_one(tmp_path, monkeypatch):
     monkeypatch.setenv("JULIACA_CHROMIUM", str(tmp_path / "no-such-chromium"))
-    monkeypatch.setattr("geo.browser.playwright_chromium", lambda playwright=None: None)
-    code, _, err = _run(["snapshot", "--out", str(tmp_path / "x.png")])
-    assert code == 3 and "apt-get install chromium" in err and "playwright install chromium" in err
+    code, _, err = _command(["snapshot", "--out", str(tmp_path / "x.png")])
+    assert code == 3 and "not a file" in err
+    assert "apt-get install chromium" in err and "playwright install chromium" in err
+    assert not (tmp_path / "x.png").exists()
 
 
 def test_the_page_inlines_everything_and_escapes_the_data(index, data, hostile_data_dir):
