@@ -43,6 +43,7 @@ class PageOptions:
     scale: str = "hour"
     step: int = 6
     snapshot: bool = False
+    categories: frozenset[str] | None = None  # None: every category
 
 
 def credit_line(lang: str, base: str) -> str:
@@ -52,10 +53,10 @@ def credit_line(lang: str, base: str) -> str:
     return f"{text(lang, 'credit_source')} · {text(lang, 'credit_map')}: {map_data}; GeoNames (CC BY 4.0) · {PROJECT}"
 
 
-def _steps(index: EventIndex, places: gpd.GeoDataFrame, scale: str) -> list[dict]:
+def _steps(index: EventIndex, places: gpd.GeoDataFrame, scale: str, categories: frozenset[str] | None) -> list[dict]:
     out = []
     for t in steps_for(scale):
-        state = state_at(index, t, step=HOUR if scale == "hour" else DAY)
+        state = state_at(index, t, step=HOUR if scale == "hour" else DAY, categories=categories)
         mapped = state.visible[state.visible["place_id"].isin(places.index)]
         out.append({
             "t": t.isoformat(),
@@ -83,7 +84,7 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "view": {"center": list(center), "zoom": zoom},
         "tiles": {"url": spec.tiles, "attribution": spec.attribution} if spec.tiles else None,
         "countColumns": list(COUNT_COLUMNS),
-        "scales": {scale: _steps(index, places, scale) for scale in SCALES},
+        "scales": {scale: _steps(index, places, scale, options.categories) for scale in SCALES},
         "events": {lang: {e["id"]: {k: e[k] for k in MAP_FIELDS if k not in ("isNew", "selected")}
                           for e in describe_events(index.events, places, lang)} for lang in LANGUAGES},
         "strings": {lang: {k: STRINGS[lang][k] for k in _UI_KEYS} for lang in LANGUAGES},  # JS fills {n}

@@ -89,7 +89,8 @@ def _schema_problems(schema: pa.DataFrameSchema, frame: pd.DataFrame, file: str,
     return []
 
 
-def _read_text(path: Path) -> str:
+def read_text_checked(path: Path) -> str:
+    """The text of a data file as UTF-8 (BOM allowed); binary or Latin-1 files raise DataError."""
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -240,7 +241,7 @@ def load_events(path: Path | str, places: gpd.GeoDataFrame, *, strict: bool = Tr
     any problem raises `DataError` instead.
     """
     path = Path(path)
-    frame, problems = _read_csv_records(path, _read_text(path))
+    frame, problems = _read_csv_records(path, read_text_checked(path))
     problems += _schema_problems(EVENTS_SCHEMA, frame, path.name, lambda i: f"line {frame['line'].iat[i]}")
     problems += _relational_problems(frame, set(places.index), path.name)
     problems.sort(key=lambda p: int(p.where.split()[-1]))
@@ -289,7 +290,7 @@ def _point_problem(coords: object) -> str | None:
 
 
 def _read_features(path: Path) -> list[object]:
-    text = _read_text(path)
+    text = read_text_checked(path)
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as err:

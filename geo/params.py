@@ -17,6 +17,7 @@ from geo.timeline import context_steps, hour_steps, lima_time
 from geo.vocab import CATEGORIES
 
 SCALES = ("hour", "day")
+MODES = ("explore", "present")
 MAX_VALUE = 200  # characters; anything longer is refused before it is parsed
 DEFAULT_HOUR = 6  # 06:00 on 9 January: just before the marches begin to be drawn
 
@@ -52,6 +53,8 @@ class ViewState:
     base: str = "osm"
     categories: frozenset[str] = frozenset(CATEGORIES)
     event: str | None = None
+    mode: str = "explore"
+    moment: int = 1  # classroom mode: which key moment, from 1
 
     def with_time(self, t: pd.Timestamp, scale: str) -> "ViewState":
         return replace(self, t=t, scale=scale)
@@ -63,7 +66,7 @@ def _first(value: object) -> str:
     return str(value)
 
 
-def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = frozenset()
+def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = frozenset(), moments: int = 0
                  ) -> tuple[ViewState, list[str]]:
     """The view a URL asks for, and the names of the parameters that were refused.
 
@@ -71,10 +74,10 @@ def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = froze
     ['view']
     """
     state, refused = ViewState(), []
-    choices = {"lang": LANGUAGES, "view": tuple(VIEWS), "base": tuple(BASEMAPS)}
+    choices = {"lang": LANGUAGES, "view": tuple(VIEWS), "base": tuple(BASEMAPS), "mode": MODES}
     for name, raw in params.items():
         value = _first(raw)
-        if name not in {"t", "cats", "event", *choices}:
+        if name not in {"t", "cats", "event", "moment", *choices}:
             continue  # unknown parameters (e.g. from a link shortener) are ignored, not reported
         if len(value) > MAX_VALUE:
             refused.append(name)
@@ -99,6 +102,11 @@ def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = froze
                 state = replace(state, event=value)
             else:
                 refused.append(name)
+        elif name == "moment":
+            if value.isdigit() and 1 <= int(value) <= moments:
+                state = replace(state, moment=int(value))
+            else:
+                refused.append(name)
     return state, refused
 
 
@@ -109,4 +117,6 @@ def to_params(state: ViewState) -> dict[str, str]:
         params["cats"] = ",".join(c for c in CATEGORIES if c in state.categories)
     if state.event:
         params["event"] = state.event
+    if state.mode == "present":
+        params.update(mode="present", moment=str(state.moment))
     return params

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from geo import vocab
+from geo.moments import MOMENT_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("column", vocab.EVENT_COLUMNS + vocab.PLACE_PROPERTIES)
+@pytest.mark.parametrize("column", vocab.EVENT_COLUMNS + vocab.PLACE_PROPERTIES + MOMENT_COLUMNS)
 def test_every_column_is_in_the_data_dictionary(column):
     assert f"| `{column}` |" in README, f"describe column `{column}` in the README's data dictionary"
 

@@ -1,0 +1,110 @@
+"""Classroom mode: the key moments are data, checked; the presenter steps through them."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from geo.load import REPO_DATA_DIR
+from geo.moments import MOMENT_COLUMNS, load_moments
+from geo.problems import DataError
+from tests.browser import MAP_IFRAME
+from tests.test_app import map_args, run_app
+
+
+@pytest.fixture
+def moments_copy(tmp_path):
+    """A writable copy of data/moments.csv and a way to change one of its cells."""
+    path = tmp_path / "moments.csv"
+    path.write_bytes((REPO_DATA_DIR / "moments.csv").read_bytes())
+
+    def edit(row: int, **changes: str):
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        rows[row].update(changes)
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=MOMENT_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        return path
+    return edit
+
+
+def test_the_sequence_covers_the_day_in_order(index):
+    moments = load_moments(index)
+    ids = [m.id for m in moments]
+    for required in ("strike", "marches", "first_death", "escalation", "toll", "aftermath"):
+        assert required in ids
+    assert [m.t for m in moments] == sorted(m.t for m in moments)
+    escalation = moments[ids.index("escalation")]
+    assert "airport_escalation_1720" in escalation.event_ids and "17:20" in escalation.caption["en"]
+
+
+@pytest.mark.parametrize("change, column, message", [
+    ({"t": "2023-01-09T17:20"}, "t", "expected a step"),
+    ({"view": "moon"}, "view", "expected one of"),
+    ({"event_ids": "first_death_14h nope"}, "event_ids", "not an id in events.csv"),
+    ({"event_ids": ""}, "event_ids", "name at least one"),
+    ({"caption_es": ""}, "caption_es", "1 to 1200"),
+    ({"t": "2023-01-09T13:00"}, "event_ids", "not yet shown at 2023-01-09T13:00"),
+])
+def test_bad_moments_are_named_by_line_and_column(index, moments_copy, change, column, message):
+    path = moments_copy(3, **change)
+    with pytest.raises(DataError) as caught:
+        load_moments(index, path)
+    assert any(str(p).startswith(f"moments.csv, line 5, column '{column}'") and message in str(p)
+               for p in caught.value.problems), caught.value
+
+
+def test_classroom_mode_from_a_link_shows_the_moment_in_spanish():
+    at = run_app({"mode": "present", "moment": "5", "lang": "es"})
+    assert at.header[0].value == "17:20: la escalada en el aeropuerto"
+    assert "Momento 5 de 8" in at.caption[0].value
+    assert "ingresar al aeropuerto" in " ".join(m.value for m in at.markdown)
+    args = map_args(at)
+    assert args["zoom"] == 13 and '"isNew": true' in args["feature_group"]
+
+
+def test_classroom_buttons_step_through_moments_and_update_the_link():
+    at = run_app({"mode": "present"})
+    assert at.header[0].value == "A region on strike"
+    next(b for b in at.button if b.label == "Next moment ▶").click().run()
+    assert at.header[0].value == "The marches converge on Juliaca"
+    assert at.query_params["mode"] == "present" and at.query_params["moment"] == "2"
+    next(b for b in at.button if b.label == "◀ Previous moment").click().run()
+    next(b for b in at.button if b.label == "◀ Previous moment").click().run()
+    assert at.header[0].value == "A region on strike"
+
+
+def test_leaving_classroom_mode_keeps_the_explorer_state():
+    at = run_app({"t": "2023-01-09T15:00", "view": "airport"})
+    at.toggle[0].set_value(True).run()
+    assert at.header[0].value == "A region on strike"
+    at.toggle[0].set_value(False).run()
+    assert at.subheader[0].value.startswith("9 January 2023, 15:00")
+    assert map_args(at)["zoom"] == 13
+
+
+@pytest.mark.parametrize("moment", ["0", "9", "x", "-1"])
+def test_an_unknown_moment_falls_back_with_a_notice(moment):
+    at = run_app({"mode": "present", "moment": moment})
+    assert at.warning.len == 1 and "“moment”" in at.warning[0].value
+    assert at.header[0].value == "A region on strike"
+
+
+@pytest.mark.browser
+def test_the_presenter_steps_with_arrows_and_a_clicker(app_server, browsing):
+    page = browsing.page
+    page.goto(f"{app_server.url}/?mode=present&moment=4&base=offline")
+    browsing.wait_for_map("2023-01-09T14:00:00-05:00")
+    page.get_by_role("heading", name="The first death").wait_for()
+    for key, t_iso, title in [("ArrowRight", "2023-01-09T18:00:00-05:00", "17:20: the escalation at the airport"),
+                              ("PageDown", "2023-01-11T23:00:00-05:00", "The aftermath"),
+                              ("ArrowLeft", "2023-01-09T18:00:00-05:00", "17:20: the escalation at the airport"),
+                              ("PageUp", "2023-01-09T14:00:00-05:00", "The first death")]:
+        page.keyboard.press(key)
+        browsing.wait_for_map(t_iso)
+        page.get_by_role("heading", name=title).wait_for()
+    assert page.locator(MAP_IFRAME).bounding_box()["width"] > 1000 * 0.8
+    browsing.assert_clean()
