@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -15,13 +14,15 @@ from geo.export import PageOptions, events_csv, events_geojson
 from geo.i18n import LANGUAGES, text
 from geo.labels import clock_label, md_escape, step_name
 from geo.layers import BASEMAPS, VIEWS, base_map, describe_events, step_layer, step_payload
-from geo.load import default_data_dir, load_dataset
+from geo.bundle import publish as publish_bundle
+from geo.load import REPO_DATA_DIR, default_data_dir, load_dataset
 from geo.moments import load_moments
 from geo.params import SCALES, ViewState, parse_params, steps_for, to_params
 from geo.timeline import DAY, HOUR, index_events, state_at
 from geo.vocab import CATEGORIES, COUNT_COLUMNS
 
 SPEEDS = (0.5, 1.0, 2.0)
+LIST_LIMIT = 150
 MAP_HEIGHT, PRESENT_MAP_HEIGHT = 540, 620
 # Classroom mode: large type; the arrow keys press the Previous/Next buttons (which answer Page Up/Down).
 PRESENT_STYLE = """<style>.stApp { font-size: 1.2rem; } .stApp p, .stApp li { font-size: 1.25rem; line-height: 1.5; }
@@ -36,11 +37,14 @@ ARROW_KEYS = """<script>if (!window.jmArrows) { window.jmArrows = true; document
 
 @st.cache_resource
 def load(data_dir: str):
-    """Once per server process and folder: serve the static files, load and index the data (read-only after)."""
-    publish_static(Path(__file__).resolve().parent / "static")
+    """Once per server process and folder: serve the static files, load and index the data, and publish
+    it for the browser, which gets it once (read-only after)."""
+    static = Path(__file__).resolve().parent / "static"
+    publish_static(static)
     data = load_dataset(data_dir, strict=False)
     index = index_events(data.events, data.places)
-    return data, index, load_moments(index) if data_dir == str(default_data_dir()) and not data.problems else []
+    moments = load_moments(index) if Path(data_dir) == REPO_DATA_DIR and not data.problems else []
+    return data, index, moments, publish_bundle(index, data.places, static)
 
 
 @st.cache_resource
@@ -86,12 +90,15 @@ def shift_moment(delta: int) -> None:
     st.session_state.moment = min(max(st.session_state.moment + delta, 1), len(moments))
 
 
-def show_map(view: ViewState, state, described: list[dict], height: int) -> None:
-    """The map: a fresh base map (never rebuilt in the browser) and this step's layer."""
+def show_map(view: ViewState, height: int, highlight: tuple[str, ...] = ()) -> None:
+    """The map: a fresh base map (never rebuilt in the browser) and this step's few bytes."""
     center, zoom = VIEWS[view.view]
-    layer = step_layer(step_payload(index, state, data.places, lang, view.event, described))
-    st_folium(base_map(data.places, lang, view.base), key=f"map-{lang}-{view.base}", height=height,
-              use_container_width=True, center=center, zoom=zoom, returned_objects=[], feature_group_to_add=layer)
+    payload = step_payload(view.t, HOUR if view.scale == "hour" else DAY, view.categories, view.event)
+    if highlight:
+        payload["highlight"] = list(highlight)
+    st_folium(base_map(data.places, lang, view.base, bundle), key=f"map-{lang}-{view.base}", height=height,
+              use_container_width=True, center=center, zoom=zoom, returned_objects=[],
+              feature_group_to_add=step_layer(payload))
 
 
 def counters(state, columns) -> None:
@@ -129,15 +136,16 @@ def map_section() -> None:
     st.select_slider(text(lang, "time"), options=range(len(steps)), key="step", persist_state="page", label_visibility="collapsed",
                      format_func=lambda i: step_name(steps[i], view.scale, lang))
 
-    described = describe_events(state.visible, data.places, lang, state.new_ids, view.event)
+    newest = state.visible.iloc[-LIST_LIMIT:]  # the list describes the newest only: cheap at any size
+    described = describe_events(newest, data.places, lang, state.new_ids, view.event)
     map_column, side = st.columns([3, 2])
     with map_column:
-        show_map(view, state, described, MAP_HEIGHT)
+        show_map(view, MAP_HEIGHT)
         st.caption(text(lang, "keyboard_hint") + " " + text(lang, f"precision_note_{view.scale}"))
         downloads(view, state)
     with side:
         counters(state, st.columns(2) + st.columns(2))
-        event_list(described)
+        event_list(described, len(state.visible))
     sync_url(view)
 
 
@@ -166,9 +174,11 @@ def snapshot_png(view: ViewState) -> bytes:
     return next(render_steps(index, data.places, options, [step], 1600, 1000, 1))
 
 
-def event_list(events: list[dict]) -> None:
+def event_list(events: list[dict], total: int) -> None:
     """The events up to now, newest first, as text: for screen readers and for people who read."""
-    st.markdown(f"**{md_escape(text(lang, 'list_heading', n=len(events)))}**")
+    st.markdown(f"**{md_escape(text(lang, 'list_heading', n=total))}**")
+    if total > len(events):
+        st.caption(text(lang, "list_newest", n=len(events)))
     if not events:
         st.caption(text(lang, "list_empty"))
         return
@@ -203,8 +213,7 @@ def present_section() -> None:
         s.moment = s.moment % len(moments) + 1
     moment = moments[s.moment - 1]
     view = ViewState(moment.t, moment.scale, lang, moment.view, s.base, mode="present", moment=s.moment)
-    state = replace(state_at(index, moment.t, step=HOUR if moment.scale == "hour" else DAY),
-                    new_ids=frozenset(moment.event_ids))  # the moment's events stand out; the rest fade
+    state = state_at(index, moment.t, step=HOUR if moment.scale == "hour" else DAY)
 
     heading, nav = st.columns([3, 2], vertical_alignment="bottom")
     heading.header(moment.title[lang])
@@ -213,7 +222,7 @@ def present_section() -> None:
     row.button(text(lang, "present_previous"), key="present_previous", on_click=shift_moment, args=(-1,), shortcut="pageup")
     row.button(text(lang, "present_next"), key="present_next", on_click=shift_moment, args=(1,), shortcut="pagedown")
     st.markdown(md_escape(moment.caption[lang]))
-    show_map(view, state, describe_events(state.visible, data.places, lang, state.new_ids), PRESENT_MAP_HEIGHT)
+    show_map(view, PRESENT_MAP_HEIGHT, highlight=moment.event_ids)
     counters(state, st.columns(4))
     st.caption(text(lang, "present_keys"))
     sync_url(view)
@@ -221,7 +230,7 @@ def present_section() -> None:
 
 st.set_page_config(page_title=text(st.session_state.get("lang", "en"), "page_title"), layout="wide",
                    initial_sidebar_state="collapsed")
-data, index, moments = load(str(default_data_dir()))
+data, index, moments, bundle = load(str(default_data_dir()))
 if "note_dismissed" not in st.session_state:
     init_session(data, moments)
 lang = st.session_state.lang

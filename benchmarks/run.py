@@ -1,17 +1,20 @@
-"""Benchmark: the app against the naive rebuild-everything baseline, measured in the same run.
+"""Benchmark: this app against the naive rebuild-everything baseline, in one run, at every size.
 
-    .venv/bin/python benchmarks/run.py            # full run (about 3 minutes)
-    .venv/bin/python benchmarks/run.py --quick    # a few steps, to check that the script works
+    .venv/bin/python benchmarks/run.py                      # bundled, 1,000, 10,000 and 100,000 events
+    .venv/bin/python benchmarks/run.py --sizes bundled,1000 --quick   # a few steps: checks the script works
 
-For each app it reports, as median and 95th percentile where there are samples:
+For each size and each app it measures, as median and 95th percentile where there are samples:
 - step latency in a real browser (Chromium, network blocked except loopback): from the key press
   (the "→" shortcut) to the new step painted inside the map's iframe;
 - bytes the server sends over the websocket per step;
-- server time per step: the Python work of a rerun's map part (state, layer build, serialisation);
+- server time per step: the Python work of one rerun's map part, in process;
 - cold start: from process start to the first map painted;
-- browser JS heap after 1 step and after N steps (after garbage collection);
-- whether the zoom a user set survives the steps.
-It prints a table with the ratios and writes the figures as JSON (benchmarks/results/latest.json).
+- browser JS heap after the latency steps and after N more steps (after garbage collection);
+- whether a zoom the user set survives the steps;
+and, once per size, the PNG snapshot time and the size of the static export.
+The naive baseline (benchmarks/naive_app.py) is the obvious app that rebuilds the whole folium.Map
+with one Marker per event on every step; where it cannot keep up, what happened is recorded.
+Writes benchmarks/results/latest.json and benchmarks/results/latency.png; prints a table.
 The machine is shared and noisy: quote medians and ratios, not single timings.
 """
 
@@ -19,9 +22,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -31,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from benchmarks.generate import generate  # noqa: E402
 from geo.browser import launch  # noqa: E402
 from geo.timeline import hour_steps  # noqa: E402
 from tests.browser import MAP_IFRAME, AppServer, Browsing  # noqa: E402
@@ -38,6 +44,11 @@ from tests.browser import MAP_IFRAME, AppServer, Browsing  # noqa: E402
 APPS = {"app": ROOT / "app.py", "naive": ROOT / "benchmarks" / "naive_app.py"}
 RESULTS = ROOT / "benchmarks" / "results"
 USER_ZOOM = 10
+STEP_TIMEOUT_S = 60
+
+
+class TooSlow(Exception):
+    """The app did not draw a step within the time allowed."""
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -49,18 +60,19 @@ def summary(values: list[float]) -> dict:
     return {"median": statistics.median(values), "p95": percentile(values, 0.95), "n": len(values)} if values else {}
 
 
-def wait_painted(page, t_iso: str, timeout_s: float = 30.0) -> tuple[object, float]:
-    """The map frame once the step at t_iso is painted, and when (epoch ms). Survives an iframe replaced by a rebuild."""
+def wait_painted(page, t_iso: str, timeout_s: float = STEP_TIMEOUT_S) -> tuple[object, float]:
+    """The map frame once the step at t_iso is painted, and when (epoch ms); survives a rebuilt iframe."""
     deadline = time.monotonic() + timeout_s
-    condition = f"() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.t === {t_iso!r} && JuliacaMap.lastStep.paintedAt"
+    condition = (f"() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.t === {t_iso!r}"
+                 " && JuliacaMap.lastStep.paintedAt")
     while True:
         try:
             frame = page.locator(MAP_IFRAME).element_handle(timeout=timeout_s * 1000).content_frame()
             frame.wait_for_function(condition, timeout=max(deadline - time.monotonic(), 0.1) * 1000, polling="raf")
             return frame, frame.evaluate("() => JuliacaMap.lastStep.paintedAt")
-        except PlaywrightError:
+        except PlaywrightError as err:
             if time.monotonic() > deadline:
-                raise
+                raise TooSlow(f"no step {t_iso} drawn within {timeout_s} s") from err
             # the iframe was replaced while we waited (the naive app rebuilds it): look it up again
 
 
@@ -68,22 +80,6 @@ def heap_mb(cdp) -> float:
     cdp.send("HeapProfiler.collectGarbage")
     metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
     return metrics["JSHeapUsedSize"] / 1e6
-
-
-def step_through(page, hours: list[int], ws_bytes: list[int]) -> tuple[list[float], list[int]]:
-    """Press → or ← to walk through `hours`; latency (ms) and websocket bytes received per step."""
-    latencies, sizes = [], []
-    steps = hour_steps()
-    current = hours[0]
-    for target in hours[1:]:
-        before = sum(ws_bytes)
-        page.keyboard.press("ArrowRight" if target > current else "ArrowLeft")
-        _, painted = wait_painted(page, steps[target].isoformat())
-        pressed = page.evaluate("() => window.__keydown[window.__keydown.length - 1]")
-        latencies.append(painted - pressed)
-        sizes.append(sum(ws_bytes) - before)
-        current = target
-    return latencies, sizes
 
 
 def zigzag(start: int, count: int) -> list[int]:
@@ -97,9 +93,24 @@ def zigzag(start: int, count: int) -> list[int]:
     return hours
 
 
-def measure_browser(name: str, samples: int, memory_steps: int, log_dir: Path) -> dict:
+def step_through(page, hours: list[int], ws_bytes: list[int]) -> tuple[list[float], list[int]]:
+    """Press → or ← to walk through `hours`; latency (ms) and websocket bytes received, per step."""
+    latencies, sizes = [], []
+    for current, target in zip(hours, hours[1:]):
+        before = sum(ws_bytes)
+        page.keyboard.press("ArrowRight" if target > current else "ArrowLeft")
+        _, painted = wait_painted(page, hour_steps()[target].isoformat())
+        pressed = page.evaluate("() => window.__keydown[window.__keydown.length - 1]")
+        latencies.append(painted - pressed)
+        sizes.append(sum(ws_bytes) - before)
+    return latencies, sizes
+
+
+def measure_browser(app: str, data_dir: Path, samples: int, memory_steps: int, log_dir: Path) -> dict:
+    """Everything measured in Chromium for one app on one dataset."""
     started = time.time() * 1000
-    server = AppServer(log_dir / f"{name}.log", script=APPS[name])
+    server = AppServer(log_dir / f"{app}-{data_dir.name}.log", env={"JULIACA_DATA_DIR": str(data_dir)}, script=APPS[app])
+    result: dict = {}
     try:
         with sync_playwright() as playwright:
             browser = launch(playwright, offline=True)
@@ -108,59 +119,58 @@ def measure_browser(name: str, samples: int, memory_steps: int, log_dir: Path) -
             session = Browsing(page)
             session.attach(context)
             ws_bytes: list[int] = []
-            page.on("websocket", lambda ws: ws.on("framereceived",
-                                                   lambda payload: ws_bytes.append(len(payload))))
-            page.goto(f"{server.url}/?t=2023-01-09T06:00&h=6&base=offline")
-            frame, first_paint = wait_painted(page, hour_steps()[6].isoformat(), timeout_s=90)
-            cold_start = first_paint - started
-            page.evaluate("() => { window.__keydown = []; document.addEventListener('keydown', "
-                          "e => window.__keydown.push(performance.timeOrigin + e.timeStamp), true); }")
-            frame.evaluate(f"() => window.map_div.setView([-15.2, -70.0], {USER_ZOOM}, {{animate: false}})")
-            cdp = context.new_cdp_session(page)
-            cdp.send("Performance.enable")
-            hours = zigzag(6, 1 + samples)
-            latencies, sizes = step_through(page, hours, ws_bytes)
-            frame, _ = wait_painted(page, hour_steps()[hours[-1]].isoformat())
-            zoom_after = frame.evaluate("() => window.map_div.getZoom()")
-            heap_first = heap_mb(cdp)
-            step_through(page, zigzag(hours[-1], memory_steps), ws_bytes)
-            heap_last = heap_mb(cdp)
+            page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: ws_bytes.append(len(payload))))
+            try:
+                page.goto(f"{server.url}/?t=2023-01-09T06:00&h=6&base=offline", timeout=STEP_TIMEOUT_S * 1000)
+                frame, first_paint = wait_painted(page, hour_steps()[6].isoformat(), timeout_s=180)
+                result["cold_start_ms"] = first_paint - started
+                page.evaluate("() => { window.__keydown = []; document.addEventListener('keydown', "
+                              "e => window.__keydown.push(performance.timeOrigin + e.timeStamp), true); }")
+                frame.evaluate(f"() => window.map_div.setView([-15.2, -70.0], {USER_ZOOM}, {{animate: false}})")
+                cdp = context.new_cdp_session(page)
+                cdp.send("Performance.enable")
+                hours = zigzag(6, 1 + samples)
+                latencies, sizes = step_through(page, hours, ws_bytes)
+                result["step_latency_ms"] = summary(latencies[1:])  # the first step warms caches
+                result["bytes_per_step"] = summary([float(s) for s in sizes[1:]])
+                frame, _ = wait_painted(page, hour_steps()[hours[-1]].isoformat())
+                result["zoom_kept"] = frame.evaluate("() => window.map_div.getZoom()") == USER_ZOOM
+                if memory_steps:
+                    heap_first = heap_mb(cdp)
+                    step_through(page, zigzag(hours[-1], memory_steps), ws_bytes)
+                    result["heap_growth_mb"] = heap_mb(cdp) - heap_first
+                    result["memory_steps"] = memory_steps
+            except TooSlow as slow:
+                result["failed"] = str(slow)
+            result["page_errors"] = session.errors
+            result["external_requests"] = len(session.external)
             browser.close()
-            return {
-                "step_latency_ms": summary(latencies[1:]),  # the first step warms caches
-                "bytes_per_step": summary([float(s) for s in sizes[1:]]),
-                "cold_start_ms": cold_start,
-                "zoom_kept": zoom_after == USER_ZOOM,
-                "heap_mb_after_1_step": heap_first,
-                f"heap_mb_after_{memory_steps}_more_steps": heap_last,
-                "heap_growth_mb": heap_last - heap_first,
-                "page_errors": session.errors,
-                "external_requests": len(session.external),
-            }
     finally:
         server.stop()
+    return result
 
 
-def measure_server(name: str, repeats: int) -> dict:
-    """The Python work of one step, in process: state, layers and the strings st_folium sends."""
+def measure_server(app: str, data_dir: Path, repeats: int) -> dict:
+    """The Python work of one step's map part, in process (what a rerun costs the server)."""
     import folium
     from streamlit_folium import _get_feature_group_string, _get_map_string
 
-    from geo.layers import LocalMap, base_map, step_layer, step_payload
+    from geo.layers import LocalMap, base_map, describe_events, step_layer, step_payload
     from geo.load import load_dataset
-    from geo.timeline import index_events, state_at
+    from geo.timeline import HOUR, index_events, state_at
 
-    data = load_dataset()
+    data = load_dataset(data_dir, strict=False)
     index = index_events(data.events, data.places)
     timings = []
     for i in range(repeats):
         t = hour_steps()[i % 24]
         began = time.perf_counter()
         state = state_at(index, t)
-        if name == "app":
-            fmap = base_map(data.places, "en", "offline")
+        if app == "app":
+            fmap = base_map(data.places, "en", "offline", "bench")
             _get_map_string(fmap)
-            _get_feature_group_string(step_layer(step_payload(index, state, data.places, "en")), map=fmap)
+            _get_feature_group_string(step_layer(step_payload(t, HOUR)), map=fmap)
+            describe_events(state.visible.iloc[-150:], data.places, "en", state.new_ids)
         else:
             fmap = LocalMap(location=(-14.85, -70.05), zoom_start=8, tiles=None)
             for ev in state.visible.itertuples(index=False):
@@ -172,57 +182,155 @@ def measure_server(name: str, repeats: int) -> dict:
     return summary(timings)
 
 
-def machine() -> dict:
-    import os
+def measure_exports(data_dir: Path, work: Path) -> dict:
+    """The PNG snapshot time (median of 3, each with its own browser) and the static export's size."""
+    from geo.export import PageOptions, export_site
+    from geo.load import load_dataset
+    from geo.render import snapshot
+    from geo.timeline import index_events
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
-    memory = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal")), None) if Path("/proc/meminfo").exists() else None
+    data = load_dataset(data_dir, strict=False)
+    index = index_events(data.events, data.places)
+    page = export_site(index, data.places, work / "site", PageOptions())
+    times = []
+    for k in range(3):
+        began = time.perf_counter()
+        snapshot(index, data.places, PageOptions(step=17), work / f"snap{k}.png", 1600, 1000, 1)
+        times.append((time.perf_counter() - began) * 1000)
+    return {"snapshot_ms": summary(times), "export_bytes": page.stat().st_size}
+
+
+def machine() -> dict:
+    cpu = platform.processor()
+    info = Path("/proc/cpuinfo")
+    if info.exists():
+        cpu = next((line.split(":", 1)[1].strip() for line in info.read_text().splitlines()
+                    if line.startswith("model name")), cpu)
+    memory = None
+    if Path("/proc/meminfo").exists():
+        memory = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                       if line.startswith("MemTotal")), None)
     return {"cores": os.cpu_count(), "cpu": cpu, "memory_gib": memory, "python": platform.python_version()}
 
 
+def _cell(figures: dict, key: str, field: str = "median") -> str:
+    if "failed" in figures and key not in figures:
+        return "failed"
+    value = figures.get(key)
+    if isinstance(value, dict):
+        value = value.get(field)
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.1f}"
+
+
 def table(results: dict) -> str:
-    app, naive = results["app"], results["naive"]
+    rows = ["| events | app | step latency median (ms) | p95 (ms) | server ms/step | bytes/step | cold start (ms) | "
+            "heap growth (MB) | zoom kept |", "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for size, apps in results["sizes"].items():
+        for app in ("app", "naive"):
+            f = apps[app]
+            rows.append(f"| {size} | {app} | {_cell(f, 'step_latency_ms')} | {_cell(f, 'step_latency_ms', 'p95')} | "
+                        f"{_cell(f, 'server_ms')} | {_cell(f, 'bytes_per_step')} | {_cell(f, 'cold_start_ms')} | "
+                        f"{_cell(f, 'heap_growth_mb')} | {_cell(f, 'zoom_kept')} |")
+        ratio = apps.get("ratio_latency")
+        rows.append(f"| {size} | naive / app | {'%.1f×' % ratio if ratio else '–'} | | | | | | |")
+    return "\n".join(rows)
 
-    def ratio(a: float, b: float) -> str:
-        return f"{b / a:.1f}×" if a else "–"
 
-    rows = [
-        ("step latency, median (ms)", app["step_latency_ms"]["median"], naive["step_latency_ms"]["median"]),
-        ("step latency, p95 (ms)", app["step_latency_ms"]["p95"], naive["step_latency_ms"]["p95"]),
-        ("server time per step, median (ms)", app["server_ms"]["median"], naive["server_ms"]["median"]),
-        ("bytes per step, median", app["bytes_per_step"]["median"], naive["bytes_per_step"]["median"]),
-        ("cold start (ms)", app["cold_start_ms"], naive["cold_start_ms"]),
-        ("JS heap growth over the memory steps (MB)", app["heap_growth_mb"], naive["heap_growth_mb"]),
-    ]
-    lines = [f"| measure | this app | naive rebuild | naive / app |", "| --- | ---: | ---: | ---: |"]
-    lines += [f"| {label} | {a:,.1f} | {b:,.1f} | {ratio(a, b)} |" for label, a, b in rows]
-    lines.append(f"| zoom kept after steps | {'yes' if app['zoom_kept'] else 'no'} | "
-                 f"{'yes' if naive['zoom_kept'] else 'no'} | |")
-    return "\n".join(lines)
+def plot(results: dict, out: Path) -> None:
+    """A small log-log plot of median step latency against the number of events, both apps (Pillow only)."""
+    from math import log10
+
+    from PIL import Image, ImageDraw
+
+    width, height, left, bottom, top, right = 640, 400, 70, 50, 20, 20
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    points = {app: [(apps["n"], apps[app]["step_latency_ms"]["median"]) for apps in results["sizes"].values()
+                    if apps[app].get("step_latency_ms")] for app in ("app", "naive")}
+    all_n = [n for series in points.values() for n, _ in series] or [10, 100_000]
+    x_lo, x_hi = log10(min(all_n)) - 0.1, log10(max(all_n)) + 0.1
+    y_lo, y_hi = 1.0, 5.0  # 10 ms .. 100 s
+
+    def xy(n: float, ms: float) -> tuple[float, float]:
+        x = left + (log10(n) - x_lo) / (x_hi - x_lo) * (width - left - right)
+        y = height - bottom - (log10(max(ms, 10)) - y_lo) / (y_hi - y_lo) * (height - top - bottom)
+        return x, y
+
+    draw.rectangle([left, top, width - right, height - bottom], outline="#888888")
+    for decade, label in ((1, "10 ms"), (2, "100 ms"), (3, "1 s"), (4, "10 s"), (5, "100 s")):
+        _, y = xy(10 ** x_lo, 10 ** decade)
+        draw.line([left, y, width - right, y], fill="#e5e5e5")
+        draw.text((6, y - 6), label, fill="#333333")
+    for n in sorted(set(all_n)):
+        x, _ = xy(n, 10)
+        draw.text((x - 14, height - bottom + 8), f"{n:,}", fill="#333333")
+    draw.text((left, height - 20), "events in the dataset (log)   ·   median step latency (log)", fill="#333333")
+    for app, colour in (("app", "#0072B2"), ("naive", "#D55E00")):
+        series = [xy(n, ms) for n, ms in sorted(points[app])]
+        if len(series) > 1:
+            draw.line(series, fill=colour, width=3)
+        for x, y in series:
+            draw.ellipse([x - 4, y - 4, x + 4, y + 4], fill=colour)
+    draw.text((width - 190, top + 8), "— this app", fill="#0072B2")
+    draw.text((width - 190, top + 24), "— naive rebuild", fill="#D55E00")
+    image.save(out)
+
+
+def dataset(size: str, work: Path) -> tuple[Path, int]:
+    if size == "bundled":
+        from geo.load import load_dataset
+
+        return ROOT / "data", len(load_dataset(ROOT / "data").events)
+    folder = generate(int(size), work / f"data-{size}")
+    return folder, int(size)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--samples", type=int, default=60, help="latency samples per app (default 60)")
+    parser.add_argument("--sizes", default="bundled,1000,10000,100000", help="comma-separated: bundled or a number")
+    parser.add_argument("--samples", type=int, default=40, help="latency samples per app and size (default 40)")
     parser.add_argument("--memory-steps", type=int, default=100, help="steps between the two heap readings")
-    parser.add_argument("--quick", action="store_true", help="5 samples and 5 memory steps: checks the script works")
+    parser.add_argument("--naive-max-samples", type=int, default=10,
+                        help="latency samples for the baseline above 1,000 events (it is slow)")
+    parser.add_argument("--quick", action="store_true", help="5 samples, 5 memory steps, no export timing")
     parser.add_argument("--json", type=Path, default=RESULTS / "latest.json", help="where to write the figures")
     args = parser.parse_args(argv)
     if args.quick:
-        args.samples, args.memory_steps = 5, 5
+        args.samples, args.memory_steps, args.naive_max_samples = 5, 5, 3
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    results: dict = {"machine": machine(), "samples": args.samples, "memory_steps": args.memory_steps}
-    for name in APPS:
-        print(f"measuring {name} …", file=sys.stderr)
-        results[name] = measure_browser(name, args.samples, args.memory_steps, args.json.parent)
-        results[name]["server_ms"] = measure_server(name, repeats=max(args.samples, 24))
+    results: dict = {"machine": machine(), "samples": args.samples, "sizes": {}}
+    with tempfile.TemporaryDirectory(prefix="juliaca-bench-") as folder:
+        work = Path(folder)
+        for size in args.sizes.split(","):
+            data_dir, n = dataset(size, work)
+            entry: dict = {"n": n}
+            for app in APPS:
+                big = n > 1000 and app == "naive"
+                samples = min(args.samples, args.naive_max_samples) if big else args.samples
+                memory = 0 if (big and n > 10_000) else args.memory_steps
+                print(f"measuring {app} at {n} events …", file=sys.stderr)
+                entry[app] = measure_browser(app, data_dir, samples, memory, work)
+                entry[app]["server_ms"] = measure_server(app, data_dir, repeats=3 if big else max(samples, 24))
+            if entry["app"].get("step_latency_ms") and entry["naive"].get("step_latency_ms"):
+                entry["ratio_latency"] = entry["naive"]["step_latency_ms"]["median"] / entry["app"]["step_latency_ms"]["median"]
+            if not args.quick and n <= 10_000:
+                entry["exports"] = measure_exports(data_dir, work / f"exports-{size}")
+            results["sizes"][size] = entry
     args.json.write_text(json.dumps(results, indent=2))
-    print(f"Machine: {results['machine']['cores']} cores, {results['machine']['cpu']}, "
-          f"{results['machine']['memory_gib']} GiB; Python {results['machine']['python']}")
+    plot(results, args.json.parent / "latency.png")
+    m = results["machine"]
+    print(f"Machine: {m['cores']} cores, {m['cpu']}, {m['memory_gib']} GiB; Python {m['python']}")
     print(table(results))
-    print(f"\nFigures written to {args.json}")
+    for size, entry in results["sizes"].items():
+        if "exports" in entry:
+            e = entry["exports"]
+            print(f"{size}: PNG snapshot {e['snapshot_ms']['median']:,.0f} ms (median of 3); "
+                  f"static export {e['export_bytes'] / 1e6:.2f} MB")
+    print(f"\nFigures written to {args.json} and {args.json.parent / 'latency.png'}")
     return 0
 
 

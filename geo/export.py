@@ -23,9 +23,10 @@ from markupsafe import Markup
 from geo.assets import LAYERS_DIR, WEB_DIR
 from geo.i18n import LANGUAGES, STRINGS, text
 from geo.labels import clock_label, step_name
-from geo.layers import BASEMAPS, VIEWS, MAP_FIELDS, march_payload, describe_events, map_config, to_js
+from geo import bundle
+from geo.layers import BASEMAPS, VIEWS, map_config, to_js
 from geo.params import SCALES, steps_for
-from geo.timeline import DAY, HOUR, EventIndex, state_at
+from geo.timeline import DAY, HOUR, EventIndex
 from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS
 
 PROJECT = "Juliaca, 9 January 2023: an hour-by-hour map"
@@ -53,43 +54,35 @@ def credit_line(lang: str, base: str) -> str:
     return f"{text(lang, 'credit_source')} · {text(lang, 'credit_map')}: {map_data}; GeoNames (CC BY 4.0) · {PROJECT}"
 
 
-def _steps(index: EventIndex, places: gpd.GeoDataFrame, scale: str, categories: frozenset[str] | None) -> list[dict]:
-    out = []
-    for t in steps_for(scale):
-        state = state_at(index, t, step=HOUR if scale == "hour" else DAY, categories=categories)
-        mapped = state.visible[state.visible["place_id"].isin(places.index)]
-        out.append({
-            "t": t.isoformat(),
-            "visible": list(state.visible["id"]),
-            "mapped": list(mapped["id"].iloc[::-1]),
-            "new": sorted(state.new_ids),
-            "totals": state.totals,
-            "clock": {lang: clock_label(t, scale, lang) for lang in LANGUAGES},
-            "name": {lang: step_name(t, scale, lang) for lang in LANGUAGES},
-            "marches": {lang: march_payload(index, state, places, lang) for lang in LANGUAGES},
-        })
-    return out
+def _steps(scale: str) -> list[dict]:
+    """The slider's steps with their clock and short name in each language (the data does the rest)."""
+    size = HOUR if scale == "hour" else DAY
+    return [{"t": int(t.value // 1_000_000), "iso": t.isoformat(), "newFrom": int((t - size).value // 1_000_000),
+             "clock": {lang: clock_label(t, scale, lang) for lang in LANGUAGES},
+             "name": {lang: step_name(t, scale, lang) for lang in LANGUAGES}} for t in steps_for(scale)]
 
 
 def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions) -> dict:
-    """Everything the page needs, as plain JSON-able data."""
+    """Everything the page needs, as plain JSON-able data: the same bundle the app serves, inlined."""
     layers = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(LAYERS_DIR.glob("*.geojson"))}
     center, zoom = VIEWS[options.view]
     spec = BASEMAPS[options.base]
+    cats = None if options.categories is None else sorted(options.categories)
     return {
         "lang": options.lang,
         "scale": options.scale,
         "step": options.step,
         "snapshot": options.snapshot,
+        "cats": cats,
+        "listLimit": 200,
         "view": {"center": list(center), "zoom": zoom},
         "tiles": {"url": spec.tiles, "attribution": spec.attribution} if spec.tiles else None,
-        "countColumns": list(COUNT_COLUMNS),
-        "scales": {scale: _steps(index, places, scale, options.categories) for scale in SCALES},
-        "events": {lang: {e["id"]: {k: e[k] for k in MAP_FIELDS if k not in ("isNew", "selected")}
-                          for e in describe_events(index.events, places, lang)} for lang in LANGUAGES},
-        "strings": {lang: {k: STRINGS[lang][k] for k in _UI_KEYS} for lang in LANGUAGES},  # JS fills {n}
+        "scales": {scale: _steps(scale) for scale in SCALES},
+        "core": bundle.core(index, places),
+        "text": {lang: bundle.text_chunks(index, places, lang) for lang in LANGUAGES},
         "layers": layers,  # once for both languages; page.js hands them to each map it builds
-        "config": {lang: map_config(places, lang, options.base, url_root=None) for lang in LANGUAGES},
+        "strings": {lang: {k: STRINGS[lang][k] for k in _UI_KEYS} for lang in LANGUAGES},  # JS fills {n}
+        "config": {lang: map_config(places, lang, options.base, None, url_root=None) for lang in LANGUAGES},
         "credit": {lang: credit_line(lang, options.base) for lang in LANGUAGES},
     }
 

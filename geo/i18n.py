@@ -53,6 +53,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "counts_help": ("As the source reports them up to the time shown, in Juliaca and the Puno region. "
                         "\"Over 100\" injured is counted as 100, a lower bound."),
         "list_heading": "Events up to this time ({n})",
+        "list_newest": "Showing the newest {n}; download the CSV for all of them.",
         "list_help": "Choose an event to highlight it on the map and read the source's sentence.",
         "list_empty": "No event of the chosen kinds yet. Move the slider forward.",
         "new_badge": "new",
@@ -87,6 +88,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend_size": "Larger symbol: more people killed or injured",
         "schematic": "Schematic route: the source gives no route or departure time",
         "march_label": "March from {town}",
+        "march_from": "March from",
+        "events_here": "events here",
         "tiles_failed": "Map tiles could not be loaded (no internet?). Choose the Offline base map.",
         "present_toggle": "Classroom mode",
         "present_previous": "◀ Previous moment",
@@ -172,6 +175,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "counts_help": ("Según la fuente, hasta el momento mostrado, en Juliaca y la región Puno. \"Más de 100\" "
                         "heridos se cuenta como 100, una cifra mínima."),
         "list_heading": "Hechos hasta este momento ({n})",
+        "list_newest": "Se muestran los {n} más recientes; descargue el CSV para verlos todos.",
         "list_help": "Elija un hecho para resaltarlo en el mapa y leer la frase de la fuente.",
         "list_empty": "Aún no hay hechos de los tipos elegidos. Avance el control de tiempo.",
         "new_badge": "nuevo",
@@ -207,6 +211,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend_size": "Símbolo mayor: más personas muertas o heridas",
         "schematic": "Ruta esquemática: la fuente no da la ruta ni la hora de salida",
         "march_label": "Marcha desde {town}",
+        "march_from": "Marcha desde",
+        "events_here": "hechos aquí",
         "tiles_failed": "No se pudieron cargar las teselas del mapa (¿sin internet?). Elija el mapa base Sin conexión.",
         "present_toggle": "Modo clase",
         "present_previous": "◀ Momento anterior",

@@ -21,8 +21,6 @@ from jinja2 import Template
 from geo.assets import URL_ROOT
 from geo.i18n import text
 from geo.labels import time_label
-from geo.routes import line_at, march_line
-from geo.timeline import EventIndex, MapState
 from geo.vocab import CATEGORIES
 
 # Colour (Okabe-Ito, colour-blind safe, plus greys) and shape per category: never colour alone.
@@ -103,15 +101,16 @@ class _Call(MacroElement):
     """A one-line script calling `JuliacaMap.<function>(<parent layer>, <json>)`."""
 
     _template = Template("""{% macro script(this, kwargs) %}
-{{ this.prelude }}JuliacaMap.{{ this.function }}({{ this._parent.get_name() }}, {{ this.payload }});
+{{ this.prelude }}JuliacaMap.{{ this.function }}({{ this.target or this._parent.get_name() }}, {{ this.payload }});
 {% endmacro %}""")
 
-    def __init__(self, function: str, payload: object, prelude: str = ""):
+    def __init__(self, function: str, payload: object, prelude: str = "", target: str | None = None):
         super().__init__()
         self._name = "JuliacaCall"
         self.function = function
         self.payload = to_js(payload)
         self.prelude = prelude
+        self.target = target
 
 
 class LocalMap(folium.Map):
@@ -140,14 +139,21 @@ def legend(lang: str, categories: tuple[str, ...] = CATEGORIES) -> dict:
     }
 
 
+MAX_LABELLED_PLACES = 60  # beyond, labels would bury the map (and bloat its script): none are drawn
+
+
 def _place_labels(places: gpd.GeoDataFrame, lang: str) -> list[dict]:
+    if len(places) > MAX_LABELLED_PLACES:
+        return []
     return [{"name": row[f"name_{lang}"], "role": row["role"], "lat": round(row.geometry.y, 5),
              "lon": round(row.geometry.x, 5)} for _, row in places.iterrows()]
 
 
-def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, *, url_root: str | None = URL_ROOT) -> dict:
-    """Everything `JuliacaMap.setup` needs. With `url_root=None` the context layers carry no URL and
-    must be given their `data` by the page (the self-contained export)."""
+def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict, *,
+               url_root: str | None = URL_ROOT) -> dict:
+    """Everything `JuliacaMap.setup` needs. `dataset` says where the bundle is (`{"url": …}`), or holds
+    it (`{"core": …, "text": […]}`). With `url_root=None` the context layers carry no URL and must be
+    given their `data` by the page (the self-contained export)."""
     spec = BASEMAPS[basemap]
     offline = spec.tiles is None
     context = []
@@ -157,29 +163,34 @@ def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, *, url_root: s
             context.append({"name": name, "pane": pane, "style": style,
                             "url": f"{url_root}/layers/{name}" if url_root else None})
     return {
+        "lang": lang,
         "tiles": not offline,
         "credit": text(lang, "map_credit"),
         "context": context,
         "contextStyles": _CONTEXT_STYLES,
         "places": _place_labels(places, lang),
         "legend": legend(lang),
-        "strings": {k: text(lang, k) for k in ("schematic", "tiles_failed")} | {"source": text(lang, "popup_quote")},
+        "dataset": dataset,
+        "strings": {k: text(lang, k) for k in ("schematic", "tiles_failed", "march_from", "events_here")}
+        | {"source": text(lang, "popup_quote"), "reported_by": text(lang, "details_reported_by")},
     }
 
 
-def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, *, url_root: str = URL_ROOT) -> LocalMap:
-    """A fresh base map (cheap: about a millisecond). Its script depends only on language and base map."""
+def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, url_root: str = URL_ROOT) -> LocalMap:
+    """A fresh base map (cheap: about a millisecond). Its script depends only on the language, the base
+    map and the dataset (`bundle`, the fingerprint `geo.bundle.publish` returned), never on the time."""
     spec = BASEMAPS[basemap]
     center, zoom = VIEWS[DEFAULT_VIEW]
     fmap = LocalMap(location=center, zoom_start=zoom, tiles=None, control_scale=True, max_zoom=spec.max_zoom,
                     min_zoom=4, url_root=url_root)
     if spec.tiles:
         folium.TileLayer(spec.tiles, attr=spec.attribution, max_zoom=spec.max_zoom, name=basemap).add_to(fmap)
-    _Call("setup", map_config(places, lang, basemap, url_root=url_root)).add_to(fmap)
+    dataset = {"url": f"{url_root}/bundles/{bundle}"}
+    _Call("setup", map_config(places, lang, basemap, dataset, url_root=url_root)).add_to(fmap)
     return fmap
 
 
-def _size(killed_injured: int) -> int:
+def symbol_size(killed_injured: int) -> int:
     """Symbol size in pixels: 18, growing with the square root of people killed or injured, capped."""
     return int(min(18 + 5 * math.sqrt(killed_injured), 44))
 
@@ -213,49 +224,31 @@ def describe_events(visible: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
             "section": ev.source_section,
             "isNew": ev.id in new_ids,
             "selected": ev.id == selected,
-            "size": _size(harmed),
+            "size": symbol_size(harmed),
             "style": {"color": color, "shape": shape},
         })
     return rows
 
 
-def march_payload(index: EventIndex, state: MapState, places: gpd.GeoDataFrame, lang: str) -> list[dict]:
-    marches = index.marches.set_index("id")
-    out = []
-    for event_id, progress in state.marches:
-        row = marches.loc[event_id]
-        if row["origin_place_id"] not in places.index or row["place_id"] not in places.index:
-            continue
-        line = march_line(places.geometry[row["origin_place_id"]], places.geometry[row["place_id"]])
-        drawn = line_at(line, progress)
-        coords = [[round(y, 5), round(x, 5)] for x, y in drawn.coords]
-        if len(coords) == 1:
-            coords.append(coords[0])
-        town = places.loc[row["origin_place_id"], f"name_{lang}"]
-        out.append({"id": event_id, "coords": coords, "done": progress >= 1.0,
-                    "label": text(lang, "march_label", town=town)})
-    return out
+def step_payload(t: pd.Timestamp, step: pd.Timedelta, categories: frozenset[str] | None = None,
+                 selected: str | None = None) -> dict:
+    """What one step sends: the time, the start of its "new" window, the filter and the selection.
 
+    A few dozen bytes, whatever the size of the dataset: the browser has the data already.
 
-MAP_FIELDS = ("id", "title", "summary", "time", "approx", "place", "lat", "lon", "status", "status_label", "badge",
-               "by", "by_label", "quote", "section", "isNew", "selected", "size", "style")
-
-
-def step_payload(index: EventIndex, state: MapState, places: gpd.GeoDataFrame, lang: str,
-                 selected: str | None = None, described: list[dict] | None = None) -> dict:
-    """What one step draws: the mapped events (newest first) and the marches drawn so far.
-
-    Pass `described` (from `describe_events`) when the page already has it, to describe each event once.
+    >>> step_payload(pd.Timestamp("2023-01-09T18:00-05:00"), pd.Timedelta(hours=1))["newFrom"]
+    1673301600000
     """
-    if described is None:
-        described = describe_events(state.visible, places, lang, state.new_ids, selected)
-    events = [{k: e[k] for k in MAP_FIELDS} for e in described if e["lat"] is not None]
-    return {"t": state.t.isoformat(), "events": events, "marches": march_payload(index, state, places, lang)}
+    as_ms = lambda ts: int(ts.value // 1_000_000)  # noqa: E731
+    cats = None if categories is None or set(categories) >= set(CATEGORIES) else sorted(categories)
+    return {"t": as_ms(t), "iso": t.isoformat(), "newFrom": as_ms(t - step), "cats": cats, "selected": selected}
 
 
 def step_layer(payload: dict) -> folium.FeatureGroup:
-    """The layer for one step. It also empties streamlit-folium's list of past groups (issue #247),
-    which would otherwise keep every step ever drawn alive in the browser."""
+    """The layer for one step: empty, with a script that draws the step into the map's own layer.
+
+    It also empties streamlit-folium's list of past groups (issue #247), which would otherwise keep
+    every step's group alive in the browser."""
     group = folium.FeatureGroup(name="step")
-    _Call("drawStep", payload, prelude="window.feature_group = [];\n").add_to(group)
+    _Call("drawStep", payload, prelude="window.feature_group = [];\n", target="null").add_to(group)
     return group

@@ -1,4 +1,10 @@
-/* Juliaca map: draws the context layers once and one step of the timeline per call.
+/* Juliaca map: draws the context layers once, loads the dataset once, and then draws each step of
+ * the timeline by changing only what differs from the step before.
+ *
+ * The dataset ("bundle", see geo/bundle.py) holds arrays sorted by reveal time, so the events
+ * visible at t are a prefix found by binary search. Up to SYMBOL_LIMIT events, each is a symbol
+ * whose colour and shape give its category; beyond, events are gathered per place into canvas
+ * circles sized by how many there are (clustering), which stays fast at 100,000 events.
  *
  * Safety: every text from the data reaches the page through textContent or an attribute, never
  * innerHTML, so no value in a data file can run as code. SVG symbols are built from the fixed
@@ -20,6 +26,7 @@
   };
   var HEX = /^#[0-9a-fA-F]{6}$/;
   var GOLDEN = 2.399963;
+  var SYMBOL_LIMIT = 3000;
 
   function el(tag, className, textValue) {
     var node = document.createElement(tag);
@@ -44,95 +51,110 @@
     return svg;
   }
 
-  function popupContent(ev, strings) {
+  /* Binary search: how many of the sorted `values` are <= x. */
+  function countUpTo(values, x) {
+    var lo = 0, hi = values.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >>> 1;
+      if (values[mid] <= x) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  /* ---- the dataset: core arrays at once, text by chunks on demand ---- */
+
+  function Dataset(core, textSource) {
+    this.core = core;
+    this.textSource = textSource;  // function(chunkIndex) -> Promise of the chunk's columns
+    this.chunks = {};
+    this.byPlace = {};
+    for (var i = 0; i < core.n; i++) {
+      var p = core.place[i];
+      if (p >= 0) (this.byPlace[p] = this.byPlace[p] || []).push(i);
+    }
+  }
+  Dataset.prototype.textOf = function (i) {
+    var k = Math.floor(i / this.core.chunk), chunk = this.chunks[k];
+    if (!chunk || chunk.then) return null;
+    var j = i - k * this.core.chunk, out = {};
+    for (var field in chunk) out[field] = chunk[field][j];
+    return out;
+  };
+  Dataset.prototype.loadText = function (i) {
+    var self = this, k = Math.floor(i / this.core.chunk);
+    if (!this.chunks[k]) {
+      this.chunks[k] = this.textSource(k).then(function (chunk) { self.chunks[k] = chunk; return chunk; });
+    }
+    return Promise.resolve(this.chunks[k]).then(function () { return self.textOf(i); });
+  };
+
+  function eventPopup(t, strings) {
     var box = el("div", "jm-popup");
-    box.appendChild(el("div", "jm-popup-title", ev.title));
-    box.appendChild(el("div", "jm-popup-time", ev.time));
-    if (ev.place) box.appendChild(el("div", "jm-popup-place", ev.place));
-    box.appendChild(el("p", "jm-popup-summary", ev.summary));
-    box.appendChild(el("div", "jm-popup-status jm-status-" + ev.status, ev.status_label));
-    if (ev.by) box.appendChild(el("div", "jm-popup-by", ev.by_label + ": " + ev.by));
-    var quote = el("blockquote", "jm-popup-quote", "\u201c" + ev.quote + "\u201d");
-    box.appendChild(quote);
-    box.appendChild(el("div", "jm-popup-section", strings.source + ": " + ev.section));
+    box.appendChild(el("div", "jm-popup-title", t.title));
+    box.appendChild(el("div", "jm-popup-time", t.time));
+    if (t.place) box.appendChild(el("div", "jm-popup-place", t.place));
+    box.appendChild(el("p", "jm-popup-summary", t.summary));
+    box.appendChild(el("div", "jm-popup-status", t.status_label));
+    if (t.by) box.appendChild(el("div", "jm-popup-by", strings.reported_by + ": " + t.by));
+    box.appendChild(el("blockquote", "jm-popup-quote", "\u201c" + t.quote + "\u201d"));
+    box.appendChild(el("div", "jm-popup-section", strings.source + ": " + t.section));
     return box;
   }
 
-  function tooltipContent(ev) {
+  function tooltipOf(t) {
     var box = el("div", "jm-tip");
-    box.appendChild(el("strong", null, ev.title));
-    box.appendChild(el("div", null, ev.time));
+    box.appendChild(el("strong", null, t.title));
+    box.appendChild(el("div", null, t.time));
     return box;
   }
 
-  function eventMarker(ev, offset, strings) {
-    var size = ev.size;
-    var wrap = el("div", "jm-symbol" + (ev.isNew ? " jm-new" : " jm-earlier") + (ev.selected ? " jm-selected" : ""));
-    wrap.appendChild(symbol(ev.style, size, {approx: ev.approx, isNew: ev.isNew, selected: ev.selected}));
-    if (ev.badge) wrap.appendChild(el("span", "jm-badge", ev.badge));
-    var icon = L.divIcon({
-      className: "jm-icon",
-      html: wrap,
-      iconSize: [size, size],
-      iconAnchor: [size / 2 - offset[0], size / 2 - offset[1]],
-      popupAnchor: [offset[0], offset[1] - size / 2],
-      tooltipAnchor: [offset[0] + size / 2, offset[1]]
-    });
-    var marker = L.marker([ev.lat, ev.lon], {
-      icon: icon, title: ev.title, alt: ev.title, keyboard: true, riseOnHover: true,
-      zIndexOffset: ev.selected ? 2000 : ev.isNew ? 1000 : 0
-    });
-    marker.bindPopup(popupContent(ev, strings), {maxWidth: 320, autoPanPadding: [20, 20]});
-    marker.bindTooltip(tooltipContent(ev), {direction: "right", opacity: 0.95});
-    marker.jmId = ev.id;
-    return marker;
+  /* Content filled in when the chunk arrives (at once when it is already loaded). */
+  function lazy(layer, dataset, i, build, open) {
+    return function () {
+      var t = dataset.textOf(i);
+      if (t) return build(t);
+      dataset.loadText(i).then(function (loaded) {
+        var bound = open === "popup" ? layer.getPopup() : layer.getTooltip();
+        if (bound) bound.setContent(build(loaded));
+      });
+      return el("div", "jm-tip", "\u2026");
+    };
   }
 
-  /* Events at the same place fan out on a spiral, in list order, so none hides another. */
-  function offsets(events) {
-    var seen = {};
-    return events.map(function (ev) {
-      var key = ev.lat.toFixed(5) + "," + ev.lon.toFixed(5);
-      var k = seen[key] = (seen[key] === undefined ? 0 : seen[key] + 1);
-      if (k === 0) return [0, 0];
-      var r = 16 * Math.sqrt(k);
-      return [Math.round(r * Math.cos(k * GOLDEN)), Math.round(r * Math.sin(k * GOLDEN))];
-    });
-  }
+  /* ---- one step ---- */
 
-  function marchLayer(m, strings) {
-    var group = L.featureGroup();
-    var line = L.polyline(m.coords, {
-      color: "#0072B2", weight: 3, opacity: m.done ? 0.45 : 0.9, dashArray: "6 6", interactive: true
-    });
-    var tip = el("div", "jm-tip");
-    tip.appendChild(el("strong", null, m.label));
-    tip.appendChild(el("div", null, strings.schematic));
-    line.bindTooltip(tip, {sticky: true});
-    group.addLayer(line);
-    var end = m.coords[m.coords.length - 1];
-    group.addLayer(L.circleMarker(end, {
-      radius: 4, color: "#0072B2", weight: 2, fillColor: "#ffffff", fillOpacity: 1, opacity: m.done ? 0.5 : 1
-    }).bindTooltip(tip));
-    return group;
+  function View(group) {
+    this.group = group;
+    this.shown = 0;             // events [0, shown) are revealed
+    this.newFrom = 0;           // events [newFrom, shown) are new in this step
+    this.cats = null;           // enabled categories (array of booleans) or null for all
+    this.selected = -1;
+    this.markers = {};          // symbol mode: event index -> marker
+    this.places = {};           // cluster mode: place index -> {marker, count, latest}
+    this.marchLayers = L.layerGroup().addTo(group);
   }
 
   var JuliacaMap = {
     lastStep: null,
+    views: [],
+    countUpTo: countUpTo,
 
-    /* Once per base map: context layers, place labels, legend, a notice when tiles fail. */
+    /* Once per base map: context layers, place labels, legend, the dataset, a notice when tiles fail. */
     setup: function (map, config) {
       JuliacaMap.config = config;
       JuliacaMap.contextDrawn = 0;
+      JuliacaMap.map = map;
+      JuliacaMap.dataset = null;
+      JuliacaMap.pending = null;
+      JuliacaMap.views = [];
       var strings = config.strings;
       map.attributionControl.setPrefix("Leaflet");
       map.attributionControl.addAttribution(config.credit);
       JuliacaMap.addContext(map, config);
       config.places.forEach(function (p) {
-        var label = L.tooltip({permanent: true, direction: "right", className: "jm-place-label jm-role-" + p.role,
-                               offset: [6, 0], interactive: false})
-          .setLatLng([p.lat, p.lon]).setContent(el("span", null, p.name));
-        label.addTo(map);
+        L.tooltip({permanent: true, direction: "right", className: "jm-place-label jm-role-" + p.role,
+                   offset: [6, 0], interactive: false})
+          .setLatLng([p.lat, p.lon]).setContent(el("span", null, p.name)).addTo(map);
         L.circleMarker([p.lat, p.lon], {radius: 2.5, color: "#333333", weight: 1, fillColor: "#ffffff",
                                         fillOpacity: 1, interactive: false}).addTo(map);
       });
@@ -148,20 +170,40 @@
           }
         });
       }
+      JuliacaMap.canvas = L.canvas({padding: 0.3});
+      JuliacaMap.layer = L.featureGroup().addTo(map);  // persists across steps: each step draws a difference
+      JuliacaMap.loadDataset(config.dataset);
       window.JuliacaMap.ready = true;
+    },
+
+    loadDataset: function (source) {
+      var done = function (core, textSource) {
+        JuliacaMap.dataset = new Dataset(core, textSource);
+        if (source.text) source.text.forEach(function (chunk, k) { JuliacaMap.dataset.chunks[k] = chunk; });
+        if (JuliacaMap.pending) JuliacaMap.drawStep(JuliacaMap.pending.group, JuliacaMap.pending.step);
+      };
+      var lang = JuliacaMap.config.lang;
+      if (source.core) {  // inlined (the exported page): every chunk is there already
+        done(source.core, function (k) { return Promise.resolve(source.text[k]); });
+        return;
+      }
+      var fetchJson = function (url) { return fetch(url).then(function (r) { return r.json(); }); };
+      fetchJson(source.url + "/core.json").then(function (core) {
+        done(core, function (k) { return fetchJson(source.url + "/text-" + lang + "-" + k + ".json"); });
+        if (core.n <= core.chunk) JuliacaMap.dataset.loadText(0);
+      });
     },
 
     addContext: function (map, config) {
       var styles = config.contextStyles;
-      var panes = ["jm-land", "jm-lake", "jm-borders"];
-      panes.forEach(function (name, i) {
+      ["jm-land", "jm-lake", "jm-borders"].forEach(function (name, i) {
         map.createPane(name).style.zIndex = String(201 + i);
         map.getPane(name).style.pointerEvents = "none";
       });
       config.context.forEach(function (layer) {
         var draw = function (geojson) {
           L.geoJSON(geojson, {style: styles[layer.style], pane: layer.pane, interactive: false}).addTo(map);
-          JuliacaMap.contextDrawn = (JuliacaMap.contextDrawn || 0) + 1;
+          JuliacaMap.contextDrawn += 1;
         };
         if (layer.data) { draw(layer.data); return; }
         fetch(layer.url).then(function (r) { return r.json(); }).then(draw).catch(function () {});
@@ -192,33 +234,205 @@
       control.addTo(map);
     },
 
-    /* One step: replaces whatever the group held with the events and marches of `step`. */
+    /* One step: {t, newFrom (epoch ms), cats (names, or null for all), selected (id or null)}.
+       Draws the difference from the step before into `group`. */
     drawStep: function (group, step) {
-      var strings = JuliacaMap.config ? JuliacaMap.config.strings : step.strings;
-      group.clearLayers();
-      step.marches.forEach(function (m) { group.addLayer(marchLayer(m, strings)); });
-      var spots = offsets(step.events);
-      var selected = null;
-      step.events.forEach(function (ev, i) {
-        var marker = eventMarker(ev, spots[i], strings);
-        group.addLayer(marker);
-        if (ev.selected) selected = marker;
-      });
-      if (selected) {
-        window.setTimeout(function () { selected.openPopup(); }, 0);
+      group = group || JuliacaMap.layer;
+      var data = JuliacaMap.dataset;
+      if (!data) { JuliacaMap.pending = {group: group, step: step}; return; }
+      JuliacaMap.pending = null;
+      var core = data.core;
+      var view = group.jmView;
+      if (!view) {
+        view = group.jmView = new View(group);
+        JuliacaMap.views = [view];  // only the current group's state is kept alive
       }
-      var drawn = {
-        t: step.t, events: step.events.length, marches: step.marches.length,
-        ids: step.events.map(function (e) { return e.id; }), paintedAt: null
-      };
-      JuliacaMap.lastStep = drawn;
-      /* When the browser has painted this step (for the benchmark and the tests): a message posted
-         from the frame callback is handled right after that frame is painted. */
+      var cats = null;
+      if (step.cats) {
+        cats = core.categories.map(function (c) { return step.cats.indexOf(c) >= 0; });
+      }
+      if (JSON.stringify(cats) !== JSON.stringify(view.cats)) {  // a new filter: start again
+        JuliacaMap.clear(view);
+        view.cats = cats;
+      }
+      var shown = countUpTo(core.reveal, step.t);
+      var newFrom = countUpTo(core.reveal, step.newFrom);
+      var selected = step.selected ? core.ids.indexOf(step.selected) : -1;
+      /* classroom mode names the events that stand out, in place of "new in this step" */
+      var highlight = null;
+      if (step.highlight) {
+        highlight = {};
+        step.highlight.forEach(function (id) { var k = core.ids.indexOf(id); if (k >= 0) highlight[k] = true; });
+      }
+      var cluster = core.n > SYMBOL_LIMIT;
+      var touched = {};
+      var i;
+      for (i = view.shown; i < shown; i++) JuliacaMap.add(view, i, cluster, touched);
+      for (i = view.shown - 1; i >= shown; i--) JuliacaMap.remove(view, i, cluster, touched);
+      /* what was new, or selected, before and is not now (and the reverse) is restyled */
+      var lo = Math.min(view.newFrom, newFrom), hi = Math.max(view.shown, shown);
+      for (i = lo; i < hi; i++) touched[i] = true;
+      if (view.selected >= 0) touched[view.selected] = true;
+      if (selected >= 0) touched[selected] = true;
+      [view.highlight, highlight].forEach(function (set) { for (var k in set || {}) touched[k] = true; });
+      view.shown = shown; view.newFrom = newFrom; view.selected = selected; view.highlight = highlight;
+      for (var key in touched) JuliacaMap.restyle(view, Number(key), cluster);
+      var marches = JuliacaMap.drawMarches(view, step.t, cluster);
+      if (selected >= 0 && view.markers[selected]) {
+        var marker = view.markers[selected];
+        window.setTimeout(function () { if (marker._map) marker.openPopup(); }, 0);
+      }
+      var drawnEvents = 0;
+      if (cluster) { for (var p in view.places) drawnEvents += view.places[p].count; }
+      else drawnEvents = Object.keys(view.markers).length;
+      var painted = {t: step.iso, ms: step.t, events: drawnEvents, marches: marches,
+                     markers: cluster ? Object.keys(view.places).length : drawnEvents, paintedAt: null};
+      JuliacaMap.lastStep = painted;
+      /* When the browser has painted this step: a message posted from the frame callback is
+         handled right after that frame is painted. (For the benchmark and the tests.) */
       window.requestAnimationFrame(function () {
         var channel = new MessageChannel();
-        channel.port1.onmessage = function () { drawn.paintedAt = performance.timeOrigin + performance.now(); };
+        channel.port1.onmessage = function () { painted.paintedAt = performance.timeOrigin + performance.now(); };
         channel.port2.postMessage(null);
       });
+    },
+
+    enabled: function (view, i) {
+      var core = JuliacaMap.dataset.core;
+      return core.lat[i] !== null && (!view.cats || view.cats[core.cat[i]]);
+    },
+
+    add: function (view, i, cluster, touched) {
+      if (!JuliacaMap.enabled(view, i)) return;
+      var core = JuliacaMap.dataset.core;
+      if (!cluster) {
+        var marker = JuliacaMap.symbolMarker(i);
+        view.markers[i] = marker;
+        view.group.addLayer(marker);
+        touched[i] = true;
+        return;
+      }
+      var p = core.place[i], spot = view.places[p];
+      if (!spot) {
+        spot = view.places[p] = {count: 0, latest: -1, marker: JuliacaMap.placeMarker(view, p)};
+        view.group.addLayer(spot.marker);
+      }
+      spot.count += 1;
+      spot.latest = Math.max(spot.latest, i);
+      touched[i] = true;
+    },
+
+    remove: function (view, i, cluster, touched) {
+      if (!JuliacaMap.enabled(view, i)) return;
+      if (!cluster) {
+        if (view.markers[i]) { view.group.removeLayer(view.markers[i]); delete view.markers[i]; }
+        return;
+      }
+      var p = JuliacaMap.dataset.core.place[i], spot = view.places[p];
+      if (!spot) return;
+      spot.count -= 1;
+      if (spot.count <= 0) { view.group.removeLayer(spot.marker); delete view.places[p]; return; }
+      if (spot.latest === i) {  // the place's latest visible event is now the one before it
+        var list = JuliacaMap.dataset.byPlace[p], k = list.indexOf(i) - 1;
+        while (k >= 0 && (list[k] >= view.shown || !JuliacaMap.enabled(view, list[k]))) k--;
+        spot.latest = k >= 0 ? list[k] : -1;
+      }
+      touched[i] = true;
+    },
+
+    clear: function (view) {
+      view.group.eachLayer(function (layer) { if (layer !== view.marchLayers) view.group.removeLayer(layer); });
+      view.marchLayers.clearLayers();
+      view.markers = {}; view.places = {}; view.shown = 0; view.newFrom = 0; view.selected = -1;
+    },
+
+    symbolIcon: function (i, isNew, selected) {
+      var core = JuliacaMap.dataset.core, size = core.size[i];
+      var slot = core.slot[i], dx = 0, dy = 0;
+      if (slot > 0) {  // events at the same place fan out on a spiral, none hiding another
+        var r = 16 * Math.sqrt(slot);
+        dx = Math.round(r * Math.cos(slot * GOLDEN)); dy = Math.round(r * Math.sin(slot * GOLDEN));
+      }
+      var wrap = el("div", "jm-symbol" + (isNew ? " jm-new" : " jm-earlier") + (selected ? " jm-selected" : ""));
+      wrap.appendChild(symbol(core.styles[core.cat[i]], size, {approx: core.approx[i], isNew: isNew, selected: selected}));
+      if (core.badge[i]) wrap.appendChild(el("span", "jm-badge", core.badge[i]));
+      return L.divIcon({className: "jm-icon", html: wrap, iconSize: [size, size],
+                        iconAnchor: [size / 2 - dx, size / 2 - dy], popupAnchor: [dx, dy - size / 2],
+                        tooltipAnchor: [dx + size / 2, dy]});
+    },
+
+    symbolMarker: function (i) {
+      var data = JuliacaMap.dataset, core = data.core, strings = JuliacaMap.config.strings;
+      var t = data.textOf(i);
+      var marker = L.marker([core.lat[i], core.lon[i]], {
+        icon: JuliacaMap.symbolIcon(i, false, false), keyboard: true, riseOnHover: true,
+        title: t ? t.title : "", alt: t ? t.title : ""
+      });
+      marker.bindPopup(lazy(marker, data, i, function (text) { return eventPopup(text, strings); }, "popup"),
+                       {maxWidth: 320, autoPanPadding: [20, 20]});
+      marker.bindTooltip(lazy(marker, data, i, tooltipOf, "tooltip"), {direction: "right", opacity: 0.95});
+      marker.jmIndex = i;
+      return marker;
+    },
+
+    placeMarker: function (view, p) {
+      var data = JuliacaMap.dataset, core = data.core, first = data.byPlace[p][0];
+      var marker = L.circleMarker([core.lat[first], core.lon[first]],
+                                  {renderer: JuliacaMap.canvas, weight: 1, color: "#1a1a1a", fillOpacity: 0.5});
+      marker.bindTooltip(function () {
+        var spot = view.places[p], box = el("div", "jm-tip");
+        if (!spot) return box;
+        box.appendChild(el("strong", null, spot.count + " " + JuliacaMap.config.strings.events_here));
+        var t = data.textOf(spot.latest);
+        if (t) box.appendChild(el("div", null, t.title + " \u2014 " + t.time));
+        else data.loadText(spot.latest);
+        return box;
+      }, {sticky: true});
+      return marker;
+    },
+
+    restyle: function (view, i, cluster) {
+      var isNew = view.highlight ? !!view.highlight[i] : (i >= view.newFrom && i < view.shown);
+      var selected = i === view.selected;
+      if (!cluster) {
+        var marker = view.markers[i];
+        if (!marker) return;
+        marker.setIcon(JuliacaMap.symbolIcon(i, isNew, selected));
+        marker.setZIndexOffset(selected ? 2000 : isNew ? 1000 : 0);
+        return;
+      }
+      var core = JuliacaMap.dataset.core, spot = view.places[core.place[i]];
+      if (!spot || spot.latest < 0) return;
+      var fresh = spot.latest >= view.newFrom;
+      spot.marker.setStyle({
+        radius: Math.min(3 + 2 * Math.sqrt(spot.count), 22),
+        fillColor: core.styles[core.cat[spot.latest]].color,
+        fillOpacity: fresh ? 0.9 : 0.35, weight: fresh ? 1.5 : 0.8
+      });
+    },
+
+    drawMarches: function (view, t, cluster) {
+      var core = JuliacaMap.dataset.core, strings = JuliacaMap.config.strings;
+      view.marchLayers.clearLayers();
+      if (view.cats && !view.cats[core.categories.indexOf("march")]) return 0;
+      var drawn = 0;
+      core.marches.forEach(function (m) {
+        if (t <= m.drawFrom) return;
+        var done = t >= m.arrive;
+        if (cluster && done) return;  // at scale, only marches under way are drawn
+        drawn += 1;
+        var f = Math.min(1, (t - m.drawFrom) / (m.arrive - m.drawFrom));
+        var a = m.route[0], b = m.route[m.route.length - 1];
+        var tip = [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f];
+        var label = el("div", "jm-tip");
+        label.appendChild(el("strong", null, strings.march_from + " " + m.name[JuliacaMap.config.lang]));
+        label.appendChild(el("div", null, strings.schematic));
+        view.marchLayers.addLayer(L.polyline([a, tip], {color: "#0072B2", weight: 3, opacity: done ? 0.45 : 0.9,
+                                                        dashArray: "6 6"}).bindTooltip(label, {sticky: true}));
+        view.marchLayers.addLayer(L.circleMarker(tip, {radius: 4, color: "#0072B2", weight: 2, fillColor: "#ffffff",
+                                                       fillOpacity: 1, opacity: done ? 0.5 : 1}).bindTooltip(label));
+      });
+      return drawn;
     }
   };
   window.JuliacaMap = JuliacaMap;

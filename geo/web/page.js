@@ -5,7 +5,7 @@
 (function () {
   "use strict";
   var page = window.JULIACA_PAGE;
-  var state = {lang: page.lang, scale: page.scale, step: page.step, playing: null, map: null, layer: null};
+  var state = {lang: page.lang, scale: page.scale, step: page.step, playing: null, map: null};
 
   function $(id) { return document.getElementById(id); }
   function el(tag, className, textValue) {
@@ -31,39 +31,34 @@
     }
     var config = page.config[state.lang];
     config.context.forEach(function (layer) { layer.data = page.layers[layer.name]; });
+    config.dataset = {core: page.core, text: page.text[state.lang]};
     JuliacaMap.setup(map, config);
     if (page.snapshot) {
       var legend = document.querySelector(".jm-legend");
       if (legend) legend.open = true;
     }
     state.map = map;
-    state.layer = L.featureGroup().addTo(map);
   }
 
-  /* The step's payload, from the events described once per language. */
-  function payload(step) {
-    var described = page.events[state.lang];
-    var isNew = {};
-    step.new.forEach(function (id) { isNew[id] = true; });
-    var events = step.mapped.map(function (id) {
-      var ev = Object.assign({}, described[id]);
-      ev.isNew = !!isNew[id];
-      ev.selected = false;
-      return ev;
-    });
-    return {t: step.t, events: events, marches: step.marches[state.lang]};
+  /* Events shown at step t: a prefix of the arrays, sorted by reveal time; the filter applies. */
+  function visible(step) {
+    var core = page.core, shown = JuliacaMap.countUpTo(core.reveal, step.t), out = [];
+    for (var i = shown - 1; i >= 0; i--) {
+      if (!page.cats || page.cats.indexOf(core.categories[core.cat[i]]) >= 0) out.push(i);
+    }
+    return {shown: shown, indices: out};
   }
 
   function renderText(step) {
-    var s = strings();
+    var s = strings(), core = page.core, seen = visible(step);
     $("title").textContent = s.title;
     $("clock").textContent = step.clock[state.lang];
     $("clock-note").textContent = s["precision_note_" + state.scale];
     var counters = $("counters");
     counters.textContent = "";
-    page.countColumns.forEach(function (name) {
+    core.countColumns.forEach(function (name, c) {
       var box = el("div", "counter");
-      box.appendChild(el("div", "counter-value", step.totals[name]));
+      box.appendChild(el("div", "counter-value", core.running[c][seen.shown]));
       box.appendChild(el("div", "counter-label", s[name]));
       counters.appendChild(box);
     });
@@ -74,17 +69,16 @@
     $("back").textContent = s.previous;
     $("forward").textContent = s.next;
     $("slider").setAttribute("aria-label", s.time);
-    $("list-heading").textContent = s.list_heading.replace("{n}", step.visible.length);
+    $("list-heading").textContent = s.list_heading.replace("{n}", seen.indices.length);
     var list = $("events");
     list.textContent = "";
-    var described = page.events[state.lang];
-    step.visible.slice().reverse().forEach(function (id) {
-      var ev = described[id];
+    seen.indices.slice(0, page.listLimit).forEach(function (i) {
+      var t = JuliacaMap.dataset.textOf(i);
       var item = el("li");
-      item.appendChild(el("div", "ev-time", ev.time));
-      item.appendChild(el("div", "ev-title", ev.title));
-      item.appendChild(el("div", "ev-place", ev.place || s.not_mapped));
-      item.appendChild(el("div", "ev-status", ev.status_label));
+      item.appendChild(el("div", "ev-time", t.time));
+      item.appendChild(el("div", "ev-title", t.title));
+      item.appendChild(el("div", "ev-place", t.place || s.not_mapped));
+      item.appendChild(el("div", "ev-status", t.status_label));
       list.appendChild(item);
     });
     document.documentElement.lang = state.lang;
@@ -94,7 +88,7 @@
     var all = steps();
     state.step = Math.max(0, Math.min(all.length - 1, index));
     var step = all[state.step];
-    JuliacaMap.drawStep(state.layer, payload(step));
+    JuliacaMap.drawStep(null, {t: step.t, iso: step.iso, newFrom: step.newFrom, cats: page.cats, selected: null});
     renderText(step);
     if (!page.snapshot) $("slider").value = String(state.step);
   }

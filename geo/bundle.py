@@ -1,0 +1,118 @@
+"""The dataset as the browser gets it, once: compact arrays sorted by reveal time, and the text.
+
+Sending the data once lets a step be a few bytes (`t`, the filter, the selection) whatever the
+size of the dataset; the browser finds the visible events by binary search and draws only what
+changed since the last step. The text of the popups comes in chunks of `CHUNK` events per
+language, fetched when a popup needs them, so 100,000 events do not cost 50 MB up front.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geo.i18n import LANGUAGES, text
+from geo.layers import APPROXIMATE, CATEGORY_STYLE, CLAIM_BADGE, symbol_size, to_js
+from geo.labels import time_label
+from geo.routes import march_line
+from geo.timeline import EventIndex
+from geo.vocab import CATEGORIES, COUNT_COLUMNS
+
+CHUNK = 1000
+TEXT_FIELDS = ("title", "time", "summary", "place", "status_label", "by", "quote", "section")
+
+
+def _ms(values: pd.Series) -> list[int]:
+    return (values.to_numpy(dtype="datetime64[ms]").astype(np.int64)).tolist()
+
+
+def core(index: EventIndex, places: gpd.GeoDataFrame) -> dict:
+    """Everything but the text: positions, categories, sizes, flags, running totals, march routes."""
+    ev = index.events
+    known = ev["place_id"].isin(places.index).to_numpy()
+    xy = places.geometry.reindex(ev["place_id"].where(known))
+    lat = [round(p.y, 5) if ok else None for p, ok in zip(xy, known)]
+    lon = [round(p.x, 5) if ok else None for p, ok in zip(xy, known)]
+    place_codes = {pid: i for i, pid in enumerate(places.index)}
+    place = [place_codes[p] if ok else -1 for p, ok in zip(ev["place_id"], known)]
+    slot = pd.Series(place).groupby(place).cumcount().where(np.array(place) >= 0, 0).astype(int).tolist()
+    harmed = ev[list(COUNT_COLUMNS)].fillna(0).astype(int).sum(axis=1)
+    marches = ev[(ev["category"] == "march") & known & ev["origin_place_id"].isin(places.index)]
+    return {
+        "n": len(ev),
+        "ids": ev["id"].tolist(),
+        "reveal": _ms(ev["reveal"]),
+        "lat": lat,
+        "lon": lon,
+        "place": place,
+        "slot": slot,
+        "cat": ev["category"].map({c: i for i, c in enumerate(CATEGORIES)}).astype(int).tolist(),
+        "size": [symbol_size(h) for h in harmed],
+        "approx": ev["time_precision"].isin(APPROXIMATE).astype(int).tolist(),
+        "badge": ev["claim_status"].map(CLAIM_BADGE).tolist(),
+        "running": index.running_totals.T.tolist(),  # per count column, totals over the first k events
+        "countColumns": list(COUNT_COLUMNS),
+        "categories": list(CATEGORIES),
+        "styles": [{"color": CATEGORY_STYLE[c][0], "shape": CATEGORY_STYLE[c][1]} for c in CATEGORIES],
+        "marches": [{
+            "i": int(i),
+            "route": [[round(y, 5), round(x, 5)] for x, y in
+                      march_line(places.geometry[row.origin_place_id], places.geometry[row.place_id]).coords],
+            "drawFrom": int(row.start.value // 1_000_000 - 6 * 3_600_000),
+            "arrive": int(row.start.value // 1_000_000),
+            "origin": row.origin_place_id,
+            "name": {lang: places.loc[row.origin_place_id, f"name_{lang}"] for lang in LANGUAGES},
+        } for i, row in zip(np.flatnonzero((ev["category"] == "march").to_numpy() & known
+                                           & ev["origin_place_id"].isin(places.index).to_numpy()),
+                            marches.itertuples(index=False))],
+        "chunk": CHUNK,
+    }
+
+
+def text_chunks(index: EventIndex, places: gpd.GeoDataFrame, lang: str) -> list[dict]:
+    """The popups' text in `lang`, as column lists of `CHUNK` events each, in reveal order."""
+    ev = index.events
+    names = places[f"name_{lang}"]
+    columns = {
+        "title": ev[f"title_{lang}"].tolist(),
+        "time": [time_label(s, p, lang, e) for s, p, e in zip(ev["start"], ev["time_precision"], ev["end"])],
+        "summary": ev[f"summary_{lang}"].tolist(),
+        "place": [names[p] if p in names.index else None for p in ev["place_id"]],
+        "status_label": ev["claim_status"].map(lambda s: text(lang, f"status_{s}")).tolist(),
+        "by": ev["reported_by"].tolist(),
+        "quote": ev["source_quote"].tolist(),
+        "section": ev["source_section"].tolist(),
+    }
+    return [{field: values[start:start + CHUNK] for field, values in columns.items()}
+            for start in range(0, len(ev), CHUNK)] or [{field: [] for field in columns}]
+
+
+def fingerprint(index: EventIndex, places: gpd.GeoDataFrame) -> str:
+    """A short name that changes whenever the data, or the code that shapes the bundle, does (the
+    browser caches bundles under it, and `publish` writes each one once)."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(pd.util.hash_pandas_object(index.events.drop(columns=["reveal", "in_toll"]), index=False).values.tobytes())
+    digest.update(pd.util.hash_pandas_object(places.drop(columns="geometry"), index=True).values.tobytes())
+    for point in places.geometry:
+        digest.update(point.wkb)
+    return digest.hexdigest()[:16]
+
+
+def publish(index: EventIndex, places: gpd.GeoDataFrame, static_dir: Path) -> str:
+    """Write the bundle under `static_dir/bundles/<fingerprint>/` (once) and return the fingerprint."""
+    key = fingerprint(index, places)
+    folder = static_dir / "bundles" / key
+    if (folder / "complete").is_file():
+        return key
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "core.json").write_text(to_js(core(index, places)), encoding="utf-8")
+    for lang in LANGUAGES:
+        for k, chunk in enumerate(text_chunks(index, places, lang)):
+            (folder / f"text-{lang}-{k}.json").write_text(to_js(chunk), encoding="utf-8")
+    (folder / "complete").write_text(json.dumps({"events": len(index.events)}))
+    return key

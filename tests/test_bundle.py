@@ -1,0 +1,79 @@
+"""The dataset as the browser gets it: arrays in reveal order, text in chunks, published once."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from geo import bundle
+from geo.timeline import context_steps, index_events, lima_time, state_at
+from geo.vocab import COUNT_COLUMNS
+
+
+def test_core_arrays_are_aligned_and_sorted(data, index):
+    core = bundle.core(index, data.places)
+    n = len(data.events)
+    for key in ("ids", "reveal", "lat", "lon", "place", "slot", "cat", "size", "approx", "badge"):
+        assert len(core[key]) == n, key
+    assert core["reveal"] == sorted(core["reveal"])
+    assert all(len(column) == n + 1 for column in core["running"])
+
+
+def test_running_totals_give_the_counters(data, index):
+    core = bundle.core(index, data.places)
+    for t in ("2023-01-09T18:00", "2023-01-12T23:00"):
+        state = state_at(index, lima_time(t))
+        shown = sum(r <= lima_time(t).value // 1_000_000 for r in core["reveal"])
+        assert {c: core["running"][k][shown] for k, c in enumerate(COUNT_COLUMNS)} == state.totals
+
+
+def test_unmapped_events_have_no_position_and_shared_places_fan_out(data, index):
+    core = bundle.core(index, data.places)
+    i = core["ids"].index("boluarte_announces_death")
+    assert core["lat"][i] is None and core["place"][i] == -1
+    at_airport = [s for s, p in zip(core["slot"], core["place"]) if p == list(data.places.index).index("jul_airport")]
+    assert sorted(at_airport) == list(range(len(at_airport)))
+
+
+def test_march_routes_run_from_the_town_to_juliaca_over_the_morning(data, index):
+    core = bundle.core(index, data.places)
+    juliaca = data.places.geometry["juliaca"]
+    assert len(core["marches"]) == 7
+    for march in core["marches"]:
+        assert march["route"][-1] == [round(juliaca.y, 5), round(juliaca.x, 5)]
+        assert march["arrive"] - march["drawFrom"] == 6 * 3_600_000
+        origin = data.places.geometry[march["origin"]]
+        assert march["route"][0] == [round(origin.y, 5), round(origin.x, 5)]
+
+
+def test_text_chunks_hold_each_language(data, index):
+    (en,) = bundle.text_chunks(index, data.places, "en")
+    (es,) = bundle.text_chunks(index, data.places, "es")
+    i = list(index.events["id"]).index("first_death_14h")
+    assert en["time"][i] == "9 January 2023, around 14:00" and es["time"][i] == "9 de enero de 2023, hacia las 14:00"
+    assert es["title"][i] == index.events.loc[index.events["id"] == "first_death_14h", "title_es"].iloc[0]
+    assert es["place"][i] == "Juliaca"
+    assert es["status_label"][i] == "Informado por la fuente"
+
+
+def test_large_datasets_are_split_into_chunks(data, index):
+    big = pd.concat([index.events.assign(id=index.events["id"] + f"_{k}") for k in range(25)], ignore_index=True)
+    big_index = index_events(big.drop(columns=["reveal", "in_toll"]), data.places)
+    chunks = bundle.text_chunks(big_index, data.places, "en")
+    assert len(chunks) == -(-len(big) // bundle.CHUNK)
+    assert sum(len(c["title"]) for c in chunks) == len(big)
+
+
+def test_publish_writes_once_under_a_fingerprint_that_follows_the_data(data, index, tmp_path):
+    key = bundle.publish(index, data.places, tmp_path)
+    folder = tmp_path / "bundles" / key
+    assert json.loads((folder / "core.json").read_text())["n"] == len(data.events)
+    assert (folder / "text-es-0.json").is_file() and (folder / "complete").is_file()
+    stamp = (folder / "core.json").stat().st_mtime_ns
+    assert bundle.publish(index, data.places, tmp_path) == key
+    assert (folder / "core.json").stat().st_mtime_ns == stamp
+    changed = index.events.drop(columns=["reveal", "in_toll"]).copy()
+    changed.loc[0, "title_en"] = "changed"
+    assert bundle.fingerprint(index_events(changed, data.places), data.places) != key
+    assert context_steps()  # the bundle serves both scales: the browser only needs t
