@@ -150,6 +150,35 @@ def measure_browser(app: str, data_dir: Path, samples: int, memory_steps: int, l
     return result
 
 
+def measure_static_page(data_dir: Path, samples: int, work: Path) -> dict:
+    """The exported page (filtering in the browser, no server): key press to step painted, and its load time."""
+    from geo.export import PageOptions, export_site
+    from geo.load import load_dataset
+    from geo.timeline import index_events
+
+    data = load_dataset(data_dir, strict=False)
+    page_file = export_site(index_events(data.events, data.places), data.places, work / "static-page", PageOptions())
+    with sync_playwright() as playwright:
+        browser = launch(playwright, offline=True)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        began = time.time() * 1000
+        page.goto(page_file.as_uri(), timeout=STEP_TIMEOUT_S * 1000)
+        page.wait_for_function("() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.paintedAt",
+                               timeout=STEP_TIMEOUT_S * 1000)
+        loaded = page.evaluate("() => JuliacaMap.lastStep.paintedAt") - began
+        page.evaluate("() => { window.__keydown = []; document.addEventListener('keydown', "
+                      "e => window.__keydown.push(performance.timeOrigin + e.timeStamp), true); }")
+        latencies = []
+        for current, target in zip(zigzag(6, samples), zigzag(6, samples)[1:]):
+            page.keyboard.press("ArrowRight" if target > current else "ArrowLeft")
+            iso = hour_steps()[target].isoformat()
+            page.wait_for_function(f"() => JuliacaMap.lastStep.t === {iso!r} && JuliacaMap.lastStep.paintedAt",
+                                   polling="raf", timeout=STEP_TIMEOUT_S * 1000)
+            latencies.append(page.evaluate("() => JuliacaMap.lastStep.paintedAt - window.__keydown[window.__keydown.length - 1]"))
+        browser.close()
+    return {"step_latency_ms": summary(latencies[1:]), "load_ms": loaded, "bytes": page_file.stat().st_size}
+
+
 def measure_server(app: str, data_dir: Path, repeats: int) -> dict:
     """The Python work of one step's map part, in process (what a rerun costs the server)."""
     import folium
@@ -237,6 +266,10 @@ def table(results: dict) -> str:
                         f"{_cell(f, 'heap_growth_mb')} | {_cell(f, 'zoom_kept')} |")
         ratio = apps.get("ratio_latency")
         rows.append(f"| {size} | naive / app | {'%.1f×' % ratio if ratio else '–'} | | | | | | |")
+        page = apps.get("static_page")
+        if page:
+            rows.append(f"| {size} | static page (no server) | {_cell(page, 'step_latency_ms')} | "
+                        f"{_cell(page, 'step_latency_ms', 'p95')} | – | 0 | {_cell(page, 'load_ms')} | | |")
     return "\n".join(rows)
 
 
@@ -317,6 +350,8 @@ def main(argv: list[str] | None = None) -> int:
                 entry[app]["server_ms"] = measure_server(app, data_dir, repeats=3 if big else max(samples, 24))
             if entry["app"].get("step_latency_ms") and entry["naive"].get("step_latency_ms"):
                 entry["ratio_latency"] = entry["naive"]["step_latency_ms"]["median"] / entry["app"]["step_latency_ms"]["median"]
+            print(f"measuring the static page at {n} events …", file=sys.stderr)
+            entry["static_page"] = measure_static_page(data_dir, args.samples, work / f"static-{size}")
             if not args.quick and n <= 10_000:
                 entry["exports"] = measure_exports(data_dir, work / f"exports-{size}")
             results["sizes"][size] = entry
