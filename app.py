@@ -15,12 +15,16 @@ from geo.i18n import LANGUAGES, text
 from geo.labels import clock_label, md_escape, step_name
 from geo.layers import BASEMAPS, VIEWS, base_map, describe_events, step_layer, step_payload
 from geo.bundle import publish as publish_bundle
+from geo.bundle import write as write_bundle
 from geo.load import REPO_DATA_DIR, default_data_dir, load_dataset
 from geo.moments import load_moments
 from geo.params import SCALES, ViewState, parse_params, steps_for, to_params
+from geo.problems import DataError
+from geo.upload import FORMATS, MAX_BYTES, MAX_ROWS, load_upload, new_upload_folder, problems_csv
 from geo.timeline import DAY, HOUR, index_events, state_at
 from geo.vocab import CATEGORIES, COUNT_COLUMNS
 
+STATIC = Path(__file__).resolve().parent / "static"
 SPEEDS = (0.5, 1.0, 2.0)
 LIST_LIMIT = 150
 MAP_HEIGHT, PRESENT_MAP_HEIGHT = 540, 620
@@ -39,12 +43,69 @@ ARROW_KEYS = """<script>if (!window.jmArrows) { window.jmArrows = true; document
 def load(data_dir: str):
     """Once per server process and folder: serve the static files, load and index the data, and publish
     it for the browser, which gets it once (read-only after)."""
-    static = Path(__file__).resolve().parent / "static"
-    publish_static(static)
+    publish_static(STATIC)
     data = load_dataset(data_dir, strict=False)
     index = index_events(data.events, data.places)
     moments = load_moments(index) if Path(data_dir) == REPO_DATA_DIR and not data.problems else []
-    return data, index, moments, publish_bundle(index, data.places, static)
+    return data, index, moments, publish_bundle(index, data.places, STATIC)
+
+
+def active_dataset():
+    """The session's own upload if it has one, else the bundled (or configured) data."""
+    upload = st.session_state.get("upload")
+    if upload:
+        return upload["data"], upload["index"], [], upload["bundle"], upload["format"]
+    return (*load(str(default_data_dir())), "project")
+
+
+def use_upload(events_file, places_file, fmt: str) -> None:
+    """Check an upload; on success the session maps it. Problems are kept for the page to show."""
+    st.session_state.upload_error = None
+    try:
+        dataset = load_upload(events_file.getvalue(), events_file.name, fmt,
+                              places_file.getvalue() if places_file else None, places_file.name if places_file else "")
+    except DataError as error:
+        st.session_state.upload_error = [str(p) for p in error.problems]
+        return
+    if dataset.events.empty:
+        st.session_state.upload_error = [text(lang, "upload_none_valid")] + [str(p) for p in dataset.problems[:50]]
+        return
+    upload_index = index_events(dataset.events, dataset.places)
+    folder, relative = new_upload_folder(STATIC)
+    write_bundle(upload_index, dataset.places, folder)
+    st.session_state.upload = {"data": dataset, "index": upload_index, "bundle": relative, "format": fmt}
+    st.session_state.update(scale="day", step=len(steps_for("day")) - 1, event=None, present=False)
+
+
+def upload_section() -> None:
+    """Bring your own data: format, files, and what was refused, row by row."""
+    with st.expander(text(lang, "upload_heading"), expanded=bool(st.session_state.get("upload"))):
+        st.caption(text(lang, "upload_intro", mb=MAX_BYTES // (1024 * 1024), rows=f"{MAX_ROWS:,}"))
+        fmt = st.radio(text(lang, "upload_format"), FORMATS, horizontal=True, key="upload_format",
+                       format_func=lambda f: text(lang, f"upload_format_{f}"))
+        events_file = st.file_uploader(text(lang, "upload_events"), type=["csv"], key="upload_events")
+        places_file = (st.file_uploader(text(lang, "upload_places"), type=["geojson", "json"], key="upload_places")
+                       if fmt == "project" else None)
+        st.button(text(lang, "upload_use"), disabled=events_file is None,
+                  on_click=use_upload, args=(events_file, places_file, fmt))
+        if st.session_state.get("upload_error"):
+            st.error(text(lang, "upload_failed") + "\n\n" + "\n".join(f"- {md_escape(e)}" for e in st.session_state.upload_error))
+        upload = st.session_state.get("upload")
+        if upload:
+            dataset = upload["data"]
+            st.success(text(lang, "upload_active", events=len(dataset.events), places=len(dataset.places),
+                            refused=len(dataset.problems)))
+            outside = (~upload["index"].events["reveal"].between(steps_for("day")[0] - DAY, steps_for("day")[-1])).sum()
+            if outside:
+                st.warning(text(lang, "upload_out_of_range", n=int(outside)))
+            if dataset.problems:
+                st.caption(text(lang, "upload_refused_first", n=min(50, len(dataset.problems))))
+                st.dataframe([{"where": p.where, "column": p.column, "value": str(p.value)[:200], "expected": p.expected}
+                              for p in dataset.problems[:50]], hide_index=True)
+                st.download_button(text(lang, "upload_refused_download"), data=lambda: problems_csv(dataset.problems),
+                                   file_name="refused-rows.csv", mime="text/csv", on_click="ignore")
+            st.button(text(lang, "upload_reset"), on_click=lambda: st.session_state.update(upload=None, scale="hour", step=6,
+                                                                                          event=None))
 
 
 @st.cache_resource
@@ -103,7 +164,8 @@ def show_map(view: ViewState, height: int, highlight: tuple[str, ...] = ()) -> N
 
 def counters(state, columns) -> None:
     for column, name in zip(columns, COUNT_COLUMNS):
-        column.metric(text(lang, name), state.totals[name], help=text(lang, "counts_help"))
+        label = text(lang, "acled_killed") if source_format == "acled" and name == "civilians_killed" else text(lang, name)
+        column.metric(label, state.totals[name], help=text(lang, "acled_note" if source_format == "acled" else "counts_help"))
 
 
 def sync_url(view: ViewState) -> None:
@@ -230,9 +292,10 @@ def present_section() -> None:
 
 st.set_page_config(page_title=text(st.session_state.get("lang", "en"), "page_title"), layout="wide",
                    initial_sidebar_state="collapsed")
-data, index, moments, bundle = load(str(default_data_dir()))
 if "note_dismissed" not in st.session_state:
-    init_session(data, moments)
+    bundled_data, _, bundled_moments, _ = load(str(default_data_dir()))
+    init_session(bundled_data, bundled_moments)
+data, index, moments, bundle, source_format = active_dataset()
 lang = st.session_state.lang
 
 st.html("<style>@media (max-width: 640px) { h2 { font-size: 1.35rem !important; } }</style>")
@@ -272,6 +335,7 @@ else:
     settings[2].segmented_control(text(lang, "scale"), SCALES, key="scale", persist_state="page", required=True, on_change=on_scale_change,
                                   format_func=lambda x: text(lang, f"scale_{x}"))
     settings[3].select_slider(text(lang, "speed"), SPEEDS, key="speed", persist_state="page")
+    upload_section()
     with st.expander(text(lang, "categories")):
         st.pills(text(lang, "categories"), CATEGORIES, selection_mode="multi", key="categories", persist_state="page",
                  format_func=lambda c: text(lang, f"category_{c}"), label_visibility="collapsed")

@@ -103,16 +103,19 @@ def fingerprint(index: EventIndex, places: gpd.GeoDataFrame) -> str:
     return digest.hexdigest()[:16]
 
 
-def publish(index: EventIndex, places: gpd.GeoDataFrame, static_dir: Path) -> str:
-    """Write the bundle under `static_dir/bundles/<fingerprint>/` (once) and return the fingerprint."""
-    key = fingerprint(index, places)
-    folder = static_dir / "bundles" / key
-    if (folder / "complete").is_file():
-        return key
+def write(index: EventIndex, places: gpd.GeoDataFrame, folder: Path) -> None:
+    """Write the bundle's files into `folder`: core.json, then text-<lang>-<k>.json, then `complete`."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "core.json").write_text(to_js(core(index, places)), encoding="utf-8")
     for lang in LANGUAGES:
         for k, chunk in enumerate(text_chunks(index, places, lang)):
             (folder / f"text-{lang}-{k}.json").write_text(to_js(chunk), encoding="utf-8")
     (folder / "complete").write_text(json.dumps({"events": len(index.events)}))
-    return key
+
+
+def publish(index: EventIndex, places: gpd.GeoDataFrame, static_dir: Path) -> str:
+    """Write the bundle under `static_dir/bundles/<fingerprint>/` (once); returns that path, relative."""
+    relative = f"bundles/{fingerprint(index, places)}"
+    if not (static_dir / relative / "complete").is_file():
+        write(index, places, static_dir / relative)
+    return relative

@@ -30,7 +30,13 @@ def _summary(data: Dataset) -> str:
 def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     folder = Path(args.data_dir) if args.data_dir else default_data_dir()
     try:
-        data = load_dataset(folder, strict=True)
+        if args.acled:
+            from geo.acled import load_acled
+
+            folder = Path(args.acled)
+            data = load_acled(folder, strict=True)
+        else:
+            data = load_dataset(folder, strict=True)
     except DataError as error:
         print(f"{len(error.problems)} problem(s) in {folder}:", file=err)
         for problem in error.problems:
@@ -127,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check a data folder (places.geojson and events.csv)")
     validate.add_argument("data_dir", nargs="?", help="folder to check (default: $JULIACA_DATA_DIR or data/)")
+    validate.add_argument("--acled", metavar="FILE", help="check an ACLED export instead, as the app would map it")
     validate.set_defaults(run=_validate)
 
     snap = commands.add_parser("snapshot", help="a PNG of the map at one step, with title, time, legend and credits")

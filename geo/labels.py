@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.i18n import MONTHS, text
-from geo.timeline import lima_time
+from geo.timeline import is_month_step, lima_time
 
 # Parts of the day named for `part_of_day` events, by the hour their window starts.
 _PART_STARTS = ((18, "part_night"), (12, "part_afternoon"), (5, "part_morning"), (0, "part_night"))
@@ -63,7 +63,7 @@ def clock_label(t: pd.Timestamp, scale: str, lang: str) -> str:
     t = lima_time(t)
     if scale == "hour":
         return text(lang, "clock_hour", date=date_label(t, lang), hh=f"{t.hour:02d}", mm=f"{t.minute:02d}")
-    if (t + pd.Timedelta(days=1)).month != t.month and t > lima_time("2023-01-31T23:00"):
+    if is_month_step(t):
         return text(lang, "clock_month", month=month_label(t, lang))
     return text(lang, "clock_day", date=date_label(t, lang))
 
@@ -73,7 +73,7 @@ def step_name(t: pd.Timestamp, scale: str, lang: str) -> str:
     t = lima_time(t)
     if scale == "hour":
         return f"{t.hour:02d}:00"
-    if t > lima_time("2023-01-31T23:00"):
+    if is_month_step(t):
         return f"{MONTHS[lang][t.month - 1][:3]} {t.year}"
     return f"{t.day} {MONTHS[lang][t.month - 1][:3]}"
 

@@ -178,14 +178,15 @@ def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict,
 
 def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, url_root: str = URL_ROOT) -> LocalMap:
     """A fresh base map (cheap: about a millisecond). Its script depends only on the language, the base
-    map and the dataset (`bundle`, the fingerprint `geo.bundle.publish` returned), never on the time."""
+    map and the dataset (`bundle`: the bundle's folder under the static root, e.g. `bundles/<fingerprint>`),
+    never on the time."""
     spec = BASEMAPS[basemap]
     center, zoom = VIEWS[DEFAULT_VIEW]
     fmap = LocalMap(location=center, zoom_start=zoom, tiles=None, control_scale=True, max_zoom=spec.max_zoom,
                     min_zoom=4, url_root=url_root)
     if spec.tiles:
         folium.TileLayer(spec.tiles, attr=spec.attribution, max_zoom=spec.max_zoom, name=basemap).add_to(fmap)
-    dataset = {"url": f"{url_root}/bundles/{bundle}"}
+    dataset = {"url": f"{url_root}/{bundle}"}
     _Call("setup", map_config(places, lang, basemap, dataset, url_root=url_root)).add_to(fmap)
     return fmap
 

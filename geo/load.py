@@ -242,8 +242,18 @@ def load_events(path: Path | str, places: gpd.GeoDataFrame, *, strict: bool = Tr
     """
     path = Path(path)
     frame, problems = _read_csv_records(path, read_text_checked(path))
-    problems += _schema_problems(EVENTS_SCHEMA, frame, path.name, lambda i: f"line {frame['line'].iat[i]}")
-    problems += _relational_problems(frame, set(places.index), path.name)
+    return check_event_records(frame, places, path.name, strict=strict, problems=problems)
+
+
+def check_event_records(frame: pd.DataFrame, places: gpd.GeoDataFrame, file: str, *, strict: bool = True,
+                        problems: list[Problem] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check a frame of event strings (one column per `EVENT_COLUMNS`, plus `line`) and type the valid rows.
+
+    Any source of rows can use it (events.csv, an ACLED export); `line` is the line in that source.
+    """
+    problems = list(problems or [])
+    problems += _schema_problems(EVENTS_SCHEMA, frame, file, lambda i: f"line {frame['line'].iat[i]}")
+    problems += _relational_problems(frame, set(places.index), file)
     problems.sort(key=lambda p: int(p.where.split()[-1]))
     if strict and problems:
         raise DataError(problems)
@@ -273,7 +283,7 @@ def _in_peru(lon: float, lat: float) -> bool:
     return west <= lon <= east and south <= lat <= north
 
 
-def _point_problem(coords: object) -> str | None:
+def point_problem(coords: object) -> str | None:
     """Why a GeoJSON Point's coordinates cannot be mapped here, or None if they can."""
     if not isinstance(coords, list) or len(coords) not in (2, 3):
         return "expected [longitude, latitude]"
@@ -321,7 +331,7 @@ def load_places(path: Path | str, *, strict: bool = True) -> tuple[gpd.GeoDataFr
                                     geometry.get("type") if isinstance(geometry, dict) else geometry,
                                     "expected a Point geometry: each place is one point"))
             continue
-        why = _point_problem(geometry.get("coordinates"))
+        why = point_problem(geometry.get("coordinates"))
         if why:
             problems.append(Problem(path.name, where, "coordinates", geometry.get("coordinates"), why))
             continue

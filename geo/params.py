@@ -13,7 +13,7 @@ import pandas as pd
 
 from geo.i18n import LANGUAGES
 from geo.layers import BASEMAPS, DEFAULT_VIEW, VIEWS
-from geo.timeline import context_steps, hour_steps, lima_time
+from geo.timeline import context_steps, hour_steps, is_month_step, lima_time
 from geo.vocab import CATEGORIES
 
 SCALES = ("hour", "day")
@@ -31,7 +31,7 @@ def step_key(t: pd.Timestamp, scale: str) -> str:
     t = lima_time(t)
     if scale == "hour":
         return t.strftime("%Y-%m-%dT%H:%M")
-    return t.strftime("%Y-%m") if t > lima_time("2023-01-31T23:00") else t.strftime("%Y-%m-%d")
+    return t.strftime("%Y-%m") if is_month_step(t) else t.strftime("%Y-%m-%d")
 
 
 def steps_for(scale: str) -> list[pd.Timestamp]:

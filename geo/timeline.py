@@ -71,6 +71,11 @@ def context_steps() -> list[pd.Timestamp]:
     return [d + _LAST_HOUR for d in days.append(months)]
 
 
+def is_month_step(t: pd.Timestamp) -> bool:
+    """Whether a context step stands for a whole month (February to June 2023) rather than a day."""
+    return lima_time(t).date() > CONTEXT_LAST_DAILY
+
+
 def reveal_times(events: pd.DataFrame) -> pd.Series:
     """When each event is shown, by its `time_precision` (see the module's table)."""
     start = events["start"]

@@ -37,6 +37,11 @@ def map_args(at: AppTest) -> dict:
     return json.loads(component.proto.json_args)
 
 
+def event_radio(at: AppTest):
+    """The event list (other radios on the page: the upload format)."""
+    return next(r for r in at.radio if r.key == "event")
+
+
 def clock(at: AppTest) -> str:
     return at.subheader[0].value
 
@@ -62,7 +67,7 @@ def test_spanish_shows_spanish_everywhere():
     at = run_app({"lang": "es", "t": "2023-01-09T18:00"})
     assert clock(at) == "9 de enero de 2023, 18:00 (Lima, UTC−5)"
     assert [m.label for m in at.metric][0] == "Civiles muertos"
-    assert any("La policía dispara con fuerza letal" in o for o in at.radio[0].options)
+    assert any("La policía dispara con fuerza letal" in o for o in event_radio(at).options)
     assert '"title": "Leyenda"' in map_args(at)["script"] and '"lang": "es"' in map_args(at)["script"]
 
 
@@ -123,7 +128,7 @@ def test_the_day_scale_from_a_link():
 
 def test_filtering_hides_events_from_list_and_map_but_not_the_counts():
     at = run_app({"t": "2023-01-09T18:00"}, session={"categories": ["march"]})
-    assert all("March from" in option for option in at.radio[0].options)
+    assert all("March from" in option for option in event_radio(at).options)
     assert '"cats": ["march"]' in map_args(at)["feature_group"]
     assert at.metric[0].value == "17"
     assert at.query_params["cats"] == "march"
@@ -131,13 +136,13 @@ def test_filtering_hides_events_from_list_and_map_but_not_the_counts():
 
 def test_an_empty_filter_says_so():
     at = run_app({"cats": ""})
-    assert at.radio.len == 0
+    assert all(r.key != "event" for r in at.radio)
     assert any("No event of the chosen kinds yet" in c.value for c in at.caption)
 
 
 def test_choosing_an_event_in_the_list_highlights_it_and_shows_its_source():
     at = run_app({"t": "2023-01-09T15:00"})
-    at.radio[0].set_value("first_death_14h").run()
+    event_radio(at).set_value("first_death_14h").run()
     payload = map_args(at)["feature_group"]
     assert '"selected": "first_death_14h"' in payload
     shown = " ".join(m.value for m in at.markdown)
@@ -174,6 +179,6 @@ def test_a_link_reproduces_its_view():
 def test_hostile_data_is_shown_as_text(hostile_data_dir, monkeypatch):
     monkeypatch.setenv("JULIACA_DATA_DIR", str(hostile_data_dir))
     at = run_app({"t": "2023-01-09T23:00"})
-    options = " ".join(at.radio[0].options)
+    options = " ".join(event_radio(at).options)
     assert "\\<script\\>" in options and "<script>" not in options
     assert "<script>" not in map_args(at)["feature_group"] + map_args(at)["script"]

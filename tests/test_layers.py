@@ -30,17 +30,17 @@ def test_the_base_map_script_is_the_same_on_every_step(data):
     """streamlit-folium rebuilds the map (and loses the zoom) whenever this hash changes."""
     hashes = set()
     for t in (hour_steps()[6], hour_steps()[18]):
-        fmap = base_map(data.places, "en", "offline", "abc123")
+        fmap = base_map(data.places, "en", "offline", "bundles/abc123")
         hashes.add(_map_hash(fmap))
         _get_feature_group_string(step_layer(step_payload(t, HOUR)), map=fmap)
     assert len(hashes) == 1
-    assert _map_hash(base_map(data.places, "en", "osm", "abc123")) not in hashes
-    assert _map_hash(base_map(data.places, "en", "offline", "other")) not in hashes
+    assert _map_hash(base_map(data.places, "en", "osm", "bundles/abc123")) not in hashes
+    assert _map_hash(base_map(data.places, "en", "offline", "bundles/other")) not in hashes
 
 
 @pytest.mark.parametrize("basemap", sorted(BASEMAPS))
 def test_no_script_or_style_comes_from_a_cdn(data, basemap):
-    fmap = base_map(data.places, "es", basemap, "abc123")
+    fmap = base_map(data.places, "es", basemap, "bundles/abc123")
     links = [src for _, src in fmap.default_js + fmap.default_css]
     assert links and all(link.startswith("/app/static/") for link in links), links
     html = fmap.get_root().render()
@@ -49,12 +49,12 @@ def test_no_script_or_style_comes_from_a_cdn(data, basemap):
 
 
 def test_only_the_offline_base_map_has_no_tiles(data):
-    assert "L.tileLayer" not in _get_map_string(base_map(data.places, "en", "offline", "k"))
-    assert "tile.openstreetmap.org" in _get_map_string(base_map(data.places, "en", "osm", "k"))
+    assert "L.tileLayer" not in _get_map_string(base_map(data.places, "en", "offline", "bundles/k"))
+    assert "tile.openstreetmap.org" in _get_map_string(base_map(data.places, "en", "osm", "bundles/k"))
 
 
 def test_a_step_sends_a_few_bytes_and_frees_earlier_groups(data):
-    fmap = base_map(data.places, "en", "offline", "k")
+    fmap = base_map(data.places, "en", "offline", "bundles/k")
     payload = step_payload(hour_steps()[18], HOUR, frozenset({"shooting", "casualty"}), "first_death_14h")
     assert payload["t"] - payload["newFrom"] == 3_600_000
     assert payload["cats"] == ["casualty", "shooting"] and payload["selected"] == "first_death_14h"

@@ -1,0 +1,179 @@
+"""Bring your own data: every bad file gives its exact error, hostile text stays text, uploads stay private."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from geo.cli import main
+from geo.load import REPO_DATA_DIR
+from geo.problems import DataError
+from geo.upload import MAX_ROWS, UPLOAD_TTL, load_upload, new_upload_folder, problems_csv
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+BUNDLED_EVENTS = (REPO_DATA_DIR / "events.csv").read_bytes()
+
+
+def _manifest() -> list[tuple[str, str, str]]:
+    with (CORPUS / "expected.csv").open(encoding="utf-8", newline="") as f:
+        return [(r["file"], r["format"], r["expected"]) for r in csv.DictReader(f)]
+
+
+def _messages(name: str, fmt: str, content: bytes | None = None) -> list[str]:
+    """What loading an uploaded file says, whether it refuses the file or some of its rows."""
+    content = (CORPUS / name).read_bytes() if content is None else content
+    try:
+        if fmt == "places":
+            dataset = load_upload(BUNDLED_EVENTS, "events.csv", "project", content, name)
+        else:
+            dataset = load_upload(content, name, fmt)
+    except DataError as error:
+        return [str(p) for p in error.problems]
+    return [str(p) for p in dataset.problems]
+
+
+@pytest.mark.parametrize("name, fmt, expected", _manifest(), ids=[f"{n}:{e[-30:]}" for n, _, e in _manifest()])
+def test_each_bad_file_gives_its_exact_error(name, fmt, expected):
+    messages = _messages(name, fmt)
+    assert any(expected in m for m in messages), f"expected {expected!r} in {messages}"
+
+
+def test_the_manifest_covers_every_file_in_the_corpus():
+    listed = {name for name, _, _ in _manifest()}
+    present = {p.name for p in CORPUS.iterdir()} - {"expected.csv", "hostile_events.csv", "acled_ok.csv"}
+    assert present == listed
+
+
+def test_a_one_megabyte_cell_is_refused():
+    header, row = BUNDLED_EVENTS.split(b"\n")[:2]
+    content = header + b"\n" + row.replace(b"Castillo", b"x" * 1_000_000, 1) + b"\n"
+    assert any("keep each cell short" in m for m in _messages("big-cell.csv", "project", content))
+
+
+def test_too_many_rows_are_refused_before_parsing():
+    content = BUNDLED_EVENTS.split(b"\n")[0] + b"\n" + b"x\n" * 300_000
+    started = time.perf_counter()
+    messages = _messages("many.csv", "project", content)
+    assert any(f"too many rows: the limit is {MAX_ROWS:,}" in m for m in messages), messages
+    assert time.perf_counter() - started < 2
+
+
+def test_a_file_over_20_mb_is_refused():
+    assert any("the limit is 20 MB" in m for m in _messages("big.csv", "project", b"x" * (21 * 1024 * 1024)))
+
+
+def test_utf8_with_a_byte_order_mark_is_accepted():
+    dataset = load_upload(b"\xef\xbb\xbf" + BUNDLED_EVENTS, "bom.csv")
+    assert len(dataset.events) == len(BUNDLED_EVENTS.splitlines()) - 1 and dataset.problems == ()
+
+
+def test_hostile_text_loads_as_text():
+    dataset = load_upload((CORPUS / "hostile_events.csv").read_bytes(), "hostile_events.csv")
+    assert dataset.problems == () and len(dataset.events) == 12
+    assert dataset.events["title_en"].str.contains("<script>alert(1)</script>", regex=False).all()
+
+
+def test_acled_rows_are_mapped_and_explained():
+    dataset = load_upload((CORPUS / "acled_ok.csv").read_bytes(), "acled_ok.csv", "acled")
+    by_id = dataset.events.set_index("id")
+    assert by_id.loc["per1001", "category"] == "shooting" and by_id.loc["per1001", "civilians_killed"] == 17
+    assert by_id.loc["per1002", "time_precision"] == "day" and by_id.loc["per1002", "source_section"] == "ACLED"
+    assert str(by_id.loc["per1001", "start"]) == "2023-01-09 00:00:00-05:00"
+    assert list(dataset.places["name_en"]) == ["Juliaca"]
+
+
+def test_an_upload_never_changes_the_bundled_data():
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in REPO_DATA_DIR.rglob("*") if p.is_file()}
+    for name, fmt, _ in _manifest():
+        _messages(name, fmt)
+    load_upload((CORPUS / "hostile_events.csv").read_bytes(), "events.csv")
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in REPO_DATA_DIR.rglob("*") if p.is_file()}
+    assert before == after
+
+
+def test_refused_rows_download_lists_all_and_neutralises_formulas():
+    content = (CORPUS / "unknown_place.csv").read_bytes().replace(b"atlantis", b"=cmd|' /C calc'!A0")
+    problems = load_upload(content, "unknown_place.csv").problems
+    rows = list(csv.DictReader(io.StringIO(problems_csv(problems).decode("utf-8-sig"))))
+    assert len(rows) == len(problems) >= 1
+    assert rows[0]["value"].startswith("'=") and rows[0]["where"] == "line 3"
+
+
+def test_upload_folders_are_unguessable_and_expire(tmp_path):
+    first, relative = new_upload_folder(tmp_path)
+    second, _ = new_upload_folder(tmp_path)
+    assert first != second and relative.startswith("uploads/") and len(first.name) >= 24
+    old = time.time() - UPLOAD_TTL - 10
+    os.utime(first, (old, old))
+    new_upload_folder(tmp_path)
+    assert not first.exists() and second.exists()
+
+
+@pytest.mark.parametrize("name, code, words", [("acled_ok.csv", 0, "2 events: OK"),
+                                               ("acled_bad_coordinates.csv", 1, "line 7, column 'latitude'")])
+def test_validate_acled_from_the_command_line(name, code, words):
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["validate", "--acled", str(CORPUS / name)], out, err) == code
+    assert words in out.getvalue() + err.getvalue()
+
+
+# --- in a real browser, through the app's own upload widget --------------------------------------
+
+def _upload(page, path: Path, fmt_label: str | None = None) -> None:
+    page.get_by_text("Bring your own data").click()
+    if fmt_label:
+        page.get_by_text(fmt_label).click()
+    page.locator("input[type=file]").first.set_input_files(str(path))
+    page.get_by_role("button", name="Check and map this file").click()
+
+
+@pytest.mark.browser
+def test_an_uploaded_hostile_file_maps_as_text_and_runs_nothing(app_server, browsing):
+    page = browsing.page
+    page.goto(f"{app_server.url}/?base=offline")
+    browsing.wait_for_map()
+    _upload(page, CORPUS / "hostile_events.csv")
+    page.get_by_text("Showing your data: 12 valid events").wait_for()
+    frame = browsing.wait_for_map("2023-06-30T23:00:00-05:00")
+    frame.wait_for_function("() => JuliacaMap.lastStep.events > 0")
+    page.get_by_text("<script>alert(1)</script>", exact=False).first.wait_for()
+    frame.locator(".jm-icon").first.focus()
+    page.keyboard.press("Enter")
+    frame.locator(".jm-popup").wait_for()
+    assert "`${alert(3)}`" in frame.locator(".jm-popup").inner_text()
+    assert page.locator("img[src='x']").count() == 0 and frame.locator("img[src='x']").count() == 0
+    browsing.assert_clean()
+
+
+@pytest.mark.browser
+def test_a_bad_upload_names_line_and_column_and_leaves_the_map(app_server, browsing):
+    page = browsing.page
+    page.goto(f"{app_server.url}/?t=2023-01-09T18:00&base=offline")
+    browsing.wait_for_map("2023-01-09T18:00:00-05:00")
+    _upload(page, CORPUS / "latin1.csv")
+    page.get_by_text("not valid UTF-8", exact=False).wait_for()
+    assert page.get_by_text("Showing your data").count() == 0
+    browsing.assert_clean()
+
+
+@pytest.mark.browser
+def test_an_acled_upload_is_private_to_its_session(app_server, chromium, browsing):
+    page = browsing.page
+    page.goto(f"{app_server.url}/?base=offline")
+    browsing.wait_for_map()
+    _upload(page, CORPUS / "acled_ok.csv", fmt_label="ACLED export")
+    page.get_by_text("Showing your data: 2 valid events").wait_for()
+    page.get_by_text("People killed (ACLED: not split)").first.wait_for()
+    other = chromium.new_page()
+    other.goto(f"{app_server.url}/?base=offline")
+    other.get_by_text("Civilians killed").first.wait_for()
+    assert other.get_by_text("Showing your data").count() == 0
+    assert other.get_by_text("People killed (ACLED: not split)").count() == 0
+    other.close()
+    browsing.assert_clean()
