@@ -1,0 +1,70 @@
+"""Bring your own data: format, files, and what was refused, row by row. The upload is this session's only."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.bundle import write as write_bundle
+from geo.labels import md_escape
+from geo.params import steps_for
+from geo.problems import DataError
+from geo.timeline import DAY, index_events
+from geo.upload import FORMATS, MAX_BYTES, MAX_ROWS, load_upload, new_upload_folder, problems_csv
+from ui.common import STATIC, Page
+
+
+def use_upload(events_file, places_file, fmt: str, none_valid: str) -> None:
+    """Check an upload; on success the session maps it. Problems are kept for the page to show."""
+    st.session_state.upload_error = None
+    try:
+        dataset = load_upload(events_file.getvalue(), events_file.name, fmt,
+                              places_file.getvalue() if places_file else None, places_file.name if places_file else "")
+    except DataError as error:
+        st.session_state.upload_error = [str(p) for p in error.problems]
+        return
+    if dataset.events.empty:
+        st.session_state.upload_error = [none_valid] + [str(p) for p in dataset.problems[:50]]
+        return
+    index = index_events(dataset.events, dataset.places)
+    folder, relative = new_upload_folder(STATIC)
+    write_bundle(index, dataset.places, folder)
+    st.session_state.upload = {"data": dataset, "index": index, "bundle": relative, "format": fmt}
+    st.session_state.update(scale="day", step=len(steps_for("day")) - 1, event=None, present=False)
+
+
+def forget_upload() -> None:
+    st.session_state.update(upload=None, scale="hour", step=6, event=None)
+
+
+def upload_section(page: Page) -> None:
+    with st.expander(page.t("upload_heading"), expanded=bool(st.session_state.get("upload"))):
+        st.caption(page.t("upload_intro", mb=MAX_BYTES // (1024 * 1024), rows=f"{MAX_ROWS:,}"))
+        fmt = st.radio(page.t("upload_format"), FORMATS, horizontal=True, key="upload_format",
+                       format_func=lambda f: page.t(f"upload_format_{f}"))
+        events_file = st.file_uploader(page.t("upload_events"), type=["csv"], key="upload_events")
+        places_file = (st.file_uploader(page.t("upload_places"), type=["geojson", "json"], key="upload_places")
+                       if fmt == "project" else None)
+        st.button(page.t("upload_use"), disabled=events_file is None, on_click=use_upload,
+                  args=(events_file, places_file, fmt, page.t("upload_none_valid")))
+        if st.session_state.get("upload_error"):
+            st.error(page.t("upload_failed") + "\n\n"
+                     + "\n".join(f"- {md_escape(e)}" for e in st.session_state.upload_error))
+        if st.session_state.get("upload"):
+            upload_summary(page, st.session_state.upload)
+
+
+def upload_summary(page: Page, upload: dict) -> None:
+    dataset = upload["data"]
+    st.success(page.t("upload_active", events=len(dataset.events), places=len(dataset.places),
+                      refused=len(dataset.problems)))
+    days = steps_for("day")
+    outside = int((~upload["index"].events["reveal"].between(days[0] - DAY, days[-1])).sum())
+    if outside:
+        st.warning(page.t("upload_out_of_range", n=outside))
+    if dataset.problems:
+        st.caption(page.t("upload_refused_first", n=min(50, len(dataset.problems))))
+        st.dataframe([{"where": p.where, "column": p.column, "value": str(p.value)[:200], "expected": p.expected}
+                      for p in dataset.problems[:50]], hide_index=True)
+        st.download_button(page.t("upload_refused_download"), data=lambda: problems_csv(dataset.problems),
+                           file_name="refused-rows.csv", mime="text/csv", on_click="ignore")
+    st.button(page.t("upload_reset"), on_click=forget_upload)
