@@ -70,6 +70,7 @@ async def student(browser, url: str, seconds: float, pace: float, timeout: float
                 direction = -direction
             hour += direction
             iso = hour_steps()[hour].isoformat()
+            await page.evaluate("() => { if (document.activeElement) document.activeElement.blur(); }")
             await page.keyboard.press("ArrowRight" if direction > 0 else "ArrowLeft")
             try:
                 await frame.wait_for_function(

@@ -98,6 +98,9 @@ def step_through(page, hours: list[int], ws_bytes: list[int]) -> tuple[list[floa
     latencies, sizes = [], []
     for current, target in zip(hours, hours[1:]):
         before = sum(ws_bytes)
+        # A rebuilt map iframe can take the focus, and then the arrow keys pan Leaflet instead of
+        # reaching Streamlit's shortcut; a student would click the page first. So do we.
+        page.evaluate("() => { if (document.activeElement) document.activeElement.blur(); }")
         page.keyboard.press("ArrowRight" if target > current else "ArrowLeft")
         _, painted = wait_painted(page, hour_steps()[target].isoformat())
         pressed = page.evaluate("() => window.__keydown[window.__keydown.length - 1]")
