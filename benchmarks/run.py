@@ -93,8 +93,9 @@ def zigzag(start: int, count: int) -> list[int]:
     return hours
 
 
-def step_through(page, hours: list[int], ws_bytes: list[int]) -> tuple[list[float], list[int]]:
-    """Press → or ← to walk through `hours`; latency (ms) and websocket bytes received, per step."""
+def step_through(page, hours: list[int], ws_bytes: list[int]) -> tuple[list[float], list[int], str | None]:
+    """Press → or ← to walk through `hours`; latency (ms) and websocket bytes received per step, and
+    why it stopped early if a step was not drawn in time (the steps measured until then are kept)."""
     latencies, sizes = [], []
     for current, target in zip(hours, hours[1:]):
         before = sum(ws_bytes)
@@ -102,11 +103,14 @@ def step_through(page, hours: list[int], ws_bytes: list[int]) -> tuple[list[floa
         # reaching Streamlit's shortcut; a student would click the page first. So do we.
         page.evaluate("() => { if (document.activeElement) document.activeElement.blur(); }")
         page.keyboard.press("ArrowRight" if target > current else "ArrowLeft")
-        _, painted = wait_painted(page, hour_steps()[target].isoformat())
+        try:
+            _, painted = wait_painted(page, hour_steps()[target].isoformat())
+        except TooSlow as slow:
+            return latencies, sizes, f"{slow} (after {len(latencies)} steps)"
         pressed = page.evaluate("() => window.__keydown[window.__keydown.length - 1]")
         latencies.append(painted - pressed)
         sizes.append(sum(ws_bytes) - before)
-    return latencies, sizes
+    return latencies, sizes, None
 
 
 def measure_browser(app: str, data_dir: Path, samples: int, memory_steps: int, log_dir: Path) -> dict:
@@ -133,14 +137,18 @@ def measure_browser(app: str, data_dir: Path, samples: int, memory_steps: int, l
                 cdp = context.new_cdp_session(page)
                 cdp.send("Performance.enable")
                 hours = zigzag(6, 1 + samples)
-                latencies, sizes = step_through(page, hours, ws_bytes)
+                latencies, sizes, stopped = step_through(page, hours, ws_bytes)
                 result["step_latency_ms"] = summary(latencies[1:])  # the first step warms caches
                 result["bytes_per_step"] = summary([float(s) for s in sizes[1:]])
+                if stopped:
+                    raise TooSlow(stopped)
                 frame, _ = wait_painted(page, hour_steps()[hours[-1]].isoformat())
                 result["zoom_kept"] = frame.evaluate("() => window.map_div.getZoom()") == USER_ZOOM
                 if memory_steps:
                     heap_first = heap_mb(cdp)
-                    step_through(page, zigzag(hours[-1], memory_steps), ws_bytes)
+                    _, _, stopped = step_through(page, zigzag(hours[-1], memory_steps), ws_bytes)
+                    if stopped:
+                        raise TooSlow(stopped)
                     result["heap_growth_mb"] = heap_mb(cdp) - heap_first
                     result["memory_steps"] = memory_steps
             except TooSlow as slow:
@@ -248,7 +256,7 @@ def machine() -> dict:
 
 
 def _cell(figures: dict, key: str, field: str = "median") -> str:
-    if "failed" in figures and key not in figures:
+    if "failed" in figures and not figures.get(key):
         return "failed"
     value = figures.get(key)
     if isinstance(value, dict):
@@ -287,15 +295,22 @@ def plot(results: dict, out: Path) -> None:
     width, height, left, bottom, top, right = 640, 400, 70, 50, 20, 20
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
-    points = {app: [(apps["n"], apps[app]["step_latency_ms"]["median"]) for apps in results["sizes"].values()
-                    if apps[app].get("step_latency_ms")] for app in ("app", "naive")}
-    all_n = [n for series in points.values() for n, _ in series] or [10, 100_000]
+    series = {"app": [], "naive": [], "static_page": []}
+    failed = []
+    for apps in results["sizes"].values():
+        for name in series:
+            figures = apps.get(name) or {}
+            if figures.get("step_latency_ms"):
+                series[name].append((apps["n"], figures["step_latency_ms"]["median"]))
+            elif name == "naive":
+                failed.append(apps["n"])
+    all_n = [apps["n"] for apps in results["sizes"].values()] or [10, 100_000]
     x_lo, x_hi = log10(min(all_n)) - 0.1, log10(max(all_n)) + 0.1
-    y_lo, y_hi = 1.0, 5.0  # 10 ms .. 100 s
+    y_lo, y_hi = 0.7, 5.0  # 5 ms .. 100 s
 
     def xy(n: float, ms: float) -> tuple[float, float]:
         x = left + (log10(n) - x_lo) / (x_hi - x_lo) * (width - left - right)
-        y = height - bottom - (log10(max(ms, 10)) - y_lo) / (y_hi - y_lo) * (height - top - bottom)
+        y = height - bottom - (log10(max(ms, 5)) - y_lo) / (y_hi - y_lo) * (height - top - bottom)
         return x, y
 
     draw.rectangle([left, top, width - right, height - bottom], outline="#888888")
@@ -306,15 +321,23 @@ def plot(results: dict, out: Path) -> None:
     for n in sorted(set(all_n)):
         x, _ = xy(n, 10)
         draw.text((x - 14, height - bottom + 8), f"{n:,}", fill="#333333")
-    draw.text((left, height - 20), "events in the dataset (log)   ·   median step latency (log)", fill="#333333")
-    for app, colour in (("app", "#0072B2"), ("naive", "#D55E00")):
-        series = [xy(n, ms) for n, ms in sorted(points[app])]
-        if len(series) > 1:
-            draw.line(series, fill=colour, width=3)
-        for x, y in series:
+    draw.text((left, height - 20), "events in the dataset (log scale); median step latency (log scale)", fill="#333333")
+    colours = {"app": "#0072B2", "naive": "#D55E00", "static_page": "#009E73"}
+    labels = {"app": "this app (Streamlit)", "naive": "naive rebuild", "static_page": "exported page (no server)"}
+    for k, (name, colour) in enumerate(colours.items()):
+        points = [xy(n, ms) for n, ms in sorted(series[name])]
+        if len(points) > 1:
+            draw.line(points, fill=colour, width=3)
+        for x, y in points:
             draw.ellipse([x - 4, y - 4, x + 4, y + 4], fill=colour)
-    draw.text((width - 190, top + 8), "— this app", fill="#0072B2")
-    draw.text((width - 190, top + 24), "— naive rebuild", fill="#D55E00")
+        ly = top + 8 + 16 * k
+        draw.line([left + 10, ly + 6, left + 30, ly + 6], fill=colour, width=3)
+        draw.text((left + 36, ly), labels[name], fill=colour)
+    for n in failed:
+        x, y = xy(n, 60_000)
+        draw.line([x - 5, y - 5, x + 5, y + 5], fill=colours["naive"], width=3)
+        draw.line([x - 5, y + 5, x + 5, y - 5], fill=colours["naive"], width=3)
+        draw.text((x - 40, y + 8), "no step in 60 s", fill=colours["naive"])
     image.save(out)
 
 
