@@ -128,7 +128,7 @@ def test_validate_acled_from_the_command_line(name, code, words):
 def _upload(page, path: Path, fmt_label: str | None = None) -> None:
     page.get_by_text("Bring your own data").click()
     if fmt_label:
-        page.get_by_text(fmt_label).click()
+        page.get_by_text(fmt_label, exact=True).click()
     page.locator("input[type=file]").first.set_input_files(str(path))
     page.get_by_role("button", name="Check and map this file").click()
 

@@ -187,7 +187,18 @@
         done(source.core, function (k) { return Promise.resolve(source.text[k]); });
         return;
       }
-      var fetchJson = function (url) { return fetch(url).then(function (r) { return r.json(); }); };
+      /* A busy server may drop a request: try again, waiting longer each time, rather than leave the map empty. */
+      var fetchJson = function (url, attempt) {
+        attempt = attempt || 0;
+        return fetch(url).then(function (r) {
+          if (!r.ok) throw new Error(url + ": " + r.status);
+          return r.json();
+        }).catch(function (error) {
+          if (attempt >= 5) throw error;
+          return new Promise(function (resolve) { window.setTimeout(resolve, 250 * Math.pow(2, attempt)); })
+            .then(function () { return fetchJson(url, attempt + 1); });
+        });
+      };
       fetchJson(source.url + "/core.json").then(function (core) {
         done(core, function (k) { return fetchJson(source.url + "/text-" + lang + "-" + k + ".json"); });
         if (core.n <= core.chunk) JuliacaMap.dataset.loadText(0);
