@@ -26,18 +26,12 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.async_api import async_playwright  # noqa: E402
 
+from benchmarks.run import percentile  # noqa: E402
 from geo.browser import LAUNCH_ARGS, OFFLINE_ARG, find_chromium  # noqa: E402
 from geo.timeline import hour_steps  # noqa: E402
 from tests.browser import MAP_IFRAME, AppServer  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
-
-
-def percentile(values: list[float], q: float) -> float | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def rss_mb(pid: int) -> float:
@@ -126,8 +120,8 @@ async def classroom(url: str, pid: int, sessions: int, seconds: float, pace: flo
         "wall_s": time.monotonic() - began,
         "steps": len(latencies),
         "errors": [e for r in results for e in r["errors"]],
-        "p50_ms": percentile(latencies, 0.5),
-        "p95_ms": percentile(latencies, 0.95),
+        "p50_ms": percentile(latencies, 0.5) if latencies else None,
+        "p95_ms": percentile(latencies, 0.95) if latencies else None,
         "median_ms": statistics.median(latencies) if latencies else None,
         "server_peak_rss_mb": peak,
         "open_s_median": statistics.median([r["open_s"] for r in results if r["open_s"]] or [0]),

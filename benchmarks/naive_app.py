@@ -5,21 +5,19 @@ It loads Leaflet from the app too (a CDN would not load here, and the comparison
 rebuild, not the network). Run from the repository root: `streamlit run benchmarks/naive_app.py`.
 """
 
-import html
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import folium  # noqa: E402
 import streamlit as st  # noqa: E402
 from branca.element import MacroElement  # noqa: E402
 from jinja2 import Template  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
 from geo.assets import publish_static  # noqa: E402
-from geo.layers import LocalMap  # noqa: E402
+from benchmarks.naive_map import naive_map  # noqa: E402
 from geo.load import default_data_dir, load_dataset  # noqa: E402
 from geo.timeline import hour_steps, index_events, state_at  # noqa: E402
 
@@ -62,10 +60,6 @@ st.button("◀ Back", on_click=shift, args=(-1,), shortcut="left")
 st.button("Forward ▶", on_click=shift, args=(1,), shortcut="right")
 t = steps[st.session_state.step]
 state = state_at(index, t)
-fmap = LocalMap(location=(-14.85, -70.05), zoom_start=8, tiles=None)
-for ev in state.visible.itertuples(index=False):
-    if ev.place_id in data.places.index:
-        point = data.places.geometry[ev.place_id]
-        folium.Marker([point.y, point.x], tooltip=html.escape(ev.title_en)).add_to(fmap)
+fmap = naive_map(state, data.places)
 PaintStamp(t.isoformat()).add_to(fmap)
 st_folium(fmap, key="naive", height=540, use_container_width=True, returned_objects=[])

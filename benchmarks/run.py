@@ -194,10 +194,10 @@ def measure_static_page(data_dir: Path, samples: int, work: Path) -> dict:
 
 def measure_server(app: str, data_dir: Path, repeats: int) -> dict:
     """The Python work of one step's map part, in process (what a rerun costs the server)."""
-    import folium
     from streamlit_folium import _get_feature_group_string, _get_map_string
 
-    from geo.layers import LocalMap, base_map, describe_events, step_layer, step_payload
+    from benchmarks.naive_map import naive_map
+    from geo.layers import base_map, describe_events, step_layer, step_payload
     from geo.load import load_dataset
     from geo.timeline import HOUR, index_events, state_at
 
@@ -214,12 +214,7 @@ def measure_server(app: str, data_dir: Path, repeats: int) -> dict:
             _get_feature_group_string(step_layer(step_payload(t, HOUR)), map=fmap)
             describe_events(state.visible.iloc[-150:], data.places, "en", state.new_ids)
         else:
-            fmap = LocalMap(location=(-14.85, -70.05), zoom_start=8, tiles=None)
-            for ev in state.visible.itertuples(index=False):
-                if ev.place_id in data.places.index:
-                    point = data.places.geometry[ev.place_id]
-                    folium.Marker([point.y, point.x], tooltip=ev.title_en).add_to(fmap)
-            _get_map_string(fmap)
+            _get_map_string(naive_map(state, data.places))
         timings.append((time.perf_counter() - began) * 1000)
     return summary(timings)
 

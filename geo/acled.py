@@ -153,7 +153,7 @@ def load_acled(path: Path | str, *, strict: bool = False) -> Dataset:
     if frame.empty and not problems:
         raise DataError([Problem(path.name, "line 2", "", "", "the file has a header but no events")])
     events, more = check_event_records(frame, places, path.name, strict=False)
-    problems = sorted(problems + more, key=lambda p: int(p.where.split()[-1]))
+    problems = sorted(problems + more, key=lambda p: p.number)
     if strict and problems:
         raise DataError(problems)
     return Dataset(places, events, tuple(problems))

@@ -254,10 +254,10 @@ def check_event_records(frame: pd.DataFrame, places: gpd.GeoDataFrame, file: str
     problems = list(problems or [])
     problems += _schema_problems(EVENTS_SCHEMA, frame, file, lambda i: f"line {frame['line'].iat[i]}")
     problems += _relational_problems(frame, set(places.index), file)
-    problems.sort(key=lambda p: int(p.where.split()[-1]))
+    problems.sort(key=lambda p: p.number)
     if strict and problems:
         raise DataError(problems)
-    bad_lines = {int(p.where.split()[-1]) for p in problems}
+    bad_lines = {p.number for p in problems}
     return _typed_events(frame[~frame["line"].isin(bad_lines)]), problems
 
 
@@ -349,10 +349,10 @@ def load_places(path: Path | str, *, strict: bool = True) -> tuple[gpd.GeoDataFr
             problems.append(Problem(path.name, f"feature {indices[r]}", "id", place_id,
                                     f"duplicate id: already used by feature {seen[place_id]}"))
         seen.setdefault(place_id, indices[r])
-    problems.sort(key=lambda p: int(p.where.split()[-1]) if p.where.startswith("feature") else -1)
+    problems.sort(key=lambda p: p.number)
     if strict and problems:
         raise DataError(problems)
-    bad = {int(p.where.split()[-1]) for p in problems if p.where.startswith("feature")}
+    bad = {p.number for p in problems}
     keep = [r for r, i in enumerate(indices) if i not in bad]
     places = gpd.GeoDataFrame(frame.iloc[keep], geometry=[points[r] for r in keep], crs="EPSG:4326")
     return places.set_index("id"), problems

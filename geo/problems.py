@@ -27,6 +27,12 @@ class Problem:
     value: object
     expected: str
 
+    @property
+    def number(self) -> int:
+        """The line or feature number in `where` ("line 12" → 12); -1 for the whole file."""
+        last = self.where.split(",")[0].split()[-1]
+        return int(last) if last.isdigit() else -1
+
     def __str__(self) -> str:
         column = f", column '{self.column}'" if self.column else ""
         return f"{self.file}, {self.where}{column}: {show_value(self.value)}: {self.expected}"

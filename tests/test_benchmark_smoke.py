@@ -23,12 +23,18 @@ def test_quick_benchmark_measures_both_apps(tmp_path):
     results = json.loads(out.read_text())
     assert set(results["sizes"]) == {"bundled", "1000"} and results["sizes"]["1000"]["n"] == 1000
     for entry in results["sizes"].values():
-        for name in ("app", "naive"):
-            figures = entry[name]
-            assert "failed" not in figures, figures
-            assert figures["step_latency_ms"]["n"] >= 2 and figures["step_latency_ms"]["median"] > 0
-            assert figures["bytes_per_step"]["median"] > 0 and figures["server_ms"]["median"] > 0
+        app, naive = entry["app"], entry["naive"]
+        assert "failed" not in app, app
+        assert app["step_latency_ms"]["n"] >= 2 and app["step_latency_ms"]["median"] > 0
+        assert app["bytes_per_step"]["median"] > 0 and app["server_ms"]["median"] > 0
+        assert app["zoom_kept"] is True
+        assert entry["static_page"]["step_latency_ms"]["median"] > 0
+        for figures in (app, naive):
             assert figures["page_errors"] == [] and figures["external_requests"] == 0
-        assert entry["app"]["zoom_kept"] is True
-        assert entry["naive"]["zoom_kept"] is False, "the baseline rebuilds the map, which resets the zoom"
+        # The baseline may time out (the benchmark records why, and goes on); when it does not,
+        # it must show what it is there to show: a rebuild resets the zoom.
+        if "failed" in naive:
+            assert "not drawn within" in naive["failed"] or "no step" in naive["failed"]
+        else:
+            assert naive["step_latency_ms"]["n"] >= 2 and naive["zoom_kept"] is False
     assert (out.parent / "latency.png").stat().st_size > 1000
