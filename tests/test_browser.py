@@ -162,3 +162,24 @@ def test_phone_and_projector_layouts(app_server, browsing, request):
     artifacts.mkdir(exist_ok=True)
     page.screenshot(path=str(artifacts / f"layout-{width}x{page.viewport_size['height']}.png"))
     browsing.assert_clean()
+
+
+def test_the_download_buttons_give_the_view_as_png_and_the_events_as_csv(app_server, browsing, tmp_path, index):
+    page = browsing.page
+    page.goto(f"{app_server.url}/?t=2023-01-09T18:00&base=offline&lang=es")
+    browsing.wait_for_map(iso(18))
+    with page.expect_download(timeout=120_000) as png_download:
+        page.get_by_role("button", name="Esta vista (PNG)").click()
+    png = tmp_path / "view.png"
+    png_download.value.save_as(png)
+    from PIL import Image
+
+    image = Image.open(png)
+    assert image.format == "PNG" and image.size == (1600, 1000)
+    assert png_download.value.suggested_filename == "juliaca-20230109-1800.png"
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name="Hechos mostrados (CSV)").click()
+    rows = csv_download.value.path().read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("id,start,end,time_precision")
+    assert len(rows) - 1 == len(state_at(index, hour_steps()[18]).visible)
+    browsing.assert_clean()
