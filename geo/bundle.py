@@ -16,15 +16,13 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.i18n import LANGUAGES, text
-from geo.layers import APPROXIMATE, CATEGORY_STYLE, CLAIM_BADGE, symbol_size, to_js
-from geo.labels import time_label
+from geo.i18n import LANGUAGES
+from geo.layers import APPROXIMATE, CATEGORY_STYLE, CLAIM_BADGE, event_texts, symbol_size, to_js
 from geo.routes import march_line
 from geo.timeline import EventIndex
 from geo.vocab import CATEGORIES, COUNT_COLUMNS
 
 CHUNK = 1000
-TEXT_FIELDS = ("title", "time", "summary", "place", "status_label", "by", "quote", "section")
 
 
 def _ms(values: pd.Series) -> list[int]:
@@ -76,20 +74,9 @@ def core(index: EventIndex, places: gpd.GeoDataFrame) -> dict:
 
 def text_chunks(index: EventIndex, places: gpd.GeoDataFrame, lang: str) -> list[dict]:
     """The popups' text in `lang`, as column lists of `CHUNK` events each, in reveal order."""
-    ev = index.events
-    names = places[f"name_{lang}"]
-    columns = {
-        "title": ev[f"title_{lang}"].tolist(),
-        "time": [time_label(s, p, lang, e) for s, p, e in zip(ev["start"], ev["time_precision"], ev["end"])],
-        "summary": ev[f"summary_{lang}"].tolist(),
-        "place": [names[p] if p in names.index else None for p in ev["place_id"]],
-        "status_label": ev["claim_status"].map(lambda s: text(lang, f"status_{s}")).tolist(),
-        "by": ev["reported_by"].tolist(),
-        "quote": ev["source_quote"].tolist(),
-        "section": ev["source_section"].tolist(),
-    }
+    columns = event_texts(index.events, places, lang)
     return [{field: values[start:start + CHUNK] for field, values in columns.items()}
-            for start in range(0, len(ev), CHUNK)] or [{field: [] for field in columns}]
+            for start in range(0, len(index.events), CHUNK)] or [{field: [] for field in columns}]
 
 
 def fingerprint(index: EventIndex, places: gpd.GeoDataFrame) -> str:

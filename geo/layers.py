@@ -196,39 +196,30 @@ def symbol_size(killed_injured: int) -> int:
     return int(min(18 + 5 * math.sqrt(killed_injured), 44))
 
 
+def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str) -> dict[str, list]:
+    """The display text of `events` in `lang`, as columns in the frame's order: what a popup, a tooltip
+    and the list show. The browser gets these columns (in chunks); the page's list gets them as rows."""
+    names = places[f"name_{lang}"]
+    return {
+        "title": events[f"title_{lang}"].tolist(),
+        "time": [time_label(s, p, lang, e) for s, p, e in zip(events["start"], events["time_precision"], events["end"])],
+        "summary": events[f"summary_{lang}"].tolist(),
+        "place": [names[p] if p in names.index else None for p in events["place_id"]],
+        "status_label": [text(lang, f"status_{s}") for s in events["claim_status"]],
+        "by": events["reported_by"].tolist(),
+        "quote": events["source_quote"].tolist(),
+        "section": events["source_section"].tolist(),
+    }
+
+
 def describe_events(visible: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
                     new_ids: frozenset[str] = frozenset(), selected: str | None = None) -> list[dict]:
-    """The visible events as plain dicts of display text in `lang`, newest first, for the map and the list."""
-    rows = []
-    for ev in visible.iloc[::-1].itertuples(index=False):
-        place = places.loc[ev.place_id] if ev.place_id in places.index else None
-        harmed = sum(int(v) for v in (ev.civilians_killed, ev.civilians_injured, ev.police_killed, ev.police_injured)
-                     if not pd.isna(v))
-        color, shape = CATEGORY_STYLE[ev.category]
-        rows.append({
-            "id": ev.id,
-            "category": ev.category,
-            "category_label": _category_label(ev.category, lang),
-            "title": getattr(ev, f"title_{lang}"),
-            "summary": getattr(ev, f"summary_{lang}"),
-            "time": time_label(ev.start, ev.time_precision, lang, ev.end),
-            "approx": ev.time_precision in APPROXIMATE,
-            "place": place[f"name_{lang}"] if place is not None else None,
-            "lat": round(place.geometry.y, 5) if place is not None else None,
-            "lon": round(place.geometry.x, 5) if place is not None else None,
-            "status": ev.claim_status,
-            "status_label": text(lang, f"status_{ev.claim_status}"),
-            "badge": CLAIM_BADGE[ev.claim_status],
-            "by": ev.reported_by,
-            "by_label": text(lang, "details_reported_by"),
-            "quote": ev.source_quote,
-            "section": ev.source_section,
-            "isNew": ev.id in new_ids,
-            "selected": ev.id == selected,
-            "size": symbol_size(harmed),
-            "style": {"color": color, "shape": shape},
-        })
-    return rows
+    """The visible events as plain dicts of display text in `lang`, newest first, for the list."""
+    newest = visible.iloc[::-1]
+    columns = event_texts(newest, places, lang)
+    return [{"id": event_id, "category_label": _category_label(category, lang), "isNew": event_id in new_ids,
+             "selected": event_id == selected, **{field: values[k] for field, values in columns.items()}}
+            for k, (event_id, category) in enumerate(zip(newest["id"], newest["category"]))]
 
 
 def step_payload(t: pd.Timestamp, step: pd.Timedelta, categories: frozenset[str] | None = None,

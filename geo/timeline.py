@@ -24,8 +24,9 @@ A step at time t shows every event revealed at or before t; the events revealed 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import geopandas as gpd
 import numpy as np
@@ -133,8 +134,15 @@ class MapState:
     t: pd.Timestamp
     visible: pd.DataFrame               # revealed at or before t, category filter applied, oldest first
     new_ids: frozenset[str]             # revealed in (t - step, t]
-    marches: tuple[tuple[str, float], ...]  # (event id, progress 0..1] for marches drawn at t
     totals: dict[str, int]              # COUNT_COLUMNS summed over the toll up to t (no filter)
+    march_rows: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)  # the marches the filter keeps
+
+    @cached_property
+    def marches(self) -> tuple[tuple[str, float], ...]:
+        """(event id, progress 0..1] for the marches drawn at t. Computed when asked: the browser draws
+        the marches itself, so a step of the app does not pay for it."""
+        return tuple((row.id, progress) for row in self.march_rows.itertuples(index=False)
+                     if (progress := march_progress(row.draw_from, row.arrive, self.t)) > 0)
 
 
 def march_progress(draw_from: pd.Timestamp, arrive: pd.Timestamp, t: pd.Timestamp) -> float:
@@ -168,12 +176,6 @@ def state_at(index: EventIndex, t: pd.Timestamp, *, step: pd.Timedelta = HOUR,
     if categories is not None:
         visible = visible[visible["category"].isin(categories)]
         new_ids = new_ids[index.events["category"].iloc[new_from:shown].isin(categories)]
-    marches = ()
-    if categories is None or "march" in categories:
-        marches = tuple(
-            (row.id, progress)
-            for row in index.marches.itertuples(index=False)
-            if (progress := march_progress(row.draw_from, row.arrive, t)) > 0
-        )
+    marches = index.marches if categories is None or "march" in categories else index.marches.iloc[:0]
     totals = dict(zip(COUNT_COLUMNS, (int(x) for x in index.running_totals[shown])))
-    return MapState(t, visible, frozenset(new_ids), marches, totals)
+    return MapState(t, visible, frozenset(new_ids), totals, marches)

@@ -7,7 +7,6 @@ itself is tested in a real browser (tests/test_browser.py).
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from geo.layers import VIEWS
-from geo.timeline import hour_steps, lima_time, state_at
+from geo.timeline import hour_steps, state_at
 from tests.browser import ROOT
 
 pytestmark = pytest.mark.browser

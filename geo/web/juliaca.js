@@ -136,7 +136,6 @@
 
   var JuliacaMap = {
     lastStep: null,
-    views: [],
     countUpTo: countUpTo,
 
     /* Once per base map: context layers, place labels, legend, the dataset, a notice when tiles fail. */
@@ -146,7 +145,6 @@
       JuliacaMap.map = map;
       JuliacaMap.dataset = null;
       JuliacaMap.pending = null;
-      JuliacaMap.views = [];
       var strings = config.strings;
       map.attributionControl.setPrefix("Leaflet");
       map.attributionControl.addAttribution(config.credit);
@@ -254,10 +252,7 @@
       JuliacaMap.pending = null;
       var core = data.core;
       var view = group.jmView;
-      if (!view) {
-        view = group.jmView = new View(group);
-        JuliacaMap.views = [view];  // only the current group's state is kept alive
-      }
+      if (!view) view = group.jmView = new View(group);
       var cats = null;
       if (step.cats) {
         cats = core.categories.map(function (c) { return step.cats.indexOf(c) >= 0; });
