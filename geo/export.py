@@ -26,7 +26,7 @@ from geo.labels import clock_label, step_name
 from geo import bundle
 from geo.layers import BASEMAPS, VIEWS, map_config, to_js
 from geo.params import SCALES, steps_for
-from geo.timeline import DAY, HOUR, EventIndex
+from geo.timeline import DAY, HOUR, EventIndex, toll_start
 from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS
 
 PROJECT = "Juliaca, 9 January 2023: an hour-by-hour map"
@@ -54,6 +54,10 @@ def credit_line(lang: str, base: str) -> str:
     return f"{text(lang, 'credit_source')} · {text(lang, 'credit_map')}: {map_data}; GeoNames (CC BY 4.0) · {PROJECT}"
 
 
+def _epoch_ms(t: pd.Timestamp | None) -> int | None:
+    return None if t is None else int(t.value // 1_000_000)
+
+
 def _steps(scale: str) -> list[dict]:
     """The slider's steps with their clock and short name in each language (the data does the rest)."""
     size = HOUR if scale == "hour" else DAY
@@ -78,6 +82,7 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "view": {"center": list(center), "zoom": zoom},
         "tiles": {"url": spec.tiles, "attribution": spec.attribution} if spec.tiles else None,
         "scales": {scale: _steps(scale) for scale in SCALES},
+        "tollFrom": {scale: _epoch_ms(toll_start(scale)) for scale in SCALES},  # where each scale's counters start
         "core": bundle.core(index, places),
         "text": {lang: bundle.text_chunks(index, places, lang) for lang in LANGUAGES},
         "layers": layers,  # once for both languages; page.js hands them to each map it builds

@@ -156,12 +156,34 @@ def _count_revealed(index: EventIndex, t: pd.Timestamp) -> int:
     return int(np.searchsorted(index.reveal_ns, lima_time(t).value, side="right"))
 
 
+def toll_start(scale: str) -> pd.Timestamp | None:
+    """Where the counters start counting on `scale`: the hourly scale is about 9 January only, so it
+    counts from its first minute (an injury on 7 January is not part of that day's toll); the
+    context scale counts everything up to the step (None).
+
+    >>> toll_start("hour")
+    Timestamp('2023-01-09 00:00:00-0500', tz='America/Lima')
+    >>> toll_start("day") is None
+    True
+    """
+    return lima_time(DAY_OF_MASSACRE) if scale == "hour" else None
+
+
+def _toll_base(index: EventIndex, toll_from: pd.Timestamp | None) -> int:
+    """How many events were revealed strictly before `toll_from` (0 when counting from the start)."""
+    if toll_from is None:
+        return 0
+    return int(np.searchsorted(index.reveal_ns, lima_time(toll_from).value, side="left"))
+
+
 def state_at(index: EventIndex, t: pd.Timestamp, *, step: pd.Timedelta = HOUR,
-             categories: frozenset[str] | None = None) -> MapState:
+             categories: frozenset[str] | None = None, toll_from: pd.Timestamp | None = None) -> MapState:
     """The state of the map at t: visible events, the new ones, marches under way, the toll.
 
     Selects events that 1. are revealed at or before t and 2. belong to `categories` (all when
     None). The toll ignores the filter: hiding a category does not change the number of dead.
+    It counts the events revealed in [toll_from, t] (from the start when `toll_from` is None; see
+    `toll_start` for each scale's).
 
     >>> from geo.load import load_dataset
     >>> data = load_dataset()
@@ -177,5 +199,6 @@ def state_at(index: EventIndex, t: pd.Timestamp, *, step: pd.Timedelta = HOUR,
         visible = visible[visible["category"].isin(categories)]
         new_ids = new_ids[index.events["category"].iloc[new_from:shown].isin(categories)]
     marches = index.marches if categories is None or "march" in categories else index.marches.iloc[:0]
-    totals = dict(zip(COUNT_COLUMNS, (int(x) for x in index.running_totals[shown])))
+    base = index.running_totals[min(_toll_base(index, toll_from), shown)]
+    totals = dict(zip(COUNT_COLUMNS, (int(x) for x in index.running_totals[shown] - base)))
     return MapState(t, visible, frozenset(new_ids), totals, marches)

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
-from geo.timeline import (DAY, HOUR, MARCH_LEAD, context_steps, hour_steps, index_events, lima_time,
+from geo.timeline import (DAY, HOUR, MARCH_LEAD, context_steps, hour_steps, index_events, lima_time, toll_start,
                           march_progress, reveal_times, state_at)
 from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS
 
@@ -145,3 +145,12 @@ def test_totals_reconcile_with_the_source(index, source_text):
     assert state_at(index, lima_time("2023-01-09T23:00")).totals["civilians_killed"] == iachr
     assert state_at(index, lima_time("2023-01-12T23:00")).totals["civilians_killed"] == total
     assert state_at(index, context_steps()[-1]).totals["civilians_killed"] == total
+
+
+def test_the_hourly_counters_count_9_january_only(index):
+    """Issue 9: the EFE photojournalist shot on 7 January is not part of 9 January's toll."""
+    for t in ("2023-01-09T06:00", "2023-01-09T13:00"):
+        state = state_at(index, lima_time(t), toll_from=toll_start("hour"))
+        assert state.totals == dict.fromkeys(COUNT_COLUMNS, 0), t
+    before_the_day = state_at(index, lima_time("2023-01-08T23:00"))
+    assert before_the_day.totals["civilians_injured"] >= 1  # the context scale counts it

@@ -11,7 +11,7 @@ from geo.export import PageOptions, events_csv, events_geojson
 from geo.labels import clock_label, md_escape, step_name
 from geo.layers import BASEMAPS, VIEWS, describe_events
 from geo.params import SCALES, ViewState, steps_for
-from geo.timeline import MapState, state_at
+from geo.timeline import MapState, state_at, toll_start
 from geo.vocab import CATEGORIES
 from ui.common import Page, counters, current_view, show_map, step_size, sync_url
 
@@ -54,7 +54,8 @@ def map_section(page: Page) -> None:
     steps = steps_for(s.scale)
     _advance_if_playing(steps)
     view = current_view()
-    state = state_at(page.index, view.t, step=step_size(view.scale), categories=view.categories)
+    state = state_at(page.index, view.t, step=step_size(view.scale), categories=view.categories,
+                     toll_from=toll_start(view.scale))
     if s.event and s.event not in set(state.visible["id"]):
         s.event = None
         view = current_view()

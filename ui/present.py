@@ -8,7 +8,7 @@ import streamlit as st
 
 from geo.labels import clock_label, md_escape
 from geo.params import ViewState
-from geo.timeline import state_at
+from geo.timeline import state_at, toll_start
 from ui.common import Page, counters, show_map, step_size, sync_url
 
 MAP_HEIGHT = 620
@@ -36,7 +36,7 @@ def present_section(page: Page) -> None:
         s.moment = s.moment % count + 1
     moment = page.moments[s.moment - 1]
     view = ViewState(moment.t, moment.scale, page.lang, moment.view, s.base, mode="present", moment=s.moment)
-    state = state_at(page.index, moment.t, step=step_size(moment.scale))
+    state = state_at(page.index, moment.t, step=step_size(moment.scale), toll_from=toll_start(moment.scale))
 
     heading, nav = st.columns([3, 2], vertical_alignment="bottom")
     heading.header(moment.title[page.lang])

@@ -56,9 +56,12 @@
     $("clock-note").textContent = s["precision_note_" + state.scale];
     var counters = $("counters");
     counters.textContent = "";
+    /* the toll counts events revealed in [tollFrom, t]: on the hourly scale, 9 January only */
+    var tollFrom = page.tollFrom[state.scale];
+    var base = tollFrom === null ? 0 : Math.min(JuliacaMap.countUpTo(core.reveal, tollFrom - 1), seen.shown);
     core.countColumns.forEach(function (name, c) {
       var box = el("div", "counter");
-      box.appendChild(el("div", "counter-value", core.running[c][seen.shown]));
+      box.appendChild(el("div", "counter-value", core.running[c][seen.shown] - core.running[c][base]));
       box.appendChild(el("div", "counter-label", s[name]));
       counters.appendChild(box);
     });
