@@ -27,7 +27,7 @@ from geo import bundle
 from geo.layers import BASEMAPS, VIEWS, map_config, to_js
 from geo.params import SCALES, steps_for
 from geo.timeline import DAY, HOUR, EventIndex, toll_start
-from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS
+from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS, EXPORT_ONLY_COLUMNS
 
 PROJECT = "Juliaca, 9 January 2023: an hour-by-hour map"
 _UI_KEYS = ("title", "play", "pause", "previous", "next", "time", "list_heading", "not_mapped",
@@ -156,12 +156,19 @@ def _as_records(events: pd.DataFrame) -> list[dict]:
 
 
 def events_csv(events: pd.DataFrame) -> bytes:
-    """The events in the project's CSV schema (UTF-8 with BOM, for spreadsheets), formulas neutralised."""
+    """The events in the project's CSV schema (UTF-8 with BOM, for spreadsheets), formulas neutralised.
+
+    A last column, `counted_in_toll`, says whether the row's counts are part of the map's toll (`yes`)
+    or not (`no`: Ayacucho's dead are never added to Juliaca's); empty for events that were not indexed.
+    The loader ignores that column, so the file reads back as data.
+    """
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(EVENT_COLUMNS), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=[*EVENT_COLUMNS, *EXPORT_ONLY_COLUMNS], lineterminator="\n")
     writer.writeheader()
-    for row in _as_records(events):
-        writer.writerow({k: "" if v is None else neutralise_formula(v) for k, v in row.items()})
+    in_toll = events["in_toll"].tolist() if "in_toll" in events else [None] * len(events)
+    for row, counted in zip(_as_records(events), in_toll):
+        cells = {k: "" if v is None else neutralise_formula(v) for k, v in row.items()}
+        writer.writerow({**cells, "counted_in_toll": "" if counted is None else ("yes" if counted else "no")})
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

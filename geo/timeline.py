@@ -202,3 +202,30 @@ def state_at(index: EventIndex, t: pd.Timestamp, *, step: pd.Timedelta = HOUR,
     base = index.running_totals[min(_toll_base(index, toll_from), shown)]
     totals = dict(zip(COUNT_COLUMNS, (int(x) for x in index.running_totals[shown] - base)))
     return MapState(t, visible, frozenset(new_ids), totals, marches)
+
+
+def toll_as_worded(index: EventIndex, t: pd.Timestamp, toll_from: pd.Timestamp | None = None
+                   ) -> dict[str, tuple[int, str]]:
+    """Each counter as the source words it: (number, qualifier), the qualifier "" (exact), "over" or "at_least".
+
+    A row whose `count_qualifier` is set holds a bound ("over 100 others were injured"). The source does
+    not say whether the people of a bound include those counted exactly beside it, so a bound is never
+    added to: the counter shows "over L" when the bound L is at least the exact sum E, else "at least E".
+    Same rows as `state_at`'s toll: revealed in [toll_from, t], at no `context` place.
+    """
+    shown = _count_revealed(index, t)
+    rows = index.events.iloc[min(_toll_base(index, toll_from), shown):shown]
+    rows = rows[rows["in_toll"]]
+    qualifier = rows["count_qualifier"] if "count_qualifier" in rows else pd.Series("", index=rows.index)
+    worded = {}
+    for column in COUNT_COLUMNS:
+        counts = rows[column].fillna(0).astype(int)
+        exact, bound = int(counts[qualifier == ""].sum()), int(counts[qualifier != ""].sum())
+        words = set(qualifier[(qualifier != "") & (counts > 0)])
+        if not bound:
+            worded[column] = (exact, "")
+        elif bound >= exact:
+            worded[column] = (bound, "over" if words == {"over"} else "at_least")
+        else:
+            worded[column] = (exact, "at_least")
+    return worded
