@@ -22,16 +22,16 @@ from markupsafe import Markup
 
 from geo.assets import LAYERS_DIR, WEB_DIR
 from geo.i18n import LANGUAGES, STRINGS, text
-from geo.labels import clock_label, step_name
+from geo.labels import clock_label, count_label, step_name
 from geo import bundle
 from geo.layers import BASEMAPS, VIEWS, map_config, to_js
 from geo.params import SCALES, steps_for
-from geo.timeline import DAY, HOUR, EventIndex, toll_start
+from geo.timeline import DAY, HOUR, EventIndex, toll_as_worded, toll_start
 from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS, EXPORT_ONLY_COLUMNS
 
 PROJECT = "Juliaca, 9 January 2023: an hour-by-hour map"
 _UI_KEYS = ("title", "play", "pause", "previous", "next", "time", "list_heading", "not_mapped",
-            "precision_note_hour", "precision_note_day", *COUNT_COLUMNS)
+            "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day", *COUNT_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,19 @@ def _epoch_ms(t: pd.Timestamp | None) -> int | None:
     return None if t is None else int(t.value // 1_000_000)
 
 
-def _steps(scale: str) -> list[dict]:
-    """The slider's steps with their clock and short name in each language (the data does the rest)."""
+def _steps(index: EventIndex, scale: str) -> list[dict]:
+    """The slider's steps with their clock, short name and counters (as worded: "over 100") in each language."""
     size = HOUR if scale == "hour" else DAY
     return [{"t": int(t.value // 1_000_000), "iso": t.isoformat(), "newFrom": int((t - size).value // 1_000_000),
              "clock": {lang: clock_label(t, scale, lang) for lang in LANGUAGES},
-             "name": {lang: step_name(t, scale, lang) for lang in LANGUAGES}} for t in steps_for(scale)]
+             "name": {lang: step_name(t, scale, lang) for lang in LANGUAGES},
+             "toll": _worded_toll(index, t, scale)} for t in steps_for(scale)]
+
+
+def _worded_toll(index: EventIndex, t: pd.Timestamp, scale: str) -> dict[str, list[str]]:
+    """The four counters at t as the app words them, per language (the toll ignores the filter)."""
+    worded = toll_as_worded(index, t, toll_start(scale))
+    return {lang: [count_label(*worded[c], lang) for c in COUNT_COLUMNS] for lang in LANGUAGES}
 
 
 def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions) -> dict:
@@ -81,7 +88,7 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "listLimit": 200,
         "view": {"center": list(center), "zoom": zoom},
         "tiles": {"url": spec.tiles, "attribution": spec.attribution} if spec.tiles else None,
-        "scales": {scale: _steps(scale) for scale in SCALES},
+        "scales": {scale: _steps(index, scale) for scale in SCALES},
         "tollFrom": {scale: _epoch_ms(toll_start(scale)) for scale in SCALES},  # where each scale's counters start
         "core": bundle.core(index, places),
         "text": {lang: bundle.text_chunks(index, places, lang) for lang in LANGUAGES},

@@ -214,14 +214,17 @@ def toll_as_worded(index: EventIndex, t: pd.Timestamp, toll_from: pd.Timestamp |
     Same rows as `state_at`'s toll: revealed in [toll_from, t], at no `context` place.
     """
     shown = _count_revealed(index, t)
-    rows = index.events.iloc[min(_toll_base(index, toll_from), shown):shown]
-    rows = rows[rows["in_toll"]]
-    qualifier = rows["count_qualifier"] if "count_qualifier" in rows else pd.Series("", index=rows.index)
+    base = min(_toll_base(index, toll_from), shown)
+    totals = index.running_totals[shown] - index.running_totals[base]
+    if "count_qualifier" not in index.events:
+        return {c: (int(v), "") for c, v in zip(COUNT_COLUMNS, totals)}
+    qualifier = index.events["count_qualifier"].to_numpy()[base:shown]
+    rows = np.flatnonzero((qualifier != "") & index.events["in_toll"].to_numpy()[base:shown]) + base
     worded = {}
-    for column in COUNT_COLUMNS:
-        counts = rows[column].fillna(0).astype(int)
-        exact, bound = int(counts[qualifier == ""].sum()), int(counts[qualifier != ""].sum())
-        words = set(qualifier[(qualifier != "") & (counts > 0)])
+    for column, total in zip(COUNT_COLUMNS, totals):
+        counts = index.events[column].to_numpy(dtype="float64", na_value=0)[rows] if len(rows) else np.zeros(0)
+        bound, exact = int(counts.sum()), int(total - counts.sum())
+        words = set(index.events["count_qualifier"].to_numpy()[rows[counts > 0]])
         if not bound:
             worded[column] = (exact, "")
         elif bound >= exact:
