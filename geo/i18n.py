@@ -227,7 +227,7 @@ STRINGS: dict[str, dict[str, str]] = {
                         "fuente dice que más de 100 personas resultaron heridas y no indica si eran civiles o "
                         "policías, así que el contador muestra «más de 100»."),
         "toll_scope_hour": "El 9 de enero de 2023, hasta el momento mostrado",
-        "toll_scope_day": "Juliaca y la región Puno, del 4 de enero de 2023 a la fecha mostrada; sin Ayacucho",
+        "toll_scope_day": "Juliaca y la región Puno, desde el 4 de enero de 2023 hasta la fecha mostrada; sin Ayacucho",
         "toll_help_hour": ("Aquí solo cuenta lo ocurrido el 9 de enero: la primera muerte, hacia las 14:00, y los "
                            "muertos y heridos después de que la policía abriera fuego, después de las 17:20 (los "
                            "18 civiles muertos y más de 100 heridos que da la fuente en total, menos el adolescente "

@@ -13,8 +13,8 @@ import pytest
 from PIL import Image, ImageStat
 
 from geo.cli import main
-from geo.i18n import STRINGS
 from geo.export import PageOptions, build_page, events_csv, events_geojson, export_site, neutralise_formula
+from geo.i18n import STRINGS
 from geo.load import REPO_DATA_DIR, load_dataset
 from geo.timeline import index_events, lima_time, state_at
 

@@ -148,6 +148,28 @@ def test_events_whose_place_the_source_does_not_give_are_not_pinned(event_id):
     assert _by_id(event_id)["place_id"] == ""
 
 
+def _quoted(text: str) -> list[str]:
+    """The pieces of each "quotation" in text, split at an ellipsis."""
+    return [p.strip(" .,") for q in re.findall(r'"([^"]+)"', text) for p in re.split(r"\.\.\.|…", q) if p.strip(" .,")]
+
+
+def test_english_quotation_marks_hold_only_the_sources_words(source_text):
+    texts = [(r["id"], r[c]) for r in ROWS for c in ("title_en", "summary_en")]
+    with (REPO_DATA_DIR / "moments.csv").open(encoding="utf-8", newline="") as f:
+        texts += [(m["id"], m[c]) for m in csv.DictReader(f) for c in ("title_en", "caption_en")]
+    for row_id, text in texts:
+        for piece in _quoted(text):
+            assert piece in source_text or piece.replace("'", '"') in source_text, f"{row_id}: {piece!r} is not the source's"
+
+
+def test_spanish_quotation_marks_hold_only_spanish_words_of_the_source():
+    """A translation is paraphrased, never quoted; only the source's own Spanish ("terna") is."""
+    with (REPO_DATA_DIR / "moments.csv").open(encoding="utf-8", newline="") as f:
+        texts = [r[c] for r in ROWS for c in ("title_es", "summary_es")] + [m["caption_es"] for m in csv.DictReader(f)]
+    quoted = {q for text in texts for q in re.findall(r'[«"]([^»"]+)[»"]', text)}
+    assert quoted <= {"terna"}, quoted
+
+
 # --- rule 3: a party's account is attributed and marked --------------------------------------
 
 def test_every_claim_and_statement_says_who_makes_it():
@@ -220,3 +242,17 @@ def test_moments_keep_the_qualifiers_and_numbers_of_their_captions():
             assert _numbers(row["caption_en"], english=True) == _numbers(row["caption_es"], english=False), row["id"]
             for qualifier, number in re.findall(r"\b(over|at least) (\d+)", row["caption_en"]):
                 assert f"{_QUALIFIED[qualifier]} {number}" in row["caption_es"], row["id"]
+
+
+def test_a_file_without_the_optional_columns_still_loads(tmp_path):
+    """`time_inferred` and `count_qualifier` came after files in the schema existed (and uploads use it)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "places.geojson").write_bytes((REPO_DATA_DIR / "places.geojson").read_bytes())
+    columns = [c for c in ROWS[0] if c not in ("time_inferred", "count_qualifier")]
+    with (folder / "events.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(ROWS)
+    events = load_dataset(folder).events
+    assert len(events) == len(ROWS) and set(events["count_qualifier"]) == {""}
