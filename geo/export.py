@@ -182,7 +182,10 @@ def events_csv(events: pd.DataFrame) -> bytes:
 def events_geojson(events: pd.DataFrame, places: gpd.GeoDataFrame) -> bytes:
     """The events as a GeoJSON FeatureCollection; an event whose place is unknown has a null geometry."""
     features = []
-    for row in _as_records(events):
+    in_toll = events["in_toll"].tolist() if "in_toll" in events else [None] * len(events)
+    for row, counted in zip(_as_records(events), in_toll):
+        if counted is not None:
+            row["counted_in_toll"] = bool(counted)  # as in the CSV: Ayacucho is never in Juliaca's toll
         place = row["place_id"]
         geometry = None
         if place in places.index:

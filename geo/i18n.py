@@ -16,7 +16,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "page_title": "Juliaca, 9 January 2023",
         "title": "Juliaca, 9 January 2023: the day hour by hour",
         "subtitle": ("Police opened fire on protesters near Juliaca's airport. Move the time slider, or press "
-                     "Play, to see the marches arrive and the events unfold. Click a symbol for what the source "
+                     "Play, to see the events unfold. Click a symbol for what the source "
                      "says."),
         "content_note": ("Content note: this map describes the day police opened fire on demonstrators in Juliaca. "
                          "The source counts at least 18 civilians killed, one of whom died of his wound on "
@@ -174,8 +174,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "time_month": "{month} (day not given)",
         "time_undated": "Date not given (after {date})",
         "time_until": "{label}, until {end}",
-        "inferred_date": "{label} (date inferred from the order of the text)",
-        "inferred_time": "{label} (time inferred from the order of the text)",
+        "inferred_date": "{label}; date inferred from the order of the text",
+        "inferred_time": "{label}; time inferred from the order of the text",
         "part_morning": "{date}, in the morning",
         "part_afternoon": "{date}, in the afternoon",
         "part_night": "{date}, at night",
@@ -187,7 +187,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "page_title": "Juliaca, 9 de enero de 2023",
         "title": "Juliaca, 9 de enero de 2023: el día hora a hora",
         "subtitle": ("La policía disparó contra manifestantes cerca del aeropuerto de Juliaca. Mueva el control "
-                     "de tiempo, o pulse Reproducir, para ver llegar las marchas y el curso de los hechos. Haga "
+                     "de tiempo, o pulse Reproducir, para ver el curso de los hechos. Haga "
                      "clic en un símbolo para leer lo que dice la fuente."),
         "content_note": ("Aviso: este mapa describe el día en que la policía abrió fuego contra manifestantes en "
                          "Juliaca. La fuente cuenta al menos 18 civiles muertos, uno de los cuales murió a causa de "
@@ -350,8 +350,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "time_month": "{month} (sin día)",
         "time_undated": "Sin fecha en la fuente (después del {date})",
         "time_until": "{label}, hasta el {end}",
-        "inferred_date": "{label} (fecha deducida del orden del texto)",
-        "inferred_time": "{label} (hora deducida del orden del texto)",
+        "inferred_date": "{label}; fecha deducida del orden del texto",
+        "inferred_time": "{label}; hora deducida del orden del texto",
         "part_morning": "{date}, por la mañana",
         "part_afternoon": "{date}, por la tarde",
         "part_night": "{date}, por la noche",
