@@ -62,8 +62,8 @@ STRINGS: dict[str, dict[str, str]] = {
                            "12 January). The source does not say whether the over 100 injured were civilians or "
                            "police. The photojournalist shot on 7 January is counted on the context scale."),
         "toll_help_day": ("Counted: the photojournalist shot on 7 January; the dead and injured of 9 January; the two "
-                          "plainclothes officers treated for injuries (date not given); the officer found dead on "
-                          "the morning of 11 January; the boy who died on 12 January. \"Over 100\" injured is the "
+                          "plainclothes officers treated for injuries (date not given); the officer found dead the "
+                          "morning after the arrests of 10 January (by the order of the text, 11 January); the boy who died on 12 January. \"Over 100\" injured is the "
                           "source's figure: it does not say who they were, nor whether the photojournalist or the "
                           "two officers are among them, so nothing is added to it. Not counted: Ayacucho's 10 dead "
                           "and 61 injured of 15 December 2022, another place and another event."),
@@ -74,7 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "list_help": "Choose an event to highlight it on the map and read the source's sentence.",
         "list_empty": "No event of the chosen kinds yet. Move the slider forward.",
         "new_badge": "new",
-        "not_mapped": "not on the map: the source does not say where",
+        "not_mapped": "not on the map: no place the source gives that we can pin (the summary says why)",
         "details_source": "Source phrase (at most 15 words)",
         "details_section": "Section",
         "details_reported_by": "Reported by",
@@ -232,12 +232,13 @@ STRINGS: dict[str, dict[str, str]] = {
                            "muertos y heridos después de que la policía abriera fuego, después de las 17:20 (los "
                            "18 civiles muertos y más de 100 heridos que da la fuente en total, menos el adolescente "
                            "que murió el 12 de enero). La fuente no indica si los más de 100 heridos eran civiles o "
-                           "policías. El reportero gráfico herido el 7 de enero se cuenta en la escala de contexto."),
-        "toll_help_day": ("Se cuentan: el reportero gráfico herido el 7 de enero; los muertos y heridos del 9 de "
+                           "policías. El fotoperiodista herido el 7 de enero se cuenta en la escala de contexto."),
+        "toll_help_day": ("Se cuentan: el fotoperiodista herido el 7 de enero; los muertos y heridos del 9 de "
                           "enero; los dos policías de civil atendidos por heridas (sin fecha en la fuente); el "
-                          "policía hallado muerto la mañana del 11 de enero; el adolescente que murió el 12 de "
+                          "policía hallado muerto la mañana siguiente a las detenciones del 10 de enero (por el orden "
+                          "del texto, el 11 de enero); el adolescente que murió el 12 de "
                           "enero. «Más de 100» heridos es la cifra de la fuente: no dice quiénes eran ni si el "
-                          "reportero gráfico o los dos policías están entre ellos, así que no se le suma nada. No "
+                          "fotoperiodista o los dos policías están entre ellos, así que no se le suma nada. No "
                           "se cuentan los 10 muertos y 61 heridos de Ayacucho del 15 de diciembre de 2022, otro "
                           "lugar y otro hecho."),
         "count_over": "más de {n}",
@@ -247,7 +248,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "list_help": "Elija un hecho para resaltarlo en el mapa y leer la frase de la fuente.",
         "list_empty": "Aún no hay hechos de los tipos elegidos. Avance el control de tiempo.",
         "new_badge": "nuevo",
-        "not_mapped": "fuera del mapa: la fuente no indica dónde",
+        "not_mapped": "fuera del mapa: la fuente no da un lugar que podamos ubicar (el resumen explica por qué)",
         "details_source": "Fragmento de la fuente (en inglés, 15 palabras como máximo)",
         "details_section": "Sección",
         "details_reported_by": "Según",
