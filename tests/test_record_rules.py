@@ -256,3 +256,17 @@ def test_a_file_without_the_optional_columns_still_loads(tmp_path):
         writer.writerows(ROWS)
     events = load_dataset(folder).events
     assert len(events) == len(ROWS) and set(events["count_qualifier"]) == {""}
+
+
+@pytest.mark.parametrize("params, values, scope", [
+    ({"t": "2023-01-09T06:00"}, ["0", "0", "0", "0"], "On 9 January 2023, up to the time shown"),
+    ({"t": "2023-01-09T18:00"}, ["17", "over 100", "0", "0"], "On 9 January 2023, up to the time shown"),
+    ({"t": "2023-01-12", "lang": "es"}, ["18", "más de 100", "1", "2"],
+     "Juliaca y la región Puno, desde el 4 de enero de 2023 hasta la fecha mostrada; sin Ayacucho"),
+])
+def test_the_app_counters_show_the_qualifier_and_say_their_scope(params, values, scope):
+    from tests.test_app import run_app
+
+    at = run_app(params)
+    assert [m.value for m in at.metric] == values
+    assert scope in [c.value for c in at.caption]
