@@ -19,8 +19,8 @@ STRINGS: dict[str, dict[str, str]] = {
                      "Play, to see the events unfold. Click a symbol for what the source "
                      "says."),
         "content_note": ("Content note: this map describes the day police opened fire on demonstrators in Juliaca. "
-                         "The source counts at least 18 civilians killed, one of whom died of his wound on "
-                         "12 January, and over 100 people injured. It uses plain words and no images of violence."),
+                         "The source counts at least 18 civilians killed and over 100 people injured; a 15-year-old "
+                         "boy shot in the head died on 12 January. It uses plain words and no images of violence."),
         "content_note_ok": "I understand, show the map",
         "language": "Language",
         "scale": "Time scale",
@@ -57,11 +57,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "toll_scope_hour": "On 9 January 2023, up to the time shown",
         "toll_scope_day": "Juliaca and the Puno region, 4 January 2023 to the date shown; Ayacucho not included",
         "toll_help_hour": ("Only what happened on 9 January counts here: the first death at around 14:00, and the "
-                           "deaths and injuries after the police opened fire after 17:20 (the source's \"In total, "
+                           "deaths and injuries the source gives in total after police began to respond with deadly force, after 17:20 (its \"In total, "
                            "18 civilians were killed and over 100 others were injured\", less the boy who died on "
-                           "12 January). The source does not say whether the over 100 injured were civilians or "
-                           "police. The photojournalist shot on 7 January is counted on the context scale."),
-        "toll_help_day": ("Counted: the photojournalist shot on 7 January; the dead and injured of 9 January; the two "
+                           "12 January, whom we count as one of the 18). The source times none of these deaths or injuries, and does not say "
+                           "whether the over 100 injured were civilians or police. The photojournalist shot (by the order "
+                           "of the text) on 7 January is counted on the context scale."),
+        "toll_help_day": ("Counted: the photojournalist shot (by the order of the text) on 7 January; the dead and injured of 9 January; the two "
                           "plainclothes officers treated for injuries (date not given); the officer found dead the "
                           "morning after the arrests of 10 January (by the order of the text, 11 January); the boy who died on 12 January. \"Over 100\" injured is the "
                           "source's figure: it does not say who they were, nor whether the photojournalist or the "
@@ -148,7 +149,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "acled_killed": "People killed (ACLED: not split)",
         "acled_note": "ACLED data: texts are ACLED's own, in English; its dead are not split into civilians and police.",
         "popup_quote": "Source",
-        "map_credit": "Events: Wikipedia, “Juliaca massacre” (CC BY-SA 4.0) · GeoNames (CC BY 4.0)",
+        "map_credit": "Events: Wikipedia, “Juliaca massacre” (CC BY-SA 4.0) · GeoNames (CC BY 4.0) · airportsdata (MIT)",
         "credit_source": ("Source: Wikipedia, “Juliaca massacre”, https://en.wikipedia.org/wiki/Juliaca_massacre "
                           "(CC BY-SA 4.0), citing The New York Times, El País, La República, IDL-Reporteros, "
                           "Human Rights Watch and the IACHR; events and moments derived from it, CC BY-SA 4.0"),
@@ -172,7 +173,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "time_drawn": "{date} (time not given; the map draws the marches arriving at noon)",
         "time_day": "{date} (time not given)",
         "time_month": "{month} (day not given)",
-        "time_undated": "Date not given (after {date})",
+        "time_undated": "Date not given (on or after {date})",
         "time_until": "{label}, until {end}",
         "inferred_date": "{label}; date inferred from the order of the text",
         "inferred_time": "{label}; time inferred from the order of the text",
@@ -190,8 +191,8 @@ STRINGS: dict[str, dict[str, str]] = {
                      "de tiempo, o pulse Reproducir, para ver el curso de los hechos. Haga "
                      "clic en un símbolo para leer lo que dice la fuente."),
         "content_note": ("Aviso: este mapa describe el día en que la policía abrió fuego contra manifestantes en "
-                         "Juliaca. La fuente cuenta al menos 18 civiles muertos, uno de los cuales murió a causa de "
-                         "su herida el 12 de enero, y más de 100 personas heridas. Usa un lenguaje llano y ninguna "
+                         "Juliaca. La fuente cuenta al menos 18 civiles muertos y más de 100 personas heridas; un "
+                         "adolescente de 15 años herido de bala en la cabeza murió el 12 de enero. Usa un lenguaje llano y ninguna "
                          "imagen de violencia."),
         "content_note_ok": "Entendido, mostrar el mapa",
         "language": "Idioma",
@@ -229,11 +230,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "toll_scope_hour": "El 9 de enero de 2023, hasta el momento mostrado",
         "toll_scope_day": "Juliaca y la región Puno, desde el 4 de enero de 2023 hasta la fecha mostrada; sin Ayacucho",
         "toll_help_hour": ("Aquí solo cuenta lo ocurrido el 9 de enero: la primera muerte, hacia las 14:00, y los "
-                           "muertos y heridos después de que la policía abriera fuego, después de las 17:20 (los "
+                           "muertos y heridos que la fuente da en total después de que la policía empezara a responder con fuerza letal, después de las 17:20 (los "
                            "18 civiles muertos y más de 100 heridos que da la fuente en total, menos el adolescente "
-                           "que murió el 12 de enero). La fuente no indica si los más de 100 heridos eran civiles o "
-                           "policías. El fotoperiodista herido el 7 de enero se cuenta en la escala de contexto."),
-        "toll_help_day": ("Se cuentan: el fotoperiodista herido el 7 de enero; los muertos y heridos del 9 de "
+                           "que murió el 12 de enero, al que contamos como uno de los 18). La fuente no da la hora de esas muertes y heridas, "
+                           "ni indica si los más de 100 heridos eran civiles o policías. El fotoperiodista herido (por el "
+                           "orden del texto) el 7 de enero se cuenta en la escala de contexto."),
+        "toll_help_day": ("Se cuentan: el fotoperiodista herido (por el orden del texto) el 7 de enero; los muertos y heridos del 9 de "
                           "enero; los dos policías de civil atendidos por heridas (sin fecha en la fuente); el "
                           "policía hallado muerto la mañana siguiente a las detenciones del 10 de enero (por el orden "
                           "del texto, el 11 de enero); el adolescente que murió el 12 de "
@@ -325,7 +327,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "acled_killed": "Personas muertas (ACLED: sin distinguir)",
         "acled_note": "Datos de ACLED: los textos son de ACLED, en inglés; no distingue entre muertos civiles y policías.",
         "popup_quote": "Fuente",
-        "map_credit": "Hechos: Wikipedia, «Juliaca massacre» (CC BY-SA 4.0) · GeoNames (CC BY 4.0)",
+        "map_credit": "Hechos: Wikipedia, «Juliaca massacre» (CC BY-SA 4.0) · GeoNames (CC BY 4.0) · airportsdata (MIT)",
         "credit_source": ("Fuente: Wikipedia, «Juliaca massacre», https://en.wikipedia.org/wiki/Juliaca_massacre "
                           "(CC BY-SA 4.0), que cita a The New York Times, El País, La República, IDL-Reporteros, "
                           "Human Rights Watch y la CIDH; hechos y momentos derivados de él, CC BY-SA 4.0"),
@@ -349,7 +351,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "time_drawn": "{date} (sin hora; el mapa dibuja las marchas llegando al mediodía)",
         "time_day": "{date} (sin hora)",
         "time_month": "{month} (sin día)",
-        "time_undated": "Sin fecha en la fuente (después del {date})",
+        "time_undated": "Sin fecha en la fuente (el {date} o después)",
         "time_until": "{label}, hasta el {end}",
         "inferred_date": "{label}; fecha deducida del orden del texto",
         "inferred_time": "{label}; hora deducida del orden del texto",

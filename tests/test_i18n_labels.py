@@ -59,7 +59,7 @@ def test_spanish_is_not_a_copy_of_english():
     ("2023-01-09T12:00", "drawn", "es", "9 de enero de 2023 (sin hora; el mapa dibuja las marchas llegando al mediodía)"),
     ("2023-01-12T00:00", "day", "en", "12 January 2023 (time not given)"),
     ("2023-03-01T00:00", "month", "es", "marzo de 2023 (sin día)"),
-    ("2023-01-09T00:00", "undated", "en", "Date not given (after 9 January 2023)"),
+    ("2023-01-09T00:00", "undated", "en", "Date not given (on or after 9 January 2023)"),
 ])
 def test_time_label_states_its_precision(start, precision, lang, expected):
     assert time_label(lima_time(start), precision, lang) == expected
