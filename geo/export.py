@@ -22,16 +22,16 @@ from markupsafe import Markup
 
 from geo.assets import LAYERS_DIR, WEB_DIR
 from geo.i18n import LANGUAGES, STRINGS, text
-from geo.labels import clock_label, step_name
+from geo.labels import clock_label, count_label, step_name
 from geo import bundle
 from geo.layers import BASEMAPS, VIEWS, map_config, to_js
 from geo.params import SCALES, steps_for
-from geo.timeline import DAY, HOUR, EventIndex, toll_start
-from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS
+from geo.timeline import DAY, HOUR, EventIndex, toll_as_worded, toll_start
+from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS, EXPORT_ONLY_COLUMNS
 
 PROJECT = "Juliaca, 9 January 2023: an hour-by-hour map"
 _UI_KEYS = ("title", "play", "pause", "previous", "next", "time", "list_heading", "not_mapped",
-            "precision_note_hour", "precision_note_day", *COUNT_COLUMNS)
+            "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day", *COUNT_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,19 @@ def _epoch_ms(t: pd.Timestamp | None) -> int | None:
     return None if t is None else int(t.value // 1_000_000)
 
 
-def _steps(scale: str) -> list[dict]:
-    """The slider's steps with their clock and short name in each language (the data does the rest)."""
+def _steps(index: EventIndex, scale: str) -> list[dict]:
+    """The slider's steps with their clock, short name and counters (as worded: "over 100") in each language."""
     size = HOUR if scale == "hour" else DAY
     return [{"t": int(t.value // 1_000_000), "iso": t.isoformat(), "newFrom": int((t - size).value // 1_000_000),
              "clock": {lang: clock_label(t, scale, lang) for lang in LANGUAGES},
-             "name": {lang: step_name(t, scale, lang) for lang in LANGUAGES}} for t in steps_for(scale)]
+             "name": {lang: step_name(t, scale, lang) for lang in LANGUAGES},
+             "toll": _worded_toll(index, t, scale)} for t in steps_for(scale)]
+
+
+def _worded_toll(index: EventIndex, t: pd.Timestamp, scale: str) -> dict[str, list[str]]:
+    """The four counters at t as the app words them, per language (the toll ignores the filter)."""
+    worded = toll_as_worded(index, t, toll_start(scale))
+    return {lang: [count_label(*worded[c], lang) for c in COUNT_COLUMNS] for lang in LANGUAGES}
 
 
 def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions) -> dict:
@@ -81,7 +88,7 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "listLimit": 200,
         "view": {"center": list(center), "zoom": zoom},
         "tiles": {"url": spec.tiles, "attribution": spec.attribution} if spec.tiles else None,
-        "scales": {scale: _steps(scale) for scale in SCALES},
+        "scales": {scale: _steps(index, scale) for scale in SCALES},
         "tollFrom": {scale: _epoch_ms(toll_start(scale)) for scale in SCALES},  # where each scale's counters start
         "core": bundle.core(index, places),
         "text": {lang: bundle.text_chunks(index, places, lang) for lang in LANGUAGES},
@@ -156,19 +163,29 @@ def _as_records(events: pd.DataFrame) -> list[dict]:
 
 
 def events_csv(events: pd.DataFrame) -> bytes:
-    """The events in the project's CSV schema (UTF-8 with BOM, for spreadsheets), formulas neutralised."""
+    """The events in the project's CSV schema (UTF-8 with BOM, for spreadsheets), formulas neutralised.
+
+    A last column, `counted_in_toll`, says whether the row's counts are part of the map's toll (`yes`)
+    or not (`no`: Ayacucho's dead are never added to Juliaca's); empty for events that were not indexed.
+    The loader ignores that column, so the file reads back as data.
+    """
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(EVENT_COLUMNS), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=[*EVENT_COLUMNS, *EXPORT_ONLY_COLUMNS], lineterminator="\n")
     writer.writeheader()
-    for row in _as_records(events):
-        writer.writerow({k: "" if v is None else neutralise_formula(v) for k, v in row.items()})
+    in_toll = events["in_toll"].tolist() if "in_toll" in events else [None] * len(events)
+    for row, counted in zip(_as_records(events), in_toll):
+        cells = {k: "" if v is None else neutralise_formula(v) for k, v in row.items()}
+        writer.writerow({**cells, "counted_in_toll": "" if counted is None else ("yes" if counted else "no")})
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def events_geojson(events: pd.DataFrame, places: gpd.GeoDataFrame) -> bytes:
     """The events as a GeoJSON FeatureCollection; an event whose place is unknown has a null geometry."""
     features = []
-    for row in _as_records(events):
+    in_toll = events["in_toll"].tolist() if "in_toll" in events else [None] * len(events)
+    for row, counted in zip(_as_records(events), in_toll):
+        if counted is not None:
+            row["counted_in_toll"] = bool(counted)  # as in the CSV: Ayacucho is never in Juliaca's toll
         place = row["place_id"]
         geometry = None
         if place in places.index:

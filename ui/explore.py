@@ -76,7 +76,7 @@ def map_section(page: Page) -> None:
         st.caption(page.t("keyboard_hint") + " " + page.t(f"precision_note_{view.scale}"))
         downloads(page, view, state)
     with side:
-        counters(page, state, st.columns(2) + st.columns(2))
+        counters(page, state, st.columns(2) + st.columns(2), view.scale)
         event_list(page, described, len(state.visible))
     sync_url(view)
 

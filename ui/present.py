@@ -48,7 +48,7 @@ def present_section(page: Page) -> None:
     row.button(page.t("present_next"), key="present_next", on_click=shift_moment, args=(1, count), shortcut="pagedown")
     st.markdown(md_escape(moment.caption[page.lang]))
     show_map(page, view, MAP_HEIGHT, highlight=moment.event_ids)
-    counters(page, state, st.columns(4))
+    counters(page, state, st.columns(4), moment.scale)
     st.caption(page.t("present_keys"))
     sync_url(view)
 

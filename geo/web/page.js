@@ -61,10 +61,13 @@
     var base = tollFrom === null ? 0 : Math.min(JuliacaMap.countUpTo(core.reveal, tollFrom - 1), seen.shown);
     core.countColumns.forEach(function (name, c) {
       var box = el("div", "counter");
-      box.appendChild(el("div", "counter-value", core.running[c][seen.shown] - core.running[c][base]));
+      /* the counters as worded in Python ("over 100"); the running totals for data exported without them */
+      var value = step.toll ? step.toll[state.lang][c] : core.running[c][seen.shown] - core.running[c][base];
+      box.appendChild(el("div", "counter-value", value));
       box.appendChild(el("div", "counter-label", s[name]));
       counters.appendChild(box);
     });
+    counters.appendChild(el("div", "counter-scope", s["toll_scope_" + (state.scale === "hour" ? "hour" : "day")]));
     $("credit").textContent = page.credit[state.lang];
     if (page.snapshot) return;
     $("step-label").textContent = step.name[state.lang];
