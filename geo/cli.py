@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
+from geo.alttext import sidecar_path
 from geo.i18n import LANGUAGES
 from geo.layers import BASEMAPS, VIEWS
 from geo.load import Dataset, default_data_dir, load_dataset
@@ -93,7 +94,8 @@ def _snapshot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     scale, step = args.at
     options = PageOptions(lang=args.lang, view=args.view, base=args.base, scale=scale, step=step)
     path = snapshot(index, data.places, options, _output(args.out), args.width, args.height, args.scale)
-    print(f"wrote {path} ({args.width * args.scale}x{args.height * args.scale} px)", file=out)
+    print(f"wrote {path} ({args.width * args.scale}x{args.height * args.scale} px) and its alt text "
+          f"{sidecar_path(path)}", file=out)
     return 0
 
 
@@ -109,7 +111,7 @@ def _animate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     options = PageOptions(lang=args.lang, view=args.view, base=args.base, scale=scale, step=first)
     steps = list(range(first, last + 1))
     path = animate(index, data.places, options, steps, _output(args.out), args.fps, args.width, args.height)
-    print(f"wrote {path} ({len(steps)} frames)", file=out)
+    print(f"wrote {path} ({len(steps)} frames) and its alt text {sidecar_path(path)}", file=out)
     return 0
 
 
