@@ -63,8 +63,9 @@ def _shoot(page, step: int, base: str, errors: list[str]) -> bytes:
 
 
 def render_views(index: EventIndex, places: gpd.GeoDataFrame, views: list[PageOptions], width: int, height: int,
-                 scale: int = 1) -> Iterator[bytes]:
-    """PNG bytes of each of `views` (each its own page: view, scale, step, highlight), in one browser."""
+                 scale: int = 1, legend: bool = True) -> Iterator[bytes]:
+    """PNG bytes of each of `views` (each its own page: view, scale, step, highlight), in one browser;
+    `legend=False` folds the legend away (a share card is a thumbnail: the map matters more)."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="juliaca-render-") as folder, sync_playwright() as playwright:
@@ -77,6 +78,8 @@ def render_views(index: EventIndex, places: gpd.GeoDataFrame, views: list[PageOp
                 page_path = Path(folder) / f"view-{k}.html"
                 page_path.write_text(build_page(index, places, replace(options, snapshot=True)), encoding="utf-8")
                 page.goto(page_path.as_uri())
+                if not legend:
+                    page.evaluate("() => document.querySelectorAll('.jm-legend').forEach(d => { d.open = false; })")
                 yield _shoot(page, options.step, options.base, errors)
         finally:
             browser.close()
