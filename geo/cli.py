@@ -152,6 +152,20 @@ def _base_url(value: str) -> str:
     return value if value.endswith("/") else value + "/"
 
 
+def _handout(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from geo.handout import handout_pdf
+
+    data, index = _loaded(args)
+    moments = _moments(args, index)
+    if not moments:
+        print("the handout needs the key moments of data/moments.csv, which name the bundled events", file=err)
+        return 2
+    path = _output(args.out)
+    path.write_bytes(handout_pdf(index, data.places, moments, args.lang))
+    print(f"wrote {path} ({len(moments) + 2} A4 pages: cover, {len(moments)} moments, sources)", file=out)
+    return 0
+
+
 def _output(value: str) -> Path:
     path = Path(value)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -193,6 +207,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--no-cards", dest="cards", action="store_false",
                         help="skip the share-card images (they need a Chromium)")
     export.set_defaults(run=_export_html)
+
+    handout = commands.add_parser("handout", help="the classroom handout: an A4 PDF, one page per key moment")
+    handout.add_argument("--lang", choices=LANGUAGES, default="en")
+    handout.add_argument("--data-dir", help=argparse.SUPPRESS)
+    handout.add_argument("--out", required=True, help="the PDF to write")
+    handout.set_defaults(run=_handout)
     return parser
 
 

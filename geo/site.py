@@ -127,12 +127,13 @@ def render_cards(index: EventIndex, places: gpd.GeoDataFrame, shots: list[tuple[
         _write_card(png, path, _card_alt(index, places, options), options)
 
 
-def _counters(index: EventIndex, moment: Moment, lang: str) -> list[tuple[str, int]]:
+def moment_counters(index: EventIndex, moment: Moment, lang: str) -> list[tuple[str, int]]:
+    """(label, value) of the four counters at a moment, as the app shows them."""
     state = state_at(index, moment.t, step=HOUR if moment.scale == "hour" else DAY, toll_from=toll_start(moment.scale))
     return [(app_text(lang, name), state.totals[name]) for name in COUNT_COLUMNS]
 
 
-def _moment_events(index: EventIndex, places: gpd.GeoDataFrame, moment: Moment, lang: str) -> list[dict]:
+def moment_events(index: EventIndex, places: gpd.GeoDataFrame, moment: Moment, lang: str) -> list[dict]:
     """The moment's events in time order, with their display text and source sentence."""
     events = index.events[index.events["id"].isin(set(moment.event_ids))]
     columns = event_texts(events, places, lang)
@@ -156,8 +157,8 @@ def moment_page(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Momen
         words=EXPORT_STRINGS[lang], up="../../", previous=neighbour(k - 1), next=neighbour(k + 1),
         position=app_text(lang, "present_position", i=k + 1, n=len(moments)),
         clock=clock_label(moment.t, moment.scale, lang), caption=moment.caption[lang],
-        map_link=map_link(moment, lang, "../../"), image=image, alt=alt, counters=_counters(index, moment, lang),
-        events=_moment_events(index, places, moment, lang), credit=credit_line(lang, options.base),
+        map_link=map_link(moment, lang, "../../"), image=image, alt=alt, counters=moment_counters(index, moment, lang),
+        events=moment_events(index, places, moment, lang), credit=credit_line(lang, options.base),
         licence=text(lang, "handout_licence"))
 
 
