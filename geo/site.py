@@ -96,7 +96,8 @@ def card_meta(card: Card) -> str:
 
 def map_link(moment: Moment, lang: str, up: str) -> str:
     """The link that opens the exported map at a moment: `../../index.html?t=…&lang=…&view=…`."""
-    return f"{up}index.html?" + urlencode({"t": step_key(moment.t, moment.scale), "lang": lang, "view": moment.view})
+    query = {"t": step_key(moment.t, moment.scale), "lang": lang, "view": moment.view}
+    return f"{up}index.html?" + urlencode(query, safe=":")
 
 
 def moment_options(moment: Moment, options: PageOptions) -> PageOptions:
