@@ -110,3 +110,23 @@ def test_without_a_site_address_the_app_says_how_to_set_it(app_server, browsing)
     assert dialog.locator(".jm-copy").count() == 1
     assert "JULIACA_SITE_URL" in dialog.inner_text()
     browsing.assert_clean()
+
+
+@pytest.mark.browser
+def test_the_png_download_and_the_alt_text_download_carry_the_same_alt_text(app_server, browsing, tmp_path):
+    from PIL import Image
+
+    page = browsing.page
+    page.goto(f"{app_server.url}/?t=2023-01-09T14:00&base=offline&lang=es&view=airport")
+    browsing.wait_for_map()
+    with page.expect_download(timeout=120_000) as png_download:
+        page.get_by_role("button", name="Esta vista (PNG)").click()
+    png = tmp_path / "view.png"
+    png_download.value.save_as(png)
+    dialog = _open_share(browsing, "Compartir este momento")
+    with page.expect_download() as txt_download:
+        dialog.get_by_role("button", name="Texto alternativo (TXT)").click()
+    alt = txt_download.value.path().read_text(encoding="utf-8").strip()
+    assert alt.startswith("Mapa de los alrededores del Aeropuerto") and "civiles muertos 1;" in alt
+    assert Image.open(png).text["Description"] == alt
+    browsing.assert_clean()
