@@ -151,11 +151,11 @@ def moment_page(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Momen
     card = Card(moment.title[lang], shorten(moment.caption[lang], 300), lang,
                 address(base_url, relative + "card.png") if image else None, alt,
                 address(base_url, relative) if base_url else None)
-    neighbour = lambda j: {"id": moments[j].id, "title": moments[j].title[lang]} if 0 <= j < len(moments) else None  # noqa: E731
     template = _ENV.from_string((WEB_DIR / "moment.html").read_text(encoding="utf-8"))
     return template.render(
         lang=lang, title=moment.title[lang], site_title=app_text(lang, "title"), card_meta=Markup(card_meta(card)),
-        words=EXPORT_STRINGS[lang], up="../../", previous=neighbour(k - 1), next=neighbour(k + 1),
+        words=EXPORT_STRINGS[lang], up="../../", previous=_neighbour(moments, k - 1, lang),
+        next=_neighbour(moments, k + 1, lang),
         position=app_text(lang, "present_position", i=k + 1, n=len(moments)),
         clock=clock_label(moment.t, moment.scale, lang), caption=moment.caption[lang],
         map_link=map_link(moment, lang, "../../"), image=image, alt=alt, counters=moment_counters(index, moment, lang),
@@ -163,11 +163,18 @@ def moment_page(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Momen
         licence=text(lang, "handout_licence"))
 
 
-def moments_index(moments: list[Moment], options: PageOptions, base_url: str | None, image: bool) -> str:
-    """The list of key moments, linked."""
+def _neighbour(moments: list[Moment], j: int, lang: str) -> dict | None:
+    """The previous or next moment's id and title, for the links between pages (None past either end)."""
+    return {"id": moments[j].id, "title": moments[j].title[lang]} if 0 <= j < len(moments) else None
+
+
+def moments_index(moments: list[Moment], options: PageOptions, base_url: str | None, image: bool,
+                  image_alt: str = "") -> str:
+    """The list of key moments, linked; its card is the site's own (`image_alt` its alt text)."""
     lang = options.lang
     card = Card(text(lang, "moment_all"), text(lang, "card_description"), lang,
-                address(base_url, "card.png") if image else None, "", address(base_url, "moments/") if base_url else None)
+                address(base_url, "card.png") if image else None, image_alt,
+                address(base_url, "moments/") if base_url else None)
     template = _ENV.from_string((WEB_DIR / "moments.html").read_text(encoding="utf-8"))
     return template.render(lang=lang, heading=text(lang, "moment_all"), site_title=app_text(lang, "title"),
                            card_meta=Markup(card_meta(card)), credit=credit_line(lang, options.base),
@@ -192,7 +199,7 @@ def write_site(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Moment
     if moments:
         (out_dir / "moments").mkdir(parents=True, exist_ok=True)
         written.append(out_dir / "moments" / "index.html")
-        written[-1].write_text(moments_index(moments, options, base_url, images), encoding="utf-8")
+        written[-1].write_text(moments_index(moments, options, base_url, images, alt), encoding="utf-8")
     for k, moment in enumerate(moments):
         path = out_dir / "moments" / moment.id / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
