@@ -71,6 +71,8 @@ def test_the_iframe_resizes_to_the_page_at_any_width(chromium, site):
     page.wait_for_function("() => document.querySelector('iframe.juliaca-embed').style.height !== ''")
     wide = iframe.bounding_box()["height"]
     assert wide != 720 and abs(wide - _frame_height(inner)) <= 1
+    # Leaflet measured the embedded layout, not the full-window one
+    assert inner.evaluate("() => JuliacaPage.state.map.getSize().y === document.getElementById('map').clientHeight")
     page.set_viewport_size({"width": 420, "height": 900})  # a phone: the list goes under the map
     page.wait_for_function(f"() => Math.abs(document.querySelector('iframe.juliaca-embed')"
                            f".getBoundingClientRect().height - {wide}) > 50")
