@@ -1,5 +1,7 @@
 """Pictures of the map: a PNG of one step, or an animated GIF (or MP4) of many, by photographing the
-exported page in headless Chromium. Snapshot and animation share this one code path."""
+exported page in headless Chromium. Snapshot and animation share this one code path; the share cards
+and the handout's maps use it too (`render_views`: several views in one browser). Every picture gets
+its alt text (`geo.describe`), inside the file and beside it."""
 
 from __future__ import annotations
 
