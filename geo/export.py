@@ -25,7 +25,7 @@ from geo.i18n import LANGUAGES, STRINGS, text
 from geo.labels import clock_label, count_label, step_name
 from geo import bundle
 from geo.layers import BASEMAPS, VIEWS, map_config, to_js
-from geo.params import SCALES, steps_for
+from geo.params import SCALES, step_key, steps_for
 from geo.timeline import DAY, HOUR, EventIndex, toll_as_worded, toll_start
 from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS, EXPORT_ONLY_COLUMNS
 
@@ -45,6 +45,7 @@ class PageOptions:
     step: int = 6
     snapshot: bool = False
     categories: frozenset[str] | None = None  # None: every category
+    highlight: tuple[str, ...] = ()  # event ids that stand out (a key moment's); the rest fade
 
 
 def credit_line(lang: str, base: str) -> str:
@@ -62,6 +63,7 @@ def _steps(index: EventIndex, scale: str) -> list[dict]:
     """The slider's steps with their clock, short name and counters (as worded: "over 100") in each language."""
     size = HOUR if scale == "hour" else DAY
     return [{"t": int(t.value // 1_000_000), "iso": t.isoformat(), "newFrom": int((t - size).value // 1_000_000),
+             "key": step_key(t, scale),
              "clock": {lang: clock_label(t, scale, lang) for lang in LANGUAGES},
              "name": {lang: step_name(t, scale, lang) for lang in LANGUAGES},
              "toll": _worded_toll(index, t, scale)} for t in steps_for(scale)]
@@ -85,8 +87,10 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "step": options.step,
         "snapshot": options.snapshot,
         "cats": cats,
+        "highlight": list(options.highlight) or None,
         "listLimit": 200,
         "view": {"center": list(center), "zoom": zoom},
+        "views": {name: {"center": list(c), "zoom": z} for name, (c, z) in VIEWS.items()},  # for links and goto
         "tiles": {"url": spec.tiles, "attribution": spec.attribution} if spec.tiles else None,
         "scales": {scale: _steps(index, scale) for scale in SCALES},
         "tollFrom": {scale: _epoch_ms(toll_start(scale)) for scale in SCALES},  # where each scale's counters start
@@ -104,8 +108,9 @@ def _trusted(path: Path, closing: str) -> Markup:
     return Markup(path.read_text(encoding="utf-8").replace(f"</{closing}", f"<\\/{closing}"))
 
 
-def build_page(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions = PageOptions()) -> str:
-    """The whole page as one HTML string."""
+def build_page(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions = PageOptions(),
+               card_meta: str = "") -> str:
+    """The whole page as one HTML string; `card_meta`: its share-card tags (see `geo.site`), already escaped."""
     template = Environment(autoescape=True).from_string((WEB_DIR / "page.html").read_text(encoding="utf-8"))
     leaflet = Path(xleaflet.BASE_DIR)
     return template.render(
@@ -118,14 +123,16 @@ def build_page(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions
         juliaca_js=_trusted(WEB_DIR / "juliaca.js", "script"),
         page_js=_trusted(WEB_DIR / "page.js", "script"),
         page_json=Markup(to_js(page_data(index, places, options))),
+        card_meta=Markup(card_meta),
     )
 
 
-def export_site(index: EventIndex, places: gpd.GeoDataFrame, out_dir: Path, options: PageOptions) -> Path:
+def export_site(index: EventIndex, places: gpd.GeoDataFrame, out_dir: Path, options: PageOptions,
+                card_meta: str = "") -> Path:
     """Write `index.html` (self-contained) and the data's licence notice into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
     page = out_dir / "index.html"
-    page.write_text(build_page(index, places, options), encoding="utf-8")
+    page.write_text(build_page(index, places, options, card_meta), encoding="utf-8")
     (out_dir / "LICENSE-DATA.md").write_text((LAYERS_DIR.parent / "LICENSE.md").read_text(encoding="utf-8")
                                              + "\n" + (LAYERS_DIR / "README.md").read_text(encoding="utf-8"),
                                              encoding="utf-8")
