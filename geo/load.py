@@ -8,12 +8,11 @@ as problems. Nothing here touches the network.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -24,12 +23,14 @@ import pandera.pandas as pa
 from shapely.geometry import Point
 
 from geo import vocab
+from geo.csvrows import read_records
 from geo.problems import DataError, Problem
 
 LIMA = "America/Lima"
 REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_]*")
+_MAX_LISTED = 20  # header problems listed one by one; the rest are counted
 _ISO_WITH_OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)")
 
 
@@ -118,6 +119,11 @@ def _is_time(v: str) -> bool:
     return vocab.EARLIEST_YEAR <= ts.year <= vocab.LATEST_YEAR
 
 
+def _is_digits(v: str) -> bool:
+    """ASCII digits only, short enough for `int` ('²' passes `isdigit`; 5,000 digits overflow `int`)."""
+    return v.isascii() and v.isdigit() and len(v) <= 12
+
+
 _TIME_EXPECTED = (f"expected an ISO 8601 time with its UTC offset between {vocab.EARLIEST_YEAR} and "
                   f"{vocab.LATEST_YEAR}, e.g. 2023-01-09T17:20-05:00 (Lima is -05:00)")
 _COUNT_EXPECTED = f"expected a whole number from 0 to {vocab.MAX_COUNT}, or empty when the source gives none"
@@ -137,7 +143,7 @@ EVENTS_SCHEMA = pa.DataFrameSchema(
         "summary_en": pa.Column(str, _text(vocab.MAX_SUMMARY)),
         "summary_es": pa.Column(str, _text(vocab.MAX_SUMMARY)),
         **{
-            col: pa.Column(str, _check(lambda v: v == "" or (v.isdigit() and int(v) <= vocab.MAX_COUNT),
+            col: pa.Column(str, _check(lambda v: v == "" or (_is_digits(v) and int(v) <= vocab.MAX_COUNT),
                                        _COUNT_EXPECTED))
             for col in vocab.COUNT_COLUMNS
         },
@@ -158,34 +164,30 @@ def _read_csv_records(path: Path, text: str) -> tuple[pd.DataFrame, list[Problem
     Header problems (missing, duplicated or unknown columns) are fatal and raised at once;
     a ragged row is a problem of its own line.
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    rows = read_records(text, path.name)
+    header = next(rows, (1, None))[1]
     if not header or not any(h.strip() for h in header):
         raise DataError([Problem(path.name, "line 1", "", "", "the file is empty; expected the header row: "
                                  + ",".join(vocab.EVENT_COLUMNS))])
     header = [h.strip() for h in header]
+    counts = Counter(header)  # a header may have thousands of columns: count once (issue 16)
     fatal = [Problem(path.name, "line 1", col, col, "this column appears more than once; keep one")
-             for col in sorted({h for h in header if header.count(h) > 1})]
+             for col in sorted(c for c, n in counts.items() if n > 1)][:_MAX_LISTED]
     missing = [c for c in vocab.EVENT_COLUMNS if c not in header]
     if missing:
         hint = " (is the file comma-separated?)" if len(header) == 1 else ""
         fatal += [Problem(path.name, "line 1", col, "", f"missing column; add it to the header{hint}") for col in missing]
+    unknown = [col for col in counts if col not in vocab.EVENT_COLUMNS]
     fatal += [Problem(path.name, "line 1", col, col, "unknown column; expected only: " + ", ".join(vocab.EVENT_COLUMNS))
-              for col in header if col not in vocab.EVENT_COLUMNS]
+              for col in unknown[:_MAX_LISTED]]
+    if len(unknown) > _MAX_LISTED:
+        fatal.append(Problem(path.name, "line 1", "", f"{len(unknown):,} unknown columns",
+                             f"only the first {_MAX_LISTED} are listed; is this the right file?"))
     if fatal:
         raise DataError(fatal)
 
     records, lines, problems = [], [], []
-    start_line = reader.line_num + 1
-    rows = iter(reader)
-    while True:
-        try:
-            row = next(rows)
-        except StopIteration:
-            break
-        except csv.Error as err:  # a cell over csv's field limit (128 KiB), or an unclosed quote
-            raise DataError([Problem(path.name, f"line {start_line}", "", f"{err}",
-                                     "this record cannot be read: close every quote and keep each cell short")]) from err
+    for start_line, row in rows:
         if row and any(cell.strip() for cell in row):
             if len(row) != len(header):
                 problems.append(Problem(path.name, f"line {start_line}", "", f"{len(row)} fields",
@@ -193,7 +195,6 @@ def _read_csv_records(path: Path, text: str) -> tuple[pd.DataFrame, list[Problem
             else:
                 records.append(dict(zip(header, row)))
                 lines.append(start_line)
-        start_line = reader.line_num + 1
     if not records and not problems:
         raise DataError([Problem(path.name, "line 2", "", "", "the file has a header but no events; add rows below it")])
     frame = pd.DataFrame(records, columns=list(vocab.EVENT_COLUMNS), dtype=object).fillna("")

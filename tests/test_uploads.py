@@ -14,10 +14,12 @@ import pytest
 from geo.cli import main
 from geo.load import REPO_DATA_DIR
 from geo.problems import DataError
-from geo.upload import MAX_ROWS, UPLOAD_TTL, load_upload, new_upload_folder, problems_csv
+from geo.vocab import MAX_SUMMARY
+from geo.upload import MAX_BYTES, MAX_ROWS, UPLOAD_TTL, load_upload, new_upload_folder, problems_csv
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 BUNDLED_EVENTS = (REPO_DATA_DIR / "events.csv").read_bytes()
+ACLED_OK = (CORPUS / "acled_ok.csv").read_bytes()
 
 
 def _manifest() -> list[tuple[str, str, str]]:
@@ -50,10 +52,42 @@ def test_the_manifest_covers_every_file_in_the_corpus():
     assert present == listed
 
 
-def test_a_one_megabyte_cell_is_refused():
-    header, row = BUNDLED_EVENTS.split(b"\n")[:2]
-    content = header + b"\n" + row.replace(b"Castillo", b"x" * 1_000_000, 1) + b"\n"
-    assert any("keep each cell short" in m for m in _messages("big-cell.csv", "project", content))
+def _with_long_cell(content: bytes, text: bytes, size: int) -> bytes:
+    """The first two lines of `content`, with `text` on line 2 replaced by a quoted cell of `size` bytes
+    (`size` = -1: as long as the file-size limit allows)."""
+    header, row = content.split(b"\n")[:2]
+    if size < 0:
+        size = MAX_BYTES - len(header) - len(row) - 16
+    return header + b"\n" + row.replace(text, b'"' + b"x" * size + b'"', 1) + b"\n"
+
+
+LONG_CELLS = [131_073, 1_000_000, -1]  # just over csv's own limit, 1 MB, the file-size limit
+
+
+@pytest.mark.parametrize("size", LONG_CELLS)
+def test_a_long_cell_in_the_project_schema_is_refused_with_line_column_and_limit(size):
+    content = _with_long_cell(BUNDLED_EVENTS, b"Castillo", size)
+    assert len(content) <= MAX_BYTES
+    messages = _messages("big-cell.csv", "project", content)
+    assert any(m.startswith("big-cell.csv, line 2, column 'title_en': 'xxx") and "at most 160 characters" in m
+               for m in messages), messages
+
+
+@pytest.mark.parametrize("size", LONG_CELLS)
+def test_a_long_acled_note_is_read_and_shortened(size):
+    """Issue 16: a note over 128 KB crashed the upload with csv's "field larger than field limit"."""
+    content = _with_long_cell(ACLED_OK, b'"On 9 January 2023, police fired on demonstrators near the airport in Juliaca."',
+                              size)
+    dataset = load_upload(content, "acled_long.csv", "acled")
+    assert dataset.problems == () and len(dataset.events) == 1
+    assert dataset.events["summary_en"].iat[0] == "x" * MAX_SUMMARY
+
+
+@pytest.mark.parametrize("column, text", [("location", b"Juliaca"), ("event_date", b"09 January 2023")])
+def test_a_long_acled_cell_that_cannot_be_shortened_is_refused_with_line_column_and_limit(column, text):
+    content = _with_long_cell(ACLED_OK, text, -1)
+    messages = _messages("acled_long.csv", "acled", content)
+    assert any(m.startswith(f"acled_long.csv, line 2, column '{column}': 'xxx") for m in messages), messages
 
 
 def test_too_many_rows_are_refused_before_parsing():
