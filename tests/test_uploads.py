@@ -15,7 +15,8 @@ from geo.cli import main
 from geo.load import REPO_DATA_DIR
 from geo.problems import DataError
 from geo.vocab import MAX_SUMMARY
-from geo.upload import MAX_BYTES, MAX_ROWS, UPLOAD_TTL, load_upload, new_upload_folder, problems_csv
+from geo.upload import (MAX_BYTES, MAX_ROWS, UPLOAD_TTL, evict_oldest, load_upload, new_upload_folder, problems_csv,
+                        remove_upload_folder)
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 BUNDLED_EVENTS = (REPO_DATA_DIR / "events.csv").read_bytes()
@@ -147,6 +148,53 @@ def test_upload_folders_are_unguessable_and_expire(tmp_path):
     os.utime(first, (old, old))
     new_upload_folder(tmp_path)
     assert not first.exists() and second.exists()
+
+
+def _fake_upload(static_dir: Path, size: int, age: float = 0, replaces: str | None = None) -> tuple[Path, str]:
+    """An upload folder holding `size` bytes, last written `age` seconds ago."""
+    folder, relative = new_upload_folder(static_dir, replaces=replaces)
+    (folder / "core.json").write_bytes(b"x" * size)
+    stamp = time.time() - age
+    os.utime(folder, (stamp, stamp))
+    return folder, relative
+
+
+def test_a_new_upload_replaces_the_sessions_last_one(tmp_path):
+    first, relative = _fake_upload(tmp_path, 10)
+    other, _ = _fake_upload(tmp_path, 10)  # another session's
+    second, _ = _fake_upload(tmp_path, 10, replaces=relative)
+    assert not first.exists() and second.exists() and other.exists()
+
+
+@pytest.mark.parametrize("relative", ["bundles/abc", "uploads", "uploads/../bundles/abc", "/etc"])
+def test_removing_an_upload_never_touches_anything_else(tmp_path, relative):
+    keep = tmp_path / "bundles" / "abc"
+    keep.mkdir(parents=True)
+    (tmp_path / "uploads").mkdir()
+    remove_upload_folder(tmp_path, relative)
+    assert keep.is_dir() and (tmp_path / "uploads").is_dir()
+
+
+def test_all_uploads_together_stay_within_the_budget_oldest_evicted_first(tmp_path):
+    folders = [_fake_upload(tmp_path, 1000, age=100 - i)[0] for i in range(5)]  # oldest first
+    removed = evict_oldest(tmp_path, keep=folders[-1], budget=3500)
+    assert removed == folders[:2] and all(f.exists() for f in folders[2:])
+
+
+def test_the_newest_upload_is_kept_even_alone_over_the_budget(tmp_path):
+    old, _ = _fake_upload(tmp_path, 1000, age=50)
+    new, _ = _fake_upload(tmp_path, 5000)
+    assert evict_oldest(tmp_path, keep=new, budget=3000) == [old] and new.exists()
+
+
+def test_uploading_in_a_loop_cannot_fill_the_disk(tmp_path):
+    budget, size, largest = 10_000, 1_500, 0
+    for i in range(60):  # visitors in many sessions, each uploading once
+        folder, _ = _fake_upload(tmp_path, size, age=60 - i)
+        evict_oldest(tmp_path, keep=folder, budget=budget)
+        largest = max(largest, sum(f.stat().st_size for f in (tmp_path / "uploads").rglob("*") if f.is_file()))
+    assert largest <= budget
+    assert len(list((tmp_path / "uploads").iterdir())) == budget // size
 
 
 @pytest.mark.parametrize("name, code, words", [("acled_ok.csv", 0, "2 events: OK"),
