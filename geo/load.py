@@ -307,6 +307,9 @@ def _read_features(path: Path) -> list[object]:
     except json.JSONDecodeError as err:
         raise DataError([Problem(path.name, f"line {err.lineno}, column {err.colno}", "", text[err.pos:err.pos + 20],
                                  f"invalid JSON ({err.msg})")]) from err
+    except RecursionError as err:  # "[[[[..." thousands deep (issue 16)
+        raise DataError([Problem(path.name, "file", "", text[:20], "the JSON is nested too deeply: a place is "
+                                 '{"type": "Feature", "geometry": {"type": "Point", ...}, "properties": {...}}')]) from err
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
         raise DataError([Problem(path.name, "file", "type", doc.get("type") if isinstance(doc, dict) else type(doc).__name__,
                                  'expected a GeoJSON object {"type": "FeatureCollection", "features": [...]}')])
@@ -338,6 +341,10 @@ def load_places(path: Path | str, *, strict: bool = True) -> tuple[gpd.GeoDataFr
             continue
         if not isinstance(props, dict):
             problems.append(Problem(path.name, where, "properties", props, "expected an object of properties"))
+            continue
+        nested = [k for k in vocab.PLACE_PROPERTIES if isinstance(props.get(k), (dict, list))]
+        if nested:
+            problems.append(Problem(path.name, where, nested[0], props[nested[0]], "expected text, not a list or object"))
             continue
         rows.append({k: "" if props.get(k) is None else str(props.get(k)) for k in vocab.PLACE_PROPERTIES})
         points.append(Point(geometry["coordinates"][:2]))
