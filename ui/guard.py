@@ -71,7 +71,10 @@ def guarded(where: str, on_error: Callable[[str], T] | None = None, *, reraise: 
 
 
 def show_errors(t: Callable[..., str]) -> None:
-    """Say, in the page's language, what went wrong since the last run, and forget it."""
-    errors = pending_errors()
+    """Say, in the page's language, what went wrong since the last run, and forget it.
+
+    Always one container, empty or not: the elements after it keep their place (and an expander
+    below stays open on the next run)."""
+    box, errors = st.container(), pending_errors()
     while errors:
-        st.error(t("error_unexpected", id=errors.pop(0)), icon=":material/error:")
+        box.error(t("error_unexpected", id=errors.pop(0)), icon=":material/error:")
