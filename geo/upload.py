@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import secrets
 import shutil
 import tempfile
@@ -24,6 +25,8 @@ from geo.problems import DataError, Problem
 
 MAX_BYTES = MAX_FILE_BYTES
 MAX_ROWS = 200_000
+MAX_COLUMNS = 1_000  # fields in one CSV row (this project's schema has 19, an ACLED export about 31)
+_QUOTED = re.compile(rb'"[^"]*"')
 UPLOAD_TTL = 2 * 3600  # seconds
 UPLOADS_MAX_BYTES = 500 * 1024 * 1024  # every session's upload together, on the server's disk
 FORMATS = ("project", "acled")
@@ -39,6 +42,17 @@ def _check_limits(content: bytes, name: str) -> None:
                                  f"too many rows: the limit is {MAX_ROWS:,}; split the file")])
 
 
+def _check_columns(content: bytes, name: str) -> None:
+    """Refuse a CSV record with more than `MAX_COLUMNS` fields before parsing it: Python's `csv` would
+    build all of them at once (a 20 MB row of "ab,ab,..." costs over 600 MB of memory)."""
+    unquoted = _QUOTED.sub(b"", content)  # what is left of each record outside its quoted cells
+    widest = max(unquoted.split(b"\n"), key=lambda line: line.count(b","))
+    fields = widest.count(b",") + 1
+    if fields > MAX_COLUMNS:
+        raise DataError([Problem(name, "file", "", f"{fields:,} fields in one row",
+                                 f"too many columns: the limit is {MAX_COLUMNS:,}; is this the right file?")])
+
+
 def load_upload(events: bytes, events_name: str, fmt: str = "project",
                 places: bytes | None = None, places_name: str = "places.geojson") -> Dataset:
     """Check uploaded files leniently: the valid rows, and every refused row with its reason.
@@ -49,6 +63,7 @@ def load_upload(events: bytes, events_name: str, fmt: str = "project",
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
     _check_limits(events, events_name)
+    _check_columns(events, events_name)
     if places is not None:
         _check_limits(places, places_name)
     with tempfile.TemporaryDirectory(prefix="juliaca-upload-") as folder:

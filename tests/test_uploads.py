@@ -15,7 +15,7 @@ from geo.cli import main
 from geo.load import REPO_DATA_DIR
 from geo.problems import DataError
 from geo.vocab import MAX_SUMMARY
-from geo.upload import (MAX_BYTES, MAX_ROWS, UPLOAD_TTL, evict_oldest, load_upload, new_upload_folder, problems_csv,
+from geo.upload import (MAX_BYTES, MAX_COLUMNS, MAX_ROWS, UPLOAD_TTL, UPLOADS_MAX_BYTES, evict_oldest, load_upload, new_upload_folder, problems_csv,
                         remove_upload_folder)
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -97,6 +97,27 @@ def test_too_many_rows_are_refused_before_parsing():
     messages = _messages("many.csv", "project", content)
     assert any(f"too many rows: the limit is {MAX_ROWS:,}" in m for m in messages), messages
     assert time.perf_counter() - started < 2
+
+
+def test_a_row_with_millions_of_fields_is_refused_before_parsing():
+    """Python's csv would hold all of them at once: over 600 MB for one 20 MB row."""
+    content = BUNDLED_EVENTS.split(b"\n")[0] + b"\n" + b",".join([b"ab"] * 6_000_000) + b"\n"
+    assert any(f"too many columns: the limit is {MAX_COLUMNS:,}" in m for m in _messages("wide.csv", "project", content))
+
+
+def test_commas_inside_quoted_cells_are_not_columns():
+    header, row = ACLED_OK.split(b"\n")[:2]
+    note = b'"' + b"a, " * 5_000 + b'"'
+    content = header + b"\n" + row.replace(b'"On 9 January 2023, police fired on demonstrators near the airport in Juliaca."',
+                                            note, 1) + b"\n"
+    assert len(load_upload(content, "acled.csv", "acled").events) == 1
+
+
+def test_the_readme_states_the_limits():
+    readme = (REPO_DATA_DIR.parent / "README.md").read_text(encoding="utf-8")
+    for limit in (f"{MAX_BYTES // 2**20} MB a file", f"{MAX_ROWS:,} rows", f"{MAX_COLUMNS:,} columns a row",
+                  f"pass {UPLOADS_MAX_BYTES // 2**20} MB"):
+        assert limit in readme, limit
 
 
 def test_a_file_over_20_mb_is_refused():
