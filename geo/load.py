@@ -83,10 +83,10 @@ def _schema_problems(schema: pa.DataFrameSchema, frame: pd.DataFrame, file: str,
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases.dropna(subset=["index"])
-        return [
-            Problem(file, where(int(c["index"])), str(c["column"]), c["failure_case"], str(c["check"]))
-            for _, c in cases.iterrows()
-        ]
+        columns = (cases[name].tolist() for name in ("index", "column", "failure_case", "check"))
+        # zip, not iterrows: 200,000 refused rows took 10 s of CPU with iterrows (issue 16)
+        return [Problem(file, where(int(index)), str(column), value, str(check))
+                for index, column, value, check in zip(*columns)]
     return []
 
 
@@ -253,7 +253,8 @@ def check_event_records(frame: pd.DataFrame, places: gpd.GeoDataFrame, file: str
     Any source of rows can use it (events.csv, an ACLED export); `line` is the line in that source.
     """
     problems = list(problems or [])
-    problems += _schema_problems(EVENTS_SCHEMA, frame, file, lambda i: f"line {frame['line'].iat[i]}")
+    lines = frame["line"].tolist()  # a list: a frame lookup for each of 200,000 problems is slow
+    problems += _schema_problems(EVENTS_SCHEMA, frame, file, lambda i: f"line {lines[i]}")
     problems += _relational_problems(frame, set(places.index), file)
     problems.sort(key=lambda p: p.number)
     if strict and problems:

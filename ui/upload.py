@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.bundle import write as write_bundle
+from geo.i18n import text
 from geo.labels import md_escape
 from geo.params import steps_for
-from geo.problems import DataError
+from geo.problems import DataError, show_value
 from geo.timeline import DAY, index_events
-from geo.i18n import text
 from geo.upload import (FORMATS, MAX_BYTES, MAX_ROWS, evict_oldest, load_upload, new_upload_folder, problems_csv,
                         remove_upload_folder)
 from ui.common import STATIC, Page
@@ -86,7 +86,7 @@ def upload_summary(page: Page, upload: dict) -> None:
         st.warning(page.t("upload_out_of_range", n=outside))
     if dataset.problems:
         st.caption(page.t("upload_refused_first", n=min(50, len(dataset.problems))))
-        st.dataframe([{"where": p.where, "column": p.column, "value": str(p.value)[:200], "expected": p.expected}
+        st.dataframe([{"where": p.where, "column": p.column, "value": show_value(p.value), "expected": p.expected}
                       for p in dataset.problems[:50]], hide_index=True)
         st.download_button(page.t("upload_refused_download"),
                            data=guarded("download", reraise=True)(lambda: problems_csv(dataset.problems)),
