@@ -71,7 +71,8 @@ def build(case: str) -> tuple[bytes, str]:
     if case == "acled-bytes":       # 20 MB of rows with long notes
         return _fill(ACLED_HEADER, _acled_row, MAX_ROWS, "n" * 2_000), "acled"
     if case == "one-cell":          # one cell of almost 20 MB
-        return (project_header + "\n" + _project_row(0, '"' + "x" * (MAX_BYTES - 500) + '"') + "\n").encode(), "project"
+        row = _project_row(0, "S").replace(",S,S,", ',"' + "x" * (MAX_BYTES - 500) + '",S,', 1)
+        return (project_header + "\n" + row + "\n").encode(), "project"
     if case == "wide-row":          # one row of millions of two-letter fields
         return (project_header + "\n" + ",".join(["ab"] * ((MAX_BYTES - 500) // 3)) + "\n").encode(), "project"
     raise ValueError(case)
