@@ -20,17 +20,18 @@ import xstatic.pkg.leaflet as xleaflet
 from jinja2 import Environment
 from markupsafe import Markup
 
+from geo.a11y import map_title, moment_summary
 from geo.assets import LAYERS_DIR, WEB_DIR
 from geo.i18n import LANGUAGES, STRINGS, text
 from geo.labels import clock_label, step_name
 from geo import bundle
 from geo.layers import BASEMAPS, VIEWS, map_config, to_js
 from geo.params import SCALES, steps_for
-from geo.timeline import DAY, HOUR, EventIndex, toll_start
+from geo.timeline import DAY, HOUR, EventIndex, state_at, toll_start
 from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS
 
 PROJECT = "Juliaca, 9 January 2023: an hour-by-hour map"
-_UI_KEYS = ("title", "play", "pause", "previous", "next", "time", "list_heading", "not_mapped",
+_UI_KEYS = ("title", "play", "pause", "previous", "next", "time", "list_heading", "not_mapped", "summary_heading",
             "precision_note_hour", "precision_note_day", *COUNT_COLUMNS)
 
 
@@ -63,7 +64,18 @@ def _steps(scale: str) -> list[dict]:
     size = HOUR if scale == "hour" else DAY
     return [{"t": int(t.value // 1_000_000), "iso": t.isoformat(), "newFrom": int((t - size).value // 1_000_000),
              "clock": {lang: clock_label(t, scale, lang) for lang in LANGUAGES},
-             "name": {lang: step_name(t, scale, lang) for lang in LANGUAGES}} for t in steps_for(scale)]
+             "name": {lang: step_name(t, scale, lang) for lang in LANGUAGES},
+             "mapTitle": {lang: map_title(t, scale, lang) for lang in LANGUAGES}} for t in steps_for(scale)]
+
+
+def _summaries(index: EventIndex, categories: frozenset[str] | None) -> dict:
+    """Per scale and step, the moment in words in each language: what stands in for the map (issue 11)."""
+    out = {}
+    for scale in SCALES:
+        size, start = (HOUR if scale == "hour" else DAY), toll_start(scale)
+        states = [state_at(index, t, step=size, categories=categories, toll_from=start) for t in steps_for(scale)]
+        out[scale] = [{lang: moment_summary(state, scale, lang) for lang in LANGUAGES} for state in states]
+    return out
 
 
 def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions) -> dict:
@@ -89,6 +101,7 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "strings": {lang: {k: STRINGS[lang][k] for k in _UI_KEYS} for lang in LANGUAGES},  # JS fills {n}
         "config": {lang: map_config(places, lang, options.base, None, url_root=None) for lang in LANGUAGES},
         "credit": {lang: credit_line(lang, options.base) for lang in LANGUAGES},
+        "summaries": _summaries(index, options.categories),
     }
 
 

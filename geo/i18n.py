@@ -152,6 +152,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "part_after": "{label}, after {hh}:{mm}",
         "date": "{d} {month} {y}",
         "month_year": "{month} {y}",
+        # accessibility (issue 11): the map's names for assistive technology, the summary that stands in for it
+        "map_name": "Map of Juliaca and the Puno region",
+        "map_title_hour": "Map of Juliaca at {hh}:{mm} on {date}",
+        "map_title": "Map of Juliaca: {when}",
+        "summary_heading": "What the map shows",
+        "summary_events": "{n} event(s) on the map up to {when}, at {places} place(s); {new} new in this step.",
+        "summary_unmapped": "{n} more listed without a place.",
+        "summary_counts": "Counters: {counts}.",
+        "summary_list": "The list of events describes each one with its source sentence.",
     },
     "es": {
         "page_title": "Juliaca, 9 de enero de 2023",
@@ -295,6 +304,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "part_after": "{label}, después de las {hh}:{mm}",
         "date": "{d} de {month} de {y}",
         "month_year": "{month} de {y}",
+        # accesibilidad (issue 11)
+        "map_name": "Mapa de Juliaca y la región Puno",
+        "map_title_hour": "Mapa de Juliaca a las {hh}:{mm} del {date}",
+        "map_title": "Mapa de Juliaca: {when}",
+        "summary_heading": "Qué muestra el mapa",
+        "summary_events": "{n} hecho(s) en el mapa hasta {when}, en {places} lugar(es); {new} nuevo(s) en este paso.",
+        "summary_unmapped": "{n} más en la lista, sin lugar.",
+        "summary_counts": "Contadores: {counts}.",
+        "summary_list": "La lista de hechos describe cada uno con la frase de la fuente.",
     },
 }
 
