@@ -56,9 +56,9 @@ def _upload(o: Opened) -> None:
     page.get_by_text(text(o.lang, "upload_format_acled"), exact=True).click()
     page.locator("input[type=file]").first.set_input_files(str(CORPUS / "acled_bad_coordinates.csv"))
     page.get_by_role("button", name=text(o.lang, "upload_use")).click()
-    o.browsing.wait_for_map("2023-06-30T23:00:00-05:00")
     page.locator('[data-testid="stDataFrame"]').wait_for()
     _wait_until_idle(page)
+    o.browsing.wait_for_map("2023-06-30T23:00:00-05:00")  # the new data made a new map iframe: found afresh
 
 
 def _exported(o: Opened) -> None:

@@ -91,6 +91,11 @@ def map_summary(page: Page, view: ViewState, state: MapState) -> None:
             f"<p>{html.escape(summary)}</p></section>{_SR_ONLY}")
 
 
+# Streamlit makes its main area a tab stop (the skip link's target) with no focus ring (WCAG 2.4.7).
+_FOCUS = "<style>[data-testid='stMain']:focus-visible { outline: 3px solid #0072B2; outline-offset: -3px; }</style>"
+
+
 def page_language(lang: str) -> None:
-    """`<html lang>` follows the chosen language (Streamlit writes "en" whatever it is; WCAG 3.1.1)."""
-    st.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>", unsafe_allow_javascript=True)
+    """`<html lang>` follows the chosen language (Streamlit writes "en" whatever it is; WCAG 3.1.1); focus shows."""
+    st.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>{_FOCUS}",
+            unsafe_allow_javascript=True)

@@ -183,6 +183,8 @@
        page says "en" whatever the language) and a landmark named after the map. */
     labelDocument: function (map, config) {
       document.documentElement.lang = config.lang;
+      var viewport = document.querySelector('meta[name="viewport"]');  // folium's forbids zooming (WCAG 1.4.4)
+      if (viewport) viewport.setAttribute("content", "width=device-width, initial-scale=1");
       var container = map.getContainer();
       container.setAttribute("role", "region");
       container.setAttribute("aria-label", config.strings.map_name);
@@ -496,6 +498,8 @@
         view.marchLayers.addLayer(L.circleMarker(tip, {radius: 4, color: "#0072B2", weight: 2, fillColor: "#ffffff",
                                                        fillOpacity: 1, opacity: done ? 0.8 : 1}).bindTooltip(label));
       });
+      /* Chromium makes an SVG shape with focus listeners (Leaflet's tooltips) a tab stop: not these. */
+      view.marchLayers.eachLayer(function (layer) { layer.getElement().setAttribute("tabindex", "-1"); });
       return drawn;
     }
   };
