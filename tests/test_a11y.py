@@ -103,3 +103,30 @@ def test_no_serious_or_critical_axe_violation_in_any_frame(case, lang, app_serve
     failing = describe(reports, "failing")
     assert not failing, f"serious or critical violations:\n{failing}"
     browsing.assert_clean()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_markers_are_named_24_px_targets_fanned_apart_and_not_tab_stops(chromium, index, data, tmp_path, lang):
+    from geo.layers import event_texts
+    from geo.timeline import hour_steps, state_at
+
+    page_file = export_site(index, data.places, tmp_path / "site", PageOptions(lang=lang, view="airport", step=18))
+    page = chromium.new_page(viewport={"width": 1200, "height": 800})
+    page.goto(page_file.as_uri())
+    page.wait_for_function("() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.paintedAt")
+    icons = page.evaluate("""() => [...document.querySelectorAll('.jm-icon')].map((e) => {
+        const r = e.getBoundingClientRect();
+        return {label: e.getAttribute('aria-label'), role: e.getAttribute('role'), tabindex: e.getAttribute('tabindex'),
+                box: [r.left, r.top, r.width, r.height]}; })""")
+    visible = state_at(index, hour_steps()[18]).visible
+    mapped = visible[visible["place_id"] != ""]
+    texts = event_texts(mapped, data.places, lang)
+    expected = sorted(", ".join(filter(None, parts)) for parts in zip(texts["title"], texts["time"], texts["place"]))
+    assert sorted(i["label"] for i in icons) == expected
+    assert {(i["role"], i["tabindex"]) for i in icons} == {("button", "-1")}
+    assert min(min(i["box"][2], i["box"][3]) for i in icons) >= 24
+    boxes = [i["box"] for i in icons]
+    overlapping = [(a, b) for k, a in enumerate(boxes) for b in boxes[k + 1:]
+                   if a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]]
+    assert overlapping == [], "symbols at one place must fan out without overlapping hit areas"
+    page.close()
