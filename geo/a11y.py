@@ -9,23 +9,28 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.i18n import text
-from geo.labels import clock_label, date_label
-from geo.timeline import MapState, lima_time
+from geo.labels import date_label, month_label
+from geo.timeline import MapState, is_month_step, lima_time
 from geo.vocab import COUNT_COLUMNS
 
 
 def map_title(t: pd.Timestamp, scale: str, lang: str) -> str:
-    """The map's accessible name at step t: the title of its iframe in the app.
+    """The map's accessible name at step t: the title of its iframe in the app. (Worded apart from the clock,
+    so that the clock's text appears once on the page.)
 
     >>> map_title(lima_time("2023-01-09T17:00"), "hour", "es")
     'Mapa de Juliaca a las 17:00 del 9 de enero de 2023'
     >>> map_title(lima_time("2023-01-12T23:00"), "day", "en")
-    'Map of Juliaca: 12 January 2023, end of the day (Lima, UTC−5)'
+    'Map of Juliaca at the end of 12 January 2023'
+    >>> map_title(lima_time("2023-03-31T23:00"), "day", "es")
+    'Mapa de Juliaca a fines de marzo de 2023'
     """
     t = lima_time(t)
     if scale == "hour":
         return text(lang, "map_title_hour", hh=f"{t.hour:02d}", mm=f"{t.minute:02d}", date=date_label(t, lang))
-    return text(lang, "map_title", when=clock_label(t, scale, lang))
+    if is_month_step(t):
+        return text(lang, "map_title_month", month=month_label(t, lang))
+    return text(lang, "map_title_day", date=date_label(t, lang))
 
 
 def placeholder_summary(state: MapState, scale: str, lang: str) -> str:
@@ -35,11 +40,11 @@ def placeholder_summary(state: MapState, scale: str, lang: str) -> str:
     >>> from geo.timeline import MapState
     >>> empty = pd.DataFrame({"id": [], "place_id": []})
     >>> placeholder_summary(MapState(lima_time("2023-01-09T06:00"), empty, frozenset(), dict.fromkeys(COUNT_COLUMNS, 0)),
-    ...                     "hour", "en")[:48]
-    '0 event(s) on the map up to 9 January 2023, 06:0'
+    ...                     "hour", "en")[:64]
+    'Map of Juliaca at 06:00 on 9 January 2023: 0 event(s) on the map'
     """
     mapped = state.visible[state.visible["place_id"].fillna("") != ""]
-    parts = [text(lang, "summary_events", n=len(mapped), when=clock_label(state.t, scale, lang),
+    parts = [text(lang, "summary_events", n=len(mapped), title=map_title(state.t, scale, lang),
                   places=mapped["place_id"].nunique(), new=int(mapped["id"].isin(state.new_ids).sum()))]
     if len(mapped) < len(state.visible):
         parts.append(text(lang, "summary_unmapped", n=len(state.visible) - len(mapped)))
