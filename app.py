@@ -15,7 +15,7 @@ from geo.moments import load_moments
 from geo.params import parse_params, steps_for
 from geo.timeline import index_events
 from geo.vocab import CATEGORIES
-from ui.common import STATIC, Page
+from ui.common import STATIC, Page, page_language
 from ui.explore import map_section, settings
 from ui.present import ARROW_KEYS, STYLE, auto_advance, present_section
 from ui.guard import guarded, pending_errors, show_errors
@@ -89,6 +89,7 @@ if "note_dismissed" not in st.session_state:
     guarded("url", lambda error_id: init_default_session(bundled_data, bundled_moments, error_id))(init_session)(
         bundled_data, bundled_moments)
 page = current_page()
+page_language(page.lang)
 st.html("<style>@media (max-width: 640px) { h2 { font-size: 1.35rem !important; } }</style>")
 if st.session_state.present:
     st.html(STYLE)

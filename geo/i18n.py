@@ -189,6 +189,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "part_after": "{label}, after {hh}:{mm}",
         "date": "{d} {month} {y}",
         "month_year": "{month} {y}",
+        # accessibility (issue 11): the map's names for assistive technology, the summary that stands in for it
+        "map_name": "Map of Juliaca and the Puno region",
+        "map_title_hour": "Map of Juliaca at {hh}:{mm} on {date}",
+        "map_title_day": "Map of Juliaca at the end of {date}",
+        "map_title_month": "Map of Juliaca at the end of {month}",
+        "summary_heading": "What the map shows",
     },
     "es": {
         "page_title": "Juliaca, 9 de enero de 2023",
@@ -373,6 +379,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "part_after": "{label}, después de las {hh}:{mm}",
         "date": "{d} de {month} de {y}",
         "month_year": "{month} de {y}",
+        # accesibilidad (issue 11)
+        "map_name": "Mapa de Juliaca y la región Puno",
+        "map_title_hour": "Mapa de Juliaca a las {hh}:{mm} del {date}",
+        "map_title_day": "Mapa de Juliaca al final del {date}",
+        "map_title_month": "Mapa de Juliaca a fines de {month}",
+        "summary_heading": "Qué muestra el mapa",
     },
 }
 

@@ -13,7 +13,7 @@ from geo.layers import BASEMAPS, VIEWS, describe_events
 from geo.params import SCALES, ViewState, steps_for
 from geo.timeline import MapState, state_at, toll_start
 from geo.vocab import CATEGORIES
-from ui.common import Page, counters, current_view, show_map, step_size, sync_url
+from ui.common import Page, counters, current_view, map_summary, show_map, step_size, sync_url
 from ui.guard import guarded, show_errors
 from ui.share import share_section
 
@@ -75,6 +75,7 @@ def map_section(page: Page) -> None:
     map_column, side = st.columns([3, 2])
     with map_column:
         show_map(page, view, MAP_HEIGHT)
+        map_summary(page, view, state)
         st.caption(page.t("keyboard_hint") + " " + page.t(f"precision_note_{view.scale}"))
         downloads(page, view, state)
         share_section(page, view)
