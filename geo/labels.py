@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+from babel.dates import format_date, format_skeleton
 
-from geo.i18n import MONTHS, text
+from geo.i18n import locale, text
 from geo.timeline import is_month_step, lima_time
 
 # Parts of the day named for `part_of_day` events, by the hour their window starts.
@@ -14,12 +15,12 @@ _PART_BOUNDARIES = {6, 12, 18}
 
 def date_label(t: pd.Timestamp, lang: str) -> str:
     """'9 January 2023' / '9 de enero de 2023'."""
-    return text(lang, "date", d=t.day, month=MONTHS[lang][t.month - 1], y=t.year)
+    return format_date(t, "long", locale=locale(lang))
 
 
 def month_label(t: pd.Timestamp, lang: str) -> str:
     """'March 2023' / 'marzo de 2023'."""
-    return text(lang, "month_year", month=MONTHS[lang][t.month - 1], y=t.year)
+    return format_skeleton("yMMMM", t, locale=locale(lang))
 
 
 def _part_of_day(start: pd.Timestamp, lang: str) -> str:
@@ -74,8 +75,8 @@ def step_name(t: pd.Timestamp, scale: str, lang: str) -> str:
     if scale == "hour":
         return f"{t.hour:02d}:00"
     if is_month_step(t):
-        return f"{MONTHS[lang][t.month - 1][:3]} {t.year}"
-    return f"{t.day} {MONTHS[lang][t.month - 1][:3]}"
+        return format_skeleton("yMMM", t, locale=locale(lang))
+    return format_skeleton("MMMd", t, locale=locale(lang))
 
 
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:&\"'=")

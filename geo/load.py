@@ -15,7 +15,6 @@ import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import geopandas as gpd
 import pandas as pd
@@ -143,10 +142,8 @@ EVENTS_SCHEMA = pa.DataFrameSchema(
         "place_id": pa.Column(str, _text(80, required=False)),
         "origin_place_id": pa.Column(str, _text(80, required=False)),
         "category": pa.Column(str, _one_of(vocab.CATEGORIES)),
-        "title_en": pa.Column(str, _text(vocab.MAX_TITLE)),
-        "title_es": pa.Column(str, _text(vocab.MAX_TITLE)),
-        "summary_en": pa.Column(str, _text(vocab.MAX_SUMMARY)),
-        "summary_es": pa.Column(str, _text(vocab.MAX_SUMMARY)),
+        **{col: pa.Column(str, _text(vocab.MAX_TITLE)) for col in vocab.per_language("title")},
+        **{col: pa.Column(str, _text(vocab.MAX_SUMMARY)) for col in vocab.per_language("summary")},
         **{
             col: pa.Column(str, pa.Check(lambda s: s.eq("") | (s.str.fullmatch("[0-9]+") & (
                 pd.to_numeric(s, errors="coerce") <= vocab.MAX_COUNT)), error=_COUNT_EXPECTED))
@@ -273,8 +270,7 @@ def check_event_records(frame: pd.DataFrame, places: gpd.GeoDataFrame, file: str
 PLACES_SCHEMA = pa.DataFrameSchema(
     {
         "id": pa.Column(str, _slug("jul_airport")),
-        "name_en": pa.Column(str, _text(120)),
-        "name_es": pa.Column(str, _text(120)),
+        **{col: pa.Column(str, _text(120)) for col in vocab.per_language("name")},
         "kind": pa.Column(str, _one_of(vocab.PLACE_KINDS)),
         "role": pa.Column(str, _one_of(vocab.PLACE_ROLES)),
         "geo_precision": pa.Column(str, _one_of(vocab.GEO_PRECISIONS)),
