@@ -66,7 +66,7 @@ def _problems(row: dict[str, str], line: int, index: EventIndex, file: str) -> l
 def load_moments(index: EventIndex, path: Path = MOMENTS_CSV) -> list[Moment]:
     """The moments in file order; raises DataError naming every bad cell."""
     rows = list(csv.DictReader(read_text_checked(path).splitlines()))
-    if not rows or tuple(rows[0]) != MOMENT_COLUMNS:
+    if not rows or set(rows[0]) != set(MOMENT_COLUMNS):  # in any order
         raise DataError([Problem(path.name, "line 1", "", ",".join(rows[0]) if rows else "",
                                  "expected the header: " + ",".join(MOMENT_COLUMNS))])
     problems = [p for line, row in enumerate(rows, start=2) for p in _problems(row, line, index, path.name)]
