@@ -6,7 +6,6 @@ import csv
 import math
 import re
 
-
 from geo.load import REPO_DATA_DIR
 
 EVENTS_CSV = REPO_DATA_DIR / "events.csv"
