@@ -50,7 +50,6 @@ def publish_static(target: Path) -> list[str]:
 
 @functools.cache
 def versioned(relative: str) -> str:
-    """`relative` with a hash of its content as query (`juliaca.js?v=1a2b3c4d`), so that browsers, which
-    may cache `/app/static/` files by heuristics, fetch the file again whenever it changes."""
+    """`relative` with a hash of its content (`juliaca.js?v=1a2b3c4d`): browsers refetch it when it changes."""
     source = next(source for source, served in FILES if served == relative)
     return f"{relative}?v={hashlib.sha256(source.read_bytes()).hexdigest()[:8]}"

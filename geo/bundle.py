@@ -41,7 +41,7 @@ def core(index: EventIndex, places: gpd.GeoDataFrame) -> dict:
     place = [place_codes[p] if ok else -1 for p, ok in zip(ev["place_id"], known)]
     slot = pd.Series(place).groupby(place).cumcount().where(np.array(place) >= 0, 0).astype(int).tolist()
     harmed = ev[list(COUNT_COLUMNS)].fillna(0).astype(int).sum(axis=1)
-    marches = ev[(ev["category"] == "march") & known & ev["origin_place_id"].isin(places.index)]
+    marching = ((ev["category"] == "march") & known & ev["origin_place_id"].isin(places.index)).to_numpy()
     return {
         "n": len(ev),
         "ids": ev["id"].tolist(),
@@ -66,9 +66,7 @@ def core(index: EventIndex, places: gpd.GeoDataFrame) -> dict:
             "arrive": int(row.start.value // 1_000_000),
             "origin": row.origin_place_id,
             "name": {lang: places.loc[row.origin_place_id, f"name_{lang}"] for lang in LANGUAGES},
-        } for i, row in zip(np.flatnonzero((ev["category"] == "march").to_numpy() & known
-                                           & ev["origin_place_id"].isin(places.index).to_numpy()),
-                            marches.itertuples(index=False))],
+        } for i, row in zip(np.flatnonzero(marching), ev[marching].itertuples(index=False))],
         "chunk": CHUNK,
     }
 
@@ -106,10 +104,7 @@ def write(index: EventIndex, places: gpd.GeoDataFrame, folder: Path, contents: d
 
 def publish(index: EventIndex, places: gpd.GeoDataFrame, static_dir: Path) -> str:
     """Write the bundle once under `static_dir/bundles/<fingerprint>/`; returns that path, relative.
-
-    Atomic: the files go to a temporary folder that is then renamed, so a browser never sees half a
-    bundle; when processes publish the same bundle at once, the first rename wins and the rest, being
-    identical, are dropped."""
+    Atomic: a temporary folder, then a rename; of processes publishing it at once, the first wins."""
     contents = files(index, places)
     relative = f"bundles/{fingerprint(contents)}"
     final = static_dir / relative

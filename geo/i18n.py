@@ -298,8 +298,6 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-
-
 @dataclass(frozen=True)
 class Language:
     name: str    # in the language itself, for the language switcher
@@ -310,16 +308,11 @@ LANGUAGE_INFO = {"en": Language("English", "en_GB"), "es": Language("Español", 
 LANGUAGES = tuple(LANGUAGE_INFO)
 
 
-def locale(lang: str) -> str:
-    """The Babel locale of `lang`."""
-    return LANGUAGE_INFO[lang].locale
-
-
 def text(lang: str, key: str, **values: object) -> str:
     """The string `key` in `lang`, with `values` filled in; whole numbers as the language writes them.
 
     >>> text("es", "march_label", town="Azángaro"), text("es", "list_heading", n=12345)
     ('Marcha desde Azángaro', 'Hechos hasta este momento (12.345)')
     """
-    shown = {k: format_decimal(v, locale=locale(lang)) if type(v) is int else v for k, v in values.items()}
+    shown = {k: format_decimal(v, locale=LANGUAGE_INFO[lang].locale) if type(v) is int else v for k, v in values.items()}
     return STRINGS[lang][key].format(**shown)

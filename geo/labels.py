@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from babel.dates import format_date, format_skeleton
 
-from geo.i18n import locale, text
+from geo.i18n import LANGUAGE_INFO, text
 from geo.timeline import is_month_step, lima_time
 
 # Parts of the day named for `part_of_day` events, by the hour their window starts.
@@ -15,12 +15,12 @@ _PART_BOUNDARIES = {6, 12, 18}
 
 def date_label(t: pd.Timestamp, lang: str) -> str:
     """'9 January 2023' / '9 de enero de 2023'."""
-    return format_date(t, "long", locale=locale(lang))
+    return format_date(t, "long", locale=LANGUAGE_INFO[lang].locale)
 
 
 def month_label(t: pd.Timestamp, lang: str) -> str:
     """'March 2023' / 'marzo de 2023'."""
-    return format_skeleton("yMMMM", t, locale=locale(lang))
+    return format_skeleton("yMMMM", t, locale=LANGUAGE_INFO[lang].locale)
 
 
 def _part_of_day(start: pd.Timestamp, lang: str) -> str:
@@ -74,9 +74,7 @@ def step_name(t: pd.Timestamp, scale: str, lang: str) -> str:
     t = lima_time(t)
     if scale == "hour":
         return f"{t.hour:02d}:00"
-    if is_month_step(t):
-        return format_skeleton("yMMM", t, locale=locale(lang))
-    return format_skeleton("MMMd", t, locale=locale(lang))
+    return format_skeleton("yMMM" if is_month_step(t) else "MMMd", t, locale=LANGUAGE_INFO[lang].locale)
 
 
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:&\"'=")
