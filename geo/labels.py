@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+import functools
+
 import pandas as pd
 from babel.dates import format_date, format_skeleton
 
@@ -15,7 +18,12 @@ _PART_BOUNDARIES = {6, 12, 18}
 
 def date_label(t: pd.Timestamp, lang: str) -> str:
     """'9 January 2023' / '9 de enero de 2023'."""
-    return format_date(t, "long", locale=LANGUAGE_INFO[lang].locale)
+    return _long_date(t.date(), lang)
+
+
+@functools.lru_cache(maxsize=4096)  # Babel takes tens of microseconds a date; 100,000 events share few days
+def _long_date(day: datetime.date, lang: str) -> str:
+    return format_date(day, "long", locale=LANGUAGE_INFO[lang].locale)
 
 
 def month_label(t: pd.Timestamp, lang: str) -> str:

@@ -232,7 +232,7 @@ def _relational_problems(frame: pd.DataFrame, place_ids: set[str], file: str) ->
 
 def _typed_events(frame: pd.DataFrame) -> pd.DataFrame:
     """Convert checked strings into Lima-time timestamps and nullable integer counts, sorted by start."""
-    out = frame.copy()
+    out = frame.astype(dict.fromkeys(vocab.EVENT_COLUMNS, object))  # back to Python strings: fast by cell downstream
     for col in ("start", "end"):
         out[col] = pd.to_datetime(out[col].replace("", None), utc=True, format="ISO8601").dt.tz_convert(LIMA)
     for col in vocab.COUNT_COLUMNS:
@@ -353,5 +353,5 @@ def load_places(path: Path | str, *, strict: bool = True) -> tuple[gpd.GeoDataFr
         seen.setdefault(place_id, i)
     found, bad = _kept(problems, strict)
     keep = [r for r, i in enumerate(indices) if i not in bad]
-    places = gpd.GeoDataFrame(frame.iloc[keep], geometry=[points[r] for r in keep], crs="EPSG:4326")
+    places = gpd.GeoDataFrame(frame.iloc[keep].astype(object), geometry=[points[r] for r in keep], crs="EPSG:4326")
     return places.set_index("id"), found
