@@ -8,7 +8,7 @@ import streamlit as st
 
 from geo.assets import publish_static
 from geo.bundle import publish as publish_bundle
-from geo.i18n import LANGUAGES, text
+from geo.i18n import LANGUAGE_INFO, LANGUAGES, text
 from geo.labels import md_escape
 from geo.load import REPO_DATA_DIR, default_data_dir, load_dataset
 from geo.moments import load_moments
@@ -68,7 +68,7 @@ def header(page: Page) -> None:
         head.caption(page.t("subtitle"))
     options = options_column.container(horizontal=True, horizontal_alignment="right")
     options.segmented_control(page.t("language"), LANGUAGES, key="lang", required=True,
-                              format_func=lambda x: {"en": "English", "es": "Español"}[x])
+                              format_func=lambda x: LANGUAGE_INFO[x].name)
     if page.moments:
         options.toggle(page.t("present_toggle"), key="present", persist_state="page")
     if not s.note_dismissed:

@@ -30,7 +30,7 @@ from shapely.geometry import Point
 from geo.csvrows import read_records
 from geo.load import Dataset, check_event_records, point_problem, read_text_checked
 from geo.problems import DataError, Problem
-from geo.vocab import EVENT_COLUMNS, MAX_QUOTE_WORDS, MAX_SUMMARY, MAX_TITLE
+from geo.vocab import EVENT_COLUMNS, MAX_QUOTE_WORDS, MAX_SUMMARY, MAX_TITLE, per_language
 
 ACLED_REQUIRED = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "location", "latitude", "longitude",
                   "fatalities")
@@ -139,7 +139,7 @@ def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[
             "line": line, "id": _slug(record["event_id_cnty"]), "start": f"{date}T00:00-05:00", "end": "",
             "time_precision": "day" if (record.get("time_precision") or "1").strip() == "1" else "month",
             "place_id": places[key]["id"], "origin_place_id": "", "category": category,
-            "title_en": title, "title_es": title, "summary_en": summary, "summary_es": summary,
+            **dict.fromkeys(per_language("title"), title), **dict.fromkeys(per_language("summary"), summary),
             "civilians_killed": fatalities, "civilians_injured": "", "police_killed": "", "police_injured": "",
             "claim_status": "reported", "reported_by": (record.get("source") or "")[:300], "source_section": "ACLED",
             "source_quote": " ".join((notes or title).split()[:MAX_QUOTE_WORDS])[:300],
@@ -147,8 +147,8 @@ def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[
     frame = pd.DataFrame(rows, columns=["line", *EVENT_COLUMNS], dtype=object).fillna("")
     frame["line"] = frame["line"].astype(int)
     place_frame = gpd.GeoDataFrame(
-        {"id": [p["id"] for p in places.values()], "name_en": [p["name"] for p in places.values()],
-         "name_es": [p["name"] for p in places.values()], "kind": "town", "role": "site",
+        {"id": [p["id"] for p in places.values()], **dict.fromkeys(per_language("name"), [p["name"] for p in places.values()]),
+         "kind": "town", "role": "site",
          "geo_precision": [p["precision"] for p in places.values()], "source": "ACLED"},
         geometry=[p["point"] for p in places.values()], crs="EPSG:4326").set_index("id")
     return frame, place_frame, problems

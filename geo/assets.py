@@ -8,6 +8,9 @@ needs no CDN and no internet.
 from __future__ import annotations
 
 import filecmp
+import functools
+import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -38,6 +41,15 @@ def publish_static(target: Path) -> list[str]:
         if destination.is_file() and filecmp.cmp(source, destination, shallow=False):
             continue
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, destination)
+        partial = destination.with_name(f".{destination.name}.{os.getpid()}.partial")
+        shutil.copyfile(source, partial)
+        os.replace(partial, destination)  # atomic: a browser never gets half a file, replicas never clash
         copied.append(relative)
     return copied
+
+
+@functools.cache
+def versioned(relative: str) -> str:
+    """`relative` with a hash of its content (`juliaca.js?v=1a2b3c4d`): browsers refetch it when it changes."""
+    source = next(source for source, served in FILES if served == relative)
+    return f"{relative}?v={hashlib.sha256(source.read_bytes()).hexdigest()[:8]}"

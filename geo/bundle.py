@@ -9,7 +9,8 @@ language, fetched when a popup needs them, so 100,000 events do not cost 50 MB u
 from __future__ import annotations
 
 import hashlib
-import json
+import shutil
+import tempfile
 from pathlib import Path
 
 import geopandas as gpd
@@ -40,7 +41,7 @@ def core(index: EventIndex, places: gpd.GeoDataFrame) -> dict:
     place = [place_codes[p] if ok else -1 for p, ok in zip(ev["place_id"], known)]
     slot = pd.Series(place).groupby(place).cumcount().where(np.array(place) >= 0, 0).astype(int).tolist()
     harmed = ev[list(COUNT_COLUMNS)].fillna(0).astype(int).sum(axis=1)
-    marches = ev[(ev["category"] == "march") & known & ev["origin_place_id"].isin(places.index)]
+    marching = ((ev["category"] == "march") & known & ev["origin_place_id"].isin(places.index)).to_numpy()
     return {
         "n": len(ev),
         "ids": ev["id"].tolist(),
@@ -65,9 +66,7 @@ def core(index: EventIndex, places: gpd.GeoDataFrame) -> dict:
             "arrive": int(row.start.value // 1_000_000),
             "origin": row.origin_place_id,
             "name": {lang: places.loc[row.origin_place_id, f"name_{lang}"] for lang in LANGUAGES},
-        } for i, row in zip(np.flatnonzero((ev["category"] == "march").to_numpy() & known
-                                           & ev["origin_place_id"].isin(places.index).to_numpy()),
-                            marches.itertuples(index=False))],
+        } for i, row in zip(np.flatnonzero(marching), ev[marching].itertuples(index=False))],
         "chunk": CHUNK,
     }
 
@@ -79,30 +78,45 @@ def text_chunks(index: EventIndex, places: gpd.GeoDataFrame, lang: str) -> list[
             for start in range(0, len(index.events), CHUNK)] or [{field: [] for field in columns}]
 
 
-def fingerprint(index: EventIndex, places: gpd.GeoDataFrame) -> str:
-    """A short name that changes whenever the data, or the code that shapes the bundle, does (the
-    browser caches bundles under it, and `publish` writes each one once)."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(pd.util.hash_pandas_object(index.events.drop(columns=["reveal", "in_toll"]), index=False).values.tobytes())
-    digest.update(pd.util.hash_pandas_object(places.drop(columns="geometry"), index=True).values.tobytes())
-    for point in places.geometry:
-        digest.update(point.wkb)
+def files(index: EventIndex, places: gpd.GeoDataFrame) -> dict[str, str]:
+    """The bundle's files by name: core.json, then text-<lang>-<k>.json for each language."""
+    out = {"core.json": to_js(core(index, places))}
+    for lang in LANGUAGES:
+        out |= {f"text-{lang}-{k}.json": to_js(chunk) for k, chunk in enumerate(text_chunks(index, places, lang))}
+    return out
+
+
+def fingerprint(contents: dict[str, str]) -> str:
+    """A short name for exactly these files: the hash of the output itself, so that a change anywhere
+    that shapes the bundle (data, texts, styles, code, a library's locale data) gives a new name."""
+    digest = hashlib.sha256()
+    for name, content in sorted(contents.items()):
+        digest.update(f"{name}\0{len(content)}\0{content}".encode())
     return digest.hexdigest()[:16]
 
 
-def write(index: EventIndex, places: gpd.GeoDataFrame, folder: Path) -> None:
-    """Write the bundle's files into `folder`: core.json, then text-<lang>-<k>.json, then `complete`."""
+def write(index: EventIndex, places: gpd.GeoDataFrame, folder: Path, contents: dict[str, str] | None = None) -> None:
+    """Write the bundle's files into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "core.json").write_text(to_js(core(index, places)), encoding="utf-8")
-    for lang in LANGUAGES:
-        for k, chunk in enumerate(text_chunks(index, places, lang)):
-            (folder / f"text-{lang}-{k}.json").write_text(to_js(chunk), encoding="utf-8")
-    (folder / "complete").write_text(json.dumps({"events": len(index.events)}))
+    for name, content in (contents or files(index, places)).items():
+        (folder / name).write_text(content, encoding="utf-8")
 
 
 def publish(index: EventIndex, places: gpd.GeoDataFrame, static_dir: Path) -> str:
-    """Write the bundle under `static_dir/bundles/<fingerprint>/` (once); returns that path, relative."""
-    relative = f"bundles/{fingerprint(index, places)}"
-    if not (static_dir / relative / "complete").is_file():
-        write(index, places, static_dir / relative)
+    """Write the bundle once under `static_dir/bundles/<fingerprint>/`; returns that path, relative.
+    Atomic: a temporary folder, then a rename; of processes publishing it at once, the first wins."""
+    contents = files(index, places)
+    relative = f"bundles/{fingerprint(contents)}"
+    final = static_dir / relative
+    if not final.is_dir():
+        final.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".partial-", dir=final.parent))
+        staging.chmod(0o755)  # mkdtemp's 0o700 would hide it from a web server running as another user
+        write(index, places, staging, contents)
+        try:
+            staging.rename(final)
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
+            if not final.is_dir():
+                raise
     return relative

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from geo.a11y import map_title, moment_summary
 from geo.assets import LAYERS_DIR, WEB_DIR
-from geo.i18n import LANGUAGES, STRINGS, text
+from geo.i18n import LANGUAGE_INFO, LANGUAGES, STRINGS, text
 from geo.labels import clock_label, count_label, step_name
 from geo import bundle
 from geo.layers import BASEMAPS, VIEWS, map_config, to_js
@@ -124,6 +124,7 @@ def build_page(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions
     leaflet = Path(xleaflet.BASE_DIR)
     return template.render(
         lang=options.lang,
+        languages=[(code, info.name) for code, info in LANGUAGE_INFO.items()],
         title=text(options.lang, "page_title"),
         body_class="snapshot" if options.snapshot else "",
         leaflet_css=_trusted(leaflet / "leaflet.css", "style"),

@@ -1,15 +1,14 @@
-"""Every word the app shows, in English and Spanish. A test fails if a key is missing in one language."""
+"""Every word the app shows, in each of its languages; dates and numbers come from Babel (CLDR).
+
+A language is data: its block of STRINGS, one line in LANGUAGE_INFO, and its columns in the data files
+(README: "Add a language"). A test fails if a key or a placeholder is missing in one language.
+"""
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "es")
+from dataclasses import dataclass
 
-MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-           "octubre", "noviembre", "diciembre"),
-}
+from babel.numbers import format_decimal
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
@@ -389,10 +388,21 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-def text(lang: str, key: str, **values: object) -> str:
-    """The string `key` in `lang`, with `values` filled in.
+@dataclass(frozen=True)
+class Language:
+    name: str    # in the language itself, for the language switcher
+    locale: str  # Babel's locale for its dates and numbers (English here writes dates the British way)
 
-    >>> text("es", "march_label", town="Azángaro")
-    'Marcha desde Azángaro'
+
+LANGUAGE_INFO = {"en": Language("English", "en_GB"), "es": Language("Español", "es")}
+LANGUAGES = tuple(LANGUAGE_INFO)
+
+
+def text(lang: str, key: str, **values: object) -> str:
+    """The string `key` in `lang`, with `values` filled in; whole numbers as the language writes them.
+
+    >>> text("es", "march_label", town="Azángaro"), text("es", "list_heading", n=12345)
+    ('Marcha desde Azángaro', 'Hechos hasta este momento (12.345)')
     """
-    return STRINGS[lang][key].format(**values)
+    shown = {k: format_decimal(v, locale=LANGUAGE_INFO[lang].locale) if type(v) is int else v for k, v in values.items()}
+    return STRINGS[lang][key].format(**shown)

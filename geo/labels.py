@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import datetime
+import functools
 
-from geo.i18n import MONTHS, text
+import pandas as pd
+from babel.dates import format_date, format_skeleton
+
+from geo.i18n import LANGUAGE_INFO, text
 from geo.timeline import is_month_step, lima_time
 
 # Parts of the day named for `part_of_day` events, by the hour their window starts.
@@ -14,12 +18,17 @@ _PART_BOUNDARIES = {6, 12, 18}
 
 def date_label(t: pd.Timestamp, lang: str) -> str:
     """'9 January 2023' / '9 de enero de 2023'."""
-    return text(lang, "date", d=t.day, month=MONTHS[lang][t.month - 1], y=t.year)
+    return _long_date(t.date(), lang)
+
+
+@functools.lru_cache(maxsize=4096)  # Babel takes tens of microseconds a date; 100,000 events share few days
+def _long_date(day: datetime.date, lang: str) -> str:
+    return format_date(day, "long", locale=LANGUAGE_INFO[lang].locale)
 
 
 def month_label(t: pd.Timestamp, lang: str) -> str:
     """'March 2023' / 'marzo de 2023'."""
-    return text(lang, "month_year", month=MONTHS[lang][t.month - 1], y=t.year)
+    return format_skeleton("yMMMM", t, locale=LANGUAGE_INFO[lang].locale)
 
 
 def _part_of_day(start: pd.Timestamp, lang: str) -> str:
@@ -93,9 +102,7 @@ def step_name(t: pd.Timestamp, scale: str, lang: str) -> str:
     t = lima_time(t)
     if scale == "hour":
         return f"{t.hour:02d}:00"
-    if is_month_step(t):
-        return f"{MONTHS[lang][t.month - 1][:3]} {t.year}"
-    return f"{t.day} {MONTHS[lang][t.month - 1][:3]}"
+    return format_skeleton("yMMM" if is_month_step(t) else "MMMd", t, locale=LANGUAGE_INFO[lang].locale)
 
 
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:&\"'=")

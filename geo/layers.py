@@ -18,7 +18,7 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo.assets import URL_ROOT
+from geo.assets import URL_ROOT, versioned
 from geo.i18n import text
 from geo.labels import time_label
 from geo.vocab import CATEGORIES
@@ -118,10 +118,10 @@ class LocalMap(folium.Map):
 
     def __init__(self, *args, url_root: str = URL_ROOT, **kwargs):
         super().__init__(*args, **kwargs)
-        self.default_js = [("leaflet", f"{url_root}/vendor/leaflet/leaflet.js"),
-                           ("juliaca", f"{url_root}/juliaca.js")]
-        self.default_css = [("leaflet_css", f"{url_root}/vendor/leaflet/leaflet.css"),
-                            ("juliaca_css", f"{url_root}/juliaca.css")]
+        self.default_js = [("leaflet", f"{url_root}/{versioned('vendor/leaflet/leaflet.js')}"),
+                           ("juliaca", f"{url_root}/{versioned('juliaca.js')}")]
+        self.default_css = [("leaflet_css", f"{url_root}/{versioned('vendor/leaflet/leaflet.css')}"),
+                            ("juliaca_css", f"{url_root}/{versioned('juliaca.css')}")]
 
 
 def _category_label(category: str, lang: str) -> str:
@@ -161,7 +161,7 @@ def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict,
         style = offline_style if offline else tiles_style
         if style:
             context.append({"name": name, "pane": pane, "style": style,
-                            "url": f"{url_root}/layers/{name}" if url_root else None})
+                            "url": f"{url_root}/{versioned('layers/' + name)}" if url_root else None})
     return {
         "lang": lang,
         "tiles": not offline,

@@ -11,11 +11,9 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import geopandas as gpd
 import pandas as pd
@@ -29,9 +27,10 @@ from geo.problems import DataError, Problem
 LIMA = "America/Lima"
 REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-_SLUG = re.compile(r"[a-z0-9][a-z0-9_]*")
+# Patterns as strings, not compiled: pandas then matches a whole column in Arrow, not cell by cell in Python.
+_SLUG = "[a-z0-9][a-z0-9_]{0,79}"
 _MAX_LISTED = 20  # header problems listed one by one; the rest are counted
-_ISO_WITH_OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)")
+_ISO_WITH_OFFSET = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)"
 
 
 @dataclass(frozen=True)
@@ -59,35 +58,49 @@ def load_dataset(data_dir: Path | str | None = None, *, strict: bool = True) -> 
 # --- shared helpers ------------------------------------------------------------------------
 
 
-def _check(rule: Callable[[str], bool], expected: str) -> pa.Check:
-    """An element-wise check on a text cell whose failure message says what is expected."""
-    return pa.Check(rule, element_wise=True, error=expected)
-
-
+# Checks on whole columns (pandera's built-in ones, or vectorised): no Python call per cell.
 def _text(max_len: int, *, required: bool = True) -> list[pa.Check]:
-    checks = [_check(lambda v: len(v) <= max_len, f"expected at most {max_len} characters")]
-    if required:
-        checks.insert(0, _check(lambda v: v.strip() != "", "this column must not be empty"))
-    return checks
+    longest = pa.Check.str_length(max_value=max_len, error=f"expected at most {max_len} characters")
+    return [pa.Check.str_matches(r"(?s).*\S", error="this column must not be empty"), longest] if required else [longest]
 
 
 def _one_of(values: tuple[str, ...], *, required: bool = True) -> pa.Check:
-    allowed = set(values) if required else set(values) | {""}
-    return _check(lambda v: v in allowed, "expected one of: " + ", ".join(values))
+    return pa.Check.isin([*values] if required else [*values, ""], error="expected one of: " + ", ".join(values))
 
 
-def _schema_problems(schema: pa.DataFrameSchema, frame: pd.DataFrame, file: str,
-                     where: Callable[[int], str]) -> list[Problem]:
-    """Run a pandera schema lazily and turn each failure case into a `Problem`."""
+def _slug(example: str) -> pa.Check:
+    return pa.Check(lambda s: s.str.fullmatch(_SLUG), error=f"expected a lowercase slug (a-z, 0-9, _), e.g. {example}")
+
+
+# (number, problem) pairs: the CSV line or GeoJSON feature the problem refuses, kept as a number.
+Located = list[tuple[int, Problem]]
+
+
+def _schema_problems(schema: pa.DataFrameSchema, frame: pd.DataFrame, file: str, numbers: list[int],
+                     unit: str) -> Located:
+    """Run a pandera schema lazily; each failing cell becomes a problem of its row.
+
+    A failure with no row (a missing column, a column that is not text) is a problem of the whole
+    table: it is raised at once, never dropped."""
     try:
-        schema.validate(frame, lazy=True)
+        schema.validate(frame.reset_index(drop=True), lazy=True)
     except pa.errors.SchemaErrors as err:
-        cases = err.failure_cases.dropna(subset=["index"])
-        columns = (cases[name].tolist() for name in ("index", "column", "failure_case", "check"))
-        # zip, not iterrows: 200,000 refused rows took 10 s of CPU with iterrows (issue 16)
-        return [Problem(file, where(int(index)), str(column), value, str(check))
-                for index, column, value, check in zip(*columns)]
+        cases = err.failure_cases
+        whole = [Problem(file, "file", c.column or "", c.failure_case, f"the whole table fails pandera's {c.check}")
+                 for c in cases[cases["index"].isna()].itertuples()]
+        if whole:
+            raise DataError(whole) from err
+        return [(numbers[int(c.index)], Problem(file, f"{unit} {numbers[int(c.index)]}", str(c.column),
+                                                c.failure_case, str(c.check))) for c in cases.itertuples()]
     return []
+
+
+def _kept(pairs: Located, strict: bool) -> tuple[list[Problem], set[int]]:
+    """The problems in file order and the numbers they refuse; strict loading raises them instead."""
+    pairs = sorted(pairs, key=lambda pair: pair[0])
+    if strict and pairs:
+        raise DataError([p for _, p in pairs])
+    return [p for _, p in pairs], {row for row, _ in pairs}
 
 
 def read_text_checked(path: Path) -> str:
@@ -109,19 +122,12 @@ def read_text_checked(path: Path) -> str:
 # --- events.csv ----------------------------------------------------------------------------
 
 
-def _is_time(v: str) -> bool:
-    if not _ISO_WITH_OFFSET.fullmatch(v):
-        return False
-    try:
-        ts = pd.Timestamp(v)
-    except ValueError:
-        return False
-    return vocab.EARLIEST_YEAR <= ts.year <= vocab.LATEST_YEAR
-
-
-def _is_digits(v: str) -> bool:
-    """ASCII digits only, short enough for `int` ('²' passes `isdigit`; 5,000 digits overflow `int`)."""
-    return v.isascii() and v.isdigit() and len(v) <= 12
+def _times(values: pd.Series) -> pd.Series:
+    """The cells that are ISO 8601 times with their offset, in the plausible years, as UTC; else NaT."""
+    values = values.astype("str")
+    shaped = values.where(values.str.fullmatch(_ISO_WITH_OFFSET) & pd.to_numeric(values.str[:4], errors="coerce")
+                          .between(vocab.EARLIEST_YEAR, vocab.LATEST_YEAR))
+    return pd.to_datetime(shaped, utc=True, format="ISO8601", errors="coerce")
 
 
 _TIME_EXPECTED = (f"expected an ISO 8601 time with its UTC offset between {vocab.EARLIEST_YEAR} and "
@@ -130,29 +136,26 @@ _COUNT_EXPECTED = f"expected a whole number from 0 to {vocab.MAX_COUNT}, or empt
 
 EVENTS_SCHEMA = pa.DataFrameSchema(
     {
-        "id": pa.Column(str, _check(lambda v: bool(_SLUG.fullmatch(v)) and len(v) <= 80,
-                                    "expected a lowercase slug (a-z, 0-9, _), e.g. first_death_14h")),
-        "start": pa.Column(str, _check(_is_time, _TIME_EXPECTED)),
-        "end": pa.Column(str, _check(lambda v: v == "" or _is_time(v), _TIME_EXPECTED + ", or empty")),
+        "id": pa.Column(str, _slug("first_death_14h")),
+        "start": pa.Column(str, pa.Check(lambda s: _times(s).notna(), error=_TIME_EXPECTED)),
+        "end": pa.Column(str, pa.Check(lambda s: s.eq("") | _times(s).notna(), error=_TIME_EXPECTED + ", or empty")),
         "time_precision": pa.Column(str, _one_of(vocab.TIME_PRECISIONS)),
         "place_id": pa.Column(str, _text(80, required=False)),
         "origin_place_id": pa.Column(str, _text(80, required=False)),
         "category": pa.Column(str, _one_of(vocab.CATEGORIES)),
-        "title_en": pa.Column(str, _text(vocab.MAX_TITLE)),
-        "title_es": pa.Column(str, _text(vocab.MAX_TITLE)),
-        "summary_en": pa.Column(str, _text(vocab.MAX_SUMMARY)),
-        "summary_es": pa.Column(str, _text(vocab.MAX_SUMMARY)),
+        **{col: pa.Column(str, _text(vocab.MAX_TITLE)) for col in vocab.per_language("title")},
+        **{col: pa.Column(str, _text(vocab.MAX_SUMMARY)) for col in vocab.per_language("summary")},
         **{
-            col: pa.Column(str, _check(lambda v: v == "" or (_is_digits(v) and int(v) <= vocab.MAX_COUNT),
-                                       _COUNT_EXPECTED))
+            col: pa.Column(str, pa.Check(lambda s: s.eq("") | (s.str.fullmatch("[0-9]+") & (
+                pd.to_numeric(s, errors="coerce") <= vocab.MAX_COUNT)), error=_COUNT_EXPECTED))
             for col in vocab.COUNT_COLUMNS
         },
         "claim_status": pa.Column(str, _one_of(vocab.CLAIM_STATUSES)),
         "reported_by": pa.Column(str, _text(vocab.MAX_SHORT_TEXT, required=False)),
         "source_section": pa.Column(str, _text(vocab.MAX_SHORT_TEXT)),
         "source_quote": pa.Column(str, _text(vocab.MAX_SHORT_TEXT) + [
-            _check(lambda v: len(v.split()) <= vocab.MAX_QUOTE_WORDS,
-                   f"expected a verbatim phrase of at most {vocab.MAX_QUOTE_WORDS} words")]),
+            pa.Check(lambda s: s.str.count(r"\S+") <= vocab.MAX_QUOTE_WORDS,
+                     error=f"expected a verbatim phrase of at most {vocab.MAX_QUOTE_WORDS} words")]),
         "time_inferred": pa.Column(str, _one_of(vocab.TIME_INFERRED, required=False)),
         "count_qualifier": pa.Column(str, _one_of(vocab.COUNT_QUALIFIERS, required=False)),
     },
@@ -160,7 +163,7 @@ EVENTS_SCHEMA = pa.DataFrameSchema(
 )
 
 
-def _read_csv_records(path: Path, text: str) -> tuple[pd.DataFrame, list[Problem]]:
+def _read_csv_records(path: Path, text: str) -> tuple[pd.DataFrame, Located]:
     """Parse CSV text into a frame of strings with the line each record starts on.
 
     Header problems (missing, duplicated or unknown columns) are fatal and raised at once;
@@ -192,43 +195,42 @@ def _read_csv_records(path: Path, text: str) -> tuple[pd.DataFrame, list[Problem
     for start_line, row in rows:
         if row and any(cell.strip() for cell in row):
             if len(row) != len(header):
-                problems.append(Problem(path.name, f"line {start_line}", "", f"{len(row)} fields",
-                                        f"expected {len(header)} comma-separated fields, like the header"))
+                problems.append((start_line, Problem(path.name, f"line {start_line}", "", f"{len(row)} fields",
+                                                     f"expected {len(header)} comma-separated fields, like the header")))
             else:
                 records.append(dict(zip(header, row)))
                 lines.append(start_line)
     if not records and not problems:
         raise DataError([Problem(path.name, "line 2", "", "", "the file has a header but no events; add rows below it")])
-    frame = pd.DataFrame(records, columns=list(vocab.EVENT_COLUMNS), dtype=object).fillna("")
+    frame = pd.DataFrame(records, columns=list(vocab.EVENT_COLUMNS), dtype="str").fillna("")  # Arrow strings: fast checks
     frame.insert(0, "line", lines)
     return frame, problems
 
 
-def _relational_problems(frame: pd.DataFrame, place_ids: set[str], file: str) -> list[Problem]:
+def _relational_problems(frame: pd.DataFrame, place_ids: set[str], file: str) -> Located:
     """Rules across cells and rows: unique ids, known places, marches with an origin, end after start."""
-    problems: list[Problem] = []
+    problems: Located = []
     first_line: dict[str, int] = {}
-    for row in frame.itertuples(index=False):
-        where = f"line {row.line}"
+    ends_early = (_times(frame["end"]) < _times(frame["start"])).tolist()
+    for row, ends_before_start in zip(frame.astype(object).itertuples(index=False), ends_early):  # Python strings: fast by row
+        add = lambda column, value, expected: problems.append((row.line, Problem(file, f"line {row.line}", column, value, expected)))  # noqa: E731
         if row.id in first_line:
-            problems.append(Problem(file, where, "id", row.id, f"duplicate id: already used on line {first_line[row.id]}"))
+            add("id", row.id, f"duplicate id: already used on line {first_line[row.id]}")
         first_line.setdefault(row.id, row.line)
         for col in ("place_id", "origin_place_id"):
             value = getattr(row, col)
             if value and value not in place_ids:
-                problems.append(Problem(file, where, col, value,
-                                        "not an id in places.geojson; add the place there or use one of: "
-                                        + ", ".join(sorted(place_ids))))
+                add(col, value, "not an id in places.geojson; add the place there or use one of: " + ", ".join(sorted(place_ids)))
         if row.category == "march" and not row.origin_place_id:
-            problems.append(Problem(file, where, "origin_place_id", "", "a march needs the id of the place it came from"))
-        if row.end and _is_time(row.start) and _is_time(row.end) and pd.Timestamp(row.end) < pd.Timestamp(row.start):
-            problems.append(Problem(file, where, "end", row.end, f"end is before start ({row.start}); swap them or fix one"))
+            add("origin_place_id", "", "a march needs the id of the place it came from")
+        if ends_before_start:
+            add("end", row.end, f"end is before start ({row.start}); swap them or fix one")
     return problems
 
 
 def _typed_events(frame: pd.DataFrame) -> pd.DataFrame:
     """Convert checked strings into Lima-time timestamps and nullable integer counts, sorted by start."""
-    out = frame.copy()
+    out = frame.astype(dict.fromkeys(vocab.EVENT_COLUMNS, object))  # back to Python strings: fast by cell downstream
     for col in ("start", "end"):
         out[col] = pd.to_datetime(out[col].replace("", None), utc=True, format="ISO8601").dt.tz_convert(LIMA)
     for col in vocab.COUNT_COLUMNS:
@@ -249,30 +251,24 @@ def load_events(path: Path | str, places: gpd.GeoDataFrame, *, strict: bool = Tr
 
 
 def check_event_records(frame: pd.DataFrame, places: gpd.GeoDataFrame, file: str, *, strict: bool = True,
-                        problems: list[Problem] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+                        problems: Located = ()) -> tuple[pd.DataFrame, list[Problem]]:
     """Check a frame of event strings (one column per `EVENT_COLUMNS`, plus `line`) and type the valid rows.
 
-    Any source of rows can use it (events.csv, an ACLED export); `line` is the line in that source.
+    Any source of rows can use it (events.csv, an ACLED export); `line` is the line in that source, and
+    `problems` are those already found there, as (line, problem).
     """
-    problems = list(problems or [])
-    lines = frame["line"].tolist()  # a list: a frame lookup for each of 200,000 problems is slow
-    problems += _schema_problems(EVENTS_SCHEMA, frame, file, lambda i: f"line {lines[i]}")
-    problems += _relational_problems(frame, set(places.index), file)
-    problems.sort(key=lambda p: p.number)
-    if strict and problems:
-        raise DataError(problems)
-    bad_lines = {p.number for p in problems}
-    return _typed_events(frame[~frame["line"].isin(bad_lines)]), problems
+    pairs = [*problems, *_schema_problems(EVENTS_SCHEMA, frame, file, frame["line"].tolist(), "line"),
+             *_relational_problems(frame, set(places.index), file)]
+    found, bad_lines = _kept(pairs, strict)
+    return _typed_events(frame[~frame["line"].isin(bad_lines)]), found
 
 
 # --- places.geojson ------------------------------------------------------------------------
 
 PLACES_SCHEMA = pa.DataFrameSchema(
     {
-        "id": pa.Column(str, _check(lambda v: bool(_SLUG.fullmatch(v)) and len(v) <= 80,
-                                    "expected a lowercase slug (a-z, 0-9, _), e.g. jul_airport")),
-        "name_en": pa.Column(str, _text(120)),
-        "name_es": pa.Column(str, _text(120)),
+        "id": pa.Column(str, _slug("jul_airport")),
+        **{col: pa.Column(str, _text(120)) for col in vocab.per_language("name")},
         "kind": pa.Column(str, _one_of(vocab.PLACE_KINDS)),
         "role": pa.Column(str, _one_of(vocab.PLACE_ROLES)),
         "geo_precision": pa.Column(str, _one_of(vocab.GEO_PRECISIONS)),
@@ -327,43 +323,40 @@ def load_places(path: Path | str, *, strict: bool = True) -> tuple[gpd.GeoDataFr
     Returns a GeoDataFrame indexed by `id` (EPSG:4326) and the problems; `strict=True` raises them.
     """
     path = Path(path)
-    problems: list[Problem] = []
+    problems: Located = []
     rows, points, indices = [], [], []
     for i, feature in enumerate(_read_features(path)):
         where = f"feature {i}"
+        add = lambda column, value, expected: problems.append((i, Problem(path.name, where, column, value, expected)))  # noqa: E731
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
         props = feature.get("properties") if isinstance(feature, dict) else None
         if not isinstance(geometry, dict) or geometry.get("type") != "Point":
-            problems.append(Problem(path.name, where, "geometry",
-                                    geometry.get("type") if isinstance(geometry, dict) else geometry,
-                                    "expected a Point geometry: each place is one point"))
+            add("geometry", geometry.get("type") if isinstance(geometry, dict) else geometry,
+                "expected a Point geometry: each place is one point")
             continue
         why = point_problem(geometry.get("coordinates"))
         if why:
-            problems.append(Problem(path.name, where, "coordinates", geometry.get("coordinates"), why))
+            add("coordinates", geometry.get("coordinates"), why)
             continue
         if not isinstance(props, dict):
-            problems.append(Problem(path.name, where, "properties", props, "expected an object of properties"))
+            add("properties", props, "expected an object of properties")
             continue
         nested = [k for k in vocab.PLACE_PROPERTIES if isinstance(props.get(k), (dict, list))]
         if nested:
-            problems.append(Problem(path.name, where, nested[0], props[nested[0]], "expected text, not a list or object"))
+            add(nested[0], props[nested[0]], "expected text, not a list or object")
             continue
         rows.append({k: "" if props.get(k) is None else str(props.get(k)) for k in vocab.PLACE_PROPERTIES})
         points.append(Point(geometry["coordinates"][:2]))
         indices.append(i)
-    frame = pd.DataFrame(rows, columns=list(vocab.PLACE_PROPERTIES), dtype=object)
-    problems += _schema_problems(PLACES_SCHEMA, frame, path.name, lambda r: f"feature {indices[r]}")
+    frame = pd.DataFrame(rows, columns=list(vocab.PLACE_PROPERTIES), dtype="str")
+    problems += _schema_problems(PLACES_SCHEMA, frame, path.name, indices, "feature")
     seen: dict[str, int] = {}
-    for r, place_id in enumerate(frame["id"]):
+    for i, place_id in zip(indices, frame["id"]):
         if place_id in seen:
-            problems.append(Problem(path.name, f"feature {indices[r]}", "id", place_id,
-                                    f"duplicate id: already used by feature {seen[place_id]}"))
-        seen.setdefault(place_id, indices[r])
-    problems.sort(key=lambda p: p.number)
-    if strict and problems:
-        raise DataError(problems)
-    bad = {p.number for p in problems}
+            problems.append((i, Problem(path.name, f"feature {i}", "id", place_id,
+                                        f"duplicate id: already used by feature {seen[place_id]}")))
+        seen.setdefault(place_id, i)
+    found, bad = _kept(problems, strict)
     keep = [r for r, i in enumerate(indices) if i not in bad]
-    places = gpd.GeoDataFrame(frame.iloc[keep], geometry=[points[r] for r in keep], crs="EPSG:4326")
-    return places.set_index("id"), problems
+    places = gpd.GeoDataFrame(frame.iloc[keep].astype(object), geometry=[points[r] for r in keep], crs="EPSG:4326")
+    return places.set_index("id"), found

@@ -12,13 +12,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.i18n import LANGUAGES
 from geo.layers import VIEWS
 from geo.load import REPO_DATA_DIR, read_text_checked
 from geo.params import parse_params
 from geo.problems import DataError, Problem
 from geo.timeline import EventIndex, state_at
+from geo.vocab import per_language
 
-MOMENT_COLUMNS = ("id", "t", "view", "event_ids", "title_en", "title_es", "caption_en", "caption_es")
+MOMENT_COLUMNS = ("id", "t", "view", "event_ids", *per_language("title", "caption"))
 MOMENTS_CSV = REPO_DATA_DIR / "moments.csv"
 
 
@@ -41,7 +43,7 @@ def _problems(row: dict[str, str], line: int, index: EventIndex, file: str) -> l
         problems.append(Problem(file, where, "t", row["t"], "expected a step as in a link, e.g. 2023-01-09T18:00"))
     if row["view"] not in VIEWS:
         problems.append(Problem(file, where, "view", row["view"], "expected one of: " + ", ".join(VIEWS)))
-    for column in ("title_en", "title_es", "caption_en", "caption_es"):
+    for column in per_language("title", "caption"):
         if not row[column].strip() or len(row[column]) > 1200:
             problems.append(Problem(file, where, column, row[column], "expected 1 to 1200 characters"))
     known = set(index.events["id"])
@@ -64,7 +66,7 @@ def _problems(row: dict[str, str], line: int, index: EventIndex, file: str) -> l
 def load_moments(index: EventIndex, path: Path = MOMENTS_CSV) -> list[Moment]:
     """The moments in file order; raises DataError naming every bad cell."""
     rows = list(csv.DictReader(read_text_checked(path).splitlines()))
-    if not rows or tuple(rows[0]) != MOMENT_COLUMNS:
+    if not rows or set(rows[0]) != set(MOMENT_COLUMNS):  # in any order
         raise DataError([Problem(path.name, "line 1", "", ",".join(rows[0]) if rows else "",
                                  "expected the header: " + ",".join(MOMENT_COLUMNS))])
     problems = [p for line, row in enumerate(rows, start=2) for p in _problems(row, line, index, path.name)]
@@ -74,6 +76,6 @@ def load_moments(index: EventIndex, path: Path = MOMENTS_CSV) -> list[Moment]:
     for row in rows:
         state, _ = parse_params({"t": row["t"]})
         moments.append(Moment(row["id"], state.t, state.scale, row["view"], tuple(row["event_ids"].split()),
-                              {"en": row["title_en"], "es": row["title_es"]},
-                              {"en": row["caption_en"], "es": row["caption_es"]}))
+                              {lang: row[f"title_{lang}"] for lang in LANGUAGES},
+                              {lang: row[f"caption_{lang}"] for lang in LANGUAGES}))
     return moments

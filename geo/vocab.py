@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from geo.i18n import LANGUAGES
+
+
+def per_language(*names: str) -> tuple[str, ...]:
+    """The columns holding each of `names` in every language: ('title_en', 'title_es', ...)."""
+    return tuple(f"{name}_{lang}" for name in names for lang in LANGUAGES)
+
+
 EVENT_COLUMNS = (
     "id", "start", "end", "time_precision", "place_id", "origin_place_id", "category",
-    "title_en", "title_es", "summary_en", "summary_es",
+    *per_language("title", "summary"),
     "civilians_killed", "civilians_injured", "police_killed", "police_injured",
     "claim_status", "reported_by", "source_section", "source_quote",
     "time_inferred", "count_qualifier",
@@ -13,7 +21,7 @@ EVENT_COLUMNS = (
 OPTIONAL_EVENT_COLUMNS = ("time_inferred", "count_qualifier")
 # Written by the CSV download, ignored when such a file is read back: derived, never data.
 EXPORT_ONLY_COLUMNS = ("counted_in_toll",)
-PLACE_PROPERTIES = ("id", "name_en", "name_es", "kind", "role", "geo_precision", "source")
+PLACE_PROPERTIES = ("id", *per_language("name"), "kind", "role", "geo_precision", "source")
 
 COUNT_COLUMNS = ("civilians_killed", "civilians_injured", "police_killed", "police_injured")
 

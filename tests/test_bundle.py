@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 
-from geo import bundle
-from geo.timeline import context_steps, index_events, lima_time, state_at
+from geo import bundle, i18n, layers
+from geo.timeline import index_events, lima_time, state_at
 from geo.vocab import COUNT_COLUMNS
 
 
@@ -65,16 +66,43 @@ def test_large_datasets_are_split_into_chunks(data, index):
     assert sum(len(c["title"]) for c in chunks) == len(big)
 
 
-def test_publish_writes_once_under_a_fingerprint_that_follows_the_data(data, index, tmp_path):
+def test_publish_writes_every_file_once(data, index, tmp_path):
     key = bundle.publish(index, data.places, tmp_path)
     folder = tmp_path / key
     assert key.startswith("bundles/")
     assert json.loads((folder / "core.json").read_text())["n"] == len(data.events)
-    assert (folder / "text-es-0.json").is_file() and (folder / "complete").is_file()
+    written = sorted(p.name for p in folder.iterdir())
+    assert written == ["core.json", "text-en-0.json", "text-es-0.json"]
+    es = json.loads((folder / "text-es-0.json").read_text(encoding="utf-8"))
+    assert "9 de enero de 2023, hacia las 14:00" in es["time"]
     stamp = (folder / "core.json").stat().st_mtime_ns
     assert bundle.publish(index, data.places, tmp_path) == key
     assert (folder / "core.json").stat().st_mtime_ns == stamp
+    assert [p.name for p in (tmp_path / "bundles").iterdir()] == [key.split("/")[1]]
+
+
+def test_fingerprint_changes_with_the_data_a_label_and_a_style(data, index, monkeypatch):
+    """Issue 12: the name used to hash only the data and bundle.py, so new labels or colours kept the old bundle."""
+    name = lambda: bundle.fingerprint(bundle.files(index, data.places))  # noqa: E731
+    original = name()
+    assert name() == original  # deterministic
     changed = index.events.drop(columns=["reveal", "in_toll"]).copy()
     changed.loc[0, "title_en"] = "changed"
-    assert "bundles/" + bundle.fingerprint(index_events(changed, data.places), data.places) != key
-    assert context_steps()  # the bundle serves both scales: the browser only needs t
+    assert bundle.fingerprint(bundle.files(index_events(changed, data.places), data.places)) != original
+    monkeypatch.setitem(i18n.STRINGS["es"], "status_reported", "Según la fuente")
+    with_label = name()
+    assert with_label != original
+    monkeypatch.setitem(layers.CATEGORY_STYLE, "march", ("#000000", "triangle"))
+    assert name() not in (original, with_label)
+    monkeypatch.undo()
+    assert name() == original
+
+
+def test_concurrent_publishers_leave_one_whole_bundle(data, index, tmp_path):
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        keys = set(pool.map(lambda _: bundle.publish(index, data.places, tmp_path), range(8)))
+    assert len(keys) == 1
+    (key,) = keys
+    assert [p.name for p in (tmp_path / "bundles").iterdir()] == [key.split("/")[1]]  # no partial folder left
+    for name, content in bundle.files(index, data.places).items():
+        assert (tmp_path / key / name).read_text(encoding="utf-8") == content, name

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo.load import load_dataset
-from geo.problems import DataError
+from geo.load import check_event_records, load_dataset
+from geo.problems import DataError, Problem
 from geo.vocab import EVENT_COLUMNS
 
 ROW = "first_death_14h"  # the row the tables edit
@@ -63,6 +63,10 @@ INVALID = [
     ("source_section", "", "must not be empty"),
     ("id", "First Death", "lowercase slug"),
     ("id", "airport_protest_noon", "duplicate id"),
+    ("id", "first_death\n", "lowercase slug"),       # a pattern must match the whole cell
+    ("id", "x" * 81, "lowercase slug"),
+    ("civilians_killed", "²", "whole number"),         # a Unicode digit is not a count
+    ("civilians_killed", "1000001", "whole number"),
 ]
 
 
@@ -124,6 +128,34 @@ def test_lenient_mode_keeps_valid_rows_and_lists_rejected(data_copy):
     assert {p.where for p in loaded.problems} == {f"line {line_a}", f"line {line_b}"}
     assert not loaded.events["id"].isin(["c130_arrives", "doctor_killed"]).any()
     assert (data_copy / "events.csv").read_bytes() == before, "loading must never write the file"
+
+
+def _records(folder: Path) -> pd.DataFrame:
+    rows = _rows(folder / "events.csv")
+    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS), dtype=object).assign(line=range(2, len(rows) + 2))
+
+
+@pytest.mark.parametrize("breakage, column", [
+    (lambda frame: frame.drop(columns="category"), "category"),
+    (lambda frame: frame.assign(civilians_killed=0), "civilians_killed"),  # numbers where text is expected
+])
+def test_a_whole_table_failure_is_raised_even_when_lenient(data, data_copy, breakage, column):
+    """Pandera reports these with no row; they used to be dropped, and the table loaded as if valid."""
+    with pytest.raises(DataError) as caught:
+        check_event_records(breakage(_records(data_copy)), data.places, "events.csv", strict=False)
+    (problem,) = caught.value.problems
+    assert problem.where == "file" and column in str(problem), str(problem)
+
+
+def test_rows_are_refused_by_their_line_number_in_file_order(data, data_copy):
+    frame = _records(data_copy).iloc[::-1].reset_index(drop=True)  # rows in any order, each with its line
+    frame.loc[frame["id"] == "doctor_killed", "category"] = "massacre"
+    frame.loc[frame["id"] == "c130_arrives", ["start", "place_id"]] = ["banana", "nowhere"]
+    events, problems = check_event_records(frame, data.places, "events.csv", strict=False,
+                                           problems=[(1000, Problem("events.csv", "line 1000", "", "3 fields", "ragged"))])
+    assert set(frame["id"]) - set(events["id"]) == {"doctor_killed", "c130_arrives"}
+    lines = [int(p.where.split()[1]) for p in problems]
+    assert lines == sorted(lines) and lines[-1] == 1000 and len(problems) == 4
 
 
 def test_events_are_sorted_and_in_lima_time(data):

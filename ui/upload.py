@@ -60,7 +60,7 @@ def _unexpected(page: Page):
 
 def upload_section(page: Page) -> None:
     with st.expander(page.t("upload_heading"), expanded=bool(st.session_state.get("upload"))):
-        st.caption(page.t("upload_intro", mb=MAX_BYTES // (1024 * 1024), rows=f"{MAX_ROWS:,}"))
+        st.caption(page.t("upload_intro", mb=MAX_BYTES // (1024 * 1024), rows=MAX_ROWS))
         fmt = st.radio(page.t("upload_format"), FORMATS, horizontal=True, key="upload_format",
                        format_func=lambda f: page.t(f"upload_format_{f}"))
         events_file = st.file_uploader(page.t("upload_events"), type=["csv"], key="upload_events")

@@ -1,0 +1,103 @@
+"""Add a pseudo-language the way the README says a developer adds one, then run the app in it.
+
+Run by tests/test_languages.py in a fresh process (the language must exist before `geo` is imported,
+as it would after editing geo/i18n.py): `python tests/pseudo_language.py FOLDER` prints what it saw as JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's geo/, whatever is installed
+PSEUDO = "xx"
+
+
+def pseudo(text: str) -> str:
+    """English in brackets, placeholders kept: English on the page without brackets was not translated."""
+    return f"⟦{text}⟧"
+
+
+def add_language() -> None:
+    """Step 1 of the recipe: the strings and one line of language information (dates in French)."""
+    from geo import i18n
+
+    i18n.STRINGS[PSEUDO] = {key: pseudo(value) for key, value in i18n.STRINGS["en"].items()}
+    i18n.LANGUAGE_INFO[PSEUDO] = i18n.Language("Pseudo", "fr")
+    i18n.LANGUAGES = tuple(i18n.LANGUAGE_INFO)
+
+
+def _add_csv_columns(path: Path, names: tuple[str, ...]) -> None:
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        row.update({f"{name}_{PSEUDO}": pseudo(row[f"{name}_en"]) for name in names})
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def add_columns(target: Path) -> None:
+    """Step 2 of the recipe: the language's columns in each data file."""
+    shutil.copytree(ROOT / "data", target)
+    _add_csv_columns(target / "events.csv", ("title", "summary"))
+    _add_csv_columns(target / "moments.csv", ("title", "caption"))
+    places = json.loads((target / "places.geojson").read_text(encoding="utf-8"))
+    for feature in places["features"]:
+        feature["properties"][f"name_{PSEUDO}"] = pseudo(feature["properties"]["name_en"])
+    (target / "places.geojson").write_text(json.dumps(places, ensure_ascii=False), encoding="utf-8")
+
+
+def run_app(target: Path) -> dict:
+    """The Streamlit page in the pseudo-language: what it shows, and any English it shows untranslated."""
+    from streamlit.testing.v1 import AppTest
+
+    from geo.i18n import STRINGS
+
+    os.environ["JULIACA_DATA_DIR"] = str(target)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = PSEUDO
+    at.run()
+    shown = [e.value for kind in ("header", "subheader", "caption", "markdown", "info", "warning") for e in at.get(kind)]
+    shown += [e.label for kind in ("button", "metric", "toggle", "radio") for e in at.get(kind)]
+    english = [v for v in STRINGS["en"].values() if len(v) > 12 and "{" not in v]
+    return {"exception": [str(e.value) for e in at.exception], "header": at.header[0].value if at.header else None,
+            "clock": at.subheader[0].value if at.subheader else None,
+            "untranslated": [s for s in shown if "⟦" not in s and any(v in s for v in english)],
+            "switcher": [list(w.options) for w in at.get("button_group") if w.key == "lang"]}
+
+
+def main(target: Path) -> dict:
+    add_language()
+    add_columns(target)
+    from geo import bundle
+    from geo.export import PageOptions, build_page
+    from geo.labels import clock_label
+    from geo.load import load_dataset
+    from geo.moments import load_moments
+    from geo.params import parse_params
+    from geo.timeline import index_events, lima_time
+
+    data = load_dataset(target)
+    index = index_events(data.events, data.places)
+    files = bundle.files(index, data.places)
+    page = build_page(index, data.places, PageOptions(lang=PSEUDO))
+    return {
+        "clock": clock_label(lima_time("2023-01-09T17:00"), "hour", PSEUDO),
+        "bundle": sorted(name for name in files if PSEUDO in name),
+        "bundle_title": json.loads(files[f"text-{PSEUDO}-0.json"])["title"][0],
+        "moment": load_moments(index, target / "moments.csv")[0].title[PSEUDO],
+        "page_button": f'data-lang="{PSEUDO}" lang="{PSEUDO}" aria-pressed="false">Pseudo</button>' in page,
+        "link": parse_params({"lang": PSEUDO})[0].lang,
+        "app": run_app(target),
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(Path(sys.argv[1]))))
