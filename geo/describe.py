@@ -14,8 +14,7 @@ from collections.abc import Iterable
 import geopandas as gpd
 import pandas as pd
 
-from geo.i18n import text as app_text
-from geo.i18n_exports import text
+from geo.i18n import text
 from geo.labels import clock_label, count_label
 from geo.timeline import DAY, HOUR, EventIndex, MapState, lima_time, state_at, toll_as_worded, toll_start
 from geo.vocab import CATEGORIES, COUNT_COLUMNS
@@ -42,7 +41,7 @@ def _event_items(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str) -> s
 def _toll_sentence(index: EventIndex, state: MapState, scale: str, lang: str) -> str:
     """The counters with the app's own labels and words: 'civilians killed 17; people injured over 100; …'."""
     worded = toll_as_worded(index, state.t, toll_start(scale))
-    counts = "; ".join(f"{app_text(lang, name).lower()} {count_label(*worded[name], lang)}" for name in COUNT_COLUMNS)
+    counts = "; ".join(f"{text(lang, name).lower()} {count_label(*worded[name], lang)}" for name in COUNT_COLUMNS)
     return text(lang, f"alt_toll_{'hour' if scale == 'hour' else 'day'}", counts=counts)
 
 
@@ -70,7 +69,7 @@ def describe_moment(index: EventIndex, places: gpd.GeoDataFrame, t: pd.Timestamp
     sentences = [text(lang, "alt_map", where=text(lang, f"where_{view}"), clock=clock_label(state.t, scale, lang)),
                  _events_sentence(len(visible), lang)]
     if categories is not None:
-        kinds = ", ".join(app_text(lang, f"category_{c}").lower() for c in CATEGORIES if c in categories)
+        kinds = ", ".join(text(lang, f"category_{c}").lower() for c in CATEGORIES if c in categories)
         sentences.append(text(lang, "alt_filter", kinds=kinds or "—"))
     named = visible[visible["id"].isin(set(highlight))] if highlight else visible[visible["id"].isin(state.new_ids)]
     if highlight and len(named):

@@ -19,8 +19,7 @@ from geo.assets import WEB_DIR
 from geo.browser import launch
 from geo.describe import describe_moment
 from geo.export import PageOptions, credit_line
-from geo.i18n import text as app_text
-from geo.i18n_exports import text
+from geo.i18n import text
 from geo.labels import clock_label
 from geo.moments import Moment
 from geo.site import moment_counters, moment_events, moment_options
@@ -67,8 +66,8 @@ def handout_html(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Mome
     """The handout as one HTML document (every value escaped), given one PNG per moment."""
     template = Environment(autoescape=True).from_string((WEB_DIR / "handout.html").read_text(encoding="utf-8"))
     return template.render(
-        lang=lang, title=app_text(lang, "title"), subtitle=text(lang, "handout_subtitle"),
-        content_note=app_text(lang, "content_note"), method_heading=text(lang, "handout_method_heading"),
+        lang=lang, title=text(lang, "title"), subtitle=text(lang, "handout_subtitle"),
+        content_note=text(lang, "content_note"), method_heading=text(lang, "handout_method_heading"),
         method=text(lang, "handout_method"), moments_heading=text(lang, "moment_all"),
         moments=[_moment_view(index, places, moments, k, lang, png) for k, png in enumerate(images)],
         events_heading=text(lang, "moment_events"), section_word=text(lang, "handout_section"),

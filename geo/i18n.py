@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
+from geo.i18n_exports import STRINGS as EXPORT_STRINGS
+
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "page_title": "Juliaca, 9 January 2023",
@@ -393,6 +395,9 @@ class Language:
     name: str    # in the language itself, for the language switcher
     locale: str  # Babel's locale for its dates and numbers (English here writes dates the British way)
 
+
+# One catalogue per language: the app's words above, and those of the newsroom and classroom exports.
+STRINGS = {lang: {**words, **EXPORT_STRINGS.get(lang, {})} for lang, words in STRINGS.items()}
 
 LANGUAGE_INFO = {"en": Language("English", "en_GB"), "es": Language("Español", "es")}
 LANGUAGES = tuple(LANGUAGE_INFO)

@@ -1,7 +1,6 @@
 """The words of the newsroom and classroom exports, in English and Spanish: alt text, share cards,
-moment pages, the share button and the handout. Kept apart from `geo.i18n.STRINGS` (the app's own
-words) so that these features can change without touching the app's texts; the same rules apply,
-and `tests/test_describe.py` checks that both languages have every key with the same placeholders.
+moment pages, the share button and the handout. `geo.i18n` merges them into its one catalogue per
+language (use `geo.i18n.text`); a new language adds its block here too.
 """
 
 from __future__ import annotations
@@ -156,11 +155,3 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-
-def text(lang: str, key: str, **values: object) -> str:
-    """The export string `key` in `lang`, with `values` filled in.
-
-    >>> text("es", "alt_more", n=3)
-    'y 3 más'
-    """
-    return STRINGS[lang][key].format(**values)

@@ -25,14 +25,13 @@ from geo.alttext import png_with_text, write_sidecar
 from geo.assets import WEB_DIR
 from geo.describe import describe_moment
 from geo.export import PageOptions, credit_line, export_site
-from geo.i18n import text as app_text
+from geo.i18n import text
 from geo.i18n_exports import STRINGS as EXPORT_STRINGS
-from geo.i18n_exports import text
-from geo.labels import clock_label
+from geo.labels import clock_label, count_label
 from geo.layers import event_texts
 from geo.moments import Moment
 from geo.params import step_key, steps_for
-from geo.timeline import DAY, HOUR, EventIndex, state_at, toll_start
+from geo.timeline import EventIndex, toll_as_worded, toll_start
 from geo.vocab import COUNT_COLUMNS
 
 CARD_SIZE = (1200, 630)
@@ -58,7 +57,7 @@ class Card:
 
     @property
     def site_name(self) -> str:
-        return app_text(self.lang, "title")
+        return text(self.lang, "title")
 
     @property
     def twitter_alt(self) -> str:
@@ -109,7 +108,7 @@ def moment_options(moment: Moment, options: PageOptions) -> PageOptions:
 
 def _write_card(png: bytes, path: Path, alt: str, options: PageOptions) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(png_with_text(png, alt, app_text(options.lang, "title"), credit_line(options.lang, options.base)))
+    path.write_bytes(png_with_text(png, alt, text(options.lang, "title"), credit_line(options.lang, options.base)))
     write_sidecar(path, alt)
 
 
@@ -128,10 +127,10 @@ def render_cards(index: EventIndex, places: gpd.GeoDataFrame, shots: list[tuple[
         _write_card(png, path, _card_alt(index, places, options), options)
 
 
-def moment_counters(index: EventIndex, moment: Moment, lang: str) -> list[tuple[str, int]]:
-    """(label, value) of the four counters at a moment, as the app shows them."""
-    state = state_at(index, moment.t, step=HOUR if moment.scale == "hour" else DAY, toll_from=toll_start(moment.scale))
-    return [(app_text(lang, name), state.totals[name]) for name in COUNT_COLUMNS]
+def moment_counters(index: EventIndex, moment: Moment, lang: str) -> list[tuple[str, str]]:
+    """(label, value) of the four counters at a moment, as the app shows them ("over 100")."""
+    worded = toll_as_worded(index, moment.t, toll_start(moment.scale))
+    return [(text(lang, name), count_label(*worded[name], lang)) for name in COUNT_COLUMNS]
 
 
 def moment_events(index: EventIndex, places: gpd.GeoDataFrame, moment: Moment, lang: str) -> list[dict]:
@@ -153,10 +152,10 @@ def moment_page(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Momen
                 address(base_url, relative) if base_url else None)
     template = _ENV.from_string((WEB_DIR / "moment.html").read_text(encoding="utf-8"))
     return template.render(
-        lang=lang, title=moment.title[lang], site_title=app_text(lang, "title"), card_meta=Markup(card_meta(card)),
+        lang=lang, title=moment.title[lang], site_title=text(lang, "title"), card_meta=Markup(card_meta(card)),
         words=EXPORT_STRINGS[lang], up="../../", previous=_neighbour(moments, k - 1, lang),
         next=_neighbour(moments, k + 1, lang),
-        position=app_text(lang, "present_position", i=k + 1, n=len(moments)),
+        position=text(lang, "present_position", i=k + 1, n=len(moments)),
         clock=clock_label(moment.t, moment.scale, lang), caption=moment.caption[lang],
         map_link=map_link(moment, lang, "../../"), image=image, alt=alt, counters=moment_counters(index, moment, lang),
         events=moment_events(index, places, moment, lang), credit=credit_line(lang, options.base),
@@ -176,7 +175,7 @@ def moments_index(moments: list[Moment], options: PageOptions, base_url: str | N
                 address(base_url, "card.png") if image else None, image_alt,
                 address(base_url, "moments/") if base_url else None)
     template = _ENV.from_string((WEB_DIR / "moments.html").read_text(encoding="utf-8"))
-    return template.render(lang=lang, heading=text(lang, "moment_all"), site_title=app_text(lang, "title"),
+    return template.render(lang=lang, heading=text(lang, "moment_all"), site_title=text(lang, "title"),
                            card_meta=Markup(card_meta(card)), credit=credit_line(lang, options.base),
                            moments=[{"id": m.id, "title": m.title[lang], "clock": clock_label(m.t, m.scale, lang)}
                                     for m in moments])
@@ -193,7 +192,7 @@ def write_site(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Moment
         render_cards(index, places, [(main_card, out_dir / "card.png")]
                      + [(moment_options(m, options), out_dir / "moments" / m.id / "card.png") for m in moments])
     alt = _card_alt(index, places, main_card)
-    card = Card(app_text(options.lang, "title"), text(options.lang, "card_description"), options.lang,
+    card = Card(text(options.lang, "title"), text(options.lang, "card_description"), options.lang,
                 address(base_url, "card.png") if images else None, alt, address(base_url, "") if base_url else None)
     written = [export_site(index, places, out_dir, options, card_meta(card))]
     if moments:

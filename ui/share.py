@@ -14,8 +14,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from geo.i18n import text as app_text
-from geo.i18n_exports import text
+from geo.i18n import text
 from geo.moments import Moment
 from geo.params import ViewState, step_key, to_params
 from ui.common import Page
@@ -87,7 +86,7 @@ def app_link(view: ViewState) -> str:
 def embed_code(site: str, view: ViewState) -> str:
     """The iframe of the exported page at the view's moment, and the README's parent script that sizes it."""
     query = urlencode({"t": step_key(view.t, view.scale), "lang": view.lang, "view": view.view}, safe=":")
-    title = html.escape(app_text(view.lang, "title"), quote=True)
+    title = html.escape(text(view.lang, "title"), quote=True)
     label = html.escape(text(view.lang, "embed_label"), quote=True)
     return (f'<iframe class="juliaca-embed" src="{html.escape(f"{site}index.html?{query}", quote=True)}" '
             f'title="{title}" aria-label="{label}" width="100%" height="720" style="border:0; display:block" '
