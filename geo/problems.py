@@ -45,7 +45,8 @@ class Problem:
         return int(last) if last.isdigit() else -1
 
     def __str__(self) -> str:
-        column = f", column '{self.column}'" if self.column else ""
+        name = self.column if len(self.column) <= _MAX_SHOWN else f"{self.column[:_MAX_SHOWN]}… ({len(self.column)} characters)"
+        column = f", column '{name}'" if self.column else ""
         return f"{self.file}, {self.where}{column}: {show_value(self.value)}: {self.expected}"
 
 
