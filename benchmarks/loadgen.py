@@ -257,6 +257,8 @@ def summarise(students: list[Student], sampler: Sampler, wall_s: float) -> dict:
     released = [t for s in students for t in s.released_at]
     window = steady_window(students)
     cpus = [cpu for _, cpu, _ in sampler.samples]
+    per_release = cpu_ms_per_release(sampler, released, window)
+    opens = sum(s.opened_at is not None for s in students)
     return {
         "students": len(students),
         "releases": len(latencies),
@@ -268,7 +270,10 @@ def summarise(students: list[Student], sampler: Sampler, wall_s: float) -> dict:
         "open_s_median": percentile([s.open_s for s in students if s.open_s], 0.5) if any(s.open_s for s in students) else None,
         "wall_s": wall_s,
         "server_cpu_cores": (cpus[-1] - cpus[0]) / wall_s if len(cpus) > 1 else None,
-        "server_cpu_ms_per_release": cpu_ms_per_release(sampler, released, window),
+        "server_cpu_ms_per_release": per_release,
+        # what the rest of the CPU went on: opening the app (a full run of the script per visitor)
+        "server_cpu_ms_per_open": ((cpus[-1] - cpus[0]) * 1000 - per_release * len(released)) / opens
+        if per_release and opens and len(cpus) > 1 else None,
         "steady_window_s": window[1] - window[0],
         "server_peak_rss_mb": max((rss for _, _, rss in sampler.samples), default=None),
         "students_per_process": dict(Counter(s.server for s in students)),
