@@ -246,7 +246,7 @@ def cpu_ms_per_release(sampler: Sampler, released_at: list[float], window: tuple
     """Server CPU time per release within the window (no page opens in it), in milliseconds."""
     start, end = window
     count = sum(start <= t < end for t in released_at)
-    if count == 0 or not sampler.samples:
+    if count == 0 or not sampler.pids:
         return None
     return (sampler.cpu_at(end) - sampler.cpu_at(start)) * 1000 / count
 
@@ -256,7 +256,7 @@ def summarise(students: list[Student], sampler: Sampler, wall_s: float) -> dict:
     latencies = [x for s in students for x in s.latencies_ms]
     released = [t for s in students for t in s.released_at]
     window = steady_window(students)
-    cpus = [cpu for _, cpu, _ in sampler.samples]
+    cpus = [cpu for _, cpu, _ in sampler.samples] if sampler.pids else []
     per_release = cpu_ms_per_release(sampler, released, window)
     opens = sum(s.opened_at is not None for s in students)
     return {
@@ -275,7 +275,7 @@ def summarise(students: list[Student], sampler: Sampler, wall_s: float) -> dict:
         "server_cpu_ms_per_open": ((cpus[-1] - cpus[0]) * 1000 - per_release * len(released)) / opens
         if per_release and opens and len(cpus) > 1 else None,
         "steady_window_s": window[1] - window[0],
-        "server_peak_rss_mb": max((rss for _, _, rss in sampler.samples), default=None),
+        "server_peak_rss_mb": max((rss for _, _, rss in sampler.samples), default=None) if sampler.pids else None,
         "students_per_process": dict(Counter(s.server for s in students)),
     }
 
