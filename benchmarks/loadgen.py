@@ -131,9 +131,9 @@ def problems_in(messages: list[ForwardMsg]) -> list[str]:
             and m.delta.new_element.WhichOneof("type") == "exception"]
 
 
-def load_page(url: str) -> str:
+def load_page(url: str, timeout: float) -> str:
     """GET the page as a browser would first; returns the Cookie header to send back (the proxy's affinity)."""
-    with urllib.request.urlopen(f"{url}/", timeout=30) as response:
+    with urllib.request.urlopen(f"{url}/", timeout=timeout) as response:
         response.read()
         cookies = [c.split(";", 1)[0] for c in response.headers.get_all("Set-Cookie") or []]
     return "; ".join(cookies)
@@ -145,7 +145,7 @@ async def student(url: str, seconds: float, pace: float, timeout: float, seed: i
     await asyncio.sleep(delay)
     began = time.monotonic()
     try:
-        cookie = await asyncio.to_thread(load_page, url)
+        cookie = await asyncio.to_thread(load_page, url, 6 * timeout)
         result.server = cookie
         ws_url = url.replace("http://", "ws://", 1) + "/_stcore/stream"
         async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=url, max_size=None,
@@ -392,8 +392,8 @@ def table_row(r: dict) -> str:
     def num(x, fmt=",.0f"):
         return "–" if x is None else format(x, fmt)
     return (f"| {r['replicas'] or '?'} | {r['students']} | {r['releases']} | {len(r['errors'])} | {num(r['p50_ms'])} | "
-            f"{num(r['p95_ms'])} | {num(r['server_cpu_cores'], '.2f')} | {num(r['server_cpu_ms_per_release'], '.0f')} | "
-            f"{num(r['server_peak_rss_mb'])} |")
+            f"{num(r['p95_ms'])} | {num(r['server_cpu_cores'], '.2f')} | {num(r['server_cpu_ms_per_release'])} | "
+            f"{num(r.get('server_cpu_ms_per_open'))} | {num(r['server_peak_rss_mb'])} |")
 
 
 if __name__ == "__main__":
