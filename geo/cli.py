@@ -1,4 +1,4 @@
-"""`python -m geo`: command-line tools over the data. `validate` checks a data folder."""
+"""`python -m geo`: check the data, make pictures and pages, and serve the app behind a proxy."""
 
 from __future__ import annotations
 
