@@ -109,10 +109,18 @@ class Deployment:
         return f"http://{host}:{self.port}"
 
     def start(self) -> Deployment:
-        """Start every process, wait until each is healthy, then start the proxy."""
+        """Start every process, wait until each is healthy, then start the proxy; on failure stop them all."""
         haproxy = find_haproxy()
         if haproxy is None:
             raise RuntimeError(INSTALL_HINT)
+        try:
+            return self._start(haproxy)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start(self, haproxy: str) -> Deployment:
+        """Publish the static files, start the processes, wait for their health, then start the proxy."""
         prepare_static()
         self.ports = [free_port() for _ in range(self.replicas)]
         self.apps = [self._start_app(k) for k in range(self.replicas)]
