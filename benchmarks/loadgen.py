@@ -24,6 +24,7 @@ import os
 import random
 import resource
 import sys
+import tempfile
 import time
 import urllib.request
 from collections import Counter
@@ -346,7 +347,7 @@ def validate(args: argparse.Namespace) -> dict:
     from tests.browser import AppServer
 
     browsers.find_chromium_path = find_chromium()
-    log = Path("/tmp") / f"loadgen-validate-{os.getpid()}.log"
+    log = Path(tempfile.gettempdir()) / f"loadgen-validate-{os.getpid()}.log"
     report = {}
     for name, run in (("browsers", lambda s: browsers.classroom(s.url, s.process.pid, 10, args.seconds, args.pace,
                                                                  args.timeout, 0)),
