@@ -6,10 +6,16 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
 AXE := tests/a11y/node_modules/.installed
 
-.PHONY: run test browser lock clean
+.PHONY: run serve test browser lock clean
 
 run: $(STAMP)
 	$(BIN)/streamlit run app.py --server.port 8501
+
+# Several app processes behind HAProxy (cookie affinity, health checks): `make serve REPLICAS=4 PORT=8080`.
+REPLICAS ?= 2
+PORT ?= 8080
+serve: $(STAMP)
+	$(BIN)/python -m geo serve --replicas $(REPLICAS) --port $(PORT)
 
 test: $(STAMP) browser $(AXE)
 	$(BIN)/python -m pytest

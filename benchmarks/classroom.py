@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.async_api import async_playwright  # noqa: E402
 
+from benchmarks.loadgen import Sampler, Student, cpu_ms_per_release, steady_window  # noqa: E402
 from benchmarks.run import percentile  # noqa: E402
 from geo.browser import LAUNCH_ARGS, OFFLINE_ARG, find_chromium  # noqa: E402
 from geo.timeline import hour_steps  # noqa: E402
@@ -50,6 +51,8 @@ async def student(browser, url: str, seconds: float, pace: float, timeout: float
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
     latencies: list[float] = []
+    released: list[float] = []  # when each step was asked for, to count server work per step
+    opened_at = None
     hour, direction = 6, 1
     try:
         load_timeout = 6 * timeout * 1000  # opening the page under load may take longer than a step
@@ -58,7 +61,8 @@ async def student(browser, url: str, seconds: float, pace: float, timeout: float
         frame = await (await page.locator(MAP_IFRAME).element_handle(timeout=load_timeout)).content_frame()
         await frame.wait_for_function("() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.paintedAt",
                                       timeout=load_timeout)
-        opened = time.monotonic() - began
+        opened_at = time.monotonic()
+        opened = opened_at - began
         await page.evaluate("() => { window.__keydown = []; document.addEventListener('keydown', "
                             "e => window.__keydown.push(performance.timeOrigin + e.timeStamp), true); }")
         deadline = time.monotonic() + seconds
@@ -69,6 +73,7 @@ async def student(browser, url: str, seconds: float, pace: float, timeout: float
             hour += direction
             iso = hour_steps()[hour].isoformat()
             await page.evaluate("() => { if (document.activeElement) document.activeElement.blur(); }")
+            released.append(time.monotonic())
             await page.keyboard.press("ArrowRight" if direction > 0 else "ArrowLeft")
             try:
                 await frame.wait_for_function(
@@ -89,8 +94,10 @@ async def student(browser, url: str, seconds: float, pace: float, timeout: float
         errors.append(f"session failed ({stage}): {type(error).__name__}: {str(error).splitlines()[0][:120]}")
         opened = None
     finally:
+        finished_at = time.monotonic()
         await context.close()
-    return {"latencies": latencies, "errors": errors, "open_s": opened}
+    return {"latencies": latencies, "errors": errors, "open_s": opened,
+            "student": Student(released_at=released, opened_at=opened_at, finished_at=finished_at)}
 
 
 async def classroom(url: str, pid: int, sessions: int, seconds: float, pace: float, timeout: float,
@@ -108,11 +115,14 @@ async def classroom(url: str, pid: int, sessions: int, seconds: float, pace: flo
                                                    args=[*LAUNCH_ARGS, OFFLINE_ARG])
         stop = asyncio.Event()
         watcher = asyncio.create_task(watch_memory(stop))
+        sampler = Sampler([pid])  # server CPU, to compare with benchmarks/loadgen.py per step
+        cpu_watcher = asyncio.create_task(sampler.run(stop))
         began = time.monotonic()
         results = await asyncio.gather(*(student(browser, url, seconds, pace, timeout, seed=k,
                                                  delay=ramp * k / max(sessions, 1)) for k in range(sessions)))
         stop.set()
         await watcher
+        await cpu_watcher
         await browser.close()
     latencies = [x for r in results for x in r["latencies"]]
     return {
@@ -126,6 +136,9 @@ async def classroom(url: str, pid: int, sessions: int, seconds: float, pace: flo
         "server_peak_rss_mb": peak,
         "open_s_median": statistics.median([r["open_s"] for r in results if r["open_s"]] or [0]),
         "ramp_s": ramp,
+        "server_cpu_ms_per_release": cpu_ms_per_release(
+            sampler, [t for r in results for t in r["student"].released_at],
+            steady_window([r["student"] for r in results])),
     }
 
 

@@ -1,4 +1,4 @@
-"""`python -m geo`: command-line tools over the data. `validate` checks a data folder."""
+"""`python -m geo`: check the data, make pictures and pages, and serve the app behind a proxy."""
 
 from __future__ import annotations
 
@@ -166,6 +166,22 @@ def _handout(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from geo.serve import INSTALL_HINT, find_haproxy, serve
+
+    if find_haproxy() is None:
+        print(INSTALL_HINT, file=err)
+        return 3
+    return serve(args.replicas, args.host, args.port, out)
+
+
+def _replicas(value: str) -> int:
+    number = int(value)
+    if not 1 <= number <= 64:
+        raise argparse.ArgumentTypeError(f"{value} processes is outside 1..64")
+    return number
+
+
 def _output(value: str) -> Path:
     path = Path(value)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -213,6 +229,11 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--data-dir", help=argparse.SUPPRESS)
     handout.add_argument("--out", required=True, help="the PDF to write")
     handout.set_defaults(run=_handout)
+    serve = commands.add_parser("serve", help="N app processes behind HAProxy with cookie affinity (deploy/)")
+    serve.add_argument("--replicas", type=_replicas, default=2, help="app processes, about one per core (default: %(default)s)")
+    serve.add_argument("--host", default="0.0.0.0", help="address the proxy listens on (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8080, help="port the proxy listens on (default: %(default)s)")
+    serve.set_defaults(run=_serve)
     return parser
 
 

@@ -1,0 +1,74 @@
+"""The deployment files in deploy/: the Kubernetes manifest against the Kubernetes schemas (offline,
+kubernetes-validate), and the HAProxy configuration that `python -m geo serve` writes."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+
+import pytest
+import yaml
+from kubernetes_validate import ValidationError, validate
+
+from geo.cli import main
+from geo.serve import ROOT, find_haproxy, haproxy_config
+
+MANIFEST = ROOT / "deploy" / "kubernetes.yaml"
+K8S_VERSION = "1.33.0"  # a version current clusters run; its schemas ship inside kubernetes-validate
+
+
+@pytest.fixture(scope="module")
+def resources() -> dict[str, dict]:
+    """The manifest's resources by kind."""
+    return {doc["kind"]: doc for doc in yaml.safe_load_all(MANIFEST.read_text(encoding="utf-8")) if doc}
+
+
+def test_every_resource_is_valid_against_the_kubernetes_schema(resources):
+    assert set(resources) >= {"Deployment", "Service", "Ingress"}
+    for doc in resources.values():
+        validate(doc, K8S_VERSION, strict=True)  # raises on a wrong field, type or missing requirement
+
+
+def test_the_validator_catches_a_mistake(resources):
+    broken = yaml.safe_load(yaml.safe_dump(resources["Deployment"]))
+    broken["spec"]["template"]["spec"]["containers"][0]["ports"][0]["containerPort"] = "8501"
+    with pytest.raises(ValidationError):
+        validate(broken, K8S_VERSION, strict=True)
+
+
+def test_probes_check_streamlit_health_on_the_port_the_service_targets(resources):
+    container = resources["Deployment"]["spec"]["template"]["spec"]["containers"][0]
+    for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+        assert container[probe]["httpGet"] == {"path": "/_stcore/health", "port": "http"}
+    assert container["ports"][0]["name"] == resources["Service"]["spec"]["ports"][0]["targetPort"]
+    pod_labels = resources["Deployment"]["spec"]["template"]["metadata"]["labels"]
+    assert resources["Service"]["spec"]["selector"].items() <= pod_labels.items()
+
+
+def test_the_ingress_keeps_a_browser_on_its_pod_with_a_cookie_and_long_websocket_timeouts(resources):
+    annotations = resources["Ingress"]["metadata"]["annotations"]
+    assert annotations["nginx.ingress.kubernetes.io/affinity"] == "cookie"
+    assert int(annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"]) >= 3600
+    backend = resources["Ingress"]["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
+    assert backend["name"] == resources["Service"]["metadata"]["name"]
+
+
+def test_the_proxy_configuration_is_accepted_by_haproxy(tmp_path):
+    haproxy = find_haproxy()
+    if haproxy is None:
+        pytest.fail("HAProxy is missing: .ci/run installs it (apt-get install haproxy)")
+    config = tmp_path / "haproxy.cfg"
+    config.write_text(haproxy_config("127.0.0.1:18080", [8501, 8502, 8503]), encoding="utf-8")
+    check = subprocess.run([haproxy, "-c", "-f", str(config)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    text = config.read_text()
+    assert "cookie JULIACA_SERVER insert" in text and "option httpchk GET /_stcore/health" in text
+    assert text.count("\n    server app") == 3
+
+
+def test_serve_without_haproxy_says_what_to_install(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr("geo.serve.find_haproxy", lambda: None)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["serve", "--replicas", "2"], out, err) == 3
+    assert "apt-get install haproxy" in err.getvalue()
