@@ -145,6 +145,7 @@ def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[
             "source_quote": " ".join((notes or title).split()[:MAX_QUOTE_WORDS])[:300],
         })
     frame = pd.DataFrame(rows, columns=["line", *EVENT_COLUMNS], dtype=object).fillna("")
+    frame = frame.astype({column: "str" for column in EVENT_COLUMNS})  # Arrow strings, as load.py reads them
     frame["line"] = frame["line"].astype(int)
     place_frame = gpd.GeoDataFrame(
         {"id": [p["id"] for p in places.values()], **dict.fromkeys(per_language("name"), [p["name"] for p in places.values()]),
