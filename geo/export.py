@@ -108,6 +108,7 @@ def build_page(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions
         leaflet_css=_trusted(leaflet / "leaflet.css", "style"),
         juliaca_css=_trusted(WEB_DIR / "juliaca.css", "style"),
         leaflet_js=_trusted(leaflet / "leaflet.js", "script"),
+        cartography_js=_trusted(WEB_DIR / "cartography.js", "script"),
         juliaca_js=_trusted(WEB_DIR / "juliaca.js", "script"),
         page_js=_trusted(WEB_DIR / "page.js", "script"),
         page_json=Markup(to_js(page_data(index, places, options))),

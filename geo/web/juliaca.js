@@ -149,14 +149,8 @@
       map.attributionControl.setPrefix("Leaflet");
       map.attributionControl.addAttribution(config.credit);
       JuliacaMap.addContext(map, config);
-      config.places.forEach(function (p) {
-        L.tooltip({permanent: true, direction: "right", className: "jm-place-label jm-role-" + p.role,
-                   offset: [6, 0], interactive: false})
-          .setLatLng([p.lat, p.lon]).setContent(el("span", null, p.name)).addTo(map);
-        L.circleMarker([p.lat, p.lon], {radius: 2.5, color: "#333333", weight: 1, fillColor: "#ffffff",
-                                        fillOpacity: 1, interactive: false}).addTo(map);
-      });
       JuliacaMap.addLegend(map, config.legend);
+      JuliacaCarto.setup(map, config);  // the view kept on the land data; place labels that never collide
       if (config.tiles) {
         map.eachLayer(function (layer) {
           if (layer instanceof L.TileLayer) {

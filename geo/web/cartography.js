@@ -1,0 +1,176 @@
+/* Juliaca map, cartography: keeps the offline map's view inside the land data, and places the labels
+ * (places, countries, waters) so that no two ever overlap, in any view, at any zoom, in any language.
+ *
+ * Placement is greedy in priority order (geo/cartography.py sets it: the airport and Juliaca, then the
+ * towns the marches came from, then context places, then the names of countries and waters). Each
+ * label tries the four sides of its point, then the diagonals, then farther out with a thin leader
+ * line; if every position collides with a label already placed, a place dot, or a map control, the
+ * label is hidden until the user zooms in. Long names use their short form below `fullNamesFrom`,
+ * with the full name as the tooltip. It runs again after every zoom, pan and resize (13 labels: well
+ * under a millisecond).
+ *
+ * Safety: names reach the page through textContent and the title attribute only.
+ */
+(function () {
+  "use strict";
+  var NEAR = 5, LEADER_FROM = 14;
+  var SIDES = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [1, 1], [-1, -1], [-1, 1]];
+  var RINGS = [NEAR, 20, 36, 54];
+  var DOT = 3;
+
+  function overlaps(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  }
+
+  function free(box, taken, size) {
+    if (box.x < 0 || box.y < 0 || box.x + box.w > size.x || box.y + box.h > size.y) return false;
+    for (var k = 0; k < taken.length; k++) if (overlaps(box, taken[k])) return false;
+    return true;
+  }
+
+  /* The box of a label of size (w, h) beside point p on side s at distance d. */
+  function besideBox(p, w, h, side, d) {
+    var x = side[0] > 0 ? p.x + d : side[0] < 0 ? p.x - d - w : p.x - w / 2;
+    var y = side[1] > 0 ? p.y + d : side[1] < 0 ? p.y - d - h : p.y - h / 2;
+    return {x: Math.round(x), y: Math.round(y), w: w, h: h};
+  }
+
+  /* Boxes already taken on the map's container: its controls (legend, scale, credits, zoom). */
+  function controlBoxes(map) {
+    var origin = map.getContainer().getBoundingClientRect(), out = [];
+    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (node) {
+      var r = node.getBoundingClientRect();
+      if (r.width && r.height) out.push({x: r.left - origin.left - 2, y: r.top - origin.top - 2, w: r.width + 4, h: r.height + 4});
+    });
+    return out;
+  }
+
+  function Labels(map, config) {
+    this.map = map;
+    this.fullFrom = config.fullNamesFrom || 99;
+    this.pane = map.createPane("jm-labels");
+    this.pane.style.zIndex = "580";  // above the context layers and routes, under the event symbols
+    this.items = [];
+    var self = this;
+    (config.places || []).forEach(function (p) {
+      L.circleMarker([p.lat, p.lon], {radius: 2.5, color: "#333333", weight: 1, fillColor: "#ffffff",
+                                      fillOpacity: 1, interactive: false}).addTo(map);
+      self.items.push(self.make(p, "jm-place-label jm-role-" + p.role, [0, 99]));
+    });
+    (config.areas || []).forEach(function (a) {
+      self.items.push(self.make({name: a.name, short: a.name, lat: a.lat, lon: a.lon}, "jm-area-label jm-" + a.kind, a.zoom, true));
+    });
+    map.on("zoomstart", function () { self.pane.style.visibility = "hidden"; });
+    map.on("zoomend moveend resize viewreset", function () { self.place(); });
+    if (window.ResizeObserver) {  // the legend opens, closes or changes: labels make room again
+      var observer = new ResizeObserver(function () { self.place(); });
+      map.getContainer().querySelectorAll(".leaflet-control-container > div").forEach(function (corner) {
+        observer.observe(corner);
+      });
+    }
+    this.place();
+  }
+
+  Labels.prototype.make = function (p, className, zoom, centred) {
+    var node = L.DomUtil.create("div", "jm-label " + className, this.pane);
+    var leader = L.DomUtil.create("div", "jm-leader", this.pane);
+    return {p: p, node: node, leader: leader, zoom: zoom, centred: !!centred, latlng: L.latLng(p.lat, p.lon),
+            text: null, size: null};
+  };
+
+  /* Set the text for this zoom, and measure it (once per text). */
+  Labels.prototype.measure = function (item, zoom) {
+    var full = item.p.name, textValue = zoom >= this.fullFrom ? full : (item.p.short || full);
+    if (item.text !== textValue) {
+      item.text = textValue;
+      item.node.textContent = textValue;
+      if (textValue !== full) item.node.setAttribute("title", full); else item.node.removeAttribute("title");
+      item.node.style.display = "block";
+      item.size = {w: item.node.offsetWidth, h: item.node.offsetHeight};
+    }
+    return item.size;
+  };
+
+  Labels.prototype.place = function () {
+    var map = this.map, zoom = map.getZoom(), size = map.getSize(), self = this;
+    var taken = controlBoxes(map);
+    var points = this.items.map(function (item) { return map.latLngToContainerPoint(item.latlng); });
+    this.items.forEach(function (item, k) {  // every place dot is an obstacle for every label
+      if (!item.centred) taken.push({x: points[k].x - DOT, y: points[k].y - DOT, w: 2 * DOT, h: 2 * DOT});
+    });
+    this.items.forEach(function (item, k) {
+      var shown = zoom >= item.zoom[0] && zoom <= item.zoom[1];
+      var box = shown ? self.choose(item, points[k], self.measure(item, zoom), taken, size) : null;
+      self.draw(item, points[k], box);
+      if (box) taken.push({x: box.x - 1, y: box.y - 1, w: box.w + 2, h: box.h + 2});
+    });
+    this.pane.style.visibility = "";
+  };
+
+  Labels.prototype.choose = function (item, p, wh, taken, size) {
+    if (item.centred) {  // names of areas: centred, or nudged a little
+      var offsets = [[0, 0], [0, -1], [0, 1], [-1, 0], [1, 0]];
+      for (var j = 0; j < offsets.length; j++) {
+        var c = {x: Math.round(p.x - wh.w / 2 + offsets[j][0] * wh.w / 2), y: Math.round(p.y - wh.h / 2 + offsets[j][1] * wh.h),
+                 w: wh.w, h: wh.h};
+        if (free(c, taken, size)) return c;
+      }
+      return null;
+    }
+    for (var r = 0; r < RINGS.length; r++) {
+      for (var s = 0; s < SIDES.length; s++) {
+        var box = besideBox(p, wh.w, wh.h, SIDES[s], RINGS[r]);
+        if (free(box, taken, size)) { box.far = RINGS[r] >= LEADER_FROM; return box; }
+      }
+    }
+    return null;
+  };
+
+  /* Position the label (and its leader line) in the pane, or hide it. */
+  Labels.prototype.draw = function (item, p, box) {
+    var map = this.map;
+    item.node.style.display = box ? "block" : "none";
+    item.leader.style.display = box && box.far ? "block" : "none";
+    item.node.classList.toggle("jm-label-hidden", !box);
+    if (!box) return;
+    L.DomUtil.setPosition(item.node, map.containerPointToLayerPoint([box.x, box.y]));
+    if (!box.far) return;
+    var tx = Math.max(box.x, Math.min(p.x, box.x + box.w)), ty = Math.max(box.y, Math.min(p.y, box.y + box.h));
+    var dx = tx - p.x, dy = ty - p.y, length = Math.sqrt(dx * dx + dy * dy);
+    item.leader.style.width = Math.max(0, length - DOT) + "px";
+    item.leader.style.transform = "";
+    L.DomUtil.setPosition(item.leader, map.containerPointToLayerPoint(p));
+    item.leader.style.transform += " rotate(" + Math.atan2(dy, dx) + "rad) translateX(" + DOT + "px)";
+  };
+
+  /* The offline layers cover a frame: keep the whole view inside it at every zoom and size. */
+  function keepInFrame(map, frame) {
+    if (!frame) return;
+    var bounds = L.latLngBounds(frame), floor = map.getMinZoom();
+    map.getContainer().classList.add("jm-offline");
+    map.options.zoomSnap = 0.25;  // vector layers only: a fractional zoom fits the frame closely
+    map.options.maxBoundsViscosity = 1;
+    var fit = function () {
+      map.setMinZoom(Math.max(floor, map.getBoundsZoom(bounds, true)));
+      map.setMaxBounds(bounds);
+    };
+    fit();
+    map.on("resize", fit);
+  }
+
+  window.JuliacaCarto = {
+    /* Called once by JuliacaMap.setup: the frame, then the labels (they measure the controls). */
+    setup: function (map, config) {
+      keepInFrame(map, config.frame);
+      JuliacaCarto.labels = new Labels(map, config);
+    },
+    /* The boxes of the labels shown, in the map container's pixels (for tests). */
+    shownBoxes: function () {
+      return JuliacaCarto.labels.items.filter(function (item) { return item.node.style.display === "block"; })
+        .map(function (item) {
+          var r = item.node.getBoundingClientRect();
+          return {text: item.text, x: r.left, y: r.top, w: r.width, h: r.height};
+        });
+    }
+  };
+})();
