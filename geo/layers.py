@@ -136,7 +136,7 @@ def legend(lang: str, categories: tuple[str, ...] = CATEGORIES) -> dict:
     """The legend's content: one symbol per category, then the notes on what marks mean."""
     return {
         "title": text(lang, "legend"),
-        "items": [{"style": {"color": CATEGORY_STYLE[c][0], "shape": CATEGORY_STYLE[c][1]},
+        "items": [{"category": c, "style": {"color": CATEGORY_STYLE[c][0], "shape": CATEGORY_STYLE[c][1]},
                    "label": _category_label(c, lang)} for c in categories],
         "notes": [text(lang, key) for key in ("legend_new", "legend_earlier", "legend_approx",
                                               "legend_claim", "legend_route", "legend_size")],

@@ -158,10 +158,93 @@
     map.on("resize", fit);
   }
 
+  /* ---- what a snapshot adds: north arrow, locator inset, a legend of what is on the map ---- */
+
+  function northArrow(map) {
+    var control = L.control({position: "topright"});
+    control.onAdd = function () {
+      var box = L.DomUtil.create("div", "jm-north");
+      box.setAttribute("aria-hidden", "true");
+      var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+      svg.setAttribute("viewBox", "0 0 24 36");
+      svg.setAttribute("width", "22");
+      svg.setAttribute("height", "33");
+      [["M12 2 20 30 12 24z", "#1d1d1d"], ["M12 2 4 30 12 24z", "#ffffff"]].forEach(function (part) {
+        var path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+        path.setAttribute("d", part[0]);
+        path.setAttribute("fill", part[1]);
+        path.setAttribute("stroke", "#1d1d1d");
+        path.setAttribute("stroke-width", "1.2");
+        path.setAttribute("stroke-linejoin", "round");
+        svg.appendChild(path);
+      });
+      box.appendChild(svg);
+      var letter = L.DomUtil.create("div", "jm-north-letter", box);
+      letter.textContent = "N";
+      return box;
+    };
+    control.addTo(map);
+  }
+
+  /* A small map of Peru and its neighbours (the land data's frame), Peru shaded, the view outlined. */
+  function locatorInset(map, config) {
+    var countries = null;
+    config.context.forEach(function (layer) { if (layer.style === "land" && layer.data) countries = layer.data; });
+    if (!countries) return;
+    var control = L.control({position: "topright"});
+    control.onAdd = function () {
+      var box = L.DomUtil.create("div", "jm-inset");
+      box.setAttribute("aria-hidden", "true");
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    control.addTo(map);
+    var inset = L.map(control.getContainer(), {attributionControl: false, zoomControl: false, dragging: false,
+                                               scrollWheelZoom: false, doubleClickZoom: false, boxZoom: false,
+                                               keyboard: false, touchZoom: false, zoomSnap: 0, fadeAnimation: false,
+                                               zoomAnimation: false});
+    inset.fitBounds(L.latLngBounds(config.frame), {padding: [0, 0]});
+    L.geoJSON(countries, {interactive: false, style: function (feature) {
+      var peru = feature.properties && feature.properties.name === "Peru";
+      return {color: "#6e6e6e", weight: 0.6, fillOpacity: 1, fillColor: peru ? "#d9d3c7" : "#f3f1ec"};
+    }}).addTo(inset);
+    var frame = L.rectangle(map.getBounds(), {color: "#D55E00", weight: 2, fill: false, interactive: false}).addTo(inset);
+    var dot = L.circleMarker(map.getCenter(), {radius: 3, color: "#D55E00", weight: 2, fillOpacity: 1,
+                                               interactive: false}).addTo(inset);
+    map.on("moveend", function () { frame.setBounds(map.getBounds()); dot.setLatLng(map.getCenter()); });
+  }
+
+  /* Keep in the legend only the categories drawn on the map now (after every step). */
+  function legendOfWhatIsShown(map, config) {
+    var pending = false;
+    var update = function () {
+      pending = false;
+      var shown = {}, data = window.JuliacaMap && JuliacaMap.dataset;
+      if (!data) return;
+      map.eachLayer(function (layer) {
+        if (layer.jmIndex !== undefined) shown[data.core.categories[data.core.cat[layer.jmIndex]]] = true;
+      });
+      if (JuliacaMap.lastStep && JuliacaMap.lastStep.marches) shown.march = true;
+      var items = map.getContainer().querySelectorAll(".jm-legend > ul:not(.jm-legend-notes) > li");
+      config.legend.items.forEach(function (item, k) {
+        if (items[k]) items[k].style.display = shown[item.category] ? "" : "none";
+      });
+    };
+    map.on("layeradd layerremove", function () {
+      if (!pending) { pending = true; Promise.resolve().then(update); }
+    });
+  }
+
   window.JuliacaCarto = {
-    /* Called once by JuliacaMap.setup: the frame, then the labels (they measure the controls). */
+    /* Called once by JuliacaMap.setup: the frame, a snapshot's furniture, then the labels (they avoid
+       the controls). */
     setup: function (map, config) {
       keepInFrame(map, config.frame);
+      var snapshot = config.snapshot;
+      if (snapshot && snapshot.northArrow) northArrow(map);
+      if (snapshot && snapshot.inset && config.frame) locatorInset(map, config);
+      if (snapshot && snapshot.legendShown) legendOfWhatIsShown(map, config);
       JuliacaCarto.labels = new Labels(map, config);
     },
     /* The boxes of the labels shown, in the map container's pixels (for tests). */
