@@ -236,7 +236,93 @@
     });
   }
 
+  /* ---- pile-ups: places that fall together at this zoom get their fans of symbols pushed apart ---- */
+
+  var TOGETHER = 40;  // px: closer than this, two places read as one spot
+  var shifts = {};
+
+  function fanRadius(n) { return 16 * Math.sqrt(Math.max(n - 1, 0)) + 14; }
+
+  /* Pixel shift of each place's fan at the current zoom: pairs closer than TOGETHER are pushed apart
+     along the line between them until their fans no longer overlap (a few relaxation passes). */
+  function computeShifts(map) {
+    var data = window.JuliacaMap && JuliacaMap.dataset, out = {};
+    if (!data) return out;
+    var core = data.core, ids = Object.keys(data.byPlace), pts = {}, radius = {};
+    ids.forEach(function (p) {
+      var first = data.byPlace[p][0];
+      pts[p] = map.project([core.lat[first], core.lon[first]]);
+      radius[p] = fanRadius(data.byPlace[p].length);
+      out[p] = [0, 0];
+    });
+    for (var pass = 0; pass < 4; pass++) {
+      for (var a = 0; a < ids.length; a++) {
+        for (var b = a + 1; b < ids.length; b++) {
+          var pa = ids[a], pb = ids[b], ox = pts[pb].x - pts[pa].x, oy = pts[pb].y - pts[pa].y;
+          if (Math.sqrt(ox * ox + oy * oy) >= TOGETHER) continue;  // apart on the map: left where they are
+          var vx = ox + out[pb][0] - out[pa][0], vy = oy + out[pb][1] - out[pa][1];
+          var d = Math.sqrt(vx * vx + vy * vy), need = radius[pa] + radius[pb];
+          if (d >= need) continue;
+          if (d < 0.5) { vx = 1; vy = 0; d = 1; }
+          // the smaller fan moves more: the place with most events stays closest to its point
+          var gap = need - d, moveA = gap * radius[pb] / need, moveB = gap * radius[pa] / need;
+          out[pa][0] -= vx / d * moveA; out[pa][1] -= vy / d * moveA;
+          out[pb][0] += vx / d * moveB; out[pb][1] += vy / d * moveB;
+        }
+      }
+    }
+    ids.forEach(function (p) { out[p] = [Math.round(out[p][0]), Math.round(out[p][1])]; });
+    return out;
+  }
+
+  var fanMap = null, leaders = null, shiftsAt = null, leadersDrawn = "";
+
+  function currentShifts() {
+    if (!fanMap || !window.JuliacaMap || !JuliacaMap.dataset) return {};
+    if (shiftsAt !== fanMap.getZoom()) { shifts = computeShifts(fanMap); shiftsAt = fanMap.getZoom(); }
+    return shifts;
+  }
+
+  /* A thin line from each displaced place that has symbols on the map to the centre of its fan. */
+  function drawFanLeaders() {
+    var view = JuliacaMap.layer && JuliacaMap.layer.jmView, data = JuliacaMap.dataset;
+    if (!view || !data) return;
+    var here = {};
+    for (var i in view.markers) here[data.core.place[i]] = true;
+    var wanted = Object.keys(here).filter(function (p) { var s = shifts[p]; return s && (s[0] || s[1]); });
+    var signature = shiftsAt + ":" + wanted.join(",");
+    if (signature === leadersDrawn) return;
+    leadersDrawn = signature;
+    leaders.clearLayers();
+    wanted.forEach(function (p) {
+      var s = shifts[p], first = data.byPlace[p][0], at = L.latLng(data.core.lat[first], data.core.lon[first]);
+      var to = fanMap.unproject(fanMap.project(at).add(L.point(s[0], s[1])));
+      leaders.addLayer(L.polyline([at, to], {color: "#444444", weight: 1, interactive: false}));
+    });
+  }
+
+  function spreadPileUps(map) {
+    fanMap = map;
+    leaders = L.layerGroup().addTo(map);
+    var pending = false;
+    map.on("zoomend", function () {
+      var before = JSON.stringify(shifts);
+      currentShifts();
+      if (JSON.stringify(shifts) !== before) {
+        var view = JuliacaMap.layer && JuliacaMap.layer.jmView;
+        if (view) for (var i in view.markers) JuliacaMap.restyle(view, Number(i), false);
+      }
+      drawFanLeaders();
+    });
+    map.on("layeradd layerremove", function () {  // a step added or removed symbols
+      if (!pending) { pending = true; Promise.resolve().then(function () { pending = false; drawFanLeaders(); }); }
+    });
+  }
+
   window.JuliacaCarto = {
+    /* The pixel shift of place p's fan of symbols at the current zoom. */
+    fanShift: function (p) { return currentShifts()[p] || [0, 0]; },
+
     /* Called once by JuliacaMap.setup: the frame, a snapshot's furniture, then the labels (they avoid
        the controls). */
     setup: function (map, config) {
@@ -246,6 +332,7 @@
       if (snapshot && snapshot.inset && config.frame) locatorInset(map, config);
       if (snapshot && snapshot.legendShown) legendOfWhatIsShown(map, config);
       JuliacaCarto.labels = new Labels(map, config);
+      spreadPileUps(map);
     },
     /* The boxes of the labels shown, in the map container's pixels (for tests). */
     shownBoxes: function () {

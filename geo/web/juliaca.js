@@ -353,6 +353,8 @@
         var r = 16 * Math.sqrt(slot);
         dx = Math.round(r * Math.cos(slot * GOLDEN)); dy = Math.round(r * Math.sin(slot * GOLDEN));
       }
+      var shift = JuliacaCarto.fanShift(core.place[i]);  // places that fall together at this zoom: fans apart
+      dx += shift[0]; dy += shift[1];
       var wrap = el("div", "jm-symbol" + (isNew ? " jm-new" : " jm-earlier") + (selected ? " jm-selected" : ""));
       wrap.appendChild(symbol(core.styles[core.cat[i]], size, {approx: core.approx[i], isNew: isNew, selected: selected}));
       if (core.badge[i]) wrap.appendChild(el("span", "jm-badge", core.badge[i]));
@@ -388,7 +390,23 @@
         else data.loadText(spot.latest);
         return box;
       }, {sticky: true});
+      marker.bindPopup(function () { return JuliacaMap.placePopup(view, p); }, {maxWidth: 340});
       return marker;
+    },
+
+    /* A cluster's popup: its visible events, newest first (all of them are in the list too). */
+    placePopup: function (view, p) {
+      var data = JuliacaMap.dataset, box = el("div", "jm-popup"), list = el("ul", "jm-cluster-list");
+      var here = data.byPlace[p].filter(function (i) { return i < view.shown && JuliacaMap.enabled(view, i); }).reverse();
+      box.appendChild(el("div", "jm-popup-title", here.length + " " + JuliacaMap.config.strings.events_here));
+      here.slice(0, 30).forEach(function (i) {
+        var t = data.textOf(i);
+        if (!t) data.loadText(i);
+        list.appendChild(el("li", null, t ? t.time + " \u2014 " + t.title : "\u2026"));
+      });
+      if (here.length > 30) list.appendChild(el("li", null, "+ " + (here.length - 30)));
+      box.appendChild(list);
+      return box;
     },
 
     restyle: function (view, i, cluster) {
