@@ -147,7 +147,7 @@ def test_no_label_collides_in_any_preset_view_step_or_zoom(chromium, pages, lang
     for view, (center, zoom) in VIEWS.items():
         for scale, key in STEPS:
             page.evaluate("([s, i]) => { JuliacaPage.state.scale = s; JuliacaPage.show(i); }", [scale, _step_index(scale, key)])
-            page.evaluate("([c, z]) => JuliacaPage.state.map.setView(c, z, {animate: false})", [list(center), zoom])
+            page.evaluate("([c, z]) => { JuliacaPage.state.map.setView(c, z, {animate: false}); }", [list(center), zoom])
             _settle(page)
             found = page.evaluate(_BOXES)
             problems += [f"{view} {key}: {p}" for p in _collisions(found)]
@@ -159,7 +159,7 @@ def test_no_label_collides_in_any_preset_view_step_or_zoom(chromium, pages, lang
         low, high = page.evaluate("() => [JuliacaPage.state.map.getMinZoom(), JuliacaPage.state.map.getMaxZoom()]")
         z = low
         while z <= high:
-            page.evaluate("([c, z]) => JuliacaPage.state.map.setView(c, z, {animate: false})", [list(center), z])
+            page.evaluate("([c, z]) => { JuliacaPage.state.map.setView(c, z, {animate: false}); }", [list(center), z])
             _settle(page)
             problems += [f"{view} zoom {z}: {p}" for p in _collisions(page.evaluate(_BOXES))]
             outside = page.evaluate(_IN_FRAME, [[-26, -84], [3, -60]])
@@ -173,14 +173,78 @@ def test_no_label_collides_in_any_preset_view_step_or_zoom(chromium, pages, lang
 def test_short_names_at_small_scales_carry_the_full_name_as_tooltip(chromium, pages):
     page, _ = _open(chromium, pages["es"], 1200, 800)
     center, zoom = VIEWS["region"]
-    page.evaluate("([c, z]) => JuliacaPage.state.map.setView(c, z, {animate: false})", [list(center), zoom])
+    page.evaluate("([c, z]) => { JuliacaPage.state.map.setView(c, z, {animate: false}); }", [list(center), zoom])
     _settle(page)
     airport = [lb for lb in page.evaluate(_BOXES)["labels"] if "Inca Manco" in lb["text"]]
     assert airport == [{**airport[0], "text": "Aeropuerto Inca Manco Cápac",
                         "title": "Aeropuerto Internacional Inca Manco Cápac"}]
     center, zoom = VIEWS["airport"]
-    page.evaluate("([c, z]) => JuliacaPage.state.map.setView(c, z, {animate: false})", [list(center), zoom])
+    page.evaluate("([c, z]) => { JuliacaPage.state.map.setView(c, z, {animate: false}); }", [list(center), zoom])
     _settle(page)
     texts = [lb["text"] for lb in page.evaluate(_BOXES)["labels"]]
     assert "Aeropuerto Internacional Inca Manco Cápac" in texts
+    page.close()
+
+
+_SYMBOLS_BY_PLACE = """() => {
+  const core = JuliacaMap.dataset.core, view = JuliacaMap.layer.jmView, out = {};
+  for (const i in view.markers) {
+    const r = view.markers[i].getElement().querySelector('svg').getBoundingClientRect();
+    (out[core.place[i]] = out[core.place[i]] || []).push({x: r.left, y: r.top, w: r.width, h: r.height});
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+def test_the_airport_and_juliaca_stay_apart_at_the_region_zoom_and_no_event_is_hidden(chromium, pages, data, index):
+    page, errors = _open(chromium, pages["en"], 1200, 800)
+    step = _step_index("hour", "2023-01-09T17:00")
+    page.evaluate("i => { JuliacaPage.state.scale = 'hour'; JuliacaPage.show(i); }", step)
+    center, zoom = VIEWS["region"]
+    page.evaluate("([c, z]) => { JuliacaPage.state.map.setView(c, z, {animate: false}); }", [list(center), zoom])
+    _settle(page)
+    codes = list(data.places.index)
+    boxes = page.evaluate(_SYMBOLS_BY_PLACE)
+    airport, juliaca = boxes[str(codes.index("jul_airport"))], boxes[str(codes.index("juliaca"))]
+    assert airport and juliaca
+    assert [(a, b) for a in airport for b in juliaca if _overlap(a, b)] == []
+    # every event revealed by 17:00 at a known place has its own symbol
+    t = steps_for("hour")[step]
+    ev = index.events
+    expected = int(((ev["reveal"] <= t) & ev["place_id"].isin(data.places.index)).sum())
+    assert sum(len(v) for v in boxes.values()) == expected
+    # a symbol in the airport's fan opens its event
+    page.evaluate(f"() => {{ const v = JuliacaMap.layer.jmView, core = JuliacaMap.dataset.core;"
+                  f" for (const i in v.markers) if (core.place[i] === {codes.index('jul_airport')}) {{ v.markers[i].openPopup(); return; }} }}")
+    page.locator(".jm-popup-place").wait_for()
+    assert page.locator(".jm-popup-place").inner_text() == "Inca Manco Cápac International Airport"
+    assert errors == []
+    page.close()
+
+
+@pytest.mark.parametrize("base", ["offline", "osm", "satellite"])
+def test_the_spanish_credit_line_is_wholly_spanish(base):
+    from geo.export import credit_line
+
+    line = credit_line("es", base)
+    assert line.startswith("Fuente: Wikipedia") and line.endswith("Juliaca, 9 de enero de 2023: el día hora a hora")
+    assert not any(word in line for word in ("hour-by-hour", "contributors", "Imagery", "Map data"))
+
+
+@pytest.mark.browser
+def test_a_snapshot_has_a_north_arrow_an_inset_and_a_legend_of_what_is_in_the_picture(chromium, index, data, tmp_path):
+    path = tmp_path / "snap.html"
+    step = _step_index("hour", "2023-01-09T17:00")
+    path.write_text(build_page(index, data.places, PageOptions(lang="en", view="airport", step=step, snapshot=True)),
+                    encoding="utf-8")
+    page, errors = _open(chromium, path, 1200, 800)
+    _settle(page)
+    assert page.locator(".jm-north").count() == 1 and page.locator(".jm-inset").count() == 1
+    assert page.locator(".leaflet-control-scale").count() == 1
+    legend = [t for t in page.locator(".jm-legend > ul:not(.jm-legend-notes) > li").all_inner_texts() if t]
+    shown = page.locator(".jm-legend > ul:not(.jm-legend-notes) > li:visible").all_inner_texts()
+    assert len(legend) == 12 and "March" in shown and "Clash" in shown
+    assert "Government decision" not in shown  # the government's events are in Lima, out of the picture
+    assert errors == []
     page.close()

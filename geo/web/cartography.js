@@ -92,7 +92,9 @@
   };
 
   Labels.prototype.place = function () {
-    var map = this.map, zoom = map.getZoom(), size = map.getSize(), self = this;
+    var map = this.map, zoom = map.getZoom(), self = this;
+    // the container's own size: Leaflet's cached one lags when the page's layout changes the map's size
+    var size = {x: map.getContainer().clientWidth, y: map.getContainer().clientHeight};
     var taken = controlBoxes(map);
     var points = this.items.map(function (item) { return map.latLngToContainerPoint(item.latlng); });
     this.items.forEach(function (item, k) {  // every place dot is an obstacle for every label
@@ -146,7 +148,10 @@
   /* The offline layers cover a frame: keep the whole view inside it at every zoom and size. */
   function keepInFrame(map, frame) {
     if (!frame) return;
-    var bounds = L.latLngBounds(frame), floor = map.getMinZoom();
+    // a tenth of a degree inside: Leaflet rounds the view to whole pixels, which can show a sliver beyond
+    var inset = 0.1, bounds = L.latLngBounds([[frame[0][0] + inset, frame[0][1] + inset],
+                                             [frame[1][0] - inset, frame[1][1] - inset]]);
+    var floor = map.getMinZoom();
     map.getContainer().classList.add("jm-offline");
     map.options.zoomSnap = 0.25;  // vector layers only: a fractional zoom fits the frame closely
     map.options.maxBoundsViscosity = 1;
@@ -222,8 +227,11 @@
       pending = false;
       var shown = {}, data = window.JuliacaMap && JuliacaMap.dataset;
       if (!data) return;
+      var view = map.getBounds().pad(0.02);  // what is in the picture, not off its edges
       map.eachLayer(function (layer) {
-        if (layer.jmIndex !== undefined) shown[data.core.categories[data.core.cat[layer.jmIndex]]] = true;
+        if (layer.jmIndex !== undefined && view.contains(layer.getLatLng())) {
+          shown[data.core.categories[data.core.cat[layer.jmIndex]]] = true;
+        }
       });
       if (JuliacaMap.lastStep && JuliacaMap.lastStep.marches) shown.march = true;
       var items = map.getContainer().querySelectorAll(".jm-legend > ul:not(.jm-legend-notes) > li");
@@ -231,7 +239,7 @@
         if (items[k]) items[k].style.display = shown[item.category] ? "" : "none";
       });
     };
-    map.on("layeradd layerremove", function () {
+    map.on("layeradd layerremove moveend", function () {
       if (!pending) { pending = true; Promise.resolve().then(update); }
     });
   }
@@ -239,6 +247,7 @@
   /* ---- pile-ups: places that fall together at this zoom get their fans of symbols pushed apart ---- */
 
   var TOGETHER = 40;  // px: closer than this, two places read as one spot
+  var FROM_ZOOM = 7.5;  // regional scales; at national scale a push would carry symbols into other towns
   var shifts = {};
 
   function fanRadius(n) { return 16 * Math.sqrt(Math.max(n - 1, 0)) + 14; }
@@ -247,7 +256,7 @@
      along the line between them until their fans no longer overlap (a few relaxation passes). */
   function computeShifts(map) {
     var data = window.JuliacaMap && JuliacaMap.dataset, out = {};
-    if (!data) return out;
+    if (!data || map.getZoom() < FROM_ZOOM) return out;
     var core = data.core, ids = Object.keys(data.byPlace), pts = {}, radius = {};
     ids.forEach(function (p) {
       var first = data.byPlace[p][0];
