@@ -16,14 +16,14 @@
   var NEAR = 5, LEADER_FROM = 14;
   var SIDES = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [1, 1], [-1, -1], [-1, 1]];
   var RINGS = [NEAR, 20, 36, 54];
-  var DOT = 3;
+  var DOT = 3, EDGE = 2;  // px kept clear at the map's edges
 
   function overlaps(a, b) {
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
   }
 
   function free(box, taken, size) {
-    if (box.x < 0 || box.y < 0 || box.x + box.w > size.x || box.y + box.h > size.y) return false;
+    if (box.x < EDGE || box.y < EDGE || box.x + box.w > size.x - EDGE || box.y + box.h > size.y - EDGE) return false;
     for (var k = 0; k < taken.length; k++) if (overlaps(box, taken[k])) return false;
     return true;
   }
@@ -86,7 +86,8 @@
       item.node.textContent = textValue;
       if (textValue !== full) item.node.setAttribute("title", full); else item.node.removeAttribute("title");
       item.node.style.display = "block";
-      item.size = {w: item.node.offsetWidth, h: item.node.offsetHeight};
+      var rect = item.node.getBoundingClientRect();  // fractional pixels, rounded up
+      item.size = {w: Math.ceil(rect.width), h: Math.ceil(rect.height)};
     }
     return item.size;
   };
