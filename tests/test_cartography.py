@@ -86,6 +86,8 @@ _BOXES = """() => {
     .filter(r => r.w && r.h);
   return {labels, controls, map: {x: map.left, y: map.top, w: map.width, h: map.height}};
 }"""
+_BOXES_IN_APP = _BOXES.replace("document.getElementById('map')", "document.querySelector('.leaflet-container')") \
+    .replace("#map .leaflet-control", ".leaflet-control")
 _IN_FRAME = """frame => { const b = JuliacaPage.state.map.getBounds(), f = L.latLngBounds(frame).pad(0.0001);  // rounding
   return f.contains(b) ? null : b.toBBoxString(); }"""
 
@@ -248,3 +250,20 @@ def test_a_snapshot_has_a_north_arrow_an_inset_and_a_legend_of_what_is_in_the_pi
     assert "Government decision" not in shown  # the government's events are in Lima, out of the picture
     assert errors == []
     page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_apps_offline_map_keeps_labels_apart_and_the_view_on_the_land_data(app_server, browsing, lang):
+    for view in VIEWS:
+        browsing.page.goto(f"{app_server.url}/?t=2023-01-09T17:00&base=offline&view={view}&lang={lang}")
+        frame = browsing.wait_for_map()
+        frame.wait_for_function("() => JuliacaMap.contextDrawn === 4 && window.JuliacaCarto && JuliacaCarto.labels")
+        frame.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        found = frame.evaluate(_BOXES_IN_APP)
+        assert _collisions(found) == [], view
+        assert len(found["labels"]) >= 3, view
+        inside = frame.evaluate("frame => L.latLngBounds(frame).pad(0.0001).contains(JuliacaMap.map.getBounds())",
+                                [[-26, -84], [3, -60]])
+        assert inside, view
+    browsing.assert_clean()
