@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
+from geo.alttext import sidecar_path
 from geo.i18n import LANGUAGES
 from geo.layers import BASEMAPS, VIEWS
-from geo.load import Dataset, default_data_dir, load_dataset
+from geo.load import REPO_DATA_DIR, Dataset, default_data_dir, load_dataset
 from geo.params import parse_params, steps_for
 from geo.problems import DataError
 
@@ -93,7 +95,8 @@ def _snapshot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     scale, step = args.at
     options = PageOptions(lang=args.lang, view=args.view, base=args.base, scale=scale, step=step)
     path = snapshot(index, data.places, options, _output(args.out), args.width, args.height, args.scale)
-    print(f"wrote {path} ({args.width * args.scale}x{args.height * args.scale} px)", file=out)
+    print(f"wrote {path} ({args.width * args.scale}x{args.height * args.scale} px) and its alt text "
+          f"{sidecar_path(path)}", file=out)
     return 0
 
 
@@ -109,16 +112,57 @@ def _animate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     options = PageOptions(lang=args.lang, view=args.view, base=args.base, scale=scale, step=first)
     steps = list(range(first, last + 1))
     path = animate(index, data.places, options, steps, _output(args.out), args.fps, args.width, args.height)
-    print(f"wrote {path} ({len(steps)} frames)", file=out)
+    print(f"wrote {path} ({len(steps)} frames) and its alt text {sidecar_path(path)}", file=out)
     return 0
 
 
 def _export_html(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from geo.export import PageOptions, export_site
+    from geo.export import PageOptions
+    from geo.site import write_site
 
     data, index = _loaded(args)
-    page = export_site(index, data.places, Path(args.out), PageOptions(lang=args.lang, view=args.view, base=args.base))
-    print(f"wrote {page} ({page.stat().st_size // 1024} KB, self-contained)", file=out)
+    moments = _moments(args, index)
+    options = PageOptions(lang=args.lang, view=args.view, base=args.base)
+    try:
+        written = write_site(index, data.places, moments, Path(args.out), options, args.base_url, images=args.cards)
+    except RuntimeError as error:  # no browser: the pages still work, with text-only cards
+        print(f"share-card images skipped: {error}", file=err)
+        written = write_site(index, data.places, moments, Path(args.out), options, args.base_url, images=False)
+    page = written[0]
+    print(f"wrote {page} ({page.stat().st_size // 1024} KB, self-contained) and {len(moments)} moment pages", file=out)
+    if not args.base_url:
+        print("note: share cards use relative addresses; crawlers need absolute ones: re-run with "
+              "--base-url https://… (where the folder will be published) before publishing", file=err)
+    return 0
+
+
+def _moments(args: argparse.Namespace, index) -> list:
+    """The key moments, for the bundled data only (they name its events)."""
+    from geo.moments import load_moments
+
+    if Path(args.data_dir or default_data_dir()).resolve() != REPO_DATA_DIR.resolve():
+        return []
+    return load_moments(index)
+
+
+def _base_url(value: str) -> str:
+    """argparse type: an http(s) address with no spaces or quotes, ending in /."""
+    if not re.fullmatch(r"https?://[^\s\"'<>]+", value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not an address such as https://example.org/juliaca/")
+    return value if value.endswith("/") else value + "/"
+
+
+def _handout(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from geo.handout import handout_pdf
+
+    data, index = _loaded(args)
+    moments = _moments(args, index)
+    if not moments:
+        print("the handout needs the key moments of data/moments.csv, which name the bundled events", file=err)
+        return 2
+    path = _output(args.out)
+    path.write_bytes(handout_pdf(index, data.places, moments, args.lang))
+    print(f"wrote {path} ({len(moments) + 2} A4 pages: cover, {len(moments)} moments, sources)", file=out)
     return 0
 
 
@@ -158,7 +202,17 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export-html", help="a self-contained page to open offline, host or embed")
     _view_options(export)
     export.add_argument("--out", required=True, help="the folder to write index.html into")
+    export.add_argument("--base-url", type=_base_url, help="the address the folder will be published at, e.g. "
+                        "https://example.org/juliaca/: share cards need absolute addresses")
+    export.add_argument("--no-cards", dest="cards", action="store_false",
+                        help="skip the share-card images (they need a Chromium)")
     export.set_defaults(run=_export_html)
+
+    handout = commands.add_parser("handout", help="the classroom handout: an A4 PDF, one page per key moment")
+    handout.add_argument("--lang", choices=LANGUAGES, default="en")
+    handout.add_argument("--data-dir", help=argparse.SUPPRESS)
+    handout.add_argument("--out", required=True, help="the PDF to write")
+    handout.set_defaults(run=_handout)
     return parser
 
 

@@ -22,16 +22,16 @@ from markupsafe import Markup
 
 from geo.assets import LAYERS_DIR, WEB_DIR
 from geo.i18n import LANGUAGES, STRINGS, text
-from geo.labels import clock_label, step_name
+from geo.labels import clock_label, count_label, step_name
 from geo import bundle
 from geo.layers import BASEMAPS, VIEWS, map_config, to_js
-from geo.params import SCALES, steps_for
-from geo.timeline import DAY, HOUR, EventIndex, toll_start
-from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS
+from geo.params import SCALES, step_key, steps_for
+from geo.timeline import DAY, HOUR, EventIndex, toll_as_worded, toll_start
+from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS, EXPORT_ONLY_COLUMNS
 
 PROJECT = "Juliaca, 9 January 2023: an hour-by-hour map"
 _UI_KEYS = ("title", "play", "pause", "previous", "next", "time", "list_heading", "not_mapped",
-            "precision_note_hour", "precision_note_day", *COUNT_COLUMNS)
+            "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day", *COUNT_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class PageOptions:
     step: int = 6
     snapshot: bool = False
     categories: frozenset[str] | None = None  # None: every category
+    highlight: tuple[str, ...] = ()  # event ids that stand out (a key moment's); the rest fade
 
 
 _MAP_DATA = {  # the base map's credit, in each language
@@ -67,12 +68,20 @@ def _epoch_ms(t: pd.Timestamp | None) -> int | None:
     return None if t is None else int(t.value // 1_000_000)
 
 
-def _steps(scale: str) -> list[dict]:
-    """The slider's steps with their clock and short name in each language (the data does the rest)."""
+def _steps(index: EventIndex, scale: str) -> list[dict]:
+    """The slider's steps with their clock, short name and counters (as worded: "over 100") in each language."""
     size = HOUR if scale == "hour" else DAY
     return [{"t": int(t.value // 1_000_000), "iso": t.isoformat(), "newFrom": int((t - size).value // 1_000_000),
+             "key": step_key(t, scale),
              "clock": {lang: clock_label(t, scale, lang) for lang in LANGUAGES},
-             "name": {lang: step_name(t, scale, lang) for lang in LANGUAGES}} for t in steps_for(scale)]
+             "name": {lang: step_name(t, scale, lang) for lang in LANGUAGES},
+             "toll": _worded_toll(index, t, scale)} for t in steps_for(scale)]
+
+
+def _worded_toll(index: EventIndex, t: pd.Timestamp, scale: str) -> dict[str, list[str]]:
+    """The four counters at t as the app words them, per language (the toll ignores the filter)."""
+    worded = toll_as_worded(index, t, toll_start(scale))
+    return {lang: [count_label(*worded[c], lang) for c in COUNT_COLUMNS] for lang in LANGUAGES}
 
 
 def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions) -> dict:
@@ -87,10 +96,12 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "step": options.step,
         "snapshot": options.snapshot,
         "cats": cats,
+        "highlight": list(options.highlight) or None,
         "listLimit": 200,
         "view": {"center": list(center), "zoom": zoom},
+        "views": {name: {"center": list(c), "zoom": z} for name, (c, z) in VIEWS.items()},  # for links and goto
         "tiles": {"url": spec.tiles, "attribution": spec.attribution} if spec.tiles else None,
-        "scales": {scale: _steps(scale) for scale in SCALES},
+        "scales": {scale: _steps(index, scale) for scale in SCALES},
         "tollFrom": {scale: _epoch_ms(toll_start(scale)) for scale in SCALES},  # where each scale's counters start
         "core": bundle.core(index, places),
         "text": {lang: bundle.text_chunks(index, places, lang) for lang in LANGUAGES},
@@ -115,8 +126,9 @@ def _trusted(path: Path, closing: str) -> Markup:
     return Markup(path.read_text(encoding="utf-8").replace(f"</{closing}", f"<\\/{closing}"))
 
 
-def build_page(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions = PageOptions()) -> str:
-    """The whole page as one HTML string."""
+def build_page(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions = PageOptions(),
+               card_meta: str = "") -> str:
+    """The whole page as one HTML string; `card_meta`: its share-card tags (see `geo.site`), already escaped."""
     template = Environment(autoescape=True).from_string((WEB_DIR / "page.html").read_text(encoding="utf-8"))
     leaflet = Path(xleaflet.BASE_DIR)
     return template.render(
@@ -130,14 +142,16 @@ def build_page(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions
         juliaca_js=_trusted(WEB_DIR / "juliaca.js", "script"),
         page_js=_trusted(WEB_DIR / "page.js", "script"),
         page_json=Markup(to_js(page_data(index, places, options))),
+        card_meta=Markup(card_meta),
     )
 
 
-def export_site(index: EventIndex, places: gpd.GeoDataFrame, out_dir: Path, options: PageOptions) -> Path:
+def export_site(index: EventIndex, places: gpd.GeoDataFrame, out_dir: Path, options: PageOptions,
+                card_meta: str = "") -> Path:
     """Write `index.html` (self-contained) and the data's licence notice into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
     page = out_dir / "index.html"
-    page.write_text(build_page(index, places, options), encoding="utf-8")
+    page.write_text(build_page(index, places, options, card_meta), encoding="utf-8")
     (out_dir / "LICENSE-DATA.md").write_text((LAYERS_DIR.parent / "LICENSE.md").read_text(encoding="utf-8")
                                              + "\n" + (LAYERS_DIR / "README.md").read_text(encoding="utf-8"),
                                              encoding="utf-8")
@@ -175,19 +189,29 @@ def _as_records(events: pd.DataFrame) -> list[dict]:
 
 
 def events_csv(events: pd.DataFrame) -> bytes:
-    """The events in the project's CSV schema (UTF-8 with BOM, for spreadsheets), formulas neutralised."""
+    """The events in the project's CSV schema (UTF-8 with BOM, for spreadsheets), formulas neutralised.
+
+    A last column, `counted_in_toll`, says whether the row's counts are part of the map's toll (`yes`)
+    or not (`no`: Ayacucho's dead are never added to Juliaca's); empty for events that were not indexed.
+    The loader ignores that column, so the file reads back as data.
+    """
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(EVENT_COLUMNS), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=[*EVENT_COLUMNS, *EXPORT_ONLY_COLUMNS], lineterminator="\n")
     writer.writeheader()
-    for row in _as_records(events):
-        writer.writerow({k: "" if v is None else neutralise_formula(v) for k, v in row.items()})
+    in_toll = events["in_toll"].tolist() if "in_toll" in events else [None] * len(events)
+    for row, counted in zip(_as_records(events), in_toll):
+        cells = {k: "" if v is None else neutralise_formula(v) for k, v in row.items()}
+        writer.writerow({**cells, "counted_in_toll": "" if counted is None else ("yes" if counted else "no")})
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def events_geojson(events: pd.DataFrame, places: gpd.GeoDataFrame) -> bytes:
     """The events as a GeoJSON FeatureCollection; an event whose place is unknown has a null geometry."""
     features = []
-    for row in _as_records(events):
+    in_toll = events["in_toll"].tolist() if "in_toll" in events else [None] * len(events)
+    for row, counted in zip(_as_records(events), in_toll):
+        if counted is not None:
+            row["counted_in_toll"] = bool(counted)  # as in the CSV: Ayacucho is never in Juliaca's toll
         place = row["place_id"]
         geometry = None
         if place in places.index:

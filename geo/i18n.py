@@ -16,10 +16,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "page_title": "Juliaca, 9 January 2023",
         "title": "Juliaca, 9 January 2023: the day hour by hour",
         "subtitle": ("Police opened fire on protesters near Juliaca's airport. Move the time slider, or press "
-                     "Play, to see the marches arrive and the events unfold. Click a symbol for what the source "
+                     "Play, to see the events unfold. Click a symbol for what the source "
                      "says."),
-        "content_note": ("Content note: this map describes a day on which at least 18 civilians were killed and "
-                         "more than 100 injured by gunfire. It uses plain words and no images of violence."),
+        "content_note": ("Content note: this map describes the day police opened fire on demonstrators in Juliaca. "
+                         "The source counts at least 18 civilians killed and over 100 people injured; a 15-year-old "
+                         "boy shot in the head died on 12 January. It uses plain words and no images of violence."),
         "content_note_ok": "I understand, show the map",
         "language": "Language",
         "scale": "Time scale",
@@ -47,18 +48,35 @@ STRINGS: dict[str, dict[str, str]] = {
         "precision_note_hour": "Each step shows everything reported up to that hour.",
         "precision_note_day": "Each step shows everything reported up to the end of that day.",
         "civilians_killed": "Civilians killed",
-        "civilians_injured": "Civilians injured",
+        "civilians_injured": "People injured",
         "police_killed": "Police killed",
         "police_injured": "Police injured",
         "counts_help": ("As the source reports them up to the time shown, in Juliaca and the Puno region. "
-                        "\"Over 100\" injured is counted as 100, a lower bound."),
+                        "Injured: the source says \"over 100 others were injured\" and does not say whether they "
+                        "were civilians or police, so the counter shows \"over 100\"."),
+        "toll_scope_hour": "On 9 January 2023, up to the time shown",
+        "toll_scope_day": "Juliaca and the Puno region, 4 January 2023 to the date shown; Ayacucho not included",
+        "toll_help_hour": ("Only what happened on 9 January counts here: the first death at around 14:00, and the "
+                           "deaths and injuries the source gives in total after police began to respond with deadly force, after 17:20 (its \"In total, "
+                           "18 civilians were killed and over 100 others were injured\", less the boy who died on "
+                           "12 January, whom we count as one of the 18). The source times none of these deaths or injuries, and does not say "
+                           "whether the over 100 injured were civilians or police. The photojournalist shot (by the order "
+                           "of the text) on 7 January is counted on the context scale."),
+        "toll_help_day": ("Counted: the photojournalist shot (by the order of the text) on 7 January; the dead and injured of 9 January; the two "
+                          "plainclothes officers treated for injuries (date not given); the officer found dead the "
+                          "morning after the arrests of 10 January (by the order of the text, 11 January); the boy who died on 12 January. \"Over 100\" injured is the "
+                          "source's figure: it does not say who they were, nor whether the photojournalist or the "
+                          "two officers are among them, so nothing is added to it. Not counted: Ayacucho's 10 dead "
+                          "and 61 injured of 15 December 2022, another place and another event."),
+        "count_over": "over {n}",
+        "count_at_least": "at least {n}",
         "list_heading": "Events up to this time ({n})",
         "list_newest": "Showing the newest {n}; download the CSV for all of them.",
         "list_help": "Choose an event to highlight it on the map and read the source's sentence.",
         "list_empty": "No event of the chosen kinds yet. Move the slider forward.",
         "new_badge": "new",
-        "not_mapped": "not on the map: the source does not say where",
-        "details_source": "Source sentence",
+        "not_mapped": "not on the map: no place the source gives that we can pin (the summary says why)",
+        "details_source": "Source phrase (at most 15 words)",
         "details_section": "Section",
         "details_reported_by": "Reported by",
         "details_status": "Status",
@@ -66,27 +84,34 @@ STRINGS: dict[str, dict[str, str]] = {
         "details_time": "Time",
         "status_reported": "Reported by the source",
         "status_official_claim": "Official claim",
+        "status_party_claim": "A party's account, as the source reports it",
         "status_disputed": "Disputed: the source reports evidence against it",
         "notice_invalid": "The link's {param} value was not understood, so the default is shown.",
         "notice_dropped": "{n} invalid event(s) are not shown: {first}",
         "sources_heading": "Sources, method and licences",
         "sources_body": (
             "Everything on this map comes from the English Wikipedia article \"Juliaca massacre\" "
-            "(CC BY-SA 4.0), which cites The New York Times, El País, La República, IDL-Reporteros, EFE "
-            "and the IACHR. Each event quotes the sentence that supports it. Approximate times are "
-            "labelled \"around\" or by part of the day; march routes are schematic straight lines, "
-            "because the source gives no routes; events whose place the source does not give are "
-            "listed but not mapped. Coordinates: GeoNames (CC BY 4.0) and airportsdata (MIT). Offline "
+            "(https://en.wikipedia.org/wiki/Juliaca_massacre, CC BY-SA 4.0), which cites The New York Times, "
+            "El País, La República, IDL-Reporteros, Human Rights Watch and the IACHR; the events and the "
+            "classroom moments are derived from it under the same licence. Each event quotes a phrase of at "
+            "most 15 words that locates its supporting sentence. No time is more precise than the source: "
+            "approximate times say \"around\", \"after\" or the part of the day, and a date or time we "
+            "inferred from the order of the text says so. The marches have no time in the source: their "
+            "lines grow from 06:00 to noon, when protesters approached the airport, which is a drawing rule, "
+            "and their routes are schematic straight lines. An event whose place the source does not give is "
+            "listed but not mapped, or, where its town is clear, pinned with the words \"the source does not "
+            "say where\". Accounts and accusations by a party are attributed and marked as claims. Numbers "
+            "keep the source's \"at least\" and \"over\". Coordinates: GeoNames (CC BY 4.0) and airportsdata (MIT). Offline "
             "layers: Natural Earth (public domain) and INEI 2007 limits from juaneladio/peru-geojson "
             "(MPL-2.0). Map tiles: © OpenStreetMap contributors; satellite imagery © Esri. Code: MIT."),
         "legend": "Legend",
         "legend_new": "New in this step",
         "legend_earlier": "Earlier",
         "legend_approx": "Time approximate (dashed outline)",
-        "legend_claim": "O: official claim · ?: disputed by evidence",
-        "legend_route": "March: schematic route (the source gives none)",
+        "legend_claim": "O: official claim · A: a party's account · ?: disputed by evidence",
+        "legend_route": "March: schematic route (the source gives none); drawn growing from 06:00 to noon, a drawing rule",
         "legend_size": "Larger symbol: more people killed or injured",
-        "schematic": "Schematic route: the source gives no route or departure time",
+        "schematic": "Schematic route: the source gives no route and no time; drawn growing from 06:00 to noon, a drawing rule",
         "march_label": "March from {town}",
         "march_from": "March from",
         "events_here": "events here",
@@ -124,9 +149,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "acled_killed": "People killed (ACLED: not split)",
         "acled_note": "ACLED data: texts are ACLED's own, in English; its dead are not split into civilians and police.",
         "popup_quote": "Source",
-        "map_credit": "Events: Wikipedia, “Juliaca massacre” (CC BY-SA 4.0) · GeoNames (CC BY 4.0)",
-        "credit_source": ("Source: Wikipedia, “Juliaca massacre” (CC BY-SA 4.0), citing The New York Times, "
-                          "El País, La República, IDL-Reporteros, EFE and the IACHR"),
+        "map_credit": "Events: Wikipedia, “Juliaca massacre” (CC BY-SA 4.0) · GeoNames (CC BY 4.0) · airportsdata (MIT)",
+        "credit_source": ("Source: Wikipedia, “Juliaca massacre”, https://en.wikipedia.org/wiki/Juliaca_massacre "
+                          "(CC BY-SA 4.0), citing The New York Times, El País, La República, IDL-Reporteros, "
+                          "Human Rights Watch and the IACHR; events and moments derived from it, CC BY-SA 4.0"),
         "credit_map": "Map data",
         "category_march": "March",
         "category_protest": "Protest",
@@ -142,10 +168,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "category_context": "Context",
         "time_minute": "{date}, {hh}:{mm}",
         "time_hour": "{date}, around {hh}:{mm}",
+        "time_after": "{date}, after {hh}:{mm}",
+        "time_after_around": "{date}, after about {hh}:{mm}",
+        "time_drawn": "{date} (time not given; the map draws the marches arriving at noon)",
         "time_day": "{date} (time not given)",
         "time_month": "{month} (day not given)",
-        "time_undated": "Date not given (after {date})",
-        "time_until": "{label} to {end}",
+        "time_undated": "Date not given (on or after {date})",
+        "time_until": "{label}, until {end}",
+        "inferred_date": "{label}; date inferred from the order of the text",
+        "inferred_time": "{label}; time inferred from the order of the text",
         "part_morning": "{date}, in the morning",
         "part_afternoon": "{date}, in the afternoon",
         "part_night": "{date}, at night",
@@ -157,10 +188,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "page_title": "Juliaca, 9 de enero de 2023",
         "title": "Juliaca, 9 de enero de 2023: el día hora a hora",
         "subtitle": ("La policía disparó contra manifestantes cerca del aeropuerto de Juliaca. Mueva el control "
-                     "de tiempo, o pulse Reproducir, para ver llegar las marchas y el curso de los hechos. Haga "
+                     "de tiempo, o pulse Reproducir, para ver el curso de los hechos. Haga "
                      "clic en un símbolo para leer lo que dice la fuente."),
-        "content_note": ("Aviso: este mapa describe un día en que al menos 18 civiles murieron y más de 100 "
-                         "resultaron heridos por disparos. Usa un lenguaje llano y ninguna imagen de violencia."),
+        "content_note": ("Aviso: este mapa describe el día en que la policía abrió fuego contra manifestantes en "
+                         "Juliaca. La fuente cuenta al menos 18 civiles muertos y más de 100 personas heridas; un "
+                         "adolescente de 15 años herido de bala en la cabeza murió el 12 de enero. Usa un lenguaje llano y ninguna "
+                         "imagen de violencia."),
         "content_note_ok": "Entendido, mostrar el mapa",
         "language": "Idioma",
         "scale": "Escala de tiempo",
@@ -188,18 +221,37 @@ STRINGS: dict[str, dict[str, str]] = {
         "precision_note_hour": "Cada paso muestra todo lo informado hasta esa hora.",
         "precision_note_day": "Cada paso muestra todo lo informado hasta el final de ese día.",
         "civilians_killed": "Civiles muertos",
-        "civilians_injured": "Civiles heridos",
+        "civilians_injured": "Personas heridas",
         "police_killed": "Policías muertos",
         "police_injured": "Policías heridos",
-        "counts_help": ("Según la fuente, hasta el momento mostrado, en Juliaca y la región Puno. \"Más de 100\" "
-                        "heridos se cuenta como 100, una cifra mínima."),
+        "counts_help": ("Según la fuente, hasta el momento mostrado, en Juliaca y la región Puno. Heridos: la "
+                        "fuente dice que más de 100 personas resultaron heridas y no indica si eran civiles o "
+                        "policías, así que el contador muestra «más de 100»."),
+        "toll_scope_hour": "El 9 de enero de 2023, hasta el momento mostrado",
+        "toll_scope_day": "Juliaca y la región Puno, desde el 4 de enero de 2023 hasta la fecha mostrada; sin Ayacucho",
+        "toll_help_hour": ("Aquí solo cuenta lo ocurrido el 9 de enero: la primera muerte, hacia las 14:00, y los "
+                           "muertos y heridos que la fuente da en total después de que la policía empezara a responder con fuerza letal, después de las 17:20 (los "
+                           "18 civiles muertos y más de 100 heridos que da la fuente en total, menos el adolescente "
+                           "que murió el 12 de enero, al que contamos como uno de los 18). La fuente no da la hora de esas muertes y heridas, "
+                           "ni indica si los más de 100 heridos eran civiles o policías. El fotoperiodista herido (por el "
+                           "orden del texto) el 7 de enero se cuenta en la escala de contexto."),
+        "toll_help_day": ("Se cuentan: el fotoperiodista herido (por el orden del texto) el 7 de enero; los muertos y heridos del 9 de "
+                          "enero; los dos policías de civil atendidos por heridas (sin fecha en la fuente); el "
+                          "policía hallado muerto la mañana siguiente a las detenciones del 10 de enero (por el orden "
+                          "del texto, el 11 de enero); el adolescente que murió el 12 de "
+                          "enero. «Más de 100» heridos es la cifra de la fuente: no dice quiénes eran ni si el "
+                          "fotoperiodista o los dos policías están entre ellos, así que no se le suma nada. No "
+                          "se cuentan los 10 muertos y 61 heridos de Ayacucho del 15 de diciembre de 2022, otro "
+                          "lugar y otro hecho."),
+        "count_over": "más de {n}",
+        "count_at_least": "al menos {n}",
         "list_heading": "Hechos hasta este momento ({n})",
         "list_newest": "Se muestran los {n} más recientes; descargue el CSV para verlos todos.",
         "list_help": "Elija un hecho para resaltarlo en el mapa y leer la frase de la fuente.",
         "list_empty": "Aún no hay hechos de los tipos elegidos. Avance el control de tiempo.",
         "new_badge": "nuevo",
-        "not_mapped": "fuera del mapa: la fuente no indica dónde",
-        "details_source": "Frase de la fuente (en inglés)",
+        "not_mapped": "fuera del mapa: la fuente no da un lugar que podamos ubicar (el resumen explica por qué)",
+        "details_source": "Fragmento de la fuente (en inglés, 15 palabras como máximo)",
         "details_section": "Sección",
         "details_reported_by": "Según",
         "details_status": "Estado",
@@ -207,17 +259,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "details_time": "Hora",
         "status_reported": "Informado por la fuente",
         "status_official_claim": "Afirmación oficial",
-        "status_disputed": "Cuestionado: la fuente recoge pruebas en contra",
+        "status_party_claim": "Versión de una de las partes, según la fuente",
+        "status_disputed": "En entredicho: la fuente recoge pruebas en contra",
         "notice_invalid": "No se entendió el valor de {param} del enlace; se muestra el valor predeterminado.",
         "notice_dropped": "{n} hecho(s) no válido(s) no se muestran: {first}",
         "sources_heading": "Fuentes, método y licencias",
         "sources_body": (
-            "Todo lo que muestra este mapa procede del artículo de la Wikipedia en inglés \"Juliaca "
-            "massacre\" (CC BY-SA 4.0), que cita a The New York Times, El País, La República, "
-            "IDL-Reporteros, EFE y la CIDH. Cada hecho cita la frase que lo respalda. Las horas aproximadas "
-            "se indican con \"hacia\" o con la parte del día; las rutas de las marchas son líneas rectas "
-            "esquemáticas, porque la fuente no da rutas; los hechos cuyo lugar no indica la fuente se "
-            "listan pero no se ubican en el mapa. Coordenadas: GeoNames (CC BY 4.0) y airportsdata (MIT). "
+            "Todo lo que muestra este mapa procede del artículo de la Wikipedia en inglés «Juliaca "
+            "massacre» (https://en.wikipedia.org/wiki/Juliaca_massacre, CC BY-SA 4.0), que cita a The New York "
+            "Times, El País, La República, IDL-Reporteros, Human Rights Watch y la CIDH; los hechos y los "
+            "momentos del modo clase derivan de él, con la misma licencia. Cada hecho cita un fragmento de "
+            "15 palabras como máximo que localiza la frase que lo respalda. Ninguna hora es más precisa que "
+            "la fuente: las horas aproximadas se indican con «hacia», «después de» o la parte del día, y una "
+            "fecha u hora que deducimos del orden del texto lo dice. La fuente no da la hora de las marchas: "
+            "sus líneas crecen de las 06:00 al mediodía, cuando los manifestantes se acercaron al aeropuerto, "
+            "lo cual es una regla de dibujo, y sus rutas son líneas rectas esquemáticas. Un hecho cuyo lugar "
+            "no indica la fuente se lista pero no se ubica en el mapa o, si su ciudad es clara, se ubica con "
+            "la advertencia «la fuente no indica dónde». Las versiones y acusaciones de una de las partes se "
+            "atribuyen y se marcan como tales. Las cifras conservan el «al menos» y el «más de» de la fuente. "
+            "Coordenadas: GeoNames (CC BY 4.0) y airportsdata (MIT). "
             "Capas sin conexión: Natural Earth (dominio público) y límites del INEI 2007 de "
             "juaneladio/peru-geojson (MPL-2.0). Teselas: © colaboradores de OpenStreetMap; imágenes de "
             "satélite © Esri. Código: MIT."),
@@ -225,10 +285,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "legend_new": "Nuevo en este paso",
         "legend_earlier": "Anterior",
         "legend_approx": "Hora aproximada (borde discontinuo)",
-        "legend_claim": "O: afirmación oficial · ?: cuestionada por pruebas",
-        "legend_route": "Marcha: ruta esquemática (la fuente no la da)",
+        "legend_claim": "O: afirmación oficial · A: versión de una de las partes · ?: en entredicho por pruebas",
+        "legend_route": "Marcha: ruta esquemática (la fuente no la da); crece de las 06:00 al mediodía, una regla de dibujo",
         "legend_size": "Símbolo mayor: más personas muertas o heridas",
-        "schematic": "Ruta esquemática: la fuente no da la ruta ni la hora de salida",
+        "schematic": "Ruta esquemática: la fuente no da la ruta ni la hora; crece de las 06:00 al mediodía, una regla de dibujo",
         "march_label": "Marcha desde {town}",
         "march_from": "Marcha desde",
         "events_here": "hechos aquí",
@@ -267,9 +327,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "acled_killed": "Personas muertas (ACLED: sin distinguir)",
         "acled_note": "Datos de ACLED: los textos son de ACLED, en inglés; no distingue entre muertos civiles y policías.",
         "popup_quote": "Fuente",
-        "map_credit": "Hechos: Wikipedia, «Juliaca massacre» (CC BY-SA 4.0) · GeoNames (CC BY 4.0)",
-        "credit_source": ("Fuente: Wikipedia, «Juliaca massacre» (CC BY-SA 4.0), que cita a The New York Times, "
-                          "El País, La República, IDL-Reporteros, EFE y la CIDH"),
+        "map_credit": "Hechos: Wikipedia, «Juliaca massacre» (CC BY-SA 4.0) · GeoNames (CC BY 4.0) · airportsdata (MIT)",
+        "credit_source": ("Fuente: Wikipedia, «Juliaca massacre», https://en.wikipedia.org/wiki/Juliaca_massacre "
+                          "(CC BY-SA 4.0), que cita a The New York Times, El País, La República, IDL-Reporteros, "
+                          "Human Rights Watch y la CIDH; hechos y momentos derivados de él, CC BY-SA 4.0"),
         "credit_map": "Datos del mapa",
         "category_march": "Marcha",
         "category_protest": "Protesta",
@@ -285,10 +346,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "category_context": "Contexto",
         "time_minute": "{date}, {hh}:{mm}",
         "time_hour": "{date}, hacia las {hh}:{mm}",
+        "time_after": "{date}, después de las {hh}:{mm}",
+        "time_after_around": "{date}, después de las {hh}:{mm} aproximadamente",
+        "time_drawn": "{date} (sin hora; el mapa dibuja las marchas llegando al mediodía)",
         "time_day": "{date} (sin hora)",
         "time_month": "{month} (sin día)",
-        "time_undated": "Sin fecha en la fuente (después del {date})",
-        "time_until": "{label} al {end}",
+        "time_undated": "Sin fecha en la fuente (el {date} o después)",
+        "time_until": "{label}, hasta el {end}",
+        "inferred_date": "{label}; fecha deducida del orden del texto",
+        "inferred_time": "{label}; hora deducida del orden del texto",
         "part_morning": "{date}, por la mañana",
         "part_afternoon": "{date}, por la tarde",
         "part_night": "{date}, por la noche",

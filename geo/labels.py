@@ -30,13 +30,17 @@ def _part_of_day(start: pd.Timestamp, lang: str) -> str:
     return label
 
 
-def time_label(start: pd.Timestamp, precision: str, lang: str, end: pd.Timestamp | None = None) -> str:
-    """An event's time as exactly as the source gives it, and no more exactly.
+def time_label(start: pd.Timestamp, precision: str, lang: str, end: pd.Timestamp | None = None,
+               inferred: str = "") -> str:
+    """An event's time as exactly as the source gives it, and no more exactly; an inferred date or
+    time (`inferred` is "date" or "time") says so.
 
     >>> time_label(lima_time("2023-01-09T14:00"), "hour", "en")
     '9 January 2023, around 14:00'
-    >>> time_label(lima_time("2023-01-09T17:20"), "part_of_day", "es")
-    '9 de enero de 2023, por la tarde, después de las 17:20'
+    >>> time_label(lima_time("2023-01-09T17:20"), "after", "es")
+    '9 de enero de 2023, después de las 17:20'
+    >>> time_label(lima_time("2023-01-08T11:00"), "minute", "en", inferred="date")
+    '8 January 2023, 11:00; date inferred from the order of the text'
     """
     start = lima_time(start)
     hh, mm = f"{start.hour:02d}", f"{start.minute:02d}"
@@ -44,6 +48,9 @@ def time_label(start: pd.Timestamp, precision: str, lang: str, end: pd.Timestamp
     label = {
         "minute": lambda: text(lang, "time_minute", date=date, hh=hh, mm=mm),
         "hour": lambda: text(lang, "time_hour", date=date, hh=hh, mm=mm),
+        "after": lambda: text(lang, "time_after", date=date, hh=hh, mm=mm),
+        "after_around": lambda: text(lang, "time_after_around", date=date, hh=hh, mm=mm),
+        "drawn": lambda: text(lang, "time_drawn", date=date),
         "part_of_day": lambda: _part_of_day(start, lang),
         "day": lambda: text(lang, "time_day", date=date),
         "month": lambda: text(lang, "time_month", month=month_label(start, lang)),
@@ -51,7 +58,20 @@ def time_label(start: pd.Timestamp, precision: str, lang: str, end: pd.Timestamp
     }[precision]()
     if end is not None and not pd.isna(end) and lima_time(end).date() != start.date() and precision != "undated":
         label = text(lang, "time_until", label=label, end=date_label(lima_time(end), lang))
+    if isinstance(inferred, str) and inferred:
+        label = text(lang, f"inferred_{inferred}", label=label)
     return label
+
+
+def count_label(number: int, qualifier: str, lang: str) -> str:
+    """A counter's value with the source's qualifier: '17', 'over 100' / 'más de 100', 'at least 17'."""
+    return text(lang, f"count_{qualifier}", n=number) if qualifier else str(number)
+
+
+def toll_scope(scale: str, lang: str) -> tuple[str, str]:
+    """What the counters count on `scale`, in words, and the help text saying what is included."""
+    key = "hour" if scale == "hour" else "day"
+    return text(lang, f"toll_scope_{key}"), text(lang, f"toll_help_{key}")
 
 
 def clock_label(t: pd.Timestamp, scale: str, lang: str) -> str:

@@ -39,8 +39,8 @@ CATEGORY_STYLE: dict[str, tuple[str, str]] = {
     "investigation": ("#FFFFFF", "diamond"),
     "context": ("#D0D0D0", "circle"),
 }
-CLAIM_BADGE = {"reported": "", "official_claim": "O", "disputed": "?"}
-APPROXIMATE = frozenset({"hour", "part_of_day", "day", "month", "undated"})
+CLAIM_BADGE = {"reported": "", "official_claim": "O", "party_claim": "A", "disputed": "?"}
+APPROXIMATE = frozenset({"hour", "after", "after_around", "part_of_day", "day", "drawn", "month", "undated"})
 
 
 @dataclass(frozen=True)
@@ -208,7 +208,8 @@ def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str) -> di
     names = places[f"name_{lang}"]
     return {
         "title": events[f"title_{lang}"].tolist(),
-        "time": [time_label(s, p, lang, e) for s, p, e in zip(events["start"], events["time_precision"], events["end"])],
+        "time": [time_label(s, p, lang, e, inferred) for s, p, e, inferred in
+                 zip(events["start"], events["time_precision"], events["end"], _inferred(events))],
         "summary": events[f"summary_{lang}"].tolist(),
         "place": [names[p] if p in names.index else None for p in events["place_id"]],
         "status_label": [text(lang, f"status_{s}") for s in events["claim_status"]],
@@ -216,6 +217,11 @@ def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str) -> di
         "quote": events["source_quote"].tolist(),
         "section": events["source_section"].tolist(),
     }
+
+
+def _inferred(events: pd.DataFrame) -> list[str]:
+    """The `time_inferred` column, or empty values for a frame that predates it."""
+    return events["time_inferred"].tolist() if "time_inferred" in events else [""] * len(events)
 
 
 def describe_events(visible: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,

@@ -147,6 +147,8 @@ EVENTS_SCHEMA = pa.DataFrameSchema(
         "source_quote": pa.Column(str, _text(vocab.MAX_SHORT_TEXT) + [
             _check(lambda v: len(v.split()) <= vocab.MAX_QUOTE_WORDS,
                    f"expected a verbatim phrase of at most {vocab.MAX_QUOTE_WORDS} words")]),
+        "time_inferred": pa.Column(str, _one_of(vocab.TIME_INFERRED, required=False)),
+        "count_qualifier": pa.Column(str, _one_of(vocab.COUNT_QUALIFIERS, required=False)),
     },
     strict=False,
 )
@@ -166,12 +168,12 @@ def _read_csv_records(path: Path, text: str) -> tuple[pd.DataFrame, list[Problem
     header = [h.strip() for h in header]
     fatal = [Problem(path.name, "line 1", col, col, "this column appears more than once; keep one")
              for col in sorted({h for h in header if header.count(h) > 1})]
-    missing = [c for c in vocab.EVENT_COLUMNS if c not in header]
+    missing = [c for c in vocab.EVENT_COLUMNS if c not in header and c not in vocab.OPTIONAL_EVENT_COLUMNS]
     if missing:
         hint = " (is the file comma-separated?)" if len(header) == 1 else ""
         fatal += [Problem(path.name, "line 1", col, "", f"missing column; add it to the header{hint}") for col in missing]
     fatal += [Problem(path.name, "line 1", col, col, "unknown column; expected only: " + ", ".join(vocab.EVENT_COLUMNS))
-              for col in header if col not in vocab.EVENT_COLUMNS]
+              for col in header if col not in vocab.EVENT_COLUMNS and col not in vocab.EXPORT_ONLY_COLUMNS]
     if fatal:
         raise DataError(fatal)
 

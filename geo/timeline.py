@@ -202,3 +202,33 @@ def state_at(index: EventIndex, t: pd.Timestamp, *, step: pd.Timedelta = HOUR,
     base = index.running_totals[min(_toll_base(index, toll_from), shown)]
     totals = dict(zip(COUNT_COLUMNS, (int(x) for x in index.running_totals[shown] - base)))
     return MapState(t, visible, frozenset(new_ids), totals, marches)
+
+
+def toll_as_worded(index: EventIndex, t: pd.Timestamp, toll_from: pd.Timestamp | None = None
+                   ) -> dict[str, tuple[int, str]]:
+    """Each counter as the source words it: (number, qualifier), the qualifier "" (exact), "over" or "at_least".
+
+    A row whose `count_qualifier` is set holds a bound ("over 100 others were injured"). The source does
+    not say whether the people of a bound include those counted exactly beside it, so a bound is never
+    added to: the counter shows "over L" when the bound L is at least the exact sum E, else "at least E".
+    Same rows as `state_at`'s toll: revealed in [toll_from, t], at no `context` place.
+    """
+    shown = _count_revealed(index, t)
+    base = min(_toll_base(index, toll_from), shown)
+    totals = index.running_totals[shown] - index.running_totals[base]
+    if "count_qualifier" not in index.events:
+        return {c: (int(v), "") for c, v in zip(COUNT_COLUMNS, totals)}
+    qualifier = index.events["count_qualifier"].to_numpy()[base:shown]
+    rows = np.flatnonzero((qualifier != "") & index.events["in_toll"].to_numpy()[base:shown]) + base
+    worded = {}
+    for column, total in zip(COUNT_COLUMNS, totals):
+        counts = index.events[column].to_numpy(dtype="float64", na_value=0)[rows] if len(rows) else np.zeros(0)
+        bound, exact = int(counts.sum()), int(total - counts.sum())
+        words = set(index.events["count_qualifier"].to_numpy()[rows[counts > 0]])
+        if not bound:
+            worded[column] = (exact, "")
+        elif bound >= exact:
+            worded[column] = (bound, "over" if words == {"over"} else "at_least")
+        else:
+            worded[column] = (exact, "at_least")
+    return worded

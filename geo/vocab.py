@@ -7,7 +7,12 @@ EVENT_COLUMNS = (
     "title_en", "title_es", "summary_en", "summary_es",
     "civilians_killed", "civilians_injured", "police_killed", "police_injured",
     "claim_status", "reported_by", "source_section", "source_quote",
+    "time_inferred", "count_qualifier",
 )
+# Columns a file may leave out (they are read as empty): added after files in the schema existed.
+OPTIONAL_EVENT_COLUMNS = ("time_inferred", "count_qualifier")
+# Written by the CSV download, ignored when such a file is read back: derived, never data.
+EXPORT_ONLY_COLUMNS = ("counted_in_toll",)
 PLACE_PROPERTIES = ("id", "name_en", "name_es", "kind", "role", "geo_precision", "source")
 
 COUNT_COLUMNS = ("civilians_killed", "civilians_injured", "police_killed", "police_injured")
@@ -17,8 +22,16 @@ CATEGORIES = (
     "deployment", "government", "statement", "investigation", "context",
 )
 # `undated` is ours: the source reports some statements and findings without any date.
-TIME_PRECISIONS = ("minute", "hour", "part_of_day", "day", "month", "undated")
-CLAIM_STATUSES = ("reported", "official_claim", "disputed")
+# `after`: "then", after a known time; `after_around`: after an approximate one ("around noon ... then");
+# `drawn`: a day the source gives, drawn at a time that is a drawing rule (the marches), not the source's.
+TIME_PRECISIONS = ("minute", "hour", "after", "after_around", "part_of_day", "day", "drawn", "month", "undated")
+# What the source leaves to inference (issue 9, rule 1): its order of telling gives the date or the time.
+TIME_INFERRED = ("date", "time")
+# A count that is a bound, as the source words it: "over 100", "at least 17".
+COUNT_QUALIFIERS = ("over", "at_least")
+# `party_claim`: an account by a party to the events who is not an official (protesters, an officer's own
+# story among contradictory ones); `official_claim`: an official's or a government's.
+CLAIM_STATUSES = ("reported", "official_claim", "party_claim", "disputed")
 PLACE_KINDS = ("airport", "city", "town", "province", "landmark")
 PLACE_ROLES = ("site", "origin", "context")
 GEO_PRECISIONS = ("exact", "town", "province")

@@ -50,7 +50,7 @@ def test_default_page_explains_itself():
     assert clock(at) == "9 January 2023, 06:00 (Lima, UTC−5)"
     assert "Content note" in at.info[0].value
     assert "Move the time slider" in at.caption[0].value
-    assert [m.label for m in at.metric] == ["Civilians killed", "Civilians injured", "Police killed", "Police injured"]
+    assert [m.label for m in at.metric] == ["Civilians killed", "People injured", "Police killed", "Police injured"]
     assert at.warning.len == 0
 
 
@@ -66,7 +66,7 @@ def test_spanish_shows_spanish_everywhere():
     at = run_app({"lang": "es", "t": "2023-01-09T18:00"})
     assert clock(at) == "9 de enero de 2023, 18:00 (Lima, UTC−5)"
     assert [m.label for m in at.metric][0] == "Civiles muertos"
-    assert any("La policía dispara con fuerza letal" in o for o in event_radio(at).options)
+    assert any("La policía responde con fuerza letal" in o for o in event_radio(at).options)
     assert '"title": "Leyenda"' in map_args(at)["script"] and '"lang": "es"' in map_args(at)["script"]
 
 

@@ -14,6 +14,7 @@ from PIL import Image, ImageStat
 
 from geo.cli import main
 from geo.export import PageOptions, build_page, events_csv, events_geojson, export_site, neutralise_formula
+from geo.i18n import STRINGS
 from geo.load import REPO_DATA_DIR, load_dataset
 from geo.timeline import index_events, lima_time, state_at
 
@@ -157,6 +158,8 @@ def test_the_snapshot_page_shows_title_clock_counters_legend_and_credit(chromium
     assert words in page.locator("#credit").inner_text() and "GeoNames" in page.locator("#credit").inner_text()
     assert "18:00 (Lima, UTC−5)" in page.locator("#clock").inner_text()
     assert page.locator(".counter-value").first.inner_text() == "17"
+    assert page.locator(".counter-value").nth(1).inner_text() == {"en": "over 100", "es": "más de 100"}[lang]  # issue 9
+    assert page.locator(".counter-scope").inner_text() == STRINGS[lang]["toll_scope_hour"]
     assert page.locator(".jm-legend").get_attribute("open") is not None
     assert page.locator("h1").inner_text().startswith("Juliaca, 9")
     page.close()

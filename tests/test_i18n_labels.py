@@ -52,9 +52,14 @@ def test_spanish_is_not_a_copy_of_english():
     ("2023-01-10T06:00", "part_of_day", "es", "10 de enero de 2023, por la mañana"),
     ("2023-01-09T12:00", "part_of_day", "en", "9 January 2023, in the afternoon"),
     ("2023-01-09T17:20", "part_of_day", "en", "9 January 2023, in the afternoon, after 17:20"),
+    ("2023-01-09T17:20", "after", "en", "9 January 2023, after 17:20"),
+    ("2023-01-09T17:20", "after", "es", "9 de enero de 2023, después de las 17:20"),
+    ("2023-01-09T12:00", "after_around", "en", "9 January 2023, after about 12:00"),
+    ("2023-01-09T12:00", "drawn", "en", "9 January 2023 (time not given; the map draws the marches arriving at noon)"),
+    ("2023-01-09T12:00", "drawn", "es", "9 de enero de 2023 (sin hora; el mapa dibuja las marchas llegando al mediodía)"),
     ("2023-01-12T00:00", "day", "en", "12 January 2023 (time not given)"),
     ("2023-03-01T00:00", "month", "es", "marzo de 2023 (sin día)"),
-    ("2023-01-09T00:00", "undated", "en", "Date not given (after 9 January 2023)"),
+    ("2023-01-09T00:00", "undated", "en", "Date not given (on or after 9 January 2023)"),
 ])
 def test_time_label_states_its_precision(start, precision, lang, expected):
     assert time_label(lima_time(start), precision, lang) == expected
@@ -62,7 +67,19 @@ def test_time_label_states_its_precision(start, precision, lang, expected):
 
 def test_a_span_over_days_names_its_end():
     label = time_label(lima_time("2023-01-10T06:00"), "part_of_day", "en", lima_time("2023-01-11T12:00"))
-    assert label == "10 January 2023, in the morning to 11 January 2023"
+    assert label == "10 January 2023, in the morning, until 11 January 2023"
+    assert time_label(lima_time("2023-01-10T06:00"), "part_of_day", "es", lima_time("2023-01-11T12:00")) == (
+        "10 de enero de 2023, por la mañana, hasta el 11 de enero de 2023")
+
+
+@pytest.mark.parametrize("inferred, lang, expected", [
+    ("date", "en", "8 January 2023, 11:00; date inferred from the order of the text"),
+    ("date", "es", "8 de enero de 2023, 11:00; fecha deducida del orden del texto"),
+    ("time", "en", "8 January 2023, 11:00; time inferred from the order of the text"),
+    ("", "en", "8 January 2023, 11:00"),
+])
+def test_an_inferred_date_or_time_says_so(inferred, lang, expected):
+    assert time_label(lima_time("2023-01-08T11:00"), "minute", lang, inferred=inferred) == expected
 
 
 @pytest.mark.parametrize("t, scale, lang, expected", [

@@ -54,7 +54,7 @@ INVALID = [
     ("civilians_killed", "-1", "whole number"),
     ("civilians_killed", "1.5", "whole number"),
     ("police_injured", "many", "whole number"),
-    ("claim_status", "true", "expected one of: reported, official_claim, disputed"),
+    ("claim_status", "true", "expected one of: reported, official_claim, party_claim, disputed"),
     ("title_en", "", "must not be empty"),
     ("title_es", "x" * 161, "at most 160 characters"),
     ("summary_en", "y" * 5000, "at most 1200 characters"),
@@ -164,7 +164,7 @@ def test_ragged_row_is_named_by_line(data_copy):
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[2] = lines[2] + ",extra"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"events\.csv, line 3: '20 fields': expected 19"):
+    with pytest.raises(DataError, match=r"events\.csv, line 3: '22 fields': expected 21"):
         load_dataset(data_copy)
 
 

@@ -63,7 +63,7 @@ def test_classroom_mode_from_a_link_shows_the_moment_in_spanish():
     assert "Momento 5 de 8" in at.caption[0].value
     assert "ingresar al aeropuerto" in " ".join(m.value for m in at.markdown)
     args = map_args(at)
-    assert args["zoom"] == 13 and '"highlight": ["airport_escalation_1720", "police_deadly_force", "doctor_killed"]' in args["feature_group"]
+    assert args["zoom"] == 13 and '"highlight": ["airport_escalation_1720", "police_deadly_force", "injured_over_100"]' in args["feature_group"]
 
 
 def test_classroom_buttons_step_through_moments_and_update_the_link():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
@@ -14,7 +13,6 @@ from geo.timeline import (DAY, HOUR, MARCH_LEAD, context_steps, hour_steps, inde
                           march_progress, reveal_times, state_at)
 from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS
 
-README = Path(__file__).resolve().parent.parent / "README.md"
 
 
 def _events(*rows: dict) -> pd.DataFrame:
@@ -124,19 +122,6 @@ def test_marches_grow_through_the_morning(index):
     assert progress[6] == 0.0 and 0 < progress[9] < 1 and progress[12] == 1.0
     assert progress == sorted(progress)
     assert len(state_at(index, hour_steps()[12]).marches) == 7
-
-
-def _readme_totals() -> dict[str, dict[str, int]]:
-    """Rows like `| 2023-01-09T23:00 | 17 | 101 | 0 | 0 |` of the README's totals table."""
-    rows = re.findall(r"^\| (\d{4}-\d{2}-\d{2}T\d{2}:\d{2}) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|", README.read_text(encoding="utf-8"), re.M)
-    return {t: dict(zip(COUNT_COLUMNS, map(int, counts))) for t, *counts in rows}
-
-
-def test_totals_match_the_readme(index):
-    table = _readme_totals()
-    assert {"2023-01-09T23:00", "2023-01-12T23:00"} <= set(table)
-    for t, expected in table.items():
-        assert state_at(index, lima_time(t)).totals == expected, t
 
 
 def test_totals_reconcile_with_the_source(index, source_text):

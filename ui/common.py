@@ -10,11 +10,12 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.i18n import text
+from geo.labels import count_label, md_escape, toll_scope
 from geo.layers import VIEWS, base_map, step_layer, step_payload
 from geo.load import Dataset
 from geo.moments import Moment
 from geo.params import ViewState, steps_for, to_params
-from geo.timeline import DAY, HOUR, EventIndex, MapState
+from geo.timeline import DAY, HOUR, EventIndex, MapState, toll_as_worded, toll_start
 from geo.vocab import COUNT_COLUMNS
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -61,12 +62,18 @@ def show_map(page: Page, view: ViewState, height: int, highlight: tuple[str, ...
               feature_group_to_add=step_layer(payload))
 
 
-def counters(page: Page, state: MapState, columns) -> None:
-    """The toll up to the time shown; for ACLED data, its dead are not split into civilians and police."""
+def counters(page: Page, state: MapState, columns, scale: str = "hour") -> None:
+    """The toll up to the time shown, its scope in words, each number with the source's qualifier ("over 100");
+    for ACLED data, its dead are not split into civilians and police."""
     acled = page.source_format == "acled"
+    scope, scope_help = toll_scope(scale, page.lang)
+    worded = toll_as_worded(page.index, state.t, toll_start(scale))
     for column, name in zip(columns, COUNT_COLUMNS):
         label = page.t("acled_killed") if acled and name == "civilians_killed" else page.t(name)
-        column.metric(label, state.totals[name], help=page.t("acled_note" if acled else "counts_help"))
+        column.metric(label, count_label(*worded[name], page.lang),
+                      help=page.t("acled_note") if acled else f"{scope_help} {page.t('counts_help')}")
+    if not acled:
+        st.caption(md_escape(scope), help=scope_help)  # under the counters, in the caller's container
 
 
 def sync_url(view: ViewState) -> None:

@@ -14,6 +14,7 @@ from geo.params import SCALES, ViewState, steps_for
 from geo.timeline import MapState, state_at, toll_start
 from geo.vocab import CATEGORIES
 from ui.common import Page, counters, current_view, show_map, step_size, sync_url
+from ui.share import share_section
 
 SPEEDS = (0.5, 1.0, 2.0)
 LIST_LIMIT = 150  # the list describes the newest events only: cheap at any size
@@ -75,8 +76,9 @@ def map_section(page: Page) -> None:
         show_map(page, view, MAP_HEIGHT)
         st.caption(page.t("keyboard_hint") + " " + page.t(f"precision_note_{view.scale}"))
         downloads(page, view, state)
+        share_section(page, view)
     with side:
-        counters(page, state, st.columns(2) + st.columns(2))
+        counters(page, state, st.columns(2) + st.columns(2), view.scale)
         event_list(page, described, len(state.visible))
     sync_url(view)
 
@@ -119,11 +121,12 @@ def downloads(page: Page, view: ViewState, state: MapState) -> None:
 
 
 def snapshot_png(page: Page, view: ViewState) -> bytes:
-    from geo.render import render_steps
+    from geo.render import described_png, render_steps
 
     step = steps_for(view.scale).index(view.t)
     options = PageOptions(view.lang, view.view, view.base, view.scale, step, categories=view.categories)
-    return next(render_steps(page.index, page.places, options, [step], 1600, 1000, 1))
+    return described_png(next(render_steps(page.index, page.places, options, [step], 1600, 1000, 1)),
+                         page.index, page.places, options)  # alt text in the PNG's Description
 
 
 def event_list(page: Page, events: list[dict], total: int) -> None:

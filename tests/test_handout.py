@@ -1,0 +1,109 @@
+"""The classroom handout: one A4 page per key moment between a cover and the sources, real text in both
+languages, and nothing that overflows its page."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from geo.handout import IMAGE_SIZE, handout_html
+from geo.i18n import text as app_text
+from geo.moments import load_moments
+
+ROOT = Path(__file__).resolve().parent.parent
+A4_POINTS = (595, 842)
+
+
+@pytest.fixture(scope="module")
+def moments(index):
+    """The key moments of data/moments.csv."""
+    return load_moments(index)
+
+
+def _plain(value: str) -> str:
+    """Text compared as a reader sees it: ligatures unfolded (ﬁ -> fi), whitespace collapsed."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", value)).strip()
+
+
+def _placeholder_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (IMAGE_SIZE[0] * 2, IMAGE_SIZE[1] * 2), (200, 220, 200)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_the_document_escapes_the_data(hostile_data_dir):
+    from geo.load import load_dataset
+    from geo.timeline import index_events
+
+    hostile = load_dataset(hostile_data_dir)
+    index = index_events(hostile.events, hostile.places)
+    moments = load_moments(index)
+    document = handout_html(index, hostile.places, moments, "en", [_placeholder_png()] * len(moments))
+    assert "<script>alert" not in document and "<img src=x" not in document
+    assert "&lt;script&gt;alert(5)&lt;/script&gt;" in document
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_page_fits_on_its_a4_sheet(chromium, index, data, moments, tmp_path, lang):
+    """Overflowing text would be cut at the page's foot: measure every page in print layout."""
+    path = tmp_path / "handout.html"
+    path.write_text(handout_html(index, data.places, moments, lang, [_placeholder_png()] * len(moments)),
+                    encoding="utf-8")
+    page = chromium.new_page(viewport={"width": 680, "height": 1000})
+    page.goto(path.as_uri())
+    page.emulate_media(media="print")
+    overflow = page.evaluate("() => [...document.querySelectorAll('section')].map(s => s.scrollHeight - s.clientHeight)")
+    assert len(overflow) == len(moments) + 2
+    assert overflow == [0] * len(overflow), f"pages that overflow (px): {overflow}"
+    page.close()
+
+
+def _check_pdf(pdf: bytes, moments, lang: str) -> None:
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == len(moments) + 2
+    width, height = (round(float(v)) for v in reader.pages[0].mediabox.upper_right)
+    assert (width, height) == A4_POINTS
+    pages = [_plain(p.extract_text()) for p in reader.pages]
+    assert _plain(app_text(lang, "content_note")) in pages[0]
+    assert _plain(app_text(lang, "title")) in pages[0]
+    for k, moment in enumerate(moments, start=1):
+        assert _plain(moment.title[lang]) in pages[k], (lang, moment.id)
+        assert _plain(moment.caption[lang])[:120] in pages[k], (lang, moment.id)
+        assert "CC BY-SA 4.0" in pages[k]
+        assert len(reader.pages[k].images) >= 1, f"no map image on the page of {moment.id}"
+    assert "https://en.wikipedia.org/wiki/Juliaca_massacre" in pages[-1]
+
+
+def _handout(lang: str, out: Path) -> bytes:
+    """Run `python -m geo handout` as a teacher would (its own process and browser)."""
+    done = subprocess.run([sys.executable, "-m", "geo", "handout", "--lang", lang, "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return out.read_bytes()
+
+
+@pytest.mark.browser
+def test_the_handout_command_writes_a_spanish_pdf(moments, tmp_path):
+    pdf = _handout("es", tmp_path / "clase.pdf")
+    _check_pdf(pdf, moments, "es")
+    text = _plain(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+    assert "Civiles muertos" in text and "Fuentes" in text and "Cómo se hizo este mapa" in text
+
+
+@pytest.mark.browser
+def test_the_english_handout_quotes_the_source(index, moments, tmp_path):
+    pdf = _handout("en", tmp_path / "class.pdf")
+    _check_pdf(pdf, moments, "en")
+    text = _plain(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+    quotes = index.events.set_index("id").loc[[i for m in moments for i in m.event_ids], "source_quote"]
+    missing = [q for q in set(quotes) if _plain(q) not in text]
+    assert missing == []
