@@ -61,7 +61,7 @@ BASEMAPS: dict[str, Basemap] = {
 # Preset views: (centre lat, lon), zoom.
 VIEWS: dict[str, tuple[tuple[float, float], int]] = {
     "airport": ((-15.476, -70.150), 13),
-    "region": ((-14.85, -70.05), 8),
+    "region": ((-15.15, -70.05), 8),  # Macusani to Puno, with Juliaca and the lake clear of the credits
     "peru": ((-13.6, -73.6), 6),
 }
 DEFAULT_VIEW = "region"
