@@ -75,21 +75,18 @@
     var node = L.DomUtil.create("div", "jm-label " + className, this.pane);
     var leader = L.DomUtil.create("div", "jm-leader", this.pane);
     return {p: p, node: node, leader: leader, zoom: zoom, centred: !!centred, latlng: L.latLng(p.lat, p.lon),
-            text: null, size: null};
+            text: null};
   };
 
-  /* Set the text for this zoom, and measure it (once per text). */
-  Labels.prototype.measure = function (item, zoom) {
+  /* Set the text for this zoom, and show the label so that it can be measured. */
+  Labels.prototype.setText = function (item, zoom) {
     var full = item.p.name, textValue = zoom >= this.fullFrom ? full : (item.p.short || full);
     if (item.text !== textValue) {
       item.text = textValue;
       item.node.textContent = textValue;
       if (textValue !== full) item.node.setAttribute("title", full); else item.node.removeAttribute("title");
-      item.node.style.display = "block";
-      var rect = item.node.getBoundingClientRect();  // fractional pixels, rounded up
-      item.size = {w: Math.ceil(rect.width), h: Math.ceil(rect.height)};
     }
-    return item.size;
+    item.node.style.display = "block";
   };
 
   Labels.prototype.place = function () {
@@ -101,9 +98,16 @@
     this.items.forEach(function (item, k) {  // every place dot is an obstacle for every label
       if (!item.centred) taken.push({x: points[k].x - DOT, y: points[k].y - DOT, w: 2 * DOT, h: 2 * DOT});
     });
+    var inRange = this.items.map(function (item) { return zoom >= item.zoom[0] && zoom <= item.zoom[1]; });
+    this.items.forEach(function (item, k) { if (inRange[k]) self.setText(item, zoom); });
+    // measured every time (all writes, then all reads): the style sheet may arrive after the first placing
+    var sizes = this.items.map(function (item, k) {
+      if (!inRange[k]) return null;
+      var rect = item.node.getBoundingClientRect();  // fractional pixels, rounded up
+      return {w: Math.ceil(rect.width), h: Math.ceil(rect.height)};
+    });
     this.items.forEach(function (item, k) {
-      var shown = zoom >= item.zoom[0] && zoom <= item.zoom[1];
-      var box = shown ? self.choose(item, points[k], self.measure(item, zoom), taken, size) : null;
+      var box = inRange[k] ? self.choose(item, points[k], sizes[k], taken, size) : null;
       self.draw(item, points[k], box);
       if (box) taken.push({x: box.x - 1, y: box.y - 1, w: box.w + 2, h: box.h + 2});
     });
