@@ -4,19 +4,25 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
+AXE := tests/a11y/node_modules/.installed
 
 .PHONY: run test browser lock clean
 
 run: $(STAMP)
 	$(BIN)/streamlit run app.py --server.port 8501
 
-test: $(STAMP) browser
+test: $(STAMP) browser $(AXE)
 	$(BIN)/python -m pytest
 
 # A headless Chromium for the browser tests: Debian's /usr/bin/chromium or $$JULIACA_CHROMIUM if
 # present, else Playwright's own, downloaded once (the normal path on a developer's machine).
 browser: $(STAMP)
 	@$(BIN)/python -m geo.browser --check || $(BIN)/python -m playwright install chromium
+
+# axe-core for the accessibility test, pinned by tests/a11y/package-lock.json (npm ci: exactly the lock).
+$(AXE): tests/a11y/package-lock.json
+	cd tests/a11y && npm ci --no-audit --no-fund
+	touch $@
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -32,4 +38,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache tests/a11y/node_modules

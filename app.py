@@ -15,10 +15,11 @@ from geo.moments import load_moments
 from geo.params import parse_params, steps_for
 from geo.timeline import index_events
 from geo.vocab import CATEGORIES
-from ui.common import STATIC, Page
+from ui.common import STATIC, Page, page_language
 from ui.explore import map_section, settings
 from ui.present import ARROW_KEYS, STYLE, auto_advance, present_section
-from ui.upload import upload_section
+from ui.guard import guarded, pending_errors, show_errors
+from ui.upload import current_upload, upload_section
 
 
 @st.cache_resource
@@ -32,9 +33,10 @@ def load(data_dir: str):
     return data, index, moments, publish_bundle(index, data.places, STATIC)
 
 
-def init_session(data, moments) -> None:
+def init_session(data, moments, params: dict | None = None) -> None:
     """First run of a session: widget state from the URL, and a note of what the URL got wrong."""
-    view, refused = parse_params(st.query_params.to_dict(), frozenset(data.events["id"]), len(moments))
+    params = st.query_params.to_dict() if params is None else params
+    view, refused = parse_params(params, frozenset(data.events["id"]), len(moments))
     st.session_state.update(lang=view.lang, view=view.view, base=view.base, scale=view.scale,
                             categories=[c for c in CATEGORIES if c in view.categories],
                             step=steps_for(view.scale).index(view.t), event=view.event, refused=refused,
@@ -42,9 +44,15 @@ def init_session(data, moments) -> None:
                             auto_seconds=20, playing=False, speed=1.0, last_tick=0.0, note_dismissed=False)
 
 
+def init_default_session(data, moments, error_id: str) -> None:
+    """The URL could not be read (an unexpected error, logged as `error_id`): the default view, and a note."""
+    init_session(data, moments, {})
+    pending_errors().append(error_id)
+
+
 def current_page() -> Page:
     """The session's own upload if it has one, else the bundled (or configured) data."""
-    upload = st.session_state.get("upload")
+    upload = current_upload()
     if upload:
         return Page(upload["data"], upload["index"], [], upload["bundle"], upload["format"], st.session_state.lang)
     data, index, moments, bundle = load(str(default_data_dir()))
@@ -67,6 +75,7 @@ def header(page: Page) -> None:
         note, ok = st.columns([5, 1], vertical_alignment="center")
         note.info(page.t("content_note"))
         ok.button(page.t("content_note_ok"), on_click=lambda: s.update(note_dismissed=True))
+    show_errors(page.t)
     for param in s.refused:
         st.warning(page.t("notice_invalid", param=f"“{param}”"))
     if page.data.problems:
@@ -77,8 +86,10 @@ st.set_page_config(page_title=text(st.session_state.get("lang", "en"), "page_tit
                    initial_sidebar_state="collapsed")
 if "note_dismissed" not in st.session_state:
     bundled_data, _, bundled_moments, _ = load(str(default_data_dir()))
-    init_session(bundled_data, bundled_moments)
+    guarded("url", lambda error_id: init_default_session(bundled_data, bundled_moments, error_id))(init_session)(
+        bundled_data, bundled_moments)
 page = current_page()
+page_language(page.lang)
 st.html("<style>@media (max-width: 640px) { h2 { font-size: 1.35rem !important; } }</style>")
 if st.session_state.present:
     st.html(STYLE)

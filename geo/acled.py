@@ -19,8 +19,6 @@ ACLED's texts are English; the Spanish columns repeat them, and the app says so.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 from pathlib import Path
@@ -29,6 +27,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
+from geo.csvrows import read_records
 from geo.load import Dataset, check_event_records, point_problem, read_text_checked
 from geo.problems import DataError, Problem
 from geo.vocab import EVENT_COLUMNS, MAX_QUOTE_WORDS, MAX_SUMMARY, MAX_TITLE
@@ -46,6 +45,7 @@ CATEGORY_BY_TYPE = {
     ("Strategic developments", "Looting/property destruction"): "looting",
     ("Strategic developments", None): "context",
 }
+MAX_PLACE_NAME = 120  # as `name_en` in places.geojson
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"), start=1)}
 
@@ -77,27 +77,33 @@ def _number(value: str) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def _is_count(value: str) -> bool:
+    """A whole number written in ASCII digits ('²' and '٣' pass `str.isdigit` but not `int` or pandas)."""
+    return value.isascii() and value.isdigit()
+
+
 def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[Problem]]:
     """ACLED CSV text → (event rows as strings with their ACLED `line`, places, problems of unmappable rows).
 
     The rows still go through `geo.load.check_event_records`, which checks them like any events.
     """
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = reader.fieldnames or []
+    records = read_records(text, file)
+    header = next(records, (1, []))[1]
     missing = [c for c in ACLED_REQUIRED if c not in header]
     if missing:
         hint = " (is the file comma-separated?)" if len(header) == 1 else "; is this an ACLED export?"
         raise DataError([Problem(file, "line 1", c, "", f"missing ACLED column{hint}") for c in missing])
     places: dict[tuple, dict] = {}
     rows, problems = [], []
-    start_line = 2
-    for record in reader:
-        where = f"line {start_line}"
-        line, start_line = start_line, reader.line_num + 1
-        if None in record:  # more fields than the header
-            problems.append(Problem(file, where, "", f"{len(header) + len(record[None])} fields",
+    for line, cells in records:
+        where = f"line {line}"
+        if not cells:
+            continue
+        if len(cells) > len(header):
+            problems.append(Problem(file, where, "", f"{len(cells)} fields",
                                     f"expected {len(header)} comma-separated fields, like the header"))
             continue
+        record = dict(zip(header, cells))
         date = _date(record.get("event_date") or "")
         category = _category(record.get("event_type") or "", record.get("sub_event_type") or "")
         lat, lon = _number(record.get("latitude") or ""), _number(record.get("longitude") or "")
@@ -108,7 +114,9 @@ def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[
              + ", ".join(sorted({t for t, _ in CATEGORY_BY_TYPE})), not category),
             ("latitude", record.get("latitude"), "expected a finite number", lat is None),
             ("longitude", record.get("longitude"), "expected a finite number", lon is None),
-            ("fatalities", fatalities, "expected a whole number from 0", not fatalities.isdigit()),
+            ("fatalities", fatalities, "expected a whole number from 0", not _is_count(fatalities)),
+            ("location", record.get("location"), f"expected at most {MAX_PLACE_NAME} characters",
+             len(record.get("location") or "") > MAX_PLACE_NAME),
         )
         bad = [Problem(file, where, c, v, m) for c, v, m, failed in checks if failed]
         if not bad:

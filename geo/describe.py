@@ -16,8 +16,8 @@ import pandas as pd
 
 from geo.i18n import text as app_text
 from geo.i18n_exports import text
-from geo.labels import clock_label
-from geo.timeline import DAY, HOUR, EventIndex, MapState, lima_time, state_at, toll_start
+from geo.labels import clock_label, count_label
+from geo.timeline import DAY, HOUR, EventIndex, MapState, lima_time, state_at, toll_as_worded, toll_start
 from geo.vocab import CATEGORIES, COUNT_COLUMNS
 
 MAX_NAMED = 5  # events named one by one; the rest are counted ("and 3 more")
@@ -39,9 +39,10 @@ def _event_items(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str) -> s
     return "; ".join(items)
 
 
-def _toll_sentence(state: MapState, scale: str, lang: str) -> str:
-    """The counters with the app's own labels: 'civilians killed 17; civilians injured 100; …'."""
-    counts = "; ".join(f"{app_text(lang, name).lower()} {state.totals[name]}" for name in COUNT_COLUMNS)
+def _toll_sentence(index: EventIndex, state: MapState, scale: str, lang: str) -> str:
+    """The counters with the app's own labels and words: 'civilians killed 17; people injured over 100; …'."""
+    worded = toll_as_worded(index, state.t, toll_start(scale))
+    counts = "; ".join(f"{app_text(lang, name).lower()} {count_label(*worded[name], lang)}" for name in COUNT_COLUMNS)
     return text(lang, f"alt_toll_{'hour' if scale == 'hour' else 'day'}", counts=counts)
 
 
@@ -82,7 +83,7 @@ def describe_moment(index: EventIndex, places: gpd.GeoDataFrame, t: pd.Timestamp
         sentences.append(text(lang, "alt_unmapped_one" if unmapped == 1 else "alt_unmapped_other", n=unmapped))
     if state.marches:
         sentences.append(text(lang, "alt_marches", n=len(state.marches)))
-    sentences += [_toll_sentence(state, scale, lang), text(lang, "alt_source")]
+    sentences += [_toll_sentence(index, state, scale, lang), text(lang, "alt_source")]
     return " ".join(sentences)
 
 
@@ -106,5 +107,5 @@ def describe_span(index: EventIndex, places: gpd.GeoDataFrame, steps: list[pd.Ti
         text(lang, "alt_span", where=text(lang, f"where_{view}"), n=len(steps),
              first=clock_label(first.t, scale, lang), last=clock_label(last.t, scale, lang)),
         text(lang, "alt_span_events", first=len(first.visible), last=len(last.visible)),
-        text(lang, "alt_span_end"), _toll_sentence(last, scale, lang), text(lang, "alt_source"),
+        text(lang, "alt_span_end"), _toll_sentence(index, last, scale, lang), text(lang, "alt_source"),
     ])

@@ -20,6 +20,7 @@ import xstatic.pkg.leaflet as xleaflet
 from jinja2 import Environment
 from markupsafe import Markup
 
+from geo.a11y import map_title, moment_summary
 from geo.assets import LAYERS_DIR, WEB_DIR
 from geo.i18n import LANGUAGES, STRINGS, text
 from geo.labels import clock_label, count_label, step_name
@@ -30,7 +31,7 @@ from geo.timeline import DAY, HOUR, EventIndex, toll_as_worded, toll_start
 from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS, EXPORT_ONLY_COLUMNS
 
 PROJECT = "Juliaca, 9 January 2023: an hour-by-hour map"
-_UI_KEYS = ("title", "play", "pause", "previous", "next", "time", "list_heading", "not_mapped",
+_UI_KEYS = ("title", "play", "pause", "previous", "next", "time", "list_heading", "not_mapped", "summary_heading",
             "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day", *COUNT_COLUMNS)
 
 
@@ -75,13 +76,20 @@ def _steps(index: EventIndex, scale: str) -> list[dict]:
              "key": step_key(t, scale),
              "clock": {lang: clock_label(t, scale, lang) for lang in LANGUAGES},
              "name": {lang: step_name(t, scale, lang) for lang in LANGUAGES},
-             "toll": _worded_toll(index, t, scale)} for t in steps_for(scale)]
+             "toll": _worded_toll(index, t, scale),
+             "mapTitle": {lang: map_title(t, scale, lang) for lang in LANGUAGES}} for t in steps_for(scale)]
 
 
 def _worded_toll(index: EventIndex, t: pd.Timestamp, scale: str) -> dict[str, list[str]]:
     """The four counters at t as the app words them, per language (the toll ignores the filter)."""
     worded = toll_as_worded(index, t, toll_start(scale))
     return {lang: [count_label(*worded[c], lang) for c in COUNT_COLUMNS] for lang in LANGUAGES}
+
+
+def _summaries(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions) -> dict:
+    """Per scale and step, the moment in words in each language: what stands in for the map (issue 11)."""
+    return {scale: [{lang: moment_summary(index, places, t, scale, lang, view=options.view, categories=options.categories)
+                     for lang in LANGUAGES} for t in steps_for(scale)] for scale in SCALES}
 
 
 def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions) -> dict:
@@ -110,6 +118,7 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "config": {lang: map_config(places, lang, options.base, None, url_root=None) | _furniture(options)
                    for lang in LANGUAGES},
         "credit": {lang: credit_line(lang, options.base) for lang in LANGUAGES},
+        "summaries": _summaries(index, places, options),
     }
 
 

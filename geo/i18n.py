@@ -146,6 +146,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "upload_refused_download": "All refused rows (CSV)",
         "upload_out_of_range": "{n} event(s) fall outside the time the app shows (7 December 2022 to June 2023).",
         "upload_reset": "Back to the bundled data",
+        "upload_unexpected": ("Your file could not be checked because of an error on our side, not in your file "
+                              "(error {id}). It has been recorded; please try again, and quote the id if you report it."),
+        "upload_expired": ("Your uploaded data is no longer on the server (uploads are kept for two hours, and the oldest "
+                           "are removed first when space runs short). Upload the file again to map it."),
+        "error_unexpected": ("Something went wrong on our side (error {id}). It has been recorded; please try again, "
+                             "and quote the id if you report it."),
         "acled_killed": "People killed (ACLED: not split)",
         "acled_note": "ACLED data: texts are ACLED's own, in English; its dead are not split into civilians and police.",
         "popup_quote": "Source",
@@ -183,6 +189,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "part_after": "{label}, after {hh}:{mm}",
         "date": "{d} {month} {y}",
         "month_year": "{month} {y}",
+        # accessibility (issue 11): the map's names for assistive technology, the summary that stands in for it
+        "map_name": "Map of Juliaca and the Puno region",
+        "map_title_hour": "Map of Juliaca at {hh}:{mm} on {date}",
+        "map_title_day": "Map of Juliaca at the end of {date}",
+        "map_title_month": "Map of Juliaca at the end of {month}",
+        "summary_heading": "What the map shows",
     },
     "es": {
         "page_title": "Juliaca, 9 de enero de 2023",
@@ -324,6 +336,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "upload_refused_download": "Todas las filas rechazadas (CSV)",
         "upload_out_of_range": "{n} hecho(s) quedan fuera del periodo que muestra la aplicación (7 de diciembre de 2022 a junio de 2023).",
         "upload_reset": "Volver a los datos incluidos",
+        "upload_unexpected": ("No se pudo revisar su archivo por un error de nuestro lado, no de su archivo "
+                              "(error {id}). Quedó registrado; vuelva a intentarlo y cite el código si lo informa."),
+        "upload_expired": ("Sus datos subidos ya no están en el servidor (se guardan dos horas, y los más antiguos se "
+                           "borran primero cuando falta espacio). Vuelva a subir el archivo para mapearlo."),
+        "error_unexpected": ("Algo falló de nuestro lado (error {id}). Quedó registrado; vuelva a intentarlo y cite "
+                             "el código si lo informa."),
         "acled_killed": "Personas muertas (ACLED: sin distinguir)",
         "acled_note": "Datos de ACLED: los textos son de ACLED, en inglés; no distingue entre muertos civiles y policías.",
         "popup_quote": "Fuente",
@@ -361,6 +379,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "part_after": "{label}, después de las {hh}:{mm}",
         "date": "{d} de {month} de {y}",
         "month_year": "{month} de {y}",
+        # accesibilidad (issue 11)
+        "map_name": "Mapa de Juliaca y la región Puno",
+        "map_title_hour": "Mapa de Juliaca a las {hh}:{mm} del {date}",
+        "map_title_day": "Mapa de Juliaca al final del {date}",
+        "map_title_month": "Mapa de Juliaca a fines de {month}",
+        "summary_heading": "Qué muestra el mapa",
     },
 }
 

@@ -177,7 +177,7 @@ def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict,
         "fullNamesFrom": FULL_NAMES_FROM_ZOOM,
         "legend": legend(lang),
         "dataset": dataset,
-        "strings": {k: text(lang, k) for k in ("schematic", "tiles_failed", "march_from", "events_here")}
+        "strings": {k: text(lang, k) for k in ("schematic", "tiles_failed", "march_from", "events_here", "map_name")}
         | {"source": text(lang, "popup_quote"), "reported_by": text(lang, "details_reported_by")},
     }
 
@@ -193,7 +193,8 @@ def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, 
     if spec.tiles:
         folium.TileLayer(spec.tiles, attr=spec.attribution, max_zoom=spec.max_zoom, name=basemap).add_to(fmap)
     dataset = {"url": f"{url_root}/{bundle}"}
-    _Call("setup", map_config(places, lang, basemap, dataset, url_root=url_root)).add_to(fmap)
+    # in the app the map is an iframe: its title names the time shown (`nameFrame`, issue 11)
+    _Call("setup", map_config(places, lang, basemap, dataset, url_root=url_root) | {"nameFrame": True}).add_to(fmap)
     return fmap
 
 

@@ -8,12 +8,11 @@ as problems. Nothing here touches the network.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -24,12 +23,14 @@ import pandera.pandas as pa
 from shapely.geometry import Point
 
 from geo import vocab
+from geo.csvrows import read_records
 from geo.problems import DataError, Problem
 
 LIMA = "America/Lima"
 REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_]*")
+_MAX_LISTED = 20  # header problems listed one by one; the rest are counted
 _ISO_WITH_OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)")
 
 
@@ -82,10 +83,10 @@ def _schema_problems(schema: pa.DataFrameSchema, frame: pd.DataFrame, file: str,
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases.dropna(subset=["index"])
-        return [
-            Problem(file, where(int(c["index"])), str(c["column"]), c["failure_case"], str(c["check"]))
-            for _, c in cases.iterrows()
-        ]
+        columns = (cases[name].tolist() for name in ("index", "column", "failure_case", "check"))
+        # zip, not iterrows: 200,000 refused rows took 10 s of CPU with iterrows (issue 16)
+        return [Problem(file, where(int(index)), str(column), value, str(check))
+                for index, column, value, check in zip(*columns)]
     return []
 
 
@@ -118,6 +119,11 @@ def _is_time(v: str) -> bool:
     return vocab.EARLIEST_YEAR <= ts.year <= vocab.LATEST_YEAR
 
 
+def _is_digits(v: str) -> bool:
+    """ASCII digits only, short enough for `int` ('²' passes `isdigit`; 5,000 digits overflow `int`)."""
+    return v.isascii() and v.isdigit() and len(v) <= 12
+
+
 _TIME_EXPECTED = (f"expected an ISO 8601 time with its UTC offset between {vocab.EARLIEST_YEAR} and "
                   f"{vocab.LATEST_YEAR}, e.g. 2023-01-09T17:20-05:00 (Lima is -05:00)")
 _COUNT_EXPECTED = f"expected a whole number from 0 to {vocab.MAX_COUNT}, or empty when the source gives none"
@@ -137,7 +143,7 @@ EVENTS_SCHEMA = pa.DataFrameSchema(
         "summary_en": pa.Column(str, _text(vocab.MAX_SUMMARY)),
         "summary_es": pa.Column(str, _text(vocab.MAX_SUMMARY)),
         **{
-            col: pa.Column(str, _check(lambda v: v == "" or (v.isdigit() and int(v) <= vocab.MAX_COUNT),
+            col: pa.Column(str, _check(lambda v: v == "" or (_is_digits(v) and int(v) <= vocab.MAX_COUNT),
                                        _COUNT_EXPECTED))
             for col in vocab.COUNT_COLUMNS
         },
@@ -160,34 +166,30 @@ def _read_csv_records(path: Path, text: str) -> tuple[pd.DataFrame, list[Problem
     Header problems (missing, duplicated or unknown columns) are fatal and raised at once;
     a ragged row is a problem of its own line.
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    rows = read_records(text, path.name)
+    header = next(rows, (1, None))[1]
     if not header or not any(h.strip() for h in header):
         raise DataError([Problem(path.name, "line 1", "", "", "the file is empty; expected the header row: "
                                  + ",".join(vocab.EVENT_COLUMNS))])
     header = [h.strip() for h in header]
+    counts = Counter(header)  # a header may have thousands of columns: count once (issue 16)
     fatal = [Problem(path.name, "line 1", col, col, "this column appears more than once; keep one")
-             for col in sorted({h for h in header if header.count(h) > 1})]
-    missing = [c for c in vocab.EVENT_COLUMNS if c not in header and c not in vocab.OPTIONAL_EVENT_COLUMNS]
+             for col in sorted(c for c, n in counts.items() if n > 1)][:_MAX_LISTED]
+    missing = [c for c in vocab.EVENT_COLUMNS if c not in counts and c not in vocab.OPTIONAL_EVENT_COLUMNS]
     if missing:
         hint = " (is the file comma-separated?)" if len(header) == 1 else ""
         fatal += [Problem(path.name, "line 1", col, "", f"missing column; add it to the header{hint}") for col in missing]
+    unknown = [col for col in counts if col not in vocab.EVENT_COLUMNS and col not in vocab.EXPORT_ONLY_COLUMNS]
     fatal += [Problem(path.name, "line 1", col, col, "unknown column; expected only: " + ", ".join(vocab.EVENT_COLUMNS))
-              for col in header if col not in vocab.EVENT_COLUMNS and col not in vocab.EXPORT_ONLY_COLUMNS]
+              for col in unknown[:_MAX_LISTED]]
+    if len(unknown) > _MAX_LISTED:
+        fatal.append(Problem(path.name, "line 1", "", f"{len(unknown):,} unknown columns",
+                             f"only the first {_MAX_LISTED} are listed; is this the right file?"))
     if fatal:
         raise DataError(fatal)
 
     records, lines, problems = [], [], []
-    start_line = reader.line_num + 1
-    rows = iter(reader)
-    while True:
-        try:
-            row = next(rows)
-        except StopIteration:
-            break
-        except csv.Error as err:  # a cell over csv's field limit (128 KiB), or an unclosed quote
-            raise DataError([Problem(path.name, f"line {start_line}", "", f"{err}",
-                                     "this record cannot be read: close every quote and keep each cell short")]) from err
+    for start_line, row in rows:
         if row and any(cell.strip() for cell in row):
             if len(row) != len(header):
                 problems.append(Problem(path.name, f"line {start_line}", "", f"{len(row)} fields",
@@ -195,7 +197,6 @@ def _read_csv_records(path: Path, text: str) -> tuple[pd.DataFrame, list[Problem
             else:
                 records.append(dict(zip(header, row)))
                 lines.append(start_line)
-        start_line = reader.line_num + 1
     if not records and not problems:
         raise DataError([Problem(path.name, "line 2", "", "", "the file has a header but no events; add rows below it")])
     frame = pd.DataFrame(records, columns=list(vocab.EVENT_COLUMNS), dtype=object).fillna("")
@@ -254,7 +255,8 @@ def check_event_records(frame: pd.DataFrame, places: gpd.GeoDataFrame, file: str
     Any source of rows can use it (events.csv, an ACLED export); `line` is the line in that source.
     """
     problems = list(problems or [])
-    problems += _schema_problems(EVENTS_SCHEMA, frame, file, lambda i: f"line {frame['line'].iat[i]}")
+    lines = frame["line"].tolist()  # a list: a frame lookup for each of 200,000 problems is slow
+    problems += _schema_problems(EVENTS_SCHEMA, frame, file, lambda i: f"line {lines[i]}")
     problems += _relational_problems(frame, set(places.index), file)
     problems.sort(key=lambda p: p.number)
     if strict and problems:
@@ -308,6 +310,9 @@ def _read_features(path: Path) -> list[object]:
     except json.JSONDecodeError as err:
         raise DataError([Problem(path.name, f"line {err.lineno}, column {err.colno}", "", text[err.pos:err.pos + 20],
                                  f"invalid JSON ({err.msg})")]) from err
+    except RecursionError as err:  # "[[[[..." thousands deep (issue 16)
+        raise DataError([Problem(path.name, "file", "", text[:20], "the JSON is nested too deeply: a place is "
+                                 '{"type": "Feature", "geometry": {"type": "Point", ...}, "properties": {...}}')]) from err
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
         raise DataError([Problem(path.name, "file", "type", doc.get("type") if isinstance(doc, dict) else type(doc).__name__,
                                  'expected a GeoJSON object {"type": "FeatureCollection", "features": [...]}')])
@@ -339,6 +344,10 @@ def load_places(path: Path | str, *, strict: bool = True) -> tuple[gpd.GeoDataFr
             continue
         if not isinstance(props, dict):
             problems.append(Problem(path.name, where, "properties", props, "expected an object of properties"))
+            continue
+        nested = [k for k in vocab.PLACE_PROPERTIES if isinstance(props.get(k), (dict, list))]
+        if nested:
+            problems.append(Problem(path.name, where, nested[0], props[nested[0]], "expected text, not a list or object"))
             continue
         rows.append({k: "" if props.get(k) is None else str(props.get(k)) for k in vocab.PLACE_PROPERTIES})
         points.append(Point(geometry["coordinates"][:2]))

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass
 
 _MAX_SHOWN = 80
 
 
+_SHORT = reprlib.Repr()  # nested or huge JSON values (a GeoJSON upload) are quoted in a few levels
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxother = 3, 6, 6, _MAX_SHOWN
+
+
 def show_value(value: object) -> str:
-    """Quote a bad value for a message, shortened so that a 1 MB cell stays readable."""
-    text = repr(value)
-    return text if len(text) <= _MAX_SHOWN else f"{text[:_MAX_SHOWN]}… ({len(str(value))} characters)"
+    """Quote a bad value for a message, shortened so that a 1 MB cell stays readable.
+
+    >>> show_value([[[[[1]]]], 2, 3, 4, 5, 6, 7, 8])
+    '[[[[...]]], 2, 3, 4, 5, 6, ...]'
+    """
+    if not isinstance(value, (str, bytes)):
+        return _SHORT.repr(value)
+    text = repr(value[:_MAX_SHOWN + 1])
+    return text if len(value) <= _MAX_SHOWN else f"{text[:_MAX_SHOWN]}… ({len(value)} characters)"
 
 
 @dataclass(frozen=True)

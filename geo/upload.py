@@ -2,13 +2,15 @@
 ACLED export. Checked like the bundled data, within stated limits, and never written over `data/`.
 
 Uploads are per session: the app keeps them in the session's memory, and publishes their map data
-under a random, unguessable folder of `static/uploads/` that is deleted after `UPLOAD_TTL`.
+under a random, unguessable folder of `static/uploads/` that is deleted after `UPLOAD_TTL`, when the
+session uploads again, or, oldest first, when all uploads together pass `UPLOADS_MAX_BYTES`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import secrets
 import shutil
 import tempfile
@@ -16,13 +18,17 @@ import time
 from pathlib import Path
 
 from geo import acled
+from geo.csvrows import MAX_FILE_BYTES
 from geo.export import neutralise_formula
 from geo.load import REPO_DATA_DIR, Dataset, load_events, load_places
 from geo.problems import DataError, Problem
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = MAX_FILE_BYTES
 MAX_ROWS = 200_000
+MAX_COLUMNS = 1_000  # fields in one CSV row (this project's schema has 19, an ACLED export about 31)
+_QUOTED = re.compile(rb'"[^"]*"')
 UPLOAD_TTL = 2 * 3600  # seconds
+UPLOADS_MAX_BYTES = 500 * 1024 * 1024  # every session's upload together, on the server's disk
 FORMATS = ("project", "acled")
 
 
@@ -36,6 +42,17 @@ def _check_limits(content: bytes, name: str) -> None:
                                  f"too many rows: the limit is {MAX_ROWS:,}; split the file")])
 
 
+def _check_columns(content: bytes, name: str) -> None:
+    """Refuse a CSV record with more than `MAX_COLUMNS` fields before parsing it: Python's `csv` would
+    build all of them at once (a 20 MB row of "ab,ab,..." costs over 600 MB of memory)."""
+    unquoted = _QUOTED.sub(b"", content)  # what is left of each record outside its quoted cells
+    widest = max(unquoted.split(b"\n"), key=lambda line: line.count(b","))
+    fields = widest.count(b",") + 1
+    if fields > MAX_COLUMNS:
+        raise DataError([Problem(name, "file", "", f"{fields:,} fields in one row",
+                                 f"too many columns: the limit is {MAX_COLUMNS:,}; is this the right file?")])
+
+
 def load_upload(events: bytes, events_name: str, fmt: str = "project",
                 places: bytes | None = None, places_name: str = "places.geojson") -> Dataset:
     """Check uploaded files leniently: the valid rows, and every refused row with its reason.
@@ -46,6 +63,7 @@ def load_upload(events: bytes, events_name: str, fmt: str = "project",
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
     _check_limits(events, events_name)
+    _check_columns(events, events_name)
     if places is not None:
         _check_limits(places, places_name)
     with tempfile.TemporaryDirectory(prefix="juliaca-upload-") as folder:
@@ -72,13 +90,16 @@ def problems_csv(problems: list[Problem] | tuple[Problem, ...]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def new_upload_folder(static_dir: Path, now: float | None = None) -> tuple[Path, str]:
-    """A fresh folder under `static_dir/uploads/` with a random name, after removing expired ones.
+def new_upload_folder(static_dir: Path, now: float | None = None, replaces: str | None = None) -> tuple[Path, str]:
+    """A fresh folder under `static_dir/uploads/` with a random name, after removing expired ones and
+    `replaces` (the session's previous upload, relative to `static_dir`): one upload per session.
 
     Returns the folder and its path relative to `static_dir`.
     """
     uploads = static_dir / "uploads"
     uploads.mkdir(parents=True, exist_ok=True)
+    if replaces:
+        remove_upload_folder(static_dir, replaces)
     now = time.time() if now is None else now
     for old in uploads.iterdir():
         if old.is_dir() and now - old.stat().st_mtime > UPLOAD_TTL:
@@ -87,3 +108,42 @@ def new_upload_folder(static_dir: Path, now: float | None = None) -> tuple[Path,
     folder = uploads / token
     folder.mkdir()
     return folder, f"uploads/{token}"
+
+
+def remove_upload_folder(static_dir: Path, relative: str) -> None:
+    """Delete one upload's folder (`uploads/<token>`); any other path is left alone."""
+    folder = (static_dir / relative).resolve()
+    if folder.parent == (static_dir / "uploads").resolve():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stat(path: Path):
+    """`path.stat()`, or None if another session has just removed it."""
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+def _size(folder: Path) -> int:
+    return sum(info.st_size for f in folder.rglob("*") if (info := _stat(f)) is not None)
+
+
+def evict_oldest(static_dir: Path, keep: Path, budget: int = UPLOADS_MAX_BYTES) -> list[Path]:
+    """Remove the oldest upload folders, never `keep`, until `static_dir/uploads/` fits in `budget` bytes.
+
+    Visitors uploading in a loop cannot fill the disk; an evicted session is told to upload again.
+    Returns the folders removed, oldest first.
+    """
+    folders = sorted((f for f in (static_dir / "uploads").iterdir() if f.is_dir()),
+                     key=lambda f: getattr(_stat(f), "st_mtime", 0))
+    sizes = {f: _size(f) for f in folders}
+    total, removed = sum(sizes.values()), []
+    for folder in folders:
+        if total <= budget:
+            break
+        if folder.resolve() != keep.resolve():
+            shutil.rmtree(folder, ignore_errors=True)
+            total -= sizes[folder]
+            removed.append(folder)
+    return removed

@@ -14,7 +14,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# by its address: its title names the time shown, in the chosen language (issue 11)
+MAP_IFRAME = 'iframe[src*="/component/streamlit_folium.st_folium/"]'
 LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 

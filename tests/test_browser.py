@@ -9,7 +9,7 @@ import pytest
 
 from geo.layers import VIEWS
 from geo.timeline import hour_steps, state_at
-from tests.browser import ROOT
+from tests.browser import MAP_IFRAME, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -155,7 +155,7 @@ def test_phone_and_projector_layouts(app_server, browsing, request):
     page.goto(f"{app_server.url}/?t=2023-01-09T18:00&base=offline")
     browsing.wait_for_map(iso(18))
     width = page.viewport_size["width"]
-    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    box = page.locator(MAP_IFRAME).bounding_box()
     assert box["width"] <= width and box["width"] >= width * 0.5
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width
     artifacts = ROOT / "test-artifacts"

@@ -176,5 +176,5 @@ def test_utf8_with_bom_is_accepted(data_copy):
 
 def test_a_one_megabyte_cell_is_refused_with_its_line(data_copy):
     line = _edit(data_copy, ROW, summary_en="y" * 1_000_000)
-    with pytest.raises(DataError, match=rf"events\.csv, line {line}: .*field limit.*keep each cell short"):
+    with pytest.raises(DataError, match=rf"events\.csv, line {line}, column 'summary_en': 'yyy.*at most 1200 characters"):
         load_dataset(data_copy)

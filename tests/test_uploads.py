@@ -14,10 +14,13 @@ import pytest
 from geo.cli import main
 from geo.load import REPO_DATA_DIR
 from geo.problems import DataError
-from geo.upload import MAX_ROWS, UPLOAD_TTL, load_upload, new_upload_folder, problems_csv
+from geo.vocab import MAX_SUMMARY
+from geo.upload import (MAX_BYTES, MAX_COLUMNS, MAX_ROWS, UPLOAD_TTL, UPLOADS_MAX_BYTES, evict_oldest, load_upload, new_upload_folder, problems_csv,
+                        remove_upload_folder)
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 BUNDLED_EVENTS = (REPO_DATA_DIR / "events.csv").read_bytes()
+ACLED_OK = (CORPUS / "acled_ok.csv").read_bytes()
 
 
 def _manifest() -> list[tuple[str, str, str]]:
@@ -50,10 +53,42 @@ def test_the_manifest_covers_every_file_in_the_corpus():
     assert present == listed
 
 
-def test_a_one_megabyte_cell_is_refused():
-    header, row = BUNDLED_EVENTS.split(b"\n")[:2]
-    content = header + b"\n" + row.replace(b"Castillo", b"x" * 1_000_000, 1) + b"\n"
-    assert any("keep each cell short" in m for m in _messages("big-cell.csv", "project", content))
+def _with_long_cell(content: bytes, text: bytes, size: int) -> bytes:
+    """The first two lines of `content`, with `text` on line 2 replaced by a quoted cell of `size` bytes
+    (`size` = -1: as long as the file-size limit allows)."""
+    header, row = content.split(b"\n")[:2]
+    if size < 0:
+        size = MAX_BYTES - len(header) - len(row) - 16
+    return header + b"\n" + row.replace(text, b'"' + b"x" * size + b'"', 1) + b"\n"
+
+
+LONG_CELLS = [131_073, 1_000_000, -1]  # just over csv's own limit, 1 MB, the file-size limit
+
+
+@pytest.mark.parametrize("size", LONG_CELLS)
+def test_a_long_cell_in_the_project_schema_is_refused_with_line_column_and_limit(size):
+    content = _with_long_cell(BUNDLED_EVENTS, b"Castillo", size)
+    assert len(content) <= MAX_BYTES
+    messages = _messages("big-cell.csv", "project", content)
+    assert any(m.startswith("big-cell.csv, line 2, column 'title_en': 'xxx") and "at most 160 characters" in m
+               for m in messages), messages
+
+
+@pytest.mark.parametrize("size", LONG_CELLS)
+def test_a_long_acled_note_is_read_and_shortened(size):
+    """Issue 16: a note over 128 KB crashed the upload with csv's "field larger than field limit"."""
+    content = _with_long_cell(ACLED_OK, b'"On 9 January 2023, police fired on demonstrators near the airport in Juliaca."',
+                              size)
+    dataset = load_upload(content, "acled_long.csv", "acled")
+    assert dataset.problems == () and len(dataset.events) == 1
+    assert dataset.events["summary_en"].iat[0] == "x" * MAX_SUMMARY
+
+
+@pytest.mark.parametrize("column, text", [("location", b"Juliaca"), ("event_date", b"09 January 2023")])
+def test_a_long_acled_cell_that_cannot_be_shortened_is_refused_with_line_column_and_limit(column, text):
+    content = _with_long_cell(ACLED_OK, text, -1)
+    messages = _messages("acled_long.csv", "acled", content)
+    assert any(m.startswith(f"acled_long.csv, line 2, column '{column}': 'xxx") for m in messages), messages
 
 
 def test_too_many_rows_are_refused_before_parsing():
@@ -62,6 +97,27 @@ def test_too_many_rows_are_refused_before_parsing():
     messages = _messages("many.csv", "project", content)
     assert any(f"too many rows: the limit is {MAX_ROWS:,}" in m for m in messages), messages
     assert time.perf_counter() - started < 2
+
+
+def test_a_row_with_millions_of_fields_is_refused_before_parsing():
+    """Python's csv would hold all of them at once: over 600 MB for one 20 MB row."""
+    content = BUNDLED_EVENTS.split(b"\n")[0] + b"\n" + b",".join([b"ab"] * 6_000_000) + b"\n"
+    assert any(f"too many columns: the limit is {MAX_COLUMNS:,}" in m for m in _messages("wide.csv", "project", content))
+
+
+def test_commas_inside_quoted_cells_are_not_columns():
+    header, row = ACLED_OK.split(b"\n")[:2]
+    note = b'"' + b"a, " * 5_000 + b'"'
+    content = header + b"\n" + row.replace(b'"On 9 January 2023, police fired on demonstrators near the airport in Juliaca."',
+                                            note, 1) + b"\n"
+    assert len(load_upload(content, "acled.csv", "acled").events) == 1
+
+
+def test_the_readme_states_the_limits():
+    readme = (REPO_DATA_DIR.parent / "README.md").read_text(encoding="utf-8")
+    for limit in (f"{MAX_BYTES // 2**20} MB a file", f"{MAX_ROWS:,} rows", f"{MAX_COLUMNS:,} columns a row",
+                  f"pass {UPLOADS_MAX_BYTES // 2**20} MB"):
+        assert limit in readme, limit
 
 
 def test_a_file_over_20_mb_is_refused():
@@ -113,6 +169,53 @@ def test_upload_folders_are_unguessable_and_expire(tmp_path):
     os.utime(first, (old, old))
     new_upload_folder(tmp_path)
     assert not first.exists() and second.exists()
+
+
+def _fake_upload(static_dir: Path, size: int, age: float = 0, replaces: str | None = None) -> tuple[Path, str]:
+    """An upload folder holding `size` bytes, last written `age` seconds ago."""
+    folder, relative = new_upload_folder(static_dir, replaces=replaces)
+    (folder / "core.json").write_bytes(b"x" * size)
+    stamp = time.time() - age
+    os.utime(folder, (stamp, stamp))
+    return folder, relative
+
+
+def test_a_new_upload_replaces_the_sessions_last_one(tmp_path):
+    first, relative = _fake_upload(tmp_path, 10)
+    other, _ = _fake_upload(tmp_path, 10)  # another session's
+    second, _ = _fake_upload(tmp_path, 10, replaces=relative)
+    assert not first.exists() and second.exists() and other.exists()
+
+
+@pytest.mark.parametrize("relative", ["bundles/abc", "uploads", "uploads/../bundles/abc", "/etc"])
+def test_removing_an_upload_never_touches_anything_else(tmp_path, relative):
+    keep = tmp_path / "bundles" / "abc"
+    keep.mkdir(parents=True)
+    (tmp_path / "uploads").mkdir()
+    remove_upload_folder(tmp_path, relative)
+    assert keep.is_dir() and (tmp_path / "uploads").is_dir()
+
+
+def test_all_uploads_together_stay_within_the_budget_oldest_evicted_first(tmp_path):
+    folders = [_fake_upload(tmp_path, 1000, age=100 - i)[0] for i in range(5)]  # oldest first
+    removed = evict_oldest(tmp_path, keep=folders[-1], budget=3500)
+    assert removed == folders[:2] and all(f.exists() for f in folders[2:])
+
+
+def test_the_newest_upload_is_kept_even_alone_over_the_budget(tmp_path):
+    old, _ = _fake_upload(tmp_path, 1000, age=50)
+    new, _ = _fake_upload(tmp_path, 5000)
+    assert evict_oldest(tmp_path, keep=new, budget=3000) == [old] and new.exists()
+
+
+def test_uploading_in_a_loop_cannot_fill_the_disk(tmp_path):
+    budget, size, largest = 10_000, 1_500, 0
+    for i in range(60):  # visitors in many sessions, each uploading once
+        folder, _ = _fake_upload(tmp_path, size, age=60 - i)
+        evict_oldest(tmp_path, keep=folder, budget=budget)
+        largest = max(largest, sum(f.stat().st_size for f in (tmp_path / "uploads").rglob("*") if f.is_file()))
+    assert largest <= budget
+    assert len(list((tmp_path / "uploads").iterdir())) == budget // size
 
 
 @pytest.mark.parametrize("name, code, words", [("acled_ok.csv", 0, "2 events: OK"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import geopandas as gpd
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.a11y import map_title, moment_summary
 from geo.i18n import text
 from geo.labels import count_label, md_escape, toll_scope
 from geo.layers import VIEWS, base_map, step_layer, step_payload
@@ -57,6 +60,7 @@ def show_map(page: Page, view: ViewState, height: int, highlight: tuple[str, ...
     payload = step_payload(view.t, step_size(view.scale), view.categories, view.event)
     if highlight:
         payload["highlight"] = list(highlight)
+    payload["title"] = map_title(view.t, view.scale, page.lang)  # the iframe's name at this time (issue 11)
     st_folium(base_map(page.places, page.lang, view.base, page.bundle), key=f"map-{page.lang}-{view.base}",
               height=height, use_container_width=True, center=center, zoom=zoom, returned_objects=[],
               feature_group_to_add=step_layer(payload))
@@ -80,3 +84,26 @@ def sync_url(view: ViewState) -> None:
     """Keep the address bar equal to the view, so that a link reproduces it."""
     if st.query_params.to_dict() != to_params(view):
         st.query_params.from_dict(to_params(view))
+
+
+# Visually hidden, still read by screen readers (the usual "sr-only" pattern).
+_SR_ONLY = ("<style>.jm-sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;"
+            " overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }</style>")
+
+
+def map_summary(page: Page, view: ViewState, state: MapState) -> None:
+    """The moment in words, next to the map, for screen readers: a region they can find by its name."""
+    summary = moment_summary(page.index, page.places, state.t, view.scale, page.lang, view=view.view,
+                             categories=view.categories)
+    st.html(f'<section class="jm-sr-only" aria-label="{html.escape(page.t("summary_heading"))}">'
+            f"<p>{html.escape(summary)}</p></section>{_SR_ONLY}")
+
+
+# Streamlit makes its main area a tab stop (the skip link's target) with no focus ring (WCAG 2.4.7).
+_FOCUS = "<style>[data-testid='stMain']:focus-visible { outline: 3px solid #0072B2; outline-offset: -3px; }</style>"
+
+
+def page_language(lang: str) -> None:
+    """`<html lang>` follows the chosen language (Streamlit writes "en" whatever it is; WCAG 3.1.1); focus shows."""
+    st.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>{_FOCUS}",
+            unsafe_allow_javascript=True)

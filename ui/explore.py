@@ -13,7 +13,8 @@ from geo.layers import BASEMAPS, VIEWS, describe_events
 from geo.params import SCALES, ViewState, steps_for
 from geo.timeline import MapState, state_at, toll_start
 from geo.vocab import CATEGORIES
-from ui.common import Page, counters, current_view, show_map, step_size, sync_url
+from ui.common import Page, counters, current_view, map_summary, show_map, step_size, sync_url
+from ui.guard import guarded, show_errors
 from ui.share import share_section
 
 SPEEDS = (0.5, 1.0, 2.0)
@@ -74,6 +75,7 @@ def map_section(page: Page) -> None:
     map_column, side = st.columns([3, 2])
     with map_column:
         show_map(page, view, MAP_HEIGHT)
+        map_summary(page, view, state)
         st.caption(page.t("keyboard_hint") + " " + page.t(f"precision_note_{view.scale}"))
         downloads(page, view, state)
         share_section(page, view)
@@ -105,18 +107,20 @@ def can_render_images() -> bool:
 
 def downloads(page: Page, view: ViewState, state: MapState) -> None:
     """The image and the events shown, made only when clicked (deferred `data` callables)."""
+    show_errors(page.t)  # a download that failed since the last run
+    safe = guarded("download", reraise=True)  # an error is logged with an id, and said on the next run
     row = st.container(horizontal=True)
     row.markdown(f"**{md_escape(page.t('download_heading'))}:**")
     stamp = view.t.strftime("%Y%m%d-%H%M")
     if can_render_images():
-        row.download_button(page.t("download_png"), data=lambda: snapshot_png(page, view), mime="image/png",
+        row.download_button(page.t("download_png"), data=safe(lambda: snapshot_png(page, view)), mime="image/png",
                             file_name=f"juliaca-{stamp}.png", on_click="ignore", help=page.t("download_png_help"))
     else:
         row.caption(page.t("download_png_unavailable"))
     visible = state.visible
-    row.download_button(page.t("download_csv"), data=lambda: events_csv(visible), mime="text/csv",
+    row.download_button(page.t("download_csv"), data=safe(lambda: events_csv(visible)), mime="text/csv",
                         file_name=f"juliaca-events-{stamp}.csv", on_click="ignore")
-    row.download_button(page.t("download_geojson"), data=lambda: events_geojson(visible, page.places),
+    row.download_button(page.t("download_geojson"), data=safe(lambda: events_geojson(visible, page.places)),
                         file_name=f"juliaca-events-{stamp}.geojson", mime="application/geo+json", on_click="ignore")
 
 

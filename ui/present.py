@@ -9,7 +9,7 @@ import streamlit as st
 from geo.labels import clock_label, md_escape
 from geo.params import ViewState
 from geo.timeline import state_at, toll_start
-from ui.common import Page, counters, show_map, step_size, sync_url
+from ui.common import Page, counters, map_summary, show_map, step_size, sync_url
 from ui.share import handout_button, share_section
 
 MAP_HEIGHT = 620
@@ -49,6 +49,7 @@ def present_section(page: Page) -> None:
     row.button(page.t("present_next"), key="present_next", on_click=shift_moment, args=(1, count), shortcut="pagedown")
     st.markdown(md_escape(moment.caption[page.lang]))
     show_map(page, view, MAP_HEIGHT, highlight=moment.event_ids)
+    map_summary(page, view, state)
     counters(page, state, st.columns(4), moment.scale)
     st.caption(page.t("present_keys"))
     share_section(page, view, moment)

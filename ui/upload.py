@@ -5,12 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.bundle import write as write_bundle
+from geo.i18n import text
 from geo.labels import md_escape
 from geo.params import steps_for
-from geo.problems import DataError
+from geo.problems import DataError, show_value
 from geo.timeline import DAY, index_events
-from geo.upload import FORMATS, MAX_BYTES, MAX_ROWS, load_upload, new_upload_folder, problems_csv
+from geo.upload import (FORMATS, MAX_BYTES, MAX_ROWS, evict_oldest, load_upload, new_upload_folder, problems_csv,
+                        remove_upload_folder)
 from ui.common import STATIC, Page
+from ui.guard import guarded
 
 
 def use_upload(events_file, places_file, fmt: str, none_valid: str) -> None:
@@ -26,14 +29,33 @@ def use_upload(events_file, places_file, fmt: str, none_valid: str) -> None:
         st.session_state.upload_error = [none_valid] + [str(p) for p in dataset.problems[:50]]
         return
     index = index_events(dataset.events, dataset.places)
-    folder, relative = new_upload_folder(STATIC)
+    folder, relative = new_upload_folder(STATIC, replaces=(st.session_state.get("upload") or {}).get("bundle"))
     write_bundle(index, dataset.places, folder)
+    evict_oldest(STATIC, keep=folder)
     st.session_state.upload = {"data": dataset, "index": index, "bundle": relative, "format": fmt}
     st.session_state.update(scale="day", step=len(steps_for("day")) - 1, event=None, present=False)
 
 
 def forget_upload() -> None:
+    if st.session_state.get("upload"):
+        remove_upload_folder(STATIC, st.session_state.upload["bundle"])
     st.session_state.update(upload=None, scale="hour", step=6, event=None)
+
+
+def current_upload() -> dict | None:
+    """The session's upload, if its map data is still on the server (it expires, or is evicted when
+    space runs short: then the session says so and goes back to the bundled data)."""
+    upload = st.session_state.get("upload")
+    if upload and not (STATIC / upload["bundle"] / "complete").is_file():
+        forget_upload()
+        st.session_state.upload_error = [text(st.session_state.lang, "upload_expired")]
+        return None
+    return upload
+
+
+def _unexpected(page: Page):
+    """What the upload boundary does with an unexpected error: say so where the upload is, with its id."""
+    return lambda error_id: st.session_state.update(upload_error=[page.t("upload_unexpected", id=error_id)])
 
 
 def upload_section(page: Page) -> None:
@@ -44,7 +66,8 @@ def upload_section(page: Page) -> None:
         events_file = st.file_uploader(page.t("upload_events"), type=["csv"], key="upload_events")
         places_file = (st.file_uploader(page.t("upload_places"), type=["geojson", "json"], key="upload_places")
                        if fmt == "project" else None)
-        st.button(page.t("upload_use"), disabled=events_file is None, on_click=use_upload,
+        st.button(page.t("upload_use"), disabled=events_file is None,
+                  on_click=guarded("upload", _unexpected(page))(use_upload),
                   args=(events_file, places_file, fmt, page.t("upload_none_valid")))
         if st.session_state.get("upload_error"):
             st.error(page.t("upload_failed") + "\n\n"
@@ -63,8 +86,9 @@ def upload_summary(page: Page, upload: dict) -> None:
         st.warning(page.t("upload_out_of_range", n=outside))
     if dataset.problems:
         st.caption(page.t("upload_refused_first", n=min(50, len(dataset.problems))))
-        st.dataframe([{"where": p.where, "column": p.column, "value": str(p.value)[:200], "expected": p.expected}
+        st.dataframe([{"where": p.where, "column": p.column, "value": show_value(p.value), "expected": p.expected}
                       for p in dataset.problems[:50]], hide_index=True)
-        st.download_button(page.t("upload_refused_download"), data=lambda: problems_csv(dataset.problems),
+        st.download_button(page.t("upload_refused_download"),
+                           data=guarded("download", reraise=True)(lambda: problems_csv(dataset.problems)),
                            file_name="refused-rows.csv", mime="text/csv", on_click="ignore")
     st.button(page.t("upload_reset"), on_click=forget_upload)

@@ -26,6 +26,9 @@
   };
   var HEX = /^#[0-9a-fA-F]{6}$/;
   var GOLDEN = 2.399963;
+  var TARGET = 24;       // px: the smallest hit area of a symbol (WCAG 2.2, 2.5.8 target size)
+  var FAN_SPACING = 14;  // px: the fan's spiral grows by this radius per sqrt(slot)
+  var FAN_GAP = 2;       // px kept clear between two hit areas at one place
   var SYMBOL_LIMIT = 3000;
 
   function el(tag, className, textValue) {
@@ -145,7 +148,9 @@
       JuliacaMap.map = map;
       JuliacaMap.dataset = null;
       JuliacaMap.pending = null;
+      JuliacaMap.fans = {};  // place index -> the fan's offsets (see fanOffset)
       var strings = config.strings;
+      JuliacaMap.labelDocument(map, config);
       map.attributionControl.setPrefix("Leaflet");
       map.attributionControl.addAttribution(config.credit);
       JuliacaMap.addContext(map, config);
@@ -166,6 +171,26 @@
       JuliacaMap.layer = L.featureGroup().addTo(map);  // persists across steps: each step draws a difference
       JuliacaMap.loadDataset(config.dataset);
       window.JuliacaMap.ready = true;
+    },
+
+    /* The map's language and name for assistive technology: the document's lang (Streamlit's component
+       page says "en" whatever the language) and a landmark named after the map. */
+    labelDocument: function (map, config) {
+      document.documentElement.lang = config.lang;
+      var viewport = document.querySelector('meta[name="viewport"]');  // folium's forbids zooming (WCAG 1.4.4)
+      if (viewport) viewport.setAttribute("content", "width=device-width, initial-scale=1");
+      var container = map.getContainer();
+      container.setAttribute("role", "region");
+      container.setAttribute("aria-label", config.strings.map_name);
+    },
+
+    /* The map's name at the time shown ("Map of Juliaca at 17:00 on 9 January 2023"): on the iframe that holds
+       it in the app (same origin: window.frameElement), on the map's region elsewhere. */
+    nameStep: function (title) {
+      if (!title) return;
+      var frame = JuliacaMap.config.nameFrame ? window.frameElement : null;
+      if (frame) frame.setAttribute("title", title);
+      else JuliacaMap.map.getContainer().setAttribute("aria-label", title);
     },
 
     loadDataset: function (source) {
@@ -288,6 +313,7 @@
       var painted = {t: step.iso, ms: step.t, events: drawnEvents, marches: marches,
                      markers: cluster ? Object.keys(view.places).length : drawnEvents, paintedAt: null};
       JuliacaMap.lastStep = painted;
+      JuliacaMap.nameStep(step.title);
       /* When the browser has painted this step: a message posted from the frame callback is
          handled right after that frame is painted. (For the benchmark and the tests.) */
       window.requestAnimationFrame(function () {
@@ -346,30 +372,63 @@
       view.markers = {}; view.places = {}; view.shown = 0; view.newFrom = 0; view.selected = -1;
     },
 
+    /* The symbol keeps its drawn size; its hit area (the icon box) is at least TARGET px (WCAG 2.5.8). */
     symbolIcon: function (i, isNew, selected) {
-      var core = JuliacaMap.dataset.core, size = core.size[i];
-      var slot = core.slot[i], dx = 0, dy = 0;
-      if (slot > 0) {  // events at the same place fan out on a spiral, none hiding another
-        var r = 16 * Math.sqrt(slot);
-        dx = Math.round(r * Math.cos(slot * GOLDEN)); dy = Math.round(r * Math.sin(slot * GOLDEN));
-      }
+      var core = JuliacaMap.dataset.core, size = core.size[i], box = Math.max(size, TARGET);
+      var offset = JuliacaMap.fanOffset(i), dx = offset.x, dy = offset.y;
       var shift = JuliacaCarto.fanShift(core.place[i]);  // places that fall together at this zoom: fans apart
       dx += shift[0]; dy += shift[1];
       var wrap = el("div", "jm-symbol" + (isNew ? " jm-new" : " jm-earlier") + (selected ? " jm-selected" : ""));
       wrap.appendChild(symbol(core.styles[core.cat[i]], size, {approx: core.approx[i], isNew: isNew, selected: selected}));
       if (core.badge[i]) wrap.appendChild(el("span", "jm-badge", core.badge[i]));
-      return L.divIcon({className: "jm-icon", html: wrap, iconSize: [size, size],
-                        iconAnchor: [size / 2 - dx, size / 2 - dy], popupAnchor: [dx, dy - size / 2],
-                        tooltipAnchor: [dx + size / 2, dy]});
+      return L.divIcon({className: "jm-icon", html: wrap, iconSize: [box, box],
+                        iconAnchor: [box / 2 - dx, box / 2 - dy], popupAnchor: [dx, dy - box / 2],
+                        tooltipAnchor: [dx + box / 2, dy]});
+    },
+
+    /* Events at the same place fan out on a spiral, in the order they appear, so that an event never moves
+       once drawn; each hit area keeps FAN_GAP px clear of the others. Offsets are computed once per event. */
+    fanOffset: function (i) {
+      var data = JuliacaMap.dataset, core = data.core, p = core.place[i], list = data.byPlace[p] || [i];
+      var fan = JuliacaMap.fans[p] || (JuliacaMap.fans[p] = {placed: [], s: 0});
+      var clear = function (x, y, half) {
+        return fan.placed.every(function (q) {
+          var apart = q.half + half + FAN_GAP;
+          return Math.abs(q.x - x) >= apart || Math.abs(q.y - y) >= apart;
+        });
+      };
+      while (fan.placed.length <= core.slot[i]) {
+        var half = Math.max(core.size[list[fan.placed.length]], TARGET) / 2, x = 0, y = 0;
+        for (;; fan.s += 0.1) {
+          var r = FAN_SPACING * Math.sqrt(fan.s);
+          x = Math.round(r * Math.cos(fan.s * GOLDEN)); y = Math.round(r * Math.sin(fan.s * GOLDEN));
+          if (clear(x, y, half)) break;
+        }
+        fan.placed.push({x: x, y: y, half: half});
+      }
+      return fan.placed[core.slot[i]];
+    },
+
+    /* A marker is named "title, time, place" in the map's language as soon as it exists (its text may
+       arrive later: then it is named by its category until the text comes). It is a button that screen
+       readers can press, but not a tab stop: the event list is the keyboard path to every event. */
+    nameMarker: function (marker, i) {
+      var data = JuliacaMap.dataset, t = data.textOf(i), icon = marker.getElement();
+      if (!icon) return;
+      var label = t ? [t.title, t.time, t.place].filter(Boolean).join(", ")
+                    : (JuliacaMap.config.legend.items[data.core.cat[i]] || {}).label || "";
+      icon.setAttribute("role", "button");
+      icon.setAttribute("tabindex", "-1");
+      icon.setAttribute("aria-label", label);
+      if (!t) data.loadText(i).then(function () { JuliacaMap.nameMarker(marker, i); });
     },
 
     symbolMarker: function (i) {
       var data = JuliacaMap.dataset, core = data.core, strings = JuliacaMap.config.strings;
-      var t = data.textOf(i);
       var marker = L.marker([core.lat[i], core.lon[i]], {
-        icon: JuliacaMap.symbolIcon(i, false, false), keyboard: true, riseOnHover: true,
-        title: t ? t.title : "", alt: t ? t.title : ""
+        icon: JuliacaMap.symbolIcon(i, false, false), keyboard: false, riseOnHover: true
       });
+      marker.on("add", function () { JuliacaMap.nameMarker(marker, i); });
       marker.bindPopup(lazy(marker, data, i, function (text) { return eventPopup(text, strings); }, "popup"),
                        {maxWidth: 320, autoPanPadding: [20, 20]});
       marker.bindTooltip(lazy(marker, data, i, tooltipOf, "tooltip"), {direction: "right", opacity: 0.95});
@@ -445,11 +504,14 @@
         var label = el("div", "jm-tip");
         label.appendChild(el("strong", null, strings.march_from + " " + m.name[JuliacaMap.config.lang]));
         label.appendChild(el("div", null, strings.schematic));
-        view.marchLayers.addLayer(L.polyline([a, tip], {color: "#0072B2", weight: 3, opacity: done ? 0.45 : 0.9,
+        /* opacities keep 3:1 against the light base maps (WCAG 1.4.11), faded or not */
+        view.marchLayers.addLayer(L.polyline([a, tip], {color: "#0072B2", weight: 3, opacity: done ? 0.8 : 1,
                                                         dashArray: "6 6"}).bindTooltip(label, {sticky: true}));
         view.marchLayers.addLayer(L.circleMarker(tip, {radius: 4, color: "#0072B2", weight: 2, fillColor: "#ffffff",
-                                                       fillOpacity: 1, opacity: done ? 0.5 : 1}).bindTooltip(label));
+                                                       fillOpacity: 1, opacity: done ? 0.8 : 1}).bindTooltip(label));
       });
+      /* Chromium makes an SVG shape with focus listeners (Leaflet's tooltips) a tab stop: not these. */
+      view.marchLayers.eachLayer(function (layer) { layer.getElement().setAttribute("tabindex", "-1"); });
       return drawn;
     }
   };

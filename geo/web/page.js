@@ -95,8 +95,10 @@
     state.step = Math.max(0, Math.min(all.length - 1, index));
     var step = all[state.step];
     JuliacaMap.drawStep(null, {t: step.t, iso: step.iso, newFrom: step.newFrom, cats: page.cats, selected: null,
-                                highlight: page.highlight});
+                               highlight: page.highlight, title: step.mapTitle[state.lang]});
     renderText(step);
+    $("summary-heading").textContent = strings().summary_heading;
+    $("summary-text").textContent = page.summaries[state.scale][state.step][state.lang];
     if (!page.snapshot) $("slider").value = String(state.step);
     document.dispatchEvent(new CustomEvent("juliaca:shown", {detail: {key: step.key, scale: state.scale,
                                                                        lang: state.lang}}));

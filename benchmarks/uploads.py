@@ -1,0 +1,144 @@
+"""Time and memory of checking an upload at the limits (issue 16): <= 10 s and <= 500 MB extra.
+
+    .venv/bin/python benchmarks/uploads.py            # every case; exit status 1 if a bound is broken
+    .venv/bin/python benchmarks/uploads.py --quick    # the two largest valid files only
+
+Each case runs in a fresh process: the file is built in memory, then the process's resident memory is
+read, then `load_upload` checks the file ("check"), and the app's next steps map it (index and
+browser bundle: "check + map"). Extra memory is the process's peak resident size (ru_maxrss) minus
+its resident size just before the check: what one visitor's upload costs the server.
+
+The time bound applies to the check's CPU time, printed beside its wall-clock time: on a shared
+machine the wall clock also measures the neighbours (both are printed; on an idle one they agree).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from geo.upload import MAX_BYTES, MAX_ROWS  # noqa: E402
+from geo.vocab import EVENT_COLUMNS  # noqa: E402
+
+MAX_SECONDS, MAX_EXTRA_MB = 10.0, 500.0
+ACLED_HEADER = "event_id_cnty,event_date,time_precision,event_type,sub_event_type,admin1,location,latitude,longitude," \
+               "geo_precision,source,notes,fatalities"
+
+
+def _project_row(i: int, text: str) -> str:
+    hour = i % 24
+    return (f"e{i:07d},2023-01-09T{hour:02d}:00-05:00,,hour,jul_airport,,protest,T{i},T{i},{text},{text},"
+            ",,,,reported,,Sec,word")
+
+
+def _acled_row(i: int, notes: str) -> str:
+    return (f"PER{i},2023-01-09,1,Protests,Peaceful protest,Puno,Place {i % 500},{-15.5 - (i % 500) / 1000:.3f},"
+            f"-70.13,1,EFE,{notes},0")
+
+
+def _fill(header: str, row, limit_rows: int, text: str) -> bytes:
+    """`header` and rows `row(i, text)` up to `limit_rows` rows, stopping before MAX_BYTES."""
+    lines, size = [header], len(header) + 1
+    for i in range(limit_rows):
+        line = row(i, text)
+        if size + len(line) + 1 > MAX_BYTES:
+            break
+        lines.append(line)
+        size += len(line) + 1
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def build(case: str) -> tuple[bytes, str]:
+    """The file for `case`, and its upload format."""
+    project_header = ",".join(EVENT_COLUMNS)
+    if case == "project-rows":      # 200,000 short valid rows
+        return _fill(project_header, _project_row, MAX_ROWS, "S"), "project"
+    if case == "project-bytes":     # 20 MB of valid rows with long summaries
+        return _fill(project_header, _project_row, MAX_ROWS, "s" * 1_100), "project"
+    if case == "project-refused":   # 200,000 rows, every one refused (a bad time)
+        return _fill(project_header, lambda i, t: _project_row(i, t).replace("-05:00", "", 1), MAX_ROWS, "S"), "project"
+    if case == "acled-rows":        # 200,000 short valid rows
+        return _fill(ACLED_HEADER, _acled_row, MAX_ROWS, "n"), "acled"
+    if case == "acled-bytes":       # 20 MB of rows with long notes
+        return _fill(ACLED_HEADER, _acled_row, MAX_ROWS, "n" * 2_000), "acled"
+    if case == "one-cell":          # one cell of almost 20 MB
+        row = _project_row(0, "S").replace(",S,S,", ',"' + "x" * (MAX_BYTES - 500) + '",S,', 1)
+        return (project_header + "\n" + row + "\n").encode(), "project"
+    if case == "wide-row":          # one row of millions of two-letter fields
+        return (project_header + "\n" + ",".join(["ab"] * ((MAX_BYTES - 500) // 3)) + "\n").encode(), "project"
+    raise ValueError(case)
+
+
+CASES = ("project-rows", "project-bytes", "project-refused", "acled-rows", "acled-bytes", "one-cell", "wide-row")
+QUICK = ("project-rows", "acled-rows")
+
+
+def _rss_mb() -> float:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 1e6
+
+
+def measure(case: str) -> dict:
+    """In this process: build the file, check it, map it; the figures."""
+    from geo.bundle import write as write_bundle
+    from geo.problems import DataError
+    from geo.timeline import index_events
+    from geo.upload import load_upload
+
+    content, fmt = build(case)
+    before = _rss_mb()
+    started, cpu_started = time.perf_counter(), time.process_time()
+    try:
+        dataset = load_upload(content, f"{case}.csv", fmt)
+        outcome = f"{len(dataset.events):,} events, {len(dataset.problems):,} refused"
+    except DataError as error:
+        dataset, outcome = None, f"refused: {str(error.problems[0])[:90]}"
+    checked, checked_cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    if dataset is not None and not dataset.events.empty:
+        with tempfile.TemporaryDirectory() as folder:
+            write_bundle(index_events(dataset.events, dataset.places), dataset.places, Path(folder))
+    mapped, mapped_cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3  # kB on Linux
+    return {"case": case, "format": fmt, "mb": round(len(content) / 1e6, 1), "lines": content.count(b"\n"),
+            "check_s": round(checked, 2), "check_and_map_s": round(mapped, 2),
+            "check_cpu_s": round(checked_cpu, 2), "check_and_map_cpu_s": round(mapped_cpu, 2),
+            "extra_mb": round(max(peak - before, 0), 1), "outcome": outcome}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="only " + ", ".join(QUICK))
+    parser.add_argument("--case", help=argparse.SUPPRESS)  # one case, in a child process
+    args = parser.parse_args(argv)
+    if args.case:
+        print(json.dumps(measure(args.case)))
+        return 0
+    print(f"{'case':16} {'MB':>5} {'lines':>8} {'check s':>8} {'(CPU)':>6} {'+map s':>7} {'(CPU)':>6} "
+          f"{'extra MB':>9}  outcome")
+    broken = []
+    for case in QUICK if args.quick else CASES:
+        done = subprocess.run([sys.executable, __file__, "--case", case], capture_output=True, text=True, cwd=ROOT)
+        if done.returncode:
+            print(f"{case:16} failed: {done.stderr[-500:]}")
+            broken.append(case)
+            continue
+        r = json.loads(done.stdout.splitlines()[-1])
+        print(f"{case:16} {r['mb']:5} {r['lines']:8,} {r['check_s']:8} {r['check_cpu_s']:6} {r['check_and_map_s']:7} "
+              f"{r['check_and_map_cpu_s']:6} {r['extra_mb']:9}  {r['outcome']}")
+        if r["check_cpu_s"] > MAX_SECONDS or r["extra_mb"] > MAX_EXTRA_MB:
+            broken.append(case)
+    print(f"bounds: check <= {MAX_SECONDS:g} s of CPU, extra memory <= {MAX_EXTRA_MB:g} MB; "
+          + (f"BROKEN by {', '.join(broken)}" if broken else "all within"))
+    return 1 if broken else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
