@@ -255,7 +255,16 @@
   var FROM_ZOOM = 7.5;  // regional scales; at national scale a push would carry symbols into other towns
   var shifts = {};
 
-  function fanRadius(n) { return 16 * Math.sqrt(Math.max(n - 1, 0)) + 14; }
+  /* How far a place's whole fan reaches from its point, in px (its offsets never depend on the zoom). */
+  function fanRadius(events) {
+    if (!JuliacaMap.fanOffset) return 16 * Math.sqrt(Math.max(events.length - 1, 0)) + 14;
+    var core = JuliacaMap.dataset.core, reach = 0;
+    events.forEach(function (i) {
+      var o = JuliacaMap.fanOffset(i);
+      reach = Math.max(reach, Math.sqrt(o.x * o.x + o.y * o.y) + Math.max(core.size[i], 24) / 2);
+    });
+    return reach;
+  }
 
   /* Pixel shift of each place's fan at the current zoom: pairs closer than TOGETHER are pushed apart
      along the line between them until their fans no longer overlap (a few relaxation passes). */
@@ -266,7 +275,7 @@
     ids.forEach(function (p) {
       var first = data.byPlace[p][0];
       pts[p] = map.project([core.lat[first], core.lon[first]]);
-      radius[p] = fanRadius(data.byPlace[p].length);
+      radius[p] = fanRadius(data.byPlace[p]);
       out[p] = [0, 0];
     });
     for (var pass = 0; pass < 4; pass++) {
