@@ -262,7 +262,7 @@ def test_the_apps_offline_map_keeps_labels_apart_and_the_view_on_the_land_data(a
         frame.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         found = frame.evaluate(_BOXES_IN_APP)
         assert _collisions(found) == [], view
-        assert len(found["labels"]) >= 3, view
+        assert len(found["labels"]) >= 2, view  # the airport view holds two places
         inside = frame.evaluate("frame => L.latLngBounds(frame).pad(0.0001).contains(JuliacaMap.map.getBounds())",
                                 [[-26, -84], [3, -60]])
         assert inside, view
