@@ -18,6 +18,9 @@
   var RINGS = [NEAR, 20, 36, 54];
   var DOT = 3, EDGE = 2;  // px kept clear at the map's edges
 
+  /* A map removed (the page rebuilds it for another language) may still hear a queued event: ignore it. */
+  function alive(map) { return !!(map && map._mapPane && map._loaded); }
+
   function overlaps(a, b) {
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
   }
@@ -90,6 +93,7 @@
   };
 
   Labels.prototype.place = function () {
+    if (!alive(this.map)) return;
     var map = this.map, zoom = map.getZoom(), self = this;
     // the container's own size: Leaflet's cached one lags when the page's layout changes the map's size
     var size = {x: map.getContainer().clientWidth, y: map.getContainer().clientHeight};
@@ -231,7 +235,7 @@
     var update = function () {
       pending = false;
       var shown = {}, data = window.JuliacaMap && JuliacaMap.dataset;
-      if (!data) return;
+      if (!data || !alive(map)) return;
       var view = map.getBounds().pad(0.02);  // what is in the picture, not off its edges
       map.eachLayer(function (layer) {
         if (layer.jmIndex !== undefined && view.contains(layer.getLatLng())) {
@@ -301,7 +305,7 @@
   var fanMap = null, leaders = null, shiftsAt = null, leadersDrawn = "";
 
   function currentShifts() {
-    if (!fanMap || !window.JuliacaMap || !JuliacaMap.dataset) return {};
+    if (!alive(fanMap) || !window.JuliacaMap || !JuliacaMap.dataset) return {};
     if (shiftsAt !== fanMap.getZoom()) { shifts = computeShifts(fanMap); shiftsAt = fanMap.getZoom(); }
     return shifts;
   }
@@ -309,7 +313,7 @@
   /* A thin line from each displaced place that has symbols on the map to the centre of its fan. */
   function drawFanLeaders() {
     var view = JuliacaMap.layer && JuliacaMap.layer.jmView, data = JuliacaMap.dataset;
-    if (!view || !data) return;
+    if (!view || !data || !alive(fanMap)) return;
     var here = {};
     for (var i in view.markers) here[data.core.place[i]] = true;
     var wanted = Object.keys(here).filter(function (p) { var s = shifts[p]; return s && (s[0] || s[1]); });
