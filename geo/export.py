@@ -49,11 +49,20 @@ class PageOptions:
     highlight: tuple[str, ...] = ()  # event ids that stand out (a key moment's); the rest fade
 
 
+_MAP_DATA = {  # the base map's credit, in each language
+    "osm": {"en": "© OpenStreetMap contributors", "es": "© colaboradores de OpenStreetMap"},
+    "satellite": {"en": "Imagery © Esri, Maxar, Earthstar Geographics",
+                  "es": "Imágenes © Esri, Maxar, Earthstar Geographics"},
+    "offline": {"en": "Natural Earth; INEI 2007 (MPL-2.0)", "es": "Natural Earth; INEI 2007 (MPL-2.0)"},
+}
+
+
 def credit_line(lang: str, base: str) -> str:
-    """The credit printed on every export: the source and its outlets, the map data, the project."""
-    map_data = {"osm": "© OpenStreetMap contributors", "satellite": "Imagery © Esri, Maxar, Earthstar Geographics",
-                "offline": "Natural Earth; INEI 2007 (MPL-2.0)"}[base]
-    return f"{text(lang, 'credit_source')} · {text(lang, 'credit_map')}: {map_data}; GeoNames (CC BY 4.0) · {PROJECT}"
+    """The credit printed on every export, wholly in `lang`: the source and its outlets, the map data, the
+    project (by its title in that language)."""
+    map_data = _MAP_DATA[base].get(lang, _MAP_DATA[base]["en"])
+    return (f"{text(lang, 'credit_source')} · {text(lang, 'credit_map')}: {map_data}; GeoNames (CC BY 4.0)"
+            f" · {text(lang, 'title')}")
 
 
 def _epoch_ms(t: pd.Timestamp | None) -> int | None:
@@ -106,10 +115,19 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "text": {lang: bundle.text_chunks(index, places, lang) for lang in LANGUAGES},
         "layers": layers,  # once for both languages; page.js hands them to each map it builds
         "strings": {lang: {k: STRINGS[lang][k] for k in _UI_KEYS} for lang in LANGUAGES},  # JS fills {n}
-        "config": {lang: map_config(places, lang, options.base, None, url_root=None) for lang in LANGUAGES},
+        "config": {lang: map_config(places, lang, options.base, None, url_root=None) | _furniture(options)
+                   for lang in LANGUAGES},
         "credit": {lang: credit_line(lang, options.base) for lang in LANGUAGES},
         "summaries": _summaries(index, places, options),
     }
+
+
+def _furniture(options: PageOptions) -> dict:
+    """What a snapshot adds to the map (drawn by web/cartography.js): a north arrow, a legend of only the
+    categories on the map, and a locator inset on the views closer than the whole country."""
+    if not options.snapshot:
+        return {}
+    return {"snapshot": {"northArrow": True, "legendShown": True, "inset": options.view != "peru"}}
 
 
 def _trusted(path: Path, closing: str) -> Markup:
@@ -130,6 +148,7 @@ def build_page(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions
         leaflet_css=_trusted(leaflet / "leaflet.css", "style"),
         juliaca_css=_trusted(WEB_DIR / "juliaca.css", "style"),
         leaflet_js=_trusted(leaflet / "leaflet.js", "script"),
+        cartography_js=_trusted(WEB_DIR / "cartography.js", "script"),
         juliaca_js=_trusted(WEB_DIR / "juliaca.js", "script"),
         page_js=_trusted(WEB_DIR / "page.js", "script"),
         page_json=Markup(to_js(page_data(index, places, options))),

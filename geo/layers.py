@@ -19,6 +19,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo.assets import URL_ROOT, versioned
+from geo.cartography import DATA_FRAME, FULL_NAMES_FROM_ZOOM, area_labels, place_labels
 from geo.i18n import text
 from geo.labels import time_label
 from geo.vocab import CATEGORIES
@@ -60,7 +61,7 @@ BASEMAPS: dict[str, Basemap] = {
 # Preset views: (centre lat, lon), zoom.
 VIEWS: dict[str, tuple[tuple[float, float], int]] = {
     "airport": ((-15.476, -70.150), 13),
-    "region": ((-14.85, -70.05), 8),
+    "region": ((-15.15, -70.05), 8),  # Macusani to Puno, with Juliaca and the lake clear of the credits
     "peru": ((-13.6, -73.6), 6),
 }
 DEFAULT_VIEW = "region"
@@ -71,11 +72,13 @@ _CONTEXT_LAYERS = (  # file, pane, style when offline, style over tiles (None: n
     ("peru_provinces.geojson", "jm-borders", "province", "province_thin"),
     ("peru_departments.geojson", "jm-borders", "department", "department_thin"),
 )
+# A quiet reference map: neutral land, water clearly different (the map's background, see juliaca.css),
+# national borders strongest, then departments, then provinces.
 _CONTEXT_STYLES = {
-    "land": {"color": "#9a9a9a", "weight": 1, "fillColor": "#f4f1ea", "fillOpacity": 1},
-    "lake": {"color": "#7fa7c0", "weight": 1, "fillColor": "#b9d3e3", "fillOpacity": 1},
-    "province": {"color": "#b5b5b5", "weight": 0.7, "fill": False, "dashArray": "2 3"},
-    "department": {"color": "#7d7d7d", "weight": 1.3, "fill": False},
+    "land": {"color": "#6e6e6e", "weight": 1.4, "fillColor": "#f3f1ec", "fillOpacity": 1},
+    "lake": {"color": "#7fa3ba", "weight": 0.8, "fillColor": "#c6dbe8", "fillOpacity": 1},
+    "province": {"color": "#c9c4ba", "weight": 0.6, "fill": False},
+    "department": {"color": "#8e8a82", "weight": 1.1, "fill": False},
     "province_thin": {"color": "#666666", "weight": 0.5, "fill": False, "opacity": 0.5, "dashArray": "2 3"},
     "department_thin": {"color": "#444444", "weight": 1, "fill": False, "opacity": 0.6},
 }
@@ -119,6 +122,7 @@ class LocalMap(folium.Map):
     def __init__(self, *args, url_root: str = URL_ROOT, **kwargs):
         super().__init__(*args, **kwargs)
         self.default_js = [("leaflet", f"{url_root}/{versioned('vendor/leaflet/leaflet.js')}"),
+                           ("cartography", f"{url_root}/{versioned('cartography.js')}"),
                            ("juliaca", f"{url_root}/{versioned('juliaca.js')}")]
         self.default_css = [("leaflet_css", f"{url_root}/{versioned('vendor/leaflet/leaflet.css')}"),
                             ("juliaca_css", f"{url_root}/{versioned('juliaca.css')}")]
@@ -132,7 +136,7 @@ def legend(lang: str, categories: tuple[str, ...] = CATEGORIES) -> dict:
     """The legend's content: one symbol per category, then the notes on what marks mean."""
     return {
         "title": text(lang, "legend"),
-        "items": [{"style": {"color": CATEGORY_STYLE[c][0], "shape": CATEGORY_STYLE[c][1]},
+        "items": [{"category": c, "style": {"color": CATEGORY_STYLE[c][0], "shape": CATEGORY_STYLE[c][1]},
                    "label": _category_label(c, lang)} for c in categories],
         "notes": [text(lang, key) for key in ("legend_new", "legend_earlier", "legend_approx",
                                               "legend_claim", "legend_route", "legend_size")],
@@ -145,8 +149,7 @@ MAX_LABELLED_PLACES = 60  # beyond, labels would bury the map (and bloat its scr
 def _place_labels(places: gpd.GeoDataFrame, lang: str) -> list[dict]:
     if len(places) > MAX_LABELLED_PLACES:
         return []
-    return [{"name": row[f"name_{lang}"], "role": row["role"], "lat": round(row.geometry.y, 5),
-             "lon": round(row.geometry.x, 5)} for _, row in places.iterrows()]
+    return place_labels(places, lang)
 
 
 def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict, *,
@@ -169,6 +172,9 @@ def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict,
         "context": context,
         "contextStyles": _CONTEXT_STYLES,
         "places": _place_labels(places, lang),
+        "areas": area_labels(lang) if offline else [],
+        "frame": DATA_FRAME if offline else None,  # the offline layers' extent: the view stays inside
+        "fullNamesFrom": FULL_NAMES_FROM_ZOOM,
         "legend": legend(lang),
         "dataset": dataset,
         "strings": {k: text(lang, k) for k in ("schematic", "tiles_failed", "march_from", "events_here", "map_name")}

@@ -154,14 +154,8 @@
       map.attributionControl.setPrefix("Leaflet");
       map.attributionControl.addAttribution(config.credit);
       JuliacaMap.addContext(map, config);
-      config.places.forEach(function (p) {
-        L.tooltip({permanent: true, direction: "right", className: "jm-place-label jm-role-" + p.role,
-                   offset: [6, 0], interactive: false})
-          .setLatLng([p.lat, p.lon]).setContent(el("span", null, p.name)).addTo(map);
-        L.circleMarker([p.lat, p.lon], {radius: 2.5, color: "#333333", weight: 1, fillColor: "#ffffff",
-                                        fillOpacity: 1, interactive: false}).addTo(map);
-      });
       JuliacaMap.addLegend(map, config.legend);
+      JuliacaCarto.setup(map, config);  // the view kept on the land data; place labels that never collide
       if (config.tiles) {
         map.eachLayer(function (layer) {
           if (layer instanceof L.TileLayer) {
@@ -382,6 +376,8 @@
     symbolIcon: function (i, isNew, selected) {
       var core = JuliacaMap.dataset.core, size = core.size[i], box = Math.max(size, TARGET);
       var offset = JuliacaMap.fanOffset(i), dx = offset.x, dy = offset.y;
+      var shift = JuliacaCarto.fanShift(core.place[i]);  // places that fall together at this zoom: fans apart
+      dx += shift[0]; dy += shift[1];
       var wrap = el("div", "jm-symbol" + (isNew ? " jm-new" : " jm-earlier") + (selected ? " jm-selected" : ""));
       wrap.appendChild(symbol(core.styles[core.cat[i]], size, {approx: core.approx[i], isNew: isNew, selected: selected}));
       if (core.badge[i]) wrap.appendChild(el("span", "jm-badge", core.badge[i]));
@@ -453,7 +449,23 @@
         else data.loadText(spot.latest);
         return box;
       }, {sticky: true});
+      marker.bindPopup(function () { return JuliacaMap.placePopup(view, p); }, {maxWidth: 340});
       return marker;
+    },
+
+    /* A cluster's popup: its visible events, newest first (all of them are in the list too). */
+    placePopup: function (view, p) {
+      var data = JuliacaMap.dataset, box = el("div", "jm-popup"), list = el("ul", "jm-cluster-list");
+      var here = data.byPlace[p].filter(function (i) { return i < view.shown && JuliacaMap.enabled(view, i); }).reverse();
+      box.appendChild(el("div", "jm-popup-title", here.length + " " + JuliacaMap.config.strings.events_here));
+      here.slice(0, 30).forEach(function (i) {
+        var t = data.textOf(i);
+        if (!t) data.loadText(i);
+        list.appendChild(el("li", null, t ? t.time + " \u2014 " + t.title : "\u2026"));
+      });
+      if (here.length > 30) list.appendChild(el("li", null, "+ " + (here.length - 30)));
+      box.appendChild(list);
+      return box;
     },
 
     restyle: function (view, i, cluster) {
