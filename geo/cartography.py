@@ -11,6 +11,8 @@ import re
 
 import geopandas as gpd
 
+from geo.i18n import text
+
 # The extent of data/layers/countries_ne10m.geojson, [[south, west], [north, east]]: beyond it the
 # offline map would draw land as water, so the view never leaves it.
 DATA_FRAME = [[-26.0, -84.0], [3.0, -60.0]]
@@ -18,29 +20,27 @@ DATA_FRAME = [[-26.0, -84.0], [3.0, -60.0]]
 # Label points chosen inside each country's part of the frame (tests check each lies in its polygon).
 # zoom: the scales at which the name is shown, [min, max].
 COUNTRY_LABELS: tuple[dict, ...] = (
-    {"id": "peru", "en": "PERU", "es": "PERÚ", "lat": -9.6, "lon": -75.4, "zoom": [4, 7]},
-    {"id": "bolivia", "en": "BOLIVIA", "es": "BOLIVIA", "lat": -17.0, "lon": -64.8, "zoom": [4, 7]},
-    {"id": "brazil", "en": "BRAZIL", "es": "BRASIL", "lat": -8.0, "lon": -64.0, "zoom": [4, 7]},
-    {"id": "chile", "en": "CHILE", "es": "CHILE", "lat": -22.8, "lon": -69.2, "zoom": [4, 7]},
-    {"id": "ecuador", "en": "ECUADOR", "es": "ECUADOR", "lat": -1.6, "lon": -78.2, "zoom": [4, 7]},
-    {"id": "colombia", "en": "COLOMBIA", "es": "COLOMBIA", "lat": 1.2, "lon": -73.0, "zoom": [4, 7]},
-    {"id": "argentina", "en": "ARGENTINA", "es": "ARGENTINA", "lat": -24.6, "lon": -63.8, "zoom": [4, 7]},
-    {"id": "paraguay", "en": "PARAGUAY", "es": "PARAGUAY", "lat": -21.2, "lon": -61.0, "zoom": [5, 7]},
-    {"id": "venezuela", "en": "VENEZUELA", "es": "VENEZUELA", "lat": 2.0, "lon": -65.6, "zoom": [5, 7]},
+    {"id": "peru", "lat": -9.6, "lon": -75.4, "zoom": [4, 7]},
+    {"id": "bolivia", "lat": -17.0, "lon": -64.8, "zoom": [4, 7]},
+    {"id": "brazil", "lat": -8.0, "lon": -64.0, "zoom": [4, 7]},
+    {"id": "chile", "lat": -22.8, "lon": -69.2, "zoom": [4, 7]},
+    {"id": "ecuador", "lat": -1.6, "lon": -78.2, "zoom": [4, 7]},
+    {"id": "colombia", "lat": 1.2, "lon": -73.0, "zoom": [4, 7]},
+    {"id": "argentina", "lat": -24.6, "lon": -63.8, "zoom": [4, 7]},
+    {"id": "paraguay", "lat": -21.2, "lon": -61.0, "zoom": [5, 7]},
+    {"id": "venezuela", "lat": 2.0, "lon": -65.6, "zoom": [5, 7]},
     # at the scale of the region, the border with Bolivia runs through the view
-    {"id": "bolivia", "en": "BOLIVIA", "es": "BOLIVIA", "lat": -15.1, "lon": -68.7, "zoom": [8, 10]},
-    {"id": "peru", "en": "PERU", "es": "PERÚ", "lat": -14.2, "lon": -71.2, "zoom": [8, 9]},
+    {"id": "bolivia", "lat": -15.1, "lon": -68.7, "zoom": [8, 10]},
+    {"id": "peru", "lat": -14.2, "lon": -71.2, "zoom": [8, 9]},
 )
 WATER_LABELS: tuple[dict, ...] = (
-    {"en": "Pacific Ocean", "es": "Océano Pacífico", "lat": -16.0, "lon": -79.0, "zoom": [4, 7]},
-    {"en": "Lake Titicaca", "es": "Lago Titicaca", "lat": -15.85, "lon": -69.45, "zoom": [8, 10]},
+    {"id": "pacific", "lat": -16.0, "lon": -79.0, "zoom": [4, 7]},
+    {"id": "titicaca", "lat": -15.85, "lon": -69.45, "zoom": [8, 10]},
 )
 
 # Long names get a short form at small scales (the full name stays in the tooltip and the list).
-SHORT_NAMES = {
-    "jul_airport": {"en": "Inca Manco Cápac Airport", "es": "Aeropuerto Inca Manco Cápac"},
-    "ayp_airport": {"en": "Ayacucho airport", "es": "Aeropuerto de Ayacucho"},
-}
+# Their words are in the catalogue (geo.i18n: `short_<place id>`), like the names of countries and waters.
+SHORT_NAMES = frozenset({"jul_airport", "ayp_airport"})
 FULL_NAMES_FROM_ZOOM = 11
 
 # Which label wins: the airport and Juliaca, then the towns the marches came from, then context.
@@ -59,7 +59,7 @@ def short_name(place_id: str, full: str, lang: str) -> str:
     'Aeropuerto Inca Manco Cápac'
     """
     if place_id in SHORT_NAMES:
-        return SHORT_NAMES[place_id][lang]
+        return text(lang, f"short_{place_id}")
     return _PARENTHESIS.sub("", full) or full
 
 
@@ -76,7 +76,7 @@ def place_labels(places: gpd.GeoDataFrame, lang: str) -> list[dict]:
 
 def area_labels(lang: str) -> list[dict]:
     """The names of countries and waters in `lang`, with the zoom levels at which each is shown."""
-    return ([{"name": c[lang], "kind": "country", "lat": c["lat"], "lon": c["lon"], "zoom": c["zoom"]}
+    return ([{"name": text(lang, f"country_{c['id']}"), "kind": "country", "lat": c["lat"], "lon": c["lon"], "zoom": c["zoom"]}
              for c in COUNTRY_LABELS]
-            + [{"name": w[lang], "kind": "water", "lat": w["lat"], "lon": w["lon"], "zoom": w["zoom"]}
+            + [{"name": text(lang, f"water_{w['id']}"), "kind": "water", "lat": w["lat"], "lon": w["lon"], "zoom": w["zoom"]}
                for w in WATER_LABELS])
