@@ -24,7 +24,7 @@ from geo.assets import LAYERS_DIR, WEB_DIR
 from geo.i18n import LANGUAGES, STRINGS, text
 from geo.labels import clock_label, step_name
 from geo import bundle
-from geo.layers import BASEMAPS, VIEWS, map_config, to_js
+from geo.layers import BASEMAPS, LIST_LIMIT, VIEWS, map_config, to_js
 from geo.params import SCALES, steps_for
 from geo.timeline import DAY, HOUR, EventIndex, toll_start
 from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS
@@ -78,7 +78,8 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "step": options.step,
         "snapshot": options.snapshot,
         "cats": cats,
-        "listLimit": 200,
+        "listLimit": LIST_LIMIT,
+        "maxZoom": spec.max_zoom,
         "view": {"center": list(center), "zoom": zoom},
         "tiles": {"url": spec.tiles, "attribution": spec.attribution} if spec.tiles else None,
         "scales": {scale: _steps(scale) for scale in SCALES},
@@ -108,6 +109,7 @@ def build_page(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions
         leaflet_css=_trusted(leaflet / "leaflet.css", "style"),
         juliaca_css=_trusted(WEB_DIR / "juliaca.css", "style"),
         leaflet_js=_trusted(leaflet / "leaflet.js", "script"),
+        timemodel_js=_trusted(WEB_DIR / "timemodel.js", "script"),
         juliaca_js=_trusted(WEB_DIR / "juliaca.js", "script"),
         page_js=_trusted(WEB_DIR / "page.js", "script"),
         page_json=Markup(to_js(page_data(index, places, options))),

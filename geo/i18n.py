@@ -152,6 +152,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "part_after": "{label}, after {hh}:{mm}",
         "date": "{d} {month} {y}",
         "month_year": "{month} {y}",
+        "list_at": "The list, the downloads and the link show {clock}.",
     },
     "es": {
         "page_title": "Juliaca, 9 de enero de 2023",
@@ -295,6 +296,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "part_after": "{label}, después de las {hh}:{mm}",
         "date": "{d} de {month} de {y}",
         "month_year": "{month} de {y}",
+        "list_at": "La lista, las descargas y el enlace muestran {clock}.",
     },
 }
 

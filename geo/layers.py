@@ -119,6 +119,7 @@ class LocalMap(folium.Map):
     def __init__(self, *args, url_root: str = URL_ROOT, **kwargs):
         super().__init__(*args, **kwargs)
         self.default_js = [("leaflet", f"{url_root}/vendor/leaflet/leaflet.js"),
+                           ("juliaca_time", f"{url_root}/timemodel.js"),
                            ("juliaca", f"{url_root}/juliaca.js")]
         self.default_css = [("leaflet_css", f"{url_root}/vendor/leaflet/leaflet.css"),
                             ("juliaca_css", f"{url_root}/juliaca.css")]
@@ -210,6 +211,9 @@ def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str) -> di
         "quote": events["source_quote"].tolist(),
         "section": events["source_section"].tolist(),
     }
+
+
+LIST_LIMIT = 150  # the event list (app and exported page) describes the newest events only: cheap at any size
 
 
 def describe_events(visible: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,

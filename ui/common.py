@@ -1,4 +1,4 @@
-"""What every part of the page shares: the session's data and language, the view, the map, the counters."""
+"""What every part of the page shares: the session's data and language, the view, the map."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.i18n import text
-from geo.layers import VIEWS, base_map, step_layer, step_payload
+from geo.layers import VIEWS, base_map
 from geo.load import Dataset
 from geo.moments import Moment
 from geo.params import ViewState, steps_for, to_params
-from geo.timeline import DAY, HOUR, EventIndex, MapState
-from geo.vocab import COUNT_COLUMNS
+from geo.timeline import DAY, HOUR, EventIndex
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
+MAP_KEY = "juliaca_map"  # the container around st_folium: the time control finds the map's iframe by it
 
 
 @dataclass(frozen=True)
@@ -50,23 +50,13 @@ def step_size(scale: str):
     return HOUR if scale == "hour" else DAY
 
 
-def show_map(page: Page, view: ViewState, height: int, highlight: tuple[str, ...] = ()) -> None:
-    """The map: a fresh base map (never rebuilt in the browser) and this step's few bytes."""
+def show_map(page: Page, view: ViewState, height: int) -> None:
+    """The map: a fresh base map (never rebuilt in the browser). The time is not in its arguments: the
+    time control draws each step by message, so a release leaves the iframe untouched."""
     center, zoom = VIEWS[view.view]
-    payload = step_payload(view.t, step_size(view.scale), view.categories, view.event)
-    if highlight:
-        payload["highlight"] = list(highlight)
-    st_folium(base_map(page.places, page.lang, view.base, page.bundle), key=f"map-{page.lang}-{view.base}",
-              height=height, use_container_width=True, center=center, zoom=zoom, returned_objects=[],
-              feature_group_to_add=step_layer(payload))
-
-
-def counters(page: Page, state: MapState, columns) -> None:
-    """The toll up to the time shown; for ACLED data, its dead are not split into civilians and police."""
-    acled = page.source_format == "acled"
-    for column, name in zip(columns, COUNT_COLUMNS):
-        label = page.t("acled_killed") if acled and name == "civilians_killed" else page.t(name)
-        column.metric(label, state.totals[name], help=page.t("acled_note" if acled else "counts_help"))
+    with st.container(key=MAP_KEY):
+        st_folium(base_map(page.places, page.lang, view.base, page.bundle), key=f"map-{page.lang}-{view.base}",
+                  height=height, use_container_width=True, center=center, zoom=zoom, returned_objects=[])
 
 
 def sync_url(view: ViewState) -> None:
