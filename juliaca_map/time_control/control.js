@@ -230,7 +230,7 @@ class TimeControl {
     const typing = EDITABLE.test(tag) || target.isContentEditable || (tag === "INPUT" && !own);
     if (typing) return;
     const isArrow = event.key === "ArrowLeft" || event.key === "ArrowRight";
-    if (isArrow && (own || /^(slider|radio|tab|option|menuitem)/.test(role))) return;  // they move themselves
+    if (isArrow && (own || /^(slider|radio|tab|option|menuitem|checkbox|switch)/.test(role))) return;  // they move themselves
     this.stepByKey(event.key, event);
   }
 
