@@ -106,7 +106,7 @@ def test_spanish_link_shows_spanish(app_server, browsing):
     page = browsing.page
     page.goto(f"{app_server.url}/?lang=es&t=2023-01-09T18:00&base=offline")
     frame = browsing.wait_for_map(iso(18))
-    page.get_by_text("9 de enero de 2023, 18:00 (Lima, UTC−5)").wait_for()
+    page.locator(".jt-clock", has_text="9 de enero de 2023, 18:00 (Lima, UTC−5)").wait_for()
     assert page.get_by_text("Civiles muertos").count() >= 1
     assert frame.locator(".jm-legend summary").inner_text() == "Leyenda"
     browsing.assert_clean()
