@@ -7,6 +7,8 @@ in the browser (juliaca_map/time_control/control.js) and counts the toll with th
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from geo.i18n import text
@@ -27,8 +29,9 @@ def _step(t: pd.Timestamp, scale: str, lang: str) -> dict:
             "clock": clock_label(t, scale, lang), "name": step_name(t, scale, lang), "key": step_key(t, scale)}
 
 
+@lru_cache(maxsize=8)
 def explore_steps(scale: str, lang: str) -> list[dict]:
-    """The slider's steps on `scale`, labelled in `lang`; `key` is the step as in a link.
+    """The slider's steps on `scale`, labelled in `lang`; `key` is the step as in a link. Cached: read-only.
 
     >>> explore_steps("hour", "es")[17]["clock"], explore_steps("hour", "es")[17]["key"]
     ('9 de enero de 2023, 17:00 (Lima, UTC−5)', '2023-01-09T17:00')
