@@ -228,7 +228,8 @@ def describe_events(visible: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
 
 def step_payload(t: pd.Timestamp, step: pd.Timedelta, categories: frozenset[str] | None = None,
                  selected: str | None = None) -> dict:
-    """What one step sends: the time, the start of its "new" window, the filter and the selection.
+    """What one step sends the map: the time, the start of its "new" window, the filter and the selection
+    (the time control posts it to the map's iframe; see juliaca_map/time_control/control.js).
 
     A few dozen bytes, whatever the size of the dataset: the browser has the data already.
 
@@ -238,13 +239,3 @@ def step_payload(t: pd.Timestamp, step: pd.Timedelta, categories: frozenset[str]
     as_ms = lambda ts: int(ts.value // 1_000_000)  # noqa: E731
     cats = None if categories is None or set(categories) >= set(CATEGORIES) else sorted(categories)
     return {"t": as_ms(t), "iso": t.isoformat(), "newFrom": as_ms(t - step), "cats": cats, "selected": selected}
-
-
-def step_layer(payload: dict) -> folium.FeatureGroup:
-    """The layer for one step: empty, with a script that draws the step into the map's own layer.
-
-    It also empties streamlit-folium's list of past groups (issue #247), which would otherwise keep
-    every step's group alive in the browser."""
-    group = folium.FeatureGroup(name="step")
-    _Call("drawStep", payload, prelude="window.feature_group = [];\n", target="null").add_to(group)
-    return group
