@@ -173,6 +173,10 @@ def test_a_server_jump_is_applied_once_and_a_rerun_never_snaps_the_slider_back(a
     browsing.wait_for_map(day[nine - 1].isoformat())
     url_has(page, "2023-01-08")
     assert control.get_attribute("data-jumps") == "1" and slider(page).input_value() == str(nine - 1)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    page.keyboard.press("ArrowRight")  # after five data changes, still one listener: one key, one step
+    browsing.wait_for_map(day[nine].isoformat())
+    assert slider(page).input_value() == str(nine)
     browsing.assert_clean()
 
 
