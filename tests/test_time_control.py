@@ -230,5 +230,10 @@ def test_the_control_speaks_the_time_for_screen_readers(app_server, browsing):
     browsing.wait_for_map(iso(17))
     assert time.get_attribute("aria-valuetext") == "9 de enero de 2023, 17:00 (Lima, UTC−5)"
     page.get_by_role("status").filter(has_text="17:00").wait_for(state="attached")
-    assert page.get_by_role("button", name="▶ Reproducir").get_attribute("aria-pressed") == "false"
+    page.get_by_role("button", name="▶ Reproducir").click()
+    page.get_by_role("button", name="⏸ Pausa").wait_for()
+    browsing.wait_for_map(iso(18))
+    assert "18:00" not in page.get_by_role("status").inner_text(), "the live region is quiet during Play"
+    page.get_by_role("button", name="⏸ Pausa").click()
+    page.get_by_role("status").filter(has_text=time.get_attribute("aria-valuetext")).wait_for(state="attached")
     browsing.assert_clean()

@@ -10,6 +10,8 @@
  * - Python hears the time (setStateValue "at") 300 ms after the last key step or at pointer
  *   release, on Pause and at the end of Play; never during Play.
  * - A time decided by the server comes with a new `rev` and is applied once.
+ * - Nothing plays by itself (prefers-reduced-motion: the map's moves are not animated either); the
+ *   live region says the time once it settles, never during Play.
  * - Initialised once per parentElement: Streamlit calls this function again on every data change.
  * Every text goes in with textContent.
  */
@@ -88,7 +90,6 @@ class TimeControl {
     this.frame = 0;
     this.core = null;
     this.time = null;
-    this.reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     this.wire();
   }
 
@@ -329,8 +330,7 @@ class TimeControl {
 
   paintPlay() {
     const s = this.data.strings, playing = !!this.playTimer;
-    this.ui.play.textContent = playing ? s.pause : s.play;
-    this.ui.play.setAttribute("aria-pressed", String(playing));
+    this.ui.play.textContent = playing ? s.pause : s.play;  // the name says what a press does
     this.ui.box.dataset.playing = String(playing);
   }
 }
