@@ -9,8 +9,10 @@ The same page, pinned to one step, is what `geo.render` photographs for snapshot
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,9 +50,9 @@ class PageOptions:
 
 
 def credit_line(lang: str, base: str) -> str:
-    """The credit printed on every export: the source and its outlets, the map data, the project."""
-    map_data = {"osm": "© OpenStreetMap contributors", "satellite": "Imagery © Esri, Maxar, Earthstar Geographics",
-                "offline": "Natural Earth; INEI 2007 (MPL-2.0)"}[base]
+    """The credit printed on every export: the source and its outlets, the map data (the base map's own
+    attribution, as the map shows it, without its link), the project."""
+    map_data = html.unescape(re.sub(r"<[^>]+>", "", BASEMAPS[base].attribution))
     return f"{text(lang, 'credit_source')} · {text(lang, 'credit_map')}: {map_data}; GeoNames (CC BY 4.0) · {PROJECT}"
 
 
