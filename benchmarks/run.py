@@ -73,6 +73,8 @@ def wait_painted(page, t_iso: str, timeout_s: float = STEP_TIMEOUT_S) -> tuple[o
     while True:
         try:
             frame = page.locator(MAP_IFRAME).element_handle(timeout=timeout_s * 1000).content_frame()
+            if frame is None:  # the iframe is being replaced: look again
+                raise PlaywrightError("no frame yet")
             frame.wait_for_function(condition, timeout=max(deadline - time.monotonic(), 0.1) * 1000, polling="raf")
             return frame, frame.evaluate("() => JuliacaMap.lastStep.paintedAt")
         except PlaywrightError as err:
