@@ -75,8 +75,10 @@ def wait_painted(page, t_iso: str, timeout_s: float = STEP_TIMEOUT_S) -> tuple[o
             frame = page.locator(MAP_IFRAME).element_handle(timeout=timeout_s * 1000).content_frame()
             if frame is None:  # the iframe is being replaced: look again
                 raise PlaywrightError("no frame yet")
-            frame.wait_for_function(condition, timeout=max(deadline - time.monotonic(), 0.1) * 1000, polling="raf")
-            return frame, frame.evaluate("() => JuliacaMap.lastStep.paintedAt")
+            painted = frame.wait_for_function(condition.replace("&& JuliacaMap.lastStep.paintedAt",
+                                                                "&& JuliacaMap.lastStep.paintedAt || null"),
+                                              timeout=max(deadline - time.monotonic(), 0.1) * 1000, polling="raf")
+            return frame, painted.json_value()  # read with the condition: a redraw may follow at once
         except PlaywrightError as err:
             if time.monotonic() > deadline:
                 raise TooSlow(f"no step {t_iso} drawn within {timeout_s} s") from err

@@ -208,10 +208,13 @@ class TimeControl {
     return Array.from(document.querySelectorAll(".st-key-" + this.data.mapKey + " iframe"));
   }
 
+  /* To `target` (a map that just announced itself), or to the map if the step differs from the last sent. */
   sendStep(target) {
+    const message = this.stepMessage(), text = JSON.stringify(message);
+    if (!target && text === this.lastSent) return;  // a new map iframe asks for it itself
     const frames = target ? [target] : this.mapFrames().map((f) => f.contentWindow).filter(Boolean);
-    const message = this.stepMessage();
     frames.forEach((w) => w.postMessage(message, window.location.origin));
+    if (!target) this.lastSent = text;
   }
 
   onMessage(event) {
