@@ -192,7 +192,7 @@ class TimeControl {
       this.stopPlay(false);
       if (!this.dragging) this.scheduleRelease(RELEASE_MS);
     }
-    if (origin !== "play") this.announce(step);
+    if (origin === "user" || origin === "server") this.announce(step);  // not again after each rerun
   }
 
   /* The message for the map: numbers, ids and category names only. */
@@ -267,7 +267,7 @@ class TimeControl {
     /* until the map shows the new time, keep showing the time it shows (a few frames at most) */
     const t = drawn !== null && tries < 120 ? drawn : wanted.t;
     if (t !== wanted.t) this.frame = requestAnimationFrame(() => this.drawText(tries + 1));
-    const step = this.steps.find((s) => s.t === t) || wanted;
+    const step = wanted.t === t ? wanted : this.steps.find((s) => s.t === t) || wanted;
     const ui = this.ui;
     ui.clock.textContent = step.clock;
     ui.box.dataset.textT = String(t);
