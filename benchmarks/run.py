@@ -457,6 +457,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.quick and n <= 10_000:
                 entry["exports"] = measure_exports(data_dir, work / f"exports-{size}")
             results["sizes"][size] = entry
+            args.json.write_text(json.dumps(results, indent=2))  # so far: a long run stopped early keeps its figures
     args.json.write_text(json.dumps(results, indent=2))
     plot(results, args.json.parent / "latency.png")
     m = results["machine"]
