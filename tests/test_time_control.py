@@ -123,7 +123,7 @@ def test_clock_and_counters_equal_the_map_at_every_painted_frame(app_server, bro
             expected[t] = [str(totals[c]) for c in COUNT_COLUMNS]
         assert sample["clock"].startswith(f"9 January 2023, {t.hour:02d}:00"), sample
         assert sample["counters"] == expected[t], sample
-    assert len({s["map"] for s in frames}) >= 12
+    assert len({s["map"] for s in frames}) >= 4  # 06:00, 18:00 after the burst, and the steps of Play
     browsing.assert_clean()
 
 

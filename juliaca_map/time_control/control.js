@@ -15,7 +15,8 @@
  * - Initialised once per parentElement: Streamlit calls this function again on every data change.
  * Every text goes in with textContent.
  */
-const INSTANCES = new WeakMap();
+const INSTANCES = new WeakMap();  // parentElement -> control
+const LIVE = new Map();  // component key -> the control alive for it (one, whatever Streamlit remounts)
 const RELEASE_MS = 300;
 const MESSAGE = "juliaca:";
 const EDITABLE = /^(textarea|select)$/i;
@@ -117,6 +118,7 @@ class TimeControl {
     clearTimeout(this.liveTimer);
     cancelAnimationFrame(this.frame);
     this.removeListeners();
+    this.ui.box.remove();
   }
 
   /* New data from Python (language, scale, filter, selection, or a server jump). */
@@ -339,14 +341,22 @@ class TimeControl {
 }
 
 export default function (component) {
-  const {data, parentElement, setStateValue} = component;
+  const {data, parentElement, setStateValue, key} = component;
   let control = INSTANCES.get(parentElement);
   if (!control) {
+    const old = LIVE.get(key);  // a remount into a new element: the old control must not keep listening
+    if (old) old.destroy();
+    parentElement.querySelectorAll(".jt").forEach((node) => node.remove());
     control = new TimeControl(parentElement, setStateValue);
     INSTANCES.set(parentElement, control);
+    LIVE.set(key, control);
   }
   control.setStateValue = setStateValue;
   control.update(data);
   control.paintPlay();
-  return () => { control.destroy(); INSTANCES.delete(parentElement); };
+  return () => {
+    control.destroy();
+    INSTANCES.delete(parentElement);
+    if (LIVE.get(key) === control) LIVE.delete(key);
+  };
 }
