@@ -17,7 +17,7 @@ from geo.timeline import index_events
 from geo.vocab import CATEGORIES
 from ui.common import STATIC, Page, page_language
 from ui.explore import map_section, settings
-from ui.present import ARROW_KEYS, STYLE, auto_advance, present_section
+from ui.present import STYLE, present_section
 from ui.guard import guarded, pending_errors, show_errors
 from ui.upload import current_upload, upload_section
 
@@ -40,8 +40,8 @@ def init_session(data, moments, params: dict | None = None) -> None:
     st.session_state.update(lang=view.lang, view=view.view, base=view.base, scale=view.scale,
                             categories=[c for c in CATEGORIES if c in view.categories],
                             step=steps_for(view.scale).index(view.t), event=view.event, refused=refused,
-                            present=view.mode == "present" and bool(moments), moment=view.moment, auto=False,
-                            auto_seconds=20, playing=False, speed=1.0, last_tick=0.0, note_dismissed=False)
+                            present=view.mode == "present" and bool(moments), moment=view.moment, time_rev=0,
+                            note_dismissed=False)
 
 
 def init_default_session(data, moments, error_id: str) -> None:
@@ -93,13 +93,11 @@ page_language(page.lang)
 st.html("<style>@media (max-width: 640px) { h2 { font-size: 1.35rem !important; } }</style>")
 if st.session_state.present:
     st.html(STYLE)
-    st.html(ARROW_KEYS, unsafe_allow_javascript=True)
 header(page)
 if st.session_state.present:
-    st.fragment(present_section, run_every=st.session_state.auto_seconds if st.session_state.auto else None)(page)
-    auto_advance(page)
+    st.fragment(present_section)(page)
 else:
-    st.fragment(map_section, run_every=st.session_state.speed if st.session_state.playing else None)(page)
+    st.fragment(map_section)(page)
     settings(page)
     upload_section(page)
 with st.expander(page.t("sources_heading")):

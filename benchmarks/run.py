@@ -5,10 +5,15 @@
 
 For each size and each app it measures, as median and 95th percentile where there are samples:
 - step latency in a real browser (Chromium, network blocked except loopback): from the key press
-  (the "→" shortcut) to the new step painted inside the map's iframe;
+  ("→", which the app's time control takes in the browser and the baseline's button takes as a
+  shortcut) to the new step painted inside the map's iframe;
 - bytes the server sends over the websocket per step;
-- server time per step: the Python work of one rerun's map part, in process;
-- cold start: from process start to the first map painted;
+- server time per rerun: the Python work of the map section, in process (for this app a rerun
+  happens once per release, not per step);
+- cold start: from process start to the first map painted; and a new visitor's first map on the
+  running server (from navigation to the map painted);
+- this app only: the distinct states painted during a 1.2 s mouse drag from 00:00 to 17:00 before
+  release; the reruns asked of the server by one release of a key burst, and during Play;
 - browser JS heap after the latency steps and after N more steps (after garbage collection);
 - whether a zoom the user set survives the steps;
 and, once per size, the PNG snapshot time and the size of the static export.
@@ -68,8 +73,12 @@ def wait_painted(page, t_iso: str, timeout_s: float = STEP_TIMEOUT_S) -> tuple[o
     while True:
         try:
             frame = page.locator(MAP_IFRAME).element_handle(timeout=timeout_s * 1000).content_frame()
-            frame.wait_for_function(condition, timeout=max(deadline - time.monotonic(), 0.1) * 1000, polling="raf")
-            return frame, frame.evaluate("() => JuliacaMap.lastStep.paintedAt")
+            if frame is None:  # the iframe is being replaced: look again
+                raise PlaywrightError("no frame yet")
+            painted = frame.wait_for_function(condition.replace("&& JuliacaMap.lastStep.paintedAt",
+                                                                "&& JuliacaMap.lastStep.paintedAt || null"),
+                                              timeout=max(deadline - time.monotonic(), 0.1) * 1000, polling="raf")
+            return frame, painted.json_value()  # read with the condition: a redraw may follow at once
         except PlaywrightError as err:
             if time.monotonic() > deadline:
                 raise TooSlow(f"no step {t_iso} drawn within {timeout_s} s") from err
@@ -126,11 +135,14 @@ def measure_browser(app: str, data_dir: Path, samples: int, memory_steps: int, l
             session = Browsing(page)
             session.attach(context)
             ws_bytes: list[int] = []
+            frames_sent = [0]
             page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: ws_bytes.append(len(payload))))
+            page.on("websocket", lambda ws: ws.on("framesent", lambda _: frames_sent.__setitem__(0, frames_sent[0] + 1)))
             try:
                 page.goto(f"{server.url}/?t=2023-01-09T06:00&h=6&base=offline", timeout=STEP_TIMEOUT_S * 1000)
                 frame, first_paint = wait_painted(page, hour_steps()[6].isoformat(), timeout_s=180)
                 result["cold_start_ms"] = first_paint - started
+                result["first_map_ms"] = summary(first_maps(context, server.url, visits=3))
                 page.evaluate("() => { window.__keydown = []; document.addEventListener('keydown', "
                               "e => window.__keydown.push(performance.timeOrigin + e.timeStamp), true); }")
                 frame.evaluate(f"() => {{ window.map_div.setView([-15.2, -70.0], {USER_ZOOM}, {{animate: false}}); }}")
@@ -151,6 +163,8 @@ def measure_browser(app: str, data_dir: Path, samples: int, memory_steps: int, l
                         raise TooSlow(stopped)
                     result["heap_growth_mb"] = heap_mb(cdp) - heap_first
                     result["memory_steps"] = memory_steps
+                if app == "app":
+                    result.update(measure_control(page, frames_sent))
             except TooSlow as slow:
                 result["failed"] = str(slow)
             except PlaywrightError as error:  # recorded: the baseline is expected to break at scale
@@ -161,6 +175,66 @@ def measure_browser(app: str, data_dir: Path, samples: int, memory_steps: int, l
     finally:
         server.stop()
     return result
+
+
+def first_maps(context, url: str, visits: int) -> list[float]:
+    """A new visitor's first map on the running server: from navigation to the map painted (ms)."""
+    times = []
+    for _ in range(visits):
+        page = context.new_page()
+        began = time.time() * 1000
+        page.goto(f"{url}/?t=2023-01-09T06:00&h=6&base=offline", timeout=STEP_TIMEOUT_S * 1000)
+        _, painted = wait_painted(page, hour_steps()[6].isoformat())
+        times.append(painted - began)
+        page.close()
+    return times
+
+
+DRAWN_RECORDER = """() => { window.jmDrawn = []; const tick = () => {
+    const t = JuliacaMap.lastStep && JuliacaMap.lastStep.t;
+    if (t && window.jmDrawn[window.jmDrawn.length - 1] !== t) window.jmDrawn.push(t);
+    requestAnimationFrame(tick); }; tick(); }"""
+
+
+def _settled(page, key: str) -> None:
+    page.wait_for_url(lambda u: f"t={key.replace(':', '%3A')}" in u, timeout=STEP_TIMEOUT_S * 1000)
+
+
+def measure_control(page, frames_sent: list[int]) -> dict:
+    """The time control's own figures: states painted during a drag, and reruns per release and during Play."""
+    out = {}
+    page.locator(".jt-slider").focus()
+    page.keyboard.press("Home")
+    frame, _ = wait_painted(page, hour_steps()[0].isoformat())
+    _settled(page, "2023-01-09T00:00")
+    frame.evaluate(DRAWN_RECORDER)
+    box = page.locator(".jt-slider").bounding_box()
+    y, start = box["y"] + box["height"] / 2, box["x"] + 8
+    end = start + (box["width"] - 16) * 17 / 23
+    sent = frames_sent[0]
+    page.mouse.move(start, y)
+    page.mouse.down()
+    for k in range(1, 61):  # 60 moves over about 1.2 s
+        page.mouse.move(start + (end - start) * k / 60, y)
+        page.wait_for_timeout(20)
+    out["drag_states"] = frame.evaluate("() => window.jmDrawn.length") - 1
+    out["reruns_during_drag"] = frames_sent[0] - sent
+    page.mouse.up()
+    value = int(page.locator(".jt-slider").input_value())
+    _settled(page, f"2023-01-09T{value:02d}:00")
+    out["reruns_per_release"] = frames_sent[0] - sent
+    sent = frames_sent[0]
+    for _ in range(3):  # a key burst: one release
+        page.keyboard.press("ArrowLeft")
+    _settled(page, f"2023-01-09T{value - 3:02d}:00")
+    out["reruns_per_key_burst"] = frames_sent[0] - sent
+    page.locator(".jt-speed select").select_option(label="0.5")
+    sent = frames_sent[0]
+    page.get_by_role("button", name="▶ Play").click()
+    wait_painted(page, hour_steps()[value].isoformat())
+    out["reruns_during_play"] = frames_sent[0] - sent
+    page.get_by_role("button", name="⏸ Pause").click()
+    return out
 
 
 def measure_static_page(data_dir: Path, samples: int, work: Path) -> dict:
@@ -194,12 +268,13 @@ def measure_static_page(data_dir: Path, samples: int, work: Path) -> dict:
 
 def measure_server(app: str, data_dir: Path, repeats: int) -> dict:
     """The Python work of one step's map part, in process (what a rerun costs the server)."""
-    from streamlit_folium import _get_feature_group_string, _get_map_string
+    from streamlit_folium import _get_map_string
 
     from benchmarks.naive_map import naive_map
-    from geo.layers import base_map, describe_events, step_layer, step_payload
+    from geo.control import explore_steps
+    from geo.layers import LIST_LIMIT, base_map, describe_events
     from geo.load import load_dataset
-    from geo.timeline import HOUR, index_events, state_at
+    from geo.timeline import index_events, state_at
 
     data = load_dataset(data_dir, strict=False)
     index = index_events(data.events, data.places)
@@ -208,11 +283,11 @@ def measure_server(app: str, data_dir: Path, repeats: int) -> dict:
         t = hour_steps()[i % 24]
         began = time.perf_counter()
         state = state_at(index, t)
-        if app == "app":
+        if app == "app":  # one release: the map's arguments (unchanged), the control's data, the list
             fmap = base_map(data.places, "en", "offline", "bench")
             _get_map_string(fmap)
-            _get_feature_group_string(step_layer(step_payload(t, HOUR)), map=fmap)
-            describe_events(state.visible.iloc[-150:], data.places, "en", state.new_ids)
+            json.dumps(explore_steps("hour", "en"))
+            describe_events(state.visible.iloc[-LIST_LIMIT:], data.places, "en", state.new_ids)
         else:
             _get_map_string(naive_map(state, data.places))
         timings.append((time.perf_counter() - began) * 1000)
@@ -264,20 +339,24 @@ def _cell(figures: dict, key: str, field: str = "median") -> str:
 
 
 def table(results: dict) -> str:
-    rows = ["| events | app | step latency median (ms) | p95 (ms) | server ms/step | bytes/step | cold start (ms) | "
-            "heap growth (MB) | zoom kept |", "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    rows = ["| events | app | step latency median (ms) | p95 (ms) | server ms/rerun | bytes/step | cold start (ms) | "
+            "new visitor's first map (ms) | heap growth (MB) | zoom kept | drag: states painted | reruns: release / Play |",
+            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |"]
     for size, apps in results["sizes"].items():
         for app in ("app", "naive"):
             f = apps[app]
+            reruns = (f"{f['reruns_per_key_burst']} / {f['reruns_during_play']}"
+                      if "reruns_during_play" in f else "–")
             rows.append(f"| {size} | {app} | {_cell(f, 'step_latency_ms')} | {_cell(f, 'step_latency_ms', 'p95')} | "
                         f"{_cell(f, 'server_ms')} | {_cell(f, 'bytes_per_step')} | {_cell(f, 'cold_start_ms')} | "
-                        f"{_cell(f, 'heap_growth_mb')} | {_cell(f, 'zoom_kept')} |")
+                        f"{_cell(f, 'first_map_ms')} | {_cell(f, 'heap_growth_mb')} | {_cell(f, 'zoom_kept')} | "
+                        f"{f.get('drag_states', '–')} | {reruns} |")
         ratio = apps.get("ratio_latency")
-        rows.append(f"| {size} | naive / app | {'%.1f×' % ratio if ratio else '–'} | | | | | | |")
+        rows.append(f"| {size} | naive / app | {'%.1f×' % ratio if ratio else '–'} | | | | | | | | | |")
         page = apps.get("static_page")
         if page:
             rows.append(f"| {size} | static page (no server) | {_cell(page, 'step_latency_ms')} | "
-                        f"{_cell(page, 'step_latency_ms', 'p95')} | – | 0 | {_cell(page, 'load_ms')} | | |")
+                        f"{_cell(page, 'step_latency_ms', 'p95')} | – | 0 | {_cell(page, 'load_ms')} | | | | | |")
     return "\n".join(rows)
 
 
@@ -349,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="bundled,1000,10000,100000", help="comma-separated: bundled or a number")
     parser.add_argument("--samples", type=int, default=40, help="latency samples per app and size (default 40)")
-    parser.add_argument("--memory-steps", type=int, default=100, help="steps between the two heap readings")
+    parser.add_argument("--memory-steps", type=int, default=200, help="steps between the two heap readings")
     parser.add_argument("--naive-max-samples", type=int, default=10,
                         help="latency samples for the baseline above 1,000 events (it is slow)")
     parser.add_argument("--quick", action="store_true", help="5 samples, 5 memory steps, no export timing")
@@ -378,6 +457,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.quick and n <= 10_000:
                 entry["exports"] = measure_exports(data_dir, work / f"exports-{size}")
             results["sizes"][size] = entry
+            args.json.write_text(json.dumps(results, indent=2))  # so far: a long run stopped early keeps its figures
     args.json.write_text(json.dumps(results, indent=2))
     plot(results, args.json.parent / "latency.png")
     m = results["machine"]

@@ -28,6 +28,7 @@ FILES = (
     (Path(xleaflet.BASE_DIR) / "leaflet.css", "vendor/leaflet/leaflet.css"),
     *((p, f"vendor/leaflet/images/{p.name}") for p in sorted((Path(xleaflet.BASE_DIR) / "images").glob("*.png"))),
     (WEB_DIR / "cartography.js", "cartography.js"),
+    (WEB_DIR / "timemodel.js", "timemodel.js"),
     (WEB_DIR / "juliaca.js", "juliaca.js"),
     (WEB_DIR / "juliaca.css", "juliaca.css"),
     *((p, f"layers/{p.name}") for p in sorted(LAYERS_DIR.glob("*.geojson"))),

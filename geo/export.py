@@ -25,7 +25,7 @@ from geo.assets import LAYERS_DIR, WEB_DIR
 from geo.i18n import LANGUAGE_INFO, LANGUAGES, STRINGS, text
 from geo.labels import clock_label, count_label, step_name
 from geo import bundle
-from geo.layers import BASEMAPS, VIEWS, map_config, to_js
+from geo.layers import BASEMAPS, LIST_LIMIT, VIEWS, map_config, to_js
 from geo.params import SCALES, step_key, steps_for
 from geo.timeline import DAY, HOUR, EventIndex, toll_as_worded, toll_start
 from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS, EXPORT_ONLY_COLUMNS
@@ -105,7 +105,8 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "snapshot": options.snapshot,
         "cats": cats,
         "highlight": list(options.highlight) or None,
-        "listLimit": 200,
+        "listLimit": LIST_LIMIT,
+        "maxZoom": spec.max_zoom,
         "view": {"center": list(center), "zoom": zoom},
         "views": {name: {"center": list(c), "zoom": z} for name, (c, z) in VIEWS.items()},  # for links and goto
         "tiles": {"url": spec.tiles, "attribution": spec.attribution} if spec.tiles else None,
@@ -148,6 +149,7 @@ def build_page(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions
         leaflet_css=_trusted(leaflet / "leaflet.css", "style"),
         juliaca_css=_trusted(WEB_DIR / "juliaca.css", "style"),
         leaflet_js=_trusted(leaflet / "leaflet.js", "script"),
+        timemodel_js=_trusted(WEB_DIR / "timemodel.js", "script"),
         cartography_js=_trusted(WEB_DIR / "cartography.js", "script"),
         juliaca_js=_trusted(WEB_DIR / "juliaca.js", "script"),
         page_js=_trusted(WEB_DIR / "page.js", "script"),

@@ -210,6 +210,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "water_titicaca": "Lake Titicaca",
         "short_jul_airport": "Inca Manco Cápac Airport",
         "short_ayp_airport": "Ayacucho airport",
+        "list_at": "The list, the downloads and the link show {clock}.",
     },
     "es": {
         "page_title": "Juliaca, 9 de enero de 2023",
@@ -414,6 +415,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "water_titicaca": "Lago Titicaca",
         "short_jul_airport": "Aeropuerto Inca Manco Cápac",
         "short_ayp_airport": "Aeropuerto de Ayacucho",
+        "list_at": "La lista, las descargas y el enlace muestran {clock}.",
     },
 }
 

@@ -122,6 +122,7 @@ class LocalMap(folium.Map):
     def __init__(self, *args, url_root: str = URL_ROOT, **kwargs):
         super().__init__(*args, **kwargs)
         self.default_js = [("leaflet", f"{url_root}/{versioned('vendor/leaflet/leaflet.js')}"),
+                           ("juliaca_time", f"{url_root}/{versioned('timemodel.js')}"),
                            ("cartography", f"{url_root}/{versioned('cartography.js')}"),
                            ("juliaca", f"{url_root}/{versioned('juliaca.js')}")]
         self.default_css = [("leaflet_css", f"{url_root}/{versioned('vendor/leaflet/leaflet.css')}"),
@@ -225,6 +226,9 @@ def _inferred(events: pd.DataFrame) -> list[str]:
     return events["time_inferred"].tolist() if "time_inferred" in events else [""] * len(events)
 
 
+LIST_LIMIT = 150  # the event list (app and exported page) describes the newest events only: cheap at any size
+
+
 def describe_events(visible: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
                     new_ids: frozenset[str] = frozenset(), selected: str | None = None) -> list[dict]:
     """The visible events as plain dicts of display text in `lang`, newest first, for the list."""
@@ -237,7 +241,8 @@ def describe_events(visible: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
 
 def step_payload(t: pd.Timestamp, step: pd.Timedelta, categories: frozenset[str] | None = None,
                  selected: str | None = None) -> dict:
-    """What one step sends: the time, the start of its "new" window, the filter and the selection.
+    """What one step sends the map: the time, the start of its "new" window, the filter and the selection
+    (the time control posts it to the map's iframe; see juliaca_map/time_control/control.js).
 
     A few dozen bytes, whatever the size of the dataset: the browser has the data already.
 
@@ -247,13 +252,3 @@ def step_payload(t: pd.Timestamp, step: pd.Timedelta, categories: frozenset[str]
     as_ms = lambda ts: int(ts.value // 1_000_000)  # noqa: E731
     cats = None if categories is None or set(categories) >= set(CATEGORIES) else sorted(categories)
     return {"t": as_ms(t), "iso": t.isoformat(), "newFrom": as_ms(t - step), "cats": cats, "selected": selected}
-
-
-def step_layer(payload: dict) -> folium.FeatureGroup:
-    """The layer for one step: empty, with a script that draws the step into the map's own layer.
-
-    It also empties streamlit-folium's list of past groups (issue #247), which would otherwise keep
-    every step's group alive in the browser."""
-    group = folium.FeatureGroup(name="step")
-    _Call("drawStep", payload, prelude="window.feature_group = [];\n", target="null").add_to(group)
-    return group

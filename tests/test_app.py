@@ -41,8 +41,17 @@ def event_radio(at: AppTest):
     return next(r for r in at.radio if r.key == "event")
 
 
+def control(at: AppTest) -> dict:
+    """The data the time control (in the browser) was given."""
+    (component,) = at.get("bidi_component")
+    assert component.proto.component_name == "juliaca-map.time_control"
+    return json.loads(component.proto.json)
+
+
 def clock(at: AppTest) -> str:
-    return at.subheader[0].value
+    """What the control's clock shows first: the step Python holds."""
+    data = control(at)
+    return data["steps"][data["step"]]["clock"]
 
 
 def test_default_page_explains_itself():
@@ -50,7 +59,7 @@ def test_default_page_explains_itself():
     assert clock(at) == "9 January 2023, 06:00 (Lima, UTC−5)"
     assert "Content note" in at.info[0].value
     assert "Move the time slider" in at.caption[0].value
-    assert [m.label for m in at.metric] == ["Civilians killed", "People injured", "Police killed", "Police injured"]
+    assert control(at)["counters"] == ["Civilians killed", "People injured", "Police killed", "Police injured"]
     assert at.warning.len == 0
 
 
@@ -65,7 +74,7 @@ def test_the_content_note_can_be_dismissed_for_the_session():
 def test_spanish_shows_spanish_everywhere():
     at = run_app({"lang": "es", "t": "2023-01-09T18:00"})
     assert clock(at) == "9 de enero de 2023, 18:00 (Lima, UTC−5)"
-    assert [m.label for m in at.metric][0] == "Civiles muertos"
+    assert control(at)["counters"][0] == "Civiles muertos"
     assert any("La policía responde con fuerza letal" in o for o in event_radio(at).options)
     assert '"title": "Leyenda"' in map_args(at)["script"] and '"lang": "es"' in map_args(at)["script"]
 
@@ -87,49 +96,42 @@ def test_each_base_map_and_only_local_scripts(base, tiles):
     assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
 
 
-def test_the_slider_reaches_both_ends_and_updates_the_url():
+def test_a_released_time_reaches_both_ends_and_updates_the_list_and_url():
+    """What hear_time does when the browser releases a time (the browser path: tests/test_time_control.py)."""
     at = run_app()
-    at.select_slider[0].set_value(0).run()
+    at.session_state["step"] = 0
+    at.run()
     assert clock(at).endswith("00:00 (Lima, UTC−5)") and at.query_params["t"] == "2023-01-09T00:00"
-    at.select_slider[0].set_value(23).run()
+    at.session_state["step"] = 23
+    at.run()
     assert clock(at).endswith("23:00 (Lima, UTC−5)") and at.query_params["t"] == "2023-01-09T23:00"
-    assert at.metric[0].value == "17"
+    assert any("show 9 January 2023, 23\\:00" in c.value for c in at.caption)
 
 
-def test_back_and_forward_buttons_step_one_hour_and_stop_at_the_ends():
-    at = run_app({"t": "2023-01-09T00:00"})
-    back, forward = (next(b for b in at.button if b.label == label) for label in ("◀ Back", "Forward ▶"))
-    back.click().run()
-    assert clock(at).startswith("9 January 2023, 00:00")
-    next(b for b in at.button if b.label == "Forward ▶").click().run()
-    assert clock(at).startswith("9 January 2023, 01:00")
+def test_the_control_gets_every_step_of_the_scale_and_no_server_play():
+    data = control(run_app({"t": "2023-01-09T10:00"}))
+    assert [s["key"] for s in data["steps"]][:2] == ["2023-01-09T00:00", "2023-01-09T01:00"] and len(data["steps"]) == 24
+    assert data["step"] == 10 and data["rev"] == 0 and data["mapKey"] == "juliaca_map"
+    assert data["steps"][10]["tollFrom"] == data["steps"][0]["t"]  # the hourly toll counts 9 January only
 
 
-def test_play_advances_and_pause_stops():
-    at = run_app({"t": "2023-01-09T10:00"})
-    next(b for b in at.button if b.label == "▶ Play").click().run()
-    assert at.session_state["playing"] and clock(at).startswith("9 January 2023, 11:00")
-    next(b for b in at.button if b.label == "⏸ Pause").click().run()
-    assert not at.session_state["playing"]
-
-
-def test_play_from_the_last_step_starts_again_from_the_first():
-    at = run_app({"t": "2023-01-09T23:00"})
-    next(b for b in at.button if b.label == "▶ Play").click().run()
-    assert clock(at).startswith("9 January 2023, 01:00") or clock(at).startswith("9 January 2023, 00:00")
+def test_a_scale_change_is_a_server_jump_with_a_new_revision():
+    at = run_app({"t": "2023-01-09T17:00"})
+    next(c for c in at.button_group if c.key == "scale").set_value("day").run()
+    data = control(at)
+    assert data["rev"] == 1 and data["steps"][data["step"]]["key"] == "2023-01-09"
+    assert data["steps"][data["step"]]["tollFrom"] is None
 
 
 def test_the_day_scale_from_a_link():
     at = run_app({"t": "2023-01-12", "lang": "es"})
     assert clock(at) == "12 de enero de 2023, al final del día (Lima, UTC−5)"
-    assert at.metric[0].value == "18"
 
 
 def test_filtering_hides_events_from_list_and_map_but_not_the_counts():
     at = run_app({"t": "2023-01-09T18:00"}, session={"categories": ["march"]})
     assert all("March from" in option for option in event_radio(at).options)
-    assert '"cats": ["march"]' in map_args(at)["feature_group"]
-    assert at.metric[0].value == "17"
+    assert control(at)["cats"] == ["march"]
     assert at.query_params["cats"] == "march"
 
 
@@ -142,8 +144,7 @@ def test_an_empty_filter_says_so():
 def test_choosing_an_event_in_the_list_highlights_it_and_shows_its_source():
     at = run_app({"t": "2023-01-09T15:00"})
     event_radio(at).set_value("first_death_14h").run()
-    payload = map_args(at)["feature_group"]
-    assert '"selected": "first_death_14h"' in payload
+    assert control(at)["selected"] == "first_death_14h"
     shown = " ".join(m.value for m in at.markdown)
     assert "selling cobblestones" in shown and "Events" in shown
     assert at.query_params["event"] == "first_death_14h"
@@ -151,7 +152,8 @@ def test_choosing_an_event_in_the_list_highlights_it_and_shows_its_source():
 
 def test_a_selected_event_is_dropped_when_the_slider_goes_before_it():
     at = run_app({"t": "2023-01-09T15:00", "event": "first_death_14h"})
-    at.select_slider[0].set_value(10).run()
+    at.session_state["step"] = 10
+    at.run()
     assert at.session_state["event"] is None and "event" not in at.query_params
 
 
@@ -180,4 +182,5 @@ def test_hostile_data_is_shown_as_text(hostile_data_dir, monkeypatch):
     at = run_app({"t": "2023-01-09T23:00"})
     options = " ".join(event_radio(at).options)
     assert "\\<script\\>" in options and "<script>" not in options
-    assert "<script>" not in map_args(at)["feature_group"] + map_args(at)["script"]
+    assert "<script>" not in map_args(at)["script"]
+    assert not map_args(at).get("feature_group"), "the time travels by message, never in the map's arguments"

@@ -78,6 +78,8 @@ def test_zoom_and_the_map_itself_survive_a_step(app_server, browsing):
     frame.evaluate("() => { window.map.setView([-15.4, -70.1], 11, {animate: false}); window.map.jmMark = 'same map'; }")
     page.get_by_role("button", name=FORWARD).click()
     browsing.wait_for_map(iso(13))
+    page.wait_for_url(lambda url: "T13" in url)  # Python has heard the time and rerun: the map stays
+    page.get_by_text("show 9 January 2023, 13:00", exact=False).wait_for()
     assert browsing.map_value("window.map.getZoom()") == 11
     assert browsing.map_value("window.map.jmMark") == "same map", "the map was rebuilt"
     center = browsing.map_value("[window.map.getCenter().lat, window.map.getCenter().lng]")
@@ -97,7 +99,7 @@ def test_browser_memory_stays_bounded_over_steps(app_server, browsing):
     for hour in (18, 17, 16, 15, 14):
         page.get_by_role("button", name="◀ Back").click()
         browsing.wait_for_map(iso(hour))
-    assert browsing.map_value("window.feature_group.length") == 1
+    assert browsing.map_value("(window.feature_group || []).length") == 0, "the time never travels as a feature group"
     assert browsing.map_value("Object.keys(window.map._layers).length") == layers_before
     browsing.assert_clean()
 
@@ -106,7 +108,7 @@ def test_spanish_link_shows_spanish(app_server, browsing):
     page = browsing.page
     page.goto(f"{app_server.url}/?lang=es&t=2023-01-09T18:00&base=offline")
     frame = browsing.wait_for_map(iso(18))
-    page.get_by_text("9 de enero de 2023, 18:00 (Lima, UTC−5)", exact=True).wait_for()
+    page.locator(".jt-clock", has_text="9 de enero de 2023, 18:00 (Lima, UTC−5)").wait_for()
     assert page.get_by_text("Civiles muertos").count() >= 1
     assert frame.locator(".jm-legend summary").inner_text() == "Leyenda"
     browsing.assert_clean()

@@ -1,4 +1,4 @@
-"""What every part of the page shares: the session's data and language, the view, the map, the counters."""
+"""What every part of the page shares: the session's data and language, the view, the map."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import geopandas as gpd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.a11y import map_title, moment_summary
+from geo.a11y import moment_summary
 from geo.i18n import text
-from geo.labels import count_label, md_escape, toll_scope
-from geo.layers import VIEWS, base_map, step_layer, step_payload
+from geo.labels import count_label, toll_scope
+from geo.layers import VIEWS, base_map
 from geo.load import Dataset
 from geo.moments import Moment
 from geo.params import ViewState, steps_for, to_params
@@ -22,6 +22,7 @@ from geo.timeline import DAY, HOUR, EventIndex, MapState, toll_as_worded, toll_s
 from geo.vocab import COUNT_COLUMNS
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
+MAP_KEY = "juliaca_map"  # the container around st_folium: the time control finds the map's iframe by it
 
 
 @dataclass(frozen=True)
@@ -54,30 +55,31 @@ def step_size(scale: str):
     return HOUR if scale == "hour" else DAY
 
 
-def show_map(page: Page, view: ViewState, height: int, highlight: tuple[str, ...] = ()) -> None:
-    """The map: a fresh base map (never rebuilt in the browser) and this step's few bytes."""
+def show_map(page: Page, view: ViewState, height: int) -> None:
+    """The map: a fresh base map (never rebuilt in the browser). The time is not in its arguments: the
+    time control draws each step by message, so a release leaves the iframe untouched."""
     center, zoom = VIEWS[view.view]
-    payload = step_payload(view.t, step_size(view.scale), view.categories, view.event)
-    if highlight:
-        payload["highlight"] = list(highlight)
-    payload["title"] = map_title(view.t, view.scale, page.lang)  # the iframe's name at this time (issue 11)
-    st_folium(base_map(page.places, page.lang, view.base, page.bundle), key=f"map-{page.lang}-{view.base}",
-              height=height, use_container_width=True, center=center, zoom=zoom, returned_objects=[],
-              feature_group_to_add=step_layer(payload))
+    with st.container(key=MAP_KEY):
+        st_folium(base_map(page.places, page.lang, view.base, page.bundle), key=f"map-{page.lang}-{view.base}",
+                  height=height, use_container_width=True, center=center, zoom=zoom, returned_objects=[])
 
 
-def counters(page: Page, state: MapState, columns, scale: str = "hour") -> None:
-    """The toll up to the time shown, its scope in words, each number with the source's qualifier ("over 100");
-    for ACLED data, its dead are not split into civilians and police."""
-    acled = page.source_format == "acled"
+def counter_words(page: Page, scale: str) -> dict:
+    """What the time control shows with its counters, as the source words them: each step's four values
+    ("over 100"), the scope in words, and the help saying what is included (for ACLED data, its note)."""
     scope, scope_help = toll_scope(scale, page.lang)
-    worded = toll_as_worded(page.index, state.t, toll_start(scale))
-    for column, name in zip(columns, COUNT_COLUMNS):
-        label = page.t("acled_killed") if acled and name == "civilians_killed" else page.t(name)
-        column.metric(label, count_label(*worded[name], page.lang),
-                      help=page.t("acled_note") if acled else f"{scope_help} {page.t('counts_help')}")
-    if not acled:
-        st.caption(md_escape(scope), help=scope_help)  # under the counters, in the caller's container
+    if page.source_format == "acled":
+        scope, scope_help = "", page.t("acled_note")
+    return {"values": _worded_tolls(page.bundle, scale, page.lang, page.index),
+            "scope": scope, "help": f"{scope_help} {page.t('counts_help')}".strip()}
+
+
+@st.cache_resource(max_entries=64)
+def _worded_tolls(bundle: str, scale: str, lang: str, _index: EventIndex) -> list[list[str]]:
+    """Per step of `scale`, the four counters as worded; once per dataset (`bundle`, its fingerprint), read-only."""
+    start = toll_start(scale)
+    return [[count_label(*worded[c], lang) for c in COUNT_COLUMNS]
+            for worded in (toll_as_worded(_index, t, start) for t in steps_for(scale))]
 
 
 def sync_url(view: ViewState) -> None:

@@ -1,24 +1,22 @@
-"""The explorer: the clock and time controls, the map, the counters, the list of events, downloads."""
+"""The explorer: the time control (in the browser), the map, the list of events, downloads."""
 
 from __future__ import annotations
-
-import time
 
 import streamlit as st
 
 from geo.browser import playwright_chromium, system_chromium
+from geo.control import explore_steps
 from geo.export import PageOptions, events_csv, events_geojson
-from geo.labels import clock_label, md_escape, step_name
-from geo.layers import BASEMAPS, VIEWS, describe_events
-from geo.params import SCALES, ViewState, steps_for
+from geo.labels import clock_label, md_escape
+from geo.layers import BASEMAPS, LIST_LIMIT, VIEWS, describe_events, step_payload
+from geo.params import SCALES, ViewState, step_key, steps_for
 from geo.timeline import MapState, state_at, toll_start
 from geo.vocab import CATEGORIES
-from ui.common import Page, counters, current_view, map_summary, show_map, step_size, sync_url
+from ui.common import Page, counter_words, current_view, map_summary, show_map, step_size, sync_url
 from ui.guard import guarded, show_errors
 from ui.share import share_section
+from ui.time_control import bump_revision, released_key, time_control
 
-SPEEDS = (0.5, 1.0, 2.0)
-LIST_LIMIT = 150  # the list describes the newest events only: cheap at any size
 MAP_HEIGHT = 540
 
 
@@ -27,34 +25,22 @@ def on_scale_change() -> None:
     day_steps = [t.date() for t in steps_for("day")]
     st.session_state.step = day_steps.index(steps_for("hour")[0].date()) if st.session_state.scale == "day" else 6
     st.session_state.event = None
+    bump_revision()
 
 
-def shift(delta: int) -> None:
-    last = len(steps_for(st.session_state.scale)) - 1
-    st.session_state.step = min(max(st.session_state.step + delta, 0), last)
-
-
-def toggle_play() -> None:
-    st.session_state.playing = not st.session_state.playing
-    if st.session_state.playing and st.session_state.step >= len(steps_for(st.session_state.scale)) - 1:
-        st.session_state.step = 0
-
-
-def _advance_if_playing(steps: list) -> None:
+def hear_time() -> None:
+    """The browser released a time: it becomes the session's, and the list, downloads and link follow."""
     s = st.session_state
-    if s.playing and time.monotonic() - s.last_tick >= s.speed * 0.9:
-        s.last_tick = time.monotonic()
-        if s.step >= len(steps) - 1:
-            s.playing = False
-            st.rerun(scope="app")
-        s.step += 1
+    keys = [step_key(t, s.scale) for t in steps_for(s.scale)]
+    key = released_key("explore")
+    if key in keys:
+        s.step = keys.index(key)
 
 
 def map_section(page: Page) -> None:
-    """The part that reruns on its own at every step: clock, controls, map, counters, list, downloads."""
+    """The part that reruns on its own when the browser releases a time: the control, the map, the
+    list and the downloads. During a drag or Play only the browser works."""
     s = st.session_state
-    steps = steps_for(s.scale)
-    _advance_if_playing(steps)
     view = current_view()
     state = state_at(page.index, view.t, step=step_size(view.scale), categories=view.categories,
                      toll_from=toll_start(view.scale))
@@ -62,15 +48,11 @@ def map_section(page: Page) -> None:
         s.event = None
         view = current_view()
 
-    clock, buttons = st.columns([3, 2], vertical_alignment="bottom")
-    clock.subheader(clock_label(view.t, view.scale, page.lang))
-    row = buttons.container(horizontal=True, horizontal_alignment="right")
-    row.button(page.t("previous"), on_click=shift, args=(-1,), shortcut="left")
-    row.button(page.t("pause" if s.playing else "play"), on_click=toggle_play)
-    row.button(page.t("next"), on_click=shift, args=(1,), shortcut="right")
-    st.select_slider(page.t("time"), options=range(len(steps)), key="step", persist_state="page",
-                     label_visibility="collapsed", format_func=lambda i: step_name(steps[i], view.scale, page.lang))
-
+    payload = step_payload(view.t, step_size(view.scale), view.categories, view.event)
+    words = counter_words(page, view.scale)
+    steps = [step | {"toll": toll} for step, toll in zip(explore_steps(view.scale, page.lang), words["values"])]
+    time_control(page, steps, s.step, mode="explore", on_release=hear_time, scope=words["scope"], note=words["help"],
+                 cats=payload["cats"], selected=payload["selected"])
     described = describe_events(state.visible.iloc[-LIST_LIMIT:], page.places, page.lang, state.new_ids, view.event)
     map_column, side = st.columns([3, 2])
     with map_column:
@@ -80,21 +62,20 @@ def map_section(page: Page) -> None:
         downloads(page, view, state)
         share_section(page, view)
     with side:
-        counters(page, state, st.columns(2) + st.columns(2), view.scale)
+        st.caption(page.t("list_at", clock=md_escape(clock_label(view.t, view.scale, page.lang))))
         event_list(page, described, len(state.visible))
     sync_url(view)
 
 
 def settings(page: Page) -> None:
-    """View, base map, time scale, speed and the category filter (full reruns: they change the map itself)."""
-    columns = st.columns([3, 3, 3, 2])
+    """View, base map, time scale and the category filter (full reruns: they change the map itself)."""
+    columns = st.columns(3)
     columns[0].segmented_control(page.t("view"), tuple(VIEWS), key="view", persist_state="page", required=True,
                                  format_func=lambda v: page.t(f"view_{v}"))
     columns[1].segmented_control(page.t("basemap"), tuple(BASEMAPS), key="base", persist_state="page", required=True,
                                  format_func=lambda b: page.t(f"basemap_{b}"))
     columns[2].segmented_control(page.t("scale"), SCALES, key="scale", persist_state="page", required=True,
                                  on_change=on_scale_change, format_func=lambda x: page.t(f"scale_{x}"))
-    columns[3].select_slider(page.t("speed"), SPEEDS, key="speed", persist_state="page")
     with st.expander(page.t("categories")):
         st.pills(page.t("categories"), CATEGORIES, selection_mode="multi", key="categories", persist_state="page",
                  format_func=lambda c: page.t(f"category_{c}"), label_visibility="collapsed")

@@ -2,7 +2,8 @@
  * the timeline by changing only what differs from the step before.
  *
  * The dataset ("bundle", see geo/bundle.py) holds arrays sorted by reveal time, so the events
- * visible at t are a prefix found by binary search. Up to SYMBOL_LIMIT events, each is a symbol
+ * visible at t are a prefix found by binary search (geo/web/timemodel.js, shared with the time
+ * control and the exported page). Up to SYMBOL_LIMIT events, each is a symbol
  * whose colour and shape give its category; beyond, events are gathered per place into canvas
  * circles sized by how many there are (clustering), which stays fast at 100,000 events.
  *
@@ -54,15 +55,7 @@
     return svg;
   }
 
-  /* Binary search: how many of the sorted `values` are <= x. */
-  function countUpTo(values, x) {
-    var lo = 0, hi = values.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >>> 1;
-      if (values[mid] <= x) lo = mid + 1; else hi = mid;
-    }
-    return lo;
-  }
+  var countUpTo = window.JuliacaTime.countUpTo;  // geo/web/timemodel.js, loaded first
 
   /* ---- the dataset: core arrays at once, text by chunks on demand ---- */
 
@@ -171,6 +164,63 @@
       JuliacaMap.layer = L.featureGroup().addTo(map);  // persists across steps: each step draws a difference
       JuliacaMap.loadDataset(config.dataset);
       window.JuliacaMap.ready = true;
+      JuliacaMap.listen();
+    },
+
+    /* In the app, the time control in the parent page drives this map by messages: {type:
+       "juliaca:step", step} (data only: numbers, ids, category names), from the parent window on this
+       origin only. The map announces itself so that a new iframe (another language or base map) gets
+       the current time, and hands the clicker's keys to the control, even while it has focus. */
+    listen: function () {
+      if (window.parent === window || JuliacaMap.listening) return;
+      JuliacaMap.listening = true;
+      window.addEventListener("message", function (event) {
+        if (event.source !== window.parent || event.origin !== window.location.origin) return;
+        var message = event.data;
+        if (!message || message.type !== "juliaca:step") return;
+        var step = JuliacaMap.checkedStep(message.step);
+        if (!step) return;
+        if (step.view) JuliacaMap.moveTo(step.view);
+        JuliacaMap.drawStep(null, step);
+      });
+      document.addEventListener("keydown", function (event) {
+        var map = JuliacaMap.map && JuliacaMap.map.getContainer();
+        var arrow = event.key === "ArrowLeft" || event.key === "ArrowRight";
+        if (event.altKey || event.ctrlKey || event.metaKey) return;
+        if (arrow && map && (event.target === map || map.contains(event.target))) return;  // Leaflet pans
+        if (!arrow && event.key !== "PageUp" && event.key !== "PageDown") return;
+        event.preventDefault();
+        window.parent.postMessage({type: "juliaca:key", key: event.key}, window.location.origin);
+      });
+      window.parent.postMessage({type: "juliaca:map-ready"}, window.location.origin);
+    },
+
+    /* A step message as drawStep takes it, or null if it is not one: nothing else gets through. */
+    checkedStep: function (step) {
+      var isTime = function (x) { return typeof x === "number" && isFinite(x); };
+      var isNames = function (x) {
+        return Array.isArray(x) && x.every(function (v) { return typeof v === "string"; });
+      };
+      if (!step || !isTime(step.t) || !isTime(step.newFrom) || typeof step.iso !== "string") return null;
+      if (step.cats !== null && step.cats !== undefined && !isNames(step.cats)) return null;
+      if (step.selected !== null && step.selected !== undefined && typeof step.selected !== "string") return null;
+      if (step.highlight !== undefined && !isNames(step.highlight)) return null;
+      var out = {t: step.t, iso: step.iso, newFrom: step.newFrom, cats: step.cats || null,
+                 selected: step.selected || null, highlight: step.highlight || null};
+      var view = step.view;
+      if (view && Array.isArray(view.center) && view.center.length === 2 && view.center.every(isTime) && isTime(view.zoom)) {
+        out.view = {center: [view.center[0], view.center[1]], zoom: view.zoom};
+      }
+      return out;
+    },
+
+    /* A preset view that comes with a step (classroom moments); once per change, not at every step. */
+    moveTo: function (view) {
+      var key = view.center.join(",") + "/" + view.zoom;
+      if (JuliacaMap.viewKey === key) return;
+      JuliacaMap.viewKey = key;
+      var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      JuliacaMap.map.setView(view.center, view.zoom, {animate: !still});
     },
 
     /* The map's language and name for assistive technology: the document's lang (Streamlit's component

@@ -21,11 +21,11 @@
     if (state.map) state.map.remove();
     var view = page.view;
     var map = L.map("map", {zoomControl: !page.snapshot, attributionControl: true, fadeAnimation: false,
-                            zoomAnimation: !page.snapshot, minZoom: 4, maxZoom: 14})
+                            zoomAnimation: !page.snapshot, minZoom: 4, maxZoom: page.maxZoom})
       .setView(view.center, view.zoom);
     L.control.scale().addTo(map);
     if (page.tiles) {
-      L.tileLayer(page.tiles.url, {attribution: page.tiles.attribution, maxZoom: 18}).addTo(map);
+      L.tileLayer(page.tiles.url, {attribution: page.tiles.attribution, maxZoom: page.maxZoom}).addTo(map);
     } else {
       map.getContainer().classList.add("jm-offline");
     }
@@ -40,13 +40,9 @@
     state.map = map;
   }
 
-  /* Events shown at step t: a prefix of the arrays, sorted by reveal time; the filter applies. */
+  /* Events shown at step t, newest first (geo/web/timemodel.js, as the app's control and map). */
   function visible(step) {
-    var core = page.core, shown = JuliacaMap.countUpTo(core.reveal, step.t), out = [];
-    for (var i = shown - 1; i >= 0; i--) {
-      if (!page.cats || page.cats.indexOf(core.categories[core.cat[i]]) >= 0) out.push(i);
-    }
-    return {shown: shown, indices: out};
+    return {indices: JuliacaTime.visibleAt(page.core, step.t, page.cats)};
   }
 
   function renderText(step) {
@@ -57,13 +53,11 @@
     var counters = $("counters");
     counters.textContent = "";
     /* the toll counts events revealed in [tollFrom, t]: on the hourly scale, 9 January only */
-    var tollFrom = page.tollFrom[state.scale];
-    var base = tollFrom === null ? 0 : Math.min(JuliacaMap.countUpTo(core.reveal, tollFrom - 1), seen.shown);
+    var totals = JuliacaTime.totalsAt(core, step.t, page.tollFrom[state.scale]);
     core.countColumns.forEach(function (name, c) {
       var box = el("div", "counter");
-      /* the counters as worded in Python ("over 100"); the running totals for data exported without them */
-      var value = step.toll ? step.toll[state.lang][c] : core.running[c][seen.shown] - core.running[c][base];
-      box.appendChild(el("div", "counter-value", value));
+      /* the counters as worded in Python ("over 100"); the time model's totals for data exported without them */
+      box.appendChild(el("div", "counter-value", step.toll ? step.toll[state.lang][c] : totals[name]));
       box.appendChild(el("div", "counter-label", s[name]));
       counters.appendChild(box);
     });
@@ -75,7 +69,7 @@
     $("back").textContent = s.previous;
     $("forward").textContent = s.next;
     $("slider").setAttribute("aria-label", s.time);
-    $("list-heading").textContent = s.list_heading.replace("{n}", seen.indices.length);
+    $("list-heading").textContent = JuliacaTime.fill(s.list_heading, {n: seen.indices.length});
     var list = $("events");
     list.textContent = "";
     seen.indices.slice(0, page.listLimit).forEach(function (i) {
