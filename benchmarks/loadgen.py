@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import random
@@ -63,28 +64,28 @@ class TimeControl:
 
 
 def find_time_control(msg: ForwardMsg) -> TimeControl | None:
-    """The time control if this ForwardMsg draws it: today the `step` select_slider of ui/explore.py.
-
-    For the browser-side time control (a Custom Components v2 element that sends the time only on
-    release, as a state value), match its element here instead (`new_element.WhichOneof("type")` and
-    its id), and build its state in `release`.
-    """
+    """The time control if this ForwardMsg draws it: the explorer's Custom Components v2 element
+    (`juliaca-map.time_control`, ui/time_control.py), whose data lists the steps by their keys."""
     if msg.WhichOneof("type") != "delta" or msg.delta.WhichOneof("type") != "new_element":
         return None
     element = msg.delta.new_element
-    if element.WhichOneof("type") != "slider" or not element.slider.id.endswith("-step"):
+    if element.WhichOneof("type") != "bidi_component" or element.bidi_component.component_name != TIME_CONTROL:
         return None
-    return TimeControl(element.slider.id, msg.delta.fragment_id, tuple(element.slider.options))
+    data = json.loads(element.bidi_component.json)
+    if data.get("mode") != "explore":
+        return None
+    return TimeControl(element.bidi_component.id, msg.delta.fragment_id, tuple(s["key"] for s in data["steps"]))
+
+
+TIME_CONTROL = "juliaca-map.time_control"
+_releases = itertools.count(1)
 
 
 def release(control: TimeControl, position: int) -> WidgetState:
-    """What the browser sends when the student lets go of the time control at `position`.
-
-    A select_slider sends the label of the chosen option (`string_array_value`). A v2 component
-    would send its state instead, e.g. `WidgetState(id=..., json_value=json.dumps({"t": ...}))`.
-    """
+    """What the browser sends when the student lets go of the time control at `position`: the
+    component's state, `{"at": {"key": <step key>, "n": <a counter>}}` (control.js), as JSON."""
     state = WidgetState(id=control.widget_id)
-    state.string_array_value.data.append(control.positions[position])
+    state.json_value = json.dumps({"at": {"key": control.positions[position], "n": next(_releases)}})
     return state
 
 
