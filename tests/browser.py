@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from geo.serve import wait_healthy
+
 ROOT = Path(__file__).resolve().parent.parent
 # by its address: its title names the time shown, in the chosen language (issue 11)
 MAP_IFRAME = 'iframe[src*="/component/streamlit_folium.st_folium/"]'
@@ -39,17 +41,10 @@ class AppServer:
         self._wait_healthy(timeout=90)
 
     def _wait_healthy(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the app exited with {self.process.returncode}; see {self.log.name}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.1)  # polling interval while the server starts, not a wait for the app
-        raise TimeoutError(f"no answer from {self.url}/_stcore/health within {timeout} s")
+        try:
+            wait_healthy(self.url, self.process, timeout)
+        except RuntimeError as error:
+            raise RuntimeError(f"{error}; see {self.log.name}") from error
 
     def stop(self) -> None:
         self.process.terminate()

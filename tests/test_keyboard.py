@@ -18,7 +18,9 @@ from tests.browser import MAP_IFRAME
 pytestmark = pytest.mark.browser
 
 MAX_TABS = 60  # more tab stops than this before a target would itself be a failure (WCAG 2.4.3)
-FOCUSED = """() => { const el = document.activeElement;
+# The focused element, inside shadow roots too (the time control is a Custom Components v2 element).
+DEEP_ACTIVE = "let el = document.activeElement; while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;"
+FOCUSED = """() => { """ + DEEP_ACTIVE + """
   const style = getComputedStyle(el);
   return {tag: el.tagName, role: el.getAttribute("role") || "", type: el.getAttribute("type") || "",
           text: (el.innerText || el.getAttribute("aria-label") || "").trim().slice(0, 80),
@@ -61,7 +63,7 @@ def test_everything_by_keyboard_alone(app_server, browsing, index, data, lang):
         page.keyboard.press("ArrowRight")
     frame = browsing.wait_for_map(hour_steps()[18].isoformat())
     wait_idle(page)
-    assert page.evaluate("() => document.activeElement.type") == "range", "stepping lost the focus"
+    assert page.evaluate("() => { " + DEEP_ACTIVE + " return el.type; }") == "range", "stepping lost the focus"
     assert page.locator(MAP_IFRAME).get_attribute("title") == map_title(hour_steps()[18], "hour", lang)
 
     # the event list: the newest event first; open it and read the source's phrase

@@ -205,8 +205,11 @@
       if (step.cats !== null && step.cats !== undefined && !isNames(step.cats)) return null;
       if (step.selected !== null && step.selected !== undefined && typeof step.selected !== "string") return null;
       if (step.highlight !== undefined && !isNames(step.highlight)) return null;
+      if (step.title !== undefined && step.title !== null && typeof step.title !== "string") return null;
+      /* the title is the frame's name at this time (an attribute, never markup) */
       var out = {t: step.t, iso: step.iso, newFrom: step.newFrom, cats: step.cats || null,
-                 selected: step.selected || null, highlight: step.highlight || null};
+                 selected: step.selected || null, highlight: step.highlight || null,
+                 title: step.title ? step.title.slice(0, 200) : null};
       var view = step.view;
       if (view && Array.isArray(view.center) && view.center.length === 2 && view.center.every(isTime) && isTime(view.zoom)) {
         out.view = {center: [view.center[0], view.center[1]], zoom: view.zoom};
