@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from geo.params import ViewState, parse_params
 from geo.timeline import lima_time
@@ -77,13 +78,13 @@ def test_share_copies_the_link_and_the_embed_code_and_says_so(site_server, brows
     assert link.startswith(site_server.url) and "t=2023-01-09T17:00&lang=es&view=airport&base=offline" in link
     fields.nth(0).get_by_role("button", name="Copiar").click()
     status = fields.nth(0).get_by_role("status")
-    assert status.inner_text() == "✓ Copiado al portapapeles"
+    expect(status).to_have_text("✓ Copiado al portapapeles")  # once the clipboard has answered
     assert status.is_visible()
     assert page.evaluate("() => navigator.clipboard.readText()") == link
     embed = fields.nth(1).locator("textarea").input_value()
     assert 'src="https://example.org/juliaca/index.html?t=2023-01-09T17:00&amp;lang=es&amp;view=airport"' in embed
     fields.nth(1).get_by_role("button", name="Copiar").click()
-    assert fields.nth(1).get_by_role("status").inner_text() == "✓ Copiado al portapapeles"
+    expect(fields.nth(1).get_by_role("status")).to_have_text("✓ Copiado al portapapeles")
     assert page.evaluate("() => navigator.clipboard.readText()") == embed
     assert dialog.get_by_role("button", name="Texto alternativo (TXT)").is_visible()
     browsing.assert_clean()

@@ -125,10 +125,15 @@ def test_hostile_text_stays_text_in_the_moment_pages(hostile_data_dir, tmp_path)
 # --- with the browser: the images ----------------------------------------------------------------
 
 @pytest.mark.browser
-def test_cards_are_1200x630_pngs_with_alt_text_and_absolute_addresses(index, data, moments, tmp_path):
+def test_cards_are_1200x630_pngs_with_alt_text_and_absolute_addresses(tmp_path):
     folder = tmp_path / "site"
-    write_site(index, data.places, moments[:2], folder, PageOptions(lang="en"), "https://example.org/juliaca",
-               images=True)
+    # In a process of its own: Playwright's sync API cannot start while another test's browser runs here.
+    script = ("import sys; from pathlib import Path; from geo.load import load_dataset; from geo.timeline import "
+              "index_events; from geo.moments import load_moments; from geo.site import write_site; "
+              "from geo.export import PageOptions; d = load_dataset(); i = index_events(d.events, d.places); "
+              "write_site(i, d.places, load_moments(i)[:2], Path(sys.argv[1]), PageOptions(lang='en'), "
+              "'https://example.org/juliaca', images=True)")
+    subprocess.run([sys.executable, "-c", script, str(folder)], check=True, cwd=ROOT, timeout=600)
     meta = _parse(folder / "index.html").meta
     assert meta["og:image"] == "https://example.org/juliaca/card.png"
     assert meta["twitter:card"] == "summary_large_image" and meta["twitter:image"] == meta["og:image"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from geo.params import steps_for
-from geo.timeline import hour_steps, state_at, toll_start
+from geo.labels import count_label
+from geo.timeline import hour_steps, toll_as_worded, toll_start
 from geo.vocab import COUNT_COLUMNS
 from tests.browser import MAP_IFRAME
 
@@ -119,8 +120,8 @@ def test_clock_and_counters_equal_the_map_at_every_painted_frame(app_server, bro
         assert sample["text"] == sample["map"], sample
         t = by_ms[sample["map"]]
         if t not in expected:
-            totals = state_at(index, t, toll_from=toll_start("hour")).totals
-            expected[t] = [str(totals[c]) for c in COUNT_COLUMNS]
+            worded = toll_as_worded(index, t, toll_from=toll_start("hour"))  # as the source words them: "over 100"
+            expected[t] = [count_label(*worded[c], "en") for c in COUNT_COLUMNS]
         assert sample["clock"].startswith(f"9 January 2023, {t.hour:02d}:00"), sample
         assert sample["counters"] == expected[t], sample
     assert len({s["map"] for s in frames}) >= 4  # 06:00, 18:00 after the burst, and the steps of Play

@@ -9,7 +9,7 @@ from geo.control import explore_steps
 from geo.export import PageOptions, events_csv, events_geojson
 from geo.labels import clock_label, md_escape
 from geo.layers import BASEMAPS, LIST_LIMIT, VIEWS, describe_events, step_payload
-from geo.params import SCALES, ViewState, step_key, steps_for
+from geo.params import DEFAULT_HOUR, SCALES, ViewState, step_key, steps_for
 from geo.timeline import MapState, state_at, toll_start
 from geo.vocab import CATEGORIES
 from ui.common import Page, counter_words, current_view, map_summary, show_map, step_size, sync_url
@@ -23,7 +23,7 @@ MAP_HEIGHT = 540
 def on_scale_change() -> None:
     """Keep the moment when switching scales: 9 January on the day scale, 06:00 on the hour scale."""
     day_steps = [t.date() for t in steps_for("day")]
-    st.session_state.step = day_steps.index(steps_for("hour")[0].date()) if st.session_state.scale == "day" else 6
+    st.session_state.step = day_steps.index(steps_for("hour")[0].date()) if st.session_state.scale == "day" else DEFAULT_HOUR
     st.session_state.event = None
     bump_revision()
 

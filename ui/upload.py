@@ -7,13 +7,14 @@ import streamlit as st
 from geo.bundle import write as write_bundle
 from geo.i18n import text
 from geo.labels import md_escape
-from geo.params import steps_for
+from geo.params import DEFAULT_HOUR, steps_for
 from geo.problems import DataError, show_value
 from geo.timeline import DAY, index_events
 from geo.upload import (FORMATS, MAX_BYTES, MAX_ROWS, evict_oldest, load_upload, new_upload_folder, problems_csv,
                         remove_upload_folder)
 from ui.common import STATIC, Page
 from ui.guard import guarded
+from ui.time_control import bump_revision
 
 
 def use_upload(events_file, places_file, fmt: str, none_valid: str) -> None:
@@ -34,19 +35,21 @@ def use_upload(events_file, places_file, fmt: str, none_valid: str) -> None:
     evict_oldest(STATIC, keep=folder)
     st.session_state.upload = {"data": dataset, "index": index, "bundle": relative, "format": fmt}
     st.session_state.update(scale="day", step=len(steps_for("day")) - 1, event=None, present=False)
+    bump_revision()  # a time decided here: the time control applies it once
 
 
 def forget_upload() -> None:
     if st.session_state.get("upload"):
         remove_upload_folder(STATIC, st.session_state.upload["bundle"])
-    st.session_state.update(upload=None, scale="hour", step=6, event=None)
+    st.session_state.update(upload=None, scale="hour", step=DEFAULT_HOUR, event=None)
+    bump_revision()
 
 
 def current_upload() -> dict | None:
     """The session's upload, if its map data is still on the server (it expires, or is evicted when
     space runs short: then the session says so and goes back to the bundled data)."""
     upload = st.session_state.get("upload")
-    if upload and not (STATIC / upload["bundle"] / "complete").is_file():
+    if upload and not (STATIC / upload["bundle"] / "core.json").is_file():
         forget_upload()
         st.session_state.upload_error = [text(st.session_state.lang, "upload_expired")]
         return None
