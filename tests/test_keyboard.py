@@ -11,6 +11,7 @@ import pytest
 
 from geo.a11y import map_title
 from geo.i18n import text
+from geo.labels import clock_label
 from geo.layers import describe_events
 from geo.timeline import hour_steps, state_at
 from tests.browser import MAP_IFRAME
@@ -62,6 +63,8 @@ def test_everything_by_keyboard_alone(app_server, browsing, index, data, lang):
     for _ in range(12):
         page.keyboard.press("ArrowRight")
     frame = browsing.wait_for_map(hour_steps()[18].isoformat())
+    # Python hears the time once the keys stop (debounced): the list then says it shows 18:00
+    page.get_by_text(text(lang, "list_at", clock=clock_label(hour_steps()[18], "hour", lang))).wait_for()
     wait_idle(page)
     assert page.evaluate("() => { " + DEEP_ACTIVE + " return el.type; }") == "range", "stepping lost the focus"
     assert page.locator(MAP_IFRAME).get_attribute("title") == map_title(hour_steps()[18], "hour", lang)
