@@ -239,3 +239,14 @@ def test_hostile_text_runs_no_script_in_any_export(chromium, hostile_data_dir, t
     assert rows[0]["title_en"].startswith("<script>")  # text, and not a formula
     json.loads(events_geojson(hostile.events, hostile.places))
     page.close()
+
+
+@pytest.mark.browser
+def test_the_exported_slider_tells_the_time_in_words(chromium, tmp_path):
+    """Issue 11: a screen reader hears "9 de enero de 2023, 17:00 …", not a bare step number."""
+    assert main(["export-html", "--lang", "es", "--out", str(tmp_path / "site"), "--no-cards"]) == 0
+    page = chromium.new_page()
+    page.goto((tmp_path / "site" / "index.html").as_uri())
+    page.evaluate("() => window.JuliacaPage.show(17)")
+    assert page.locator("#slider").get_attribute("aria-valuetext") == "9 de enero de 2023, 17:00 (Lima, UTC−5)"
+    page.close()

@@ -93,7 +93,10 @@
     renderText(step);
     $("summary-heading").textContent = strings().summary_heading;
     $("summary-text").textContent = page.summaries[state.scale][state.step][state.lang];
-    if (!page.snapshot) $("slider").value = String(state.step);
+    if (!page.snapshot) {
+      $("slider").value = String(state.step);
+      $("slider").setAttribute("aria-valuetext", step.clock[state.lang]);  // the time in words, not a bare number
+    }
     document.dispatchEvent(new CustomEvent("juliaca:shown", {detail: {key: step.key, scale: state.scale,
                                                                        lang: state.lang}}));
   }
