@@ -7,9 +7,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 
-from geo import bundle, i18n, layers
-from geo.timeline import index_events, lima_time, state_at
-from geo.vocab import COUNT_COLUMNS
+from geo.map import bundle, payload
+from geo.text import i18n
+from geo.model.timeline import index_events, lima_time, state_at
+from geo.data.vocab import COUNT_COLUMNS
 
 
 def test_core_arrays_are_aligned_and_sorted(data, index):
@@ -92,7 +93,7 @@ def test_fingerprint_changes_with_the_data_a_label_and_a_style(data, index, monk
     monkeypatch.setitem(i18n.STRINGS["es"], "status_reported", "Según la fuente")
     with_label = name()
     assert with_label != original
-    monkeypatch.setitem(layers.CATEGORY_STYLE, "march", ("#000000", "triangle"))
+    monkeypatch.setitem(payload.CATEGORY_STYLE, "march", ("#000000", "triangle"))
     assert name() not in (original, with_label)
     monkeypatch.undo()
     assert name() == original

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from geo.a11y import map_title
-from geo.i18n import text
-from geo.labels import clock_label
-from geo.layers import describe_events
-from geo.timeline import hour_steps, state_at
-from tests.browser import MAP_IFRAME
+from geo.text.a11y import map_title
+from geo.text.i18n import text
+from geo.text.labels import clock_label
+from geo.text.events import describe_events
+from geo.model.timeline import hour_steps, state_at
+from harness.browser import MAP_IFRAME
 
 pytestmark = pytest.mark.browser
 

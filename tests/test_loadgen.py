@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from benchmarks.loadgen import MAX_STUDENTS, bounded, loopback_only
-from geo.serve import ROOT, find_haproxy
+from geo.commands.serve import ROOT, find_haproxy
 
 
 @pytest.mark.parametrize("url", ["http://example.org", "https://127.0.0.1:8501", "http://10.0.0.5:8080",

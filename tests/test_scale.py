@@ -6,10 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from benchmarks.generate import generate
-from geo.load import load_dataset
-from geo.timeline import DAY, HOUR, context_steps, hour_steps, index_events, reveal_times, state_at
-from geo.vocab import COUNT_COLUMNS
+from harness.generate import generate
+from geo.data.load import load_dataset
+from geo.model.timeline import DAY, HOUR, context_steps, hour_steps, index_events, reveal_times, state_at
+from geo.data.vocab import COUNT_COLUMNS
 
 
 @pytest.fixture(scope="module")

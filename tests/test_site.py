@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from geo.export import PageOptions
-from geo.load import load_dataset
-from geo.moments import load_moments
-from geo.params import step_key
-from geo.site import CARD_SIZE, write_site
-from geo.timeline import index_events
+from geo.output.export import PageOptions
+from geo.data.load import load_dataset
+from geo.model.moments import load_moments
+from geo.model.params import step_key
+from geo.output.site import CARD_SIZE, write_site
+from geo.model.timeline import index_events
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -105,7 +105,7 @@ def test_without_a_base_url_addresses_are_relative_and_the_command_says_so(index
 
 @pytest.mark.parametrize("value", ["banana", "ftp://example.org/", "https://example.org/\"><script>", "javascript:x"])
 def test_a_bad_base_url_is_refused(value, capsys):
-    from geo.cli import main
+    from geo.commands.cli import main
 
     with pytest.raises(SystemExit) as exit_:
         main(["export-html", "--out", "x", "--base-url", value])
@@ -128,9 +128,9 @@ def test_hostile_text_stays_text_in_the_moment_pages(hostile_data_dir, tmp_path)
 def test_cards_are_1200x630_pngs_with_alt_text_and_absolute_addresses(tmp_path):
     folder = tmp_path / "site"
     # In a process of its own: Playwright's sync API cannot start while another test's browser runs here.
-    script = ("import sys; from pathlib import Path; from geo.load import load_dataset; from geo.timeline import "
-              "index_events; from geo.moments import load_moments; from geo.site import write_site; "
-              "from geo.export import PageOptions; d = load_dataset(); i = index_events(d.events, d.places); "
+    script = ("import sys; from pathlib import Path; from geo.data.load import load_dataset; from geo.model.timeline import "
+              "index_events; from geo.model.moments import load_moments; from geo.output.site import write_site; "
+              "from geo.output.export import PageOptions; d = load_dataset(); i = index_events(d.events, d.places); "
               "write_site(i, d.places, load_moments(i)[:2], Path(sys.argv[1]), PageOptions(lang='en'), "
               "'https://example.org/juliaca', images=True)")
     subprocess.run([sys.executable, "-c", script, str(folder)], check=True, cwd=ROOT, timeout=600)

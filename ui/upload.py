@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.bundle import write as write_bundle
-from geo.i18n import text
-from geo.labels import md_escape
-from geo.params import DEFAULT_HOUR, steps_for
-from geo.problems import DataError, show_value
-from geo.timeline import DAY, index_events
-from geo.upload import (FORMATS, MAX_BYTES, MAX_ROWS, evict_oldest, load_upload, new_upload_folder, problems_csv,
+from geo.map.bundle import write as write_bundle
+from geo.text.i18n import text
+from geo.text.labels import md_escape
+from geo.model.params import DEFAULT_HOUR, steps_for
+from geo.data.problems import DataError, show_value
+from geo.model.timeline import DAY, index_events
+from geo.data.upload import (FORMATS, MAX_BYTES, MAX_ROWS, evict_oldest, load_upload, new_upload_folder, problems_csv,
                         remove_upload_folder)
 from ui.common import STATIC, Page
 from ui.guard import guarded
