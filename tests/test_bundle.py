@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
@@ -107,3 +109,25 @@ def test_concurrent_publishers_leave_one_whole_bundle(data, index, tmp_path):
     assert [p.name for p in (tmp_path / "bundles").iterdir()] == [key.split("/")[1]]  # no partial folder left
     for name, content in bundle.files(index, data.places).items():
         assert (tmp_path / key / name).read_text(encoding="utf-8") == content, name
+
+
+def test_publishing_removes_partial_folders_left_by_an_interrupted_write_but_not_a_write_under_way(data, index, tmp_path):
+    bundles = tmp_path / "bundles"
+    for name in (".partial-died", ".partial-writing"):
+        (bundles / name).mkdir(parents=True)
+        (bundles / name / "core.json").write_text("{")
+    an_hour_ago = time.time() - 3600
+    os.utime(bundles / ".partial-died", (an_hour_ago, an_hour_ago))
+    key = bundle.publish(index, data.places, tmp_path)
+    assert sorted(p.name for p in bundles.iterdir()) == [".partial-writing", key.split("/")[1]]
+    assert (bundles / ".partial-writing" / "core.json").read_text() == "{"
+
+
+def test_stale_partials_are_judged_by_age(tmp_path):
+    (tmp_path / ".partial-a").mkdir()
+    (tmp_path / "0123456789abcdef").mkdir()  # a published bundle, however old, stays
+    later = time.time() + bundle.STALE_AFTER_S + 1
+    os.utime(tmp_path / "0123456789abcdef", (0, 0))
+    assert bundle.remove_stale_partials(tmp_path, now=time.time()) == []
+    assert bundle.remove_stale_partials(tmp_path, now=later) == [".partial-a"]
+    assert [p.name for p in tmp_path.iterdir()] == ["0123456789abcdef"]

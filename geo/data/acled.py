@@ -28,7 +28,7 @@ import pandas as pd
 from shapely.geometry import Point
 
 from geo.data.csvrows import read_records
-from geo.data.load import Dataset, check_event_records, point_problem, read_text_checked
+from geo.data.load import Dataset, Located, check_event_records, point_problem, read_text_checked
 from geo.data.problems import DataError, Problem
 from geo.data.vocab import EVENT_COLUMNS, MAX_QUOTE_WORDS, MAX_SUMMARY, MAX_TITLE, per_language
 
@@ -82,8 +82,8 @@ def _is_count(value: str) -> bool:
     return value.isascii() and value.isdigit()
 
 
-def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[Problem]]:
-    """ACLED CSV text → (event rows as strings with their ACLED `line`, places, problems of unmappable rows).
+def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, Located]:
+    """ACLED CSV text → (event rows as strings with their ACLED `line`, places, (line, problem) of unmappable rows).
 
     The rows still go through `geo.data.load.check_event_records`, which checks them like any events.
     """
@@ -100,8 +100,8 @@ def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[
         if not cells:
             continue
         if len(cells) > len(header):
-            problems.append(Problem(file, where, "", f"{len(cells)} fields",
-                                    f"expected {len(header)} comma-separated fields, like the header"))
+            problems.append((line, Problem(file, where, "", f"{len(cells)} fields",
+                                           f"expected {len(header)} comma-separated fields, like the header")))
             continue
         record = dict(zip(header, cells))
         date = _date(record.get("event_date") or "")
@@ -125,7 +125,7 @@ def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, list[
                 bad.append(Problem(file, where, "latitude", f"{record['latitude']}, {record['longitude']}",
                                    why.replace("GeoJSON wants [longitude, latitude]", "check the two columns")))
         if bad:
-            problems += bad
+            problems += [(line, p) for p in bad]
             continue
         key = (record["location"].strip(), round(lat, 5), round(lon, 5))
         if key not in places:
@@ -161,8 +161,5 @@ def load_acled(path: Path | str, *, strict: bool = False) -> Dataset:
     frame, places, problems = convert(read_text_checked(path), path.name)
     if frame.empty and not problems:
         raise DataError([Problem(path.name, "line 2", "", "", "the file has a header but no events")])
-    events, more = check_event_records(frame, places, path.name, strict=False)
-    problems = sorted(problems + more, key=lambda p: p.number)
-    if strict and problems:
-        raise DataError(problems)
-    return Dataset(places, events, tuple(problems))
+    events, found = check_event_records(frame, places, path.name, strict=strict, problems=problems)
+    return Dataset(places, events, tuple(found))

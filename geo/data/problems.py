@@ -38,12 +38,6 @@ class Problem:
     value: object
     expected: str
 
-    @property
-    def number(self) -> int:
-        """The line or feature number in `where` ("line 12" → 12); -1 for the whole file."""
-        last = self.where.split(",")[0].split()[-1]
-        return int(last) if last.isdigit() else -1
-
     def __str__(self) -> str:
         name = self.column if len(self.column) <= _MAX_SHOWN else f"{self.column[:_MAX_SHOWN]}… ({len(self.column)} characters)"
         column = f", column '{name}'" if self.column else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import geopandas as gpd
@@ -25,6 +26,8 @@ from geo.model.timeline import EventIndex
 from geo.data.vocab import CATEGORIES, COUNT_COLUMNS
 
 CHUNK = 1000
+PARTIAL = ".partial-"  # a bundle being written; one left behind by a process that died is removed later
+STALE_AFTER_S = 600  # far longer than any write takes, so a write under way in another process is never touched
 
 
 def _ms(values: pd.Series) -> list[int]:
@@ -109,9 +112,10 @@ def publish(index: EventIndex, places: gpd.GeoDataFrame, static_dir: Path) -> st
     contents = files(index, places)
     relative = f"bundles/{fingerprint(contents)}"
     final = static_dir / relative
+    final.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_partials(final.parent)
     if not final.is_dir():
-        final.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".partial-", dir=final.parent))
+        staging = Path(tempfile.mkdtemp(prefix=PARTIAL, dir=final.parent))
         staging.chmod(0o755)  # mkdtemp's 0o700 would hide it from a web server running as another user
         write(index, places, staging, contents)
         try:
@@ -121,3 +125,20 @@ def publish(index: EventIndex, places: gpd.GeoDataFrame, static_dir: Path) -> st
             if not final.is_dir():
                 raise
     return relative
+
+
+def remove_stale_partials(bundles_dir: Path, now: float | None = None) -> list[str]:
+    """Remove the `.partial-*` folders older than `STALE_AFTER_S` (an interrupted write); returns their names."""
+    now = time.time() if now is None else now
+    stale = [p for p in bundles_dir.glob(PARTIAL + "*") if now - _modified(p) > STALE_AFTER_S]
+    for path in stale:
+        shutil.rmtree(path, ignore_errors=True)  # another process may be removing it too
+    return sorted(p.name for p in stale)
+
+
+def _modified(path: Path) -> float:
+    """When a real folder was last changed; infinitely recent for anything else, or for one just renamed away."""
+    try:
+        return path.stat().st_mtime if path.is_dir() and not path.is_symlink() else float("inf")
+    except OSError:
+        return float("inf")
