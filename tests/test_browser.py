@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo.model.views import VIEWS
 from geo.model.timeline import hour_steps, state_at
+from geo.model.views import VIEWS
 from harness.browser import MAP_IFRAME, ROOT
 
 pytestmark = pytest.mark.browser

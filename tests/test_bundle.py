@@ -9,10 +9,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 
-from geo.map import bundle, payload
-from geo.text import i18n
-from geo.model.timeline import index_events, lima_time, state_at
 from geo.data.vocab import COUNT_COLUMNS
+from geo.map import bundle, payload
+from geo.model.timeline import index_events, lima_time, state_at
+from geo.text import i18n
 
 
 def test_core_arrays_are_aligned_and_sorted(data, index):

@@ -8,12 +8,12 @@ import pytest
 from shapely.geometry import Point, box
 
 from geo.map.assets import LAYERS_DIR
-from geo.text.i18n import text
 from geo.map.cartography import COUNTRY_LABELS, DATA_FRAME, WATER_LABELS, place_labels, short_name
-from geo.output.export import PageOptions, build_page
-from geo.text.i18n import LANGUAGES
-from geo.model.views import VIEWS
 from geo.model.params import steps_for, step_key
+from geo.model.views import VIEWS
+from geo.output.export import PageOptions, build_page
+from geo.text.i18n import text
+from geo.text.i18n import LANGUAGES
 
 # The steps the issue names: 06:00 and 17:00 on 9 January, and 12 January on the context scale.
 STEPS = (("hour", "2023-01-09T06:00"), ("hour", "2023-01-09T17:00"), ("day", "2023-01-12"))

@@ -6,9 +6,9 @@ import string
 
 import pytest
 
+from geo.model.timeline import context_steps, hour_steps, lima_time
 from geo.text.describe import MAX_NAMED, describe_moment, describe_span
 from geo.text.i18n import STRINGS
-from geo.model.timeline import context_steps, hour_steps, lima_time
 
 
 def _fields(template: str) -> set[str]:

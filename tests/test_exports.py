@@ -14,10 +14,10 @@ from PIL import Image, ImageStat
 
 from geo.commands.cli import main
 from geo.data.csvrows import neutralise_formula
-from geo.output.export import PageOptions, build_page, events_csv, events_geojson, export_site
-from geo.text.i18n import STRINGS
 from geo.data.load import REPO_DATA_DIR, load_dataset
 from geo.model.timeline import index_events, lima_time, state_at
+from geo.output.export import PageOptions, build_page, events_csv, events_geojson, export_site
+from geo.text.i18n import STRINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 

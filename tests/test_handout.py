@@ -14,9 +14,9 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from geo.model.moments import load_moments
 from geo.output.handout import IMAGE_SIZE, handout_html
 from geo.text.i18n import text as app_text
-from geo.model.moments import load_moments
 
 ROOT = Path(__file__).resolve().parent.parent
 A4_POINTS = (595, 842)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pytest
 
+from geo.model.timeline import hour_steps, state_at
 from geo.text.a11y import map_title
+from geo.text.events import describe_events
 from geo.text.i18n import text
 from geo.text.labels import clock_label
-from geo.text.events import describe_events
-from geo.model.timeline import hour_steps, state_at
 from harness.browser import MAP_IFRAME
 
 pytestmark = pytest.mark.browser

@@ -11,9 +11,9 @@ from geo.model.views import BASEMAPS
 
 from geo.map.payload import CATEGORY_STYLE, to_js
 
+from geo.data.vocab import CATEGORIES
 from geo.map.layers import base_map, legend, step_payload
 from geo.model.timeline import HOUR, hour_steps
-from geo.data.vocab import CATEGORIES
 
 HOSTILE = ["</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>", "`${alert(1)}`",
            "C:\\users\\new", "{{'map_div'}}", "\u2028\u2029", "javascript:alert(1)", "&lt;&amp;"]

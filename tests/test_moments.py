@@ -7,8 +7,8 @@ import csv
 import pytest
 
 from geo.data.load import REPO_DATA_DIR
-from geo.model.moments import MOMENT_COLUMNS, load_moments
 from geo.data.problems import DataError
+from geo.model.moments import MOMENT_COLUMNS, load_moments
 from harness.browser import MAP_IFRAME
 from tests.test_app import clock, control, map_args, run_app
 

@@ -8,8 +8,8 @@ import pytest
 
 from harness.generate import generate
 from geo.data.load import load_dataset
-from geo.model.timeline import DAY, HOUR, context_steps, hour_steps, index_events, reveal_times, state_at
 from geo.data.vocab import COUNT_COLUMNS
+from geo.model.timeline import DAY, HOUR, context_steps, hour_steps, index_events, reveal_times, state_at
 
 
 @pytest.fixture(scope="module")

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from geo.output.export import PageOptions
 from geo.data.load import load_dataset
 from geo.model.moments import load_moments
 from geo.model.params import step_key
-from geo.output.site import CARD_SIZE, write_site
 from geo.model.timeline import index_events
+from geo.output.export import PageOptions
+from geo.output.site import CARD_SIZE, write_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,11 +11,11 @@ import pandas as pd
 import pytest
 
 from harness.generate import generate
-from geo.output.export import PageOptions, build_page
-from geo.text.events import LIST_LIMIT
 from geo.data.load import load_dataset
 from geo.model.params import steps_for
 from geo.model.timeline import index_events, state_at, toll_start
+from geo.output.export import PageOptions, build_page
+from geo.text.events import LIST_LIMIT
 
 pytestmark = pytest.mark.browser
 

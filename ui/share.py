@@ -14,9 +14,9 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from geo.text.i18n import text
 from geo.model.moments import Moment
 from geo.model.params import ViewState, step_key, to_params
+from geo.text.i18n import text
 from ui.common import Page
 
 SITE_URL_VARIABLE = "JULIACA_SITE_URL"

@@ -9,12 +9,12 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
+from geo.data.load import REPO_DATA_DIR, Dataset, default_data_dir, load_dataset
+from geo.data.problems import DataError
+from geo.model.params import parse_params, steps_for
+from geo.model.views import BASEMAPS, VIEWS
 from geo.output.alttext import sidecar_path
 from geo.text.i18n import LANGUAGES
-from geo.model.views import BASEMAPS, VIEWS
-from geo.data.load import REPO_DATA_DIR, Dataset, default_data_dir, load_dataset
-from geo.model.params import parse_params, steps_for
-from geo.data.problems import DataError
 
 
 def _summary(data: Dataset) -> str:

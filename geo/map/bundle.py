@@ -18,12 +18,12 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.text.i18n import LANGUAGES
+from geo.data.vocab import CATEGORIES, COUNT_COLUMNS
 from geo.map.payload import APPROXIMATE, CATEGORY_STYLE, CLAIM_BADGE, symbol_size, to_js
-from geo.text.events import event_texts
 from geo.model.routes import march_line
 from geo.model.timeline import EventIndex
-from geo.data.vocab import CATEGORIES, COUNT_COLUMNS
+from geo.text.events import event_texts
+from geo.text.i18n import LANGUAGES
 
 CHUNK = 1000
 PARTIAL = ".partial-"  # a bundle being written; one left behind by a process that died is removed later

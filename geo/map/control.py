@@ -11,28 +11,28 @@ from functools import lru_cache
 
 import pandas as pd
 
+from geo.model.moments import Moment
+from geo.model.params import step_key, steps_for
+from geo.model.timeline import Scale, step_size, toll_start
+from geo.model.views import VIEWS
 from geo.text.a11y import map_title
 from geo.text.i18n import text
 from geo.text.labels import clock_label, step_name
-from geo.model.views import VIEWS
-from geo.model.moments import Moment
-from geo.model.params import step_key, steps_for
-from geo.model.timeline import DAY, HOUR, toll_start
 
 
 def _ms(t: pd.Timestamp | None) -> int | None:
     return None if t is None else int(t.value // 1_000_000)
 
 
-def _step(t: pd.Timestamp, scale: str, lang: str) -> dict:
-    size = HOUR if scale == "hour" else DAY
+def _step(t: pd.Timestamp, scale: Scale, lang: str) -> dict:
+    size = step_size(scale)
     return {"t": _ms(t), "iso": t.isoformat(), "newFrom": _ms(t - size), "tollFrom": _ms(toll_start(scale)),
             "clock": clock_label(t, scale, lang), "name": step_name(t, scale, lang), "key": step_key(t, scale),
             "mapTitle": map_title(t, scale, lang)}  # the map frame's name at this time (issue 11)
 
 
 @lru_cache(maxsize=8)
-def explore_steps(scale: str, lang: str) -> list[dict]:
+def explore_steps(scale: Scale, lang: str) -> list[dict]:
     """The slider's steps on `scale`, labelled in `lang`; `key` is the step as in a link. Cached: read-only.
 
     >>> explore_steps("hour", "es")[17]["clock"], explore_steps("hour", "es")[17]["key"]

@@ -14,9 +14,9 @@ import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
+from geo.data.vocab import CATEGORIES
 from geo.map.assets import URL_ROOT, versioned
 from geo.map.cartography import DATA_FRAME, FULL_NAMES_FROM_ZOOM, area_labels, place_labels
-from geo.data.vocab import CATEGORIES
 from geo.map.payload import CATEGORY_STYLE, to_js
 from geo.model.views import BASEMAPS, DEFAULT_VIEW, VIEWS
 from geo.text.events import category_label

@@ -13,12 +13,12 @@ from pathlib import Path
 import pandas as pd
 
 from geo.data.languages import LANGUAGES
-from geo.model.views import VIEWS
 from geo.data.load import REPO_DATA_DIR, read_text_checked
-from geo.model.params import parse_params
 from geo.data.problems import DataError, Problem
-from geo.model.timeline import EventIndex, state_at
 from geo.data.vocab import per_language
+from geo.model.params import parse_params
+from geo.model.timeline import EventIndex, Scale, state_at
+from geo.model.views import VIEWS
 
 MOMENT_COLUMNS = ("id", "t", "view", "event_ids", *per_language("title", "caption"))
 MOMENTS_CSV = REPO_DATA_DIR / "moments.csv"
@@ -28,7 +28,7 @@ MOMENTS_CSV = REPO_DATA_DIR / "moments.csv"
 class Moment:
     id: str
     t: pd.Timestamp
-    scale: str
+    scale: Scale
     view: str
     event_ids: tuple[str, ...]
     title: dict[str, str]

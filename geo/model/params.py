@@ -12,17 +12,16 @@ from typing import Mapping
 import pandas as pd
 
 from geo.data.languages import LANGUAGES
-from geo.model.views import BASEMAPS, DEFAULT_VIEW, VIEWS
-from geo.model.timeline import context_steps, hour_steps, is_month_step, lima_time
 from geo.data.vocab import CATEGORIES
+from geo.model.timeline import SCALES, Scale, context_steps, hour_steps, is_month_step, lima_time
+from geo.model.views import BASEMAPS, DEFAULT_VIEW, VIEWS
 
-SCALES = ("hour", "day")
 MODES = ("explore", "present")
 MAX_VALUE = 200  # characters; anything longer is refused before it is parsed
 DEFAULT_HOUR = 6  # 06:00 on 9 January: just before the marches begin to be drawn
 
 
-def step_key(t: pd.Timestamp, scale: str) -> str:
+def step_key(t: pd.Timestamp, scale: Scale) -> str:
     """The URL form of a step: `2023-01-09T17:00` (hour), `2023-01-12` (day), `2023-03` (month).
 
     >>> step_key(context_steps()[-1], "day")
@@ -34,7 +33,7 @@ def step_key(t: pd.Timestamp, scale: str) -> str:
     return t.strftime("%Y-%m") if is_month_step(t) else t.strftime("%Y-%m-%d")
 
 
-def steps_for(scale: str) -> list[pd.Timestamp]:
+def steps_for(scale: Scale) -> list[pd.Timestamp]:
     """The slider's steps on `scale`."""
     return hour_steps() if scale == "hour" else context_steps()
 
@@ -47,7 +46,7 @@ class ViewState:
     """Everything a shared link reproduces."""
 
     t: pd.Timestamp = field(default_factory=lambda: hour_steps()[DEFAULT_HOUR])
-    scale: str = "hour"
+    scale: Scale = "hour"
     lang: str = "en"
     view: str = DEFAULT_VIEW
     base: str = "osm"
@@ -56,7 +55,7 @@ class ViewState:
     mode: str = "explore"
     moment: int = 1  # classroom mode: which key moment, from 1
 
-    def with_time(self, t: pd.Timestamp, scale: str) -> "ViewState":
+    def with_time(self, t: pd.Timestamp, scale: Scale) -> "ViewState":
         return replace(self, t=t, scale=scale)
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Literal, get_args
 
 import geopandas as gpd
 import numpy as np
@@ -41,6 +42,9 @@ CONTEXT_LAST_DAILY = date(2023, 1, 31)
 CONTEXT_LAST_MONTH = date(2023, 6, 30)
 HOUR = pd.Timedelta(hours=1)
 DAY = pd.Timedelta(days=1)
+# The slider's two scales: 9 January hour by hour, or the context day by day (and month by month).
+Scale = Literal["hour", "day"]
+SCALES: tuple[Scale, ...] = get_args(Scale)
 MARCH_LEAD = pd.Timedelta(hours=6)
 _LAST_HOUR = pd.Timedelta(hours=23)
 
@@ -70,6 +74,11 @@ def context_steps() -> list[pd.Timestamp]:
     days = pd.date_range(CONTEXT_FIRST_DAY, CONTEXT_LAST_DAILY, freq="D", tz=LIMA)
     months = pd.date_range(CONTEXT_LAST_DAILY + pd.Timedelta(days=1), CONTEXT_LAST_MONTH, freq="ME", tz=LIMA)
     return [d + _LAST_HOUR for d in days.append(months)]
+
+
+def step_size(scale: Scale) -> pd.Timedelta:
+    """What one step of `scale` spans, for what is "new" at a step: an hour, or a day."""
+    return HOUR if scale == "hour" else DAY
 
 
 def is_month_step(t: pd.Timestamp) -> bool:
@@ -156,7 +165,7 @@ def _count_revealed(index: EventIndex, t: pd.Timestamp) -> int:
     return int(np.searchsorted(index.reveal_ns, lima_time(t).value, side="right"))
 
 
-def toll_start(scale: str) -> pd.Timestamp | None:
+def toll_start(scale: Scale) -> pd.Timestamp | None:
     """Where the counters start counting on `scale`: the hourly scale is about 9 January only, so it
     counts from its first minute (an injury on 7 January is not part of that day's toll); the
     context scale counts everything up to the step (None).

@@ -20,19 +20,19 @@ import xstatic.pkg.leaflet as xleaflet
 from jinja2 import Environment
 from markupsafe import Markup
 
-from geo.text.a11y import map_title, moment_summary
-from geo.map.assets import LAYERS_DIR, WEB_DIR
-from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, STRINGS, text
-from geo.text.labels import clock_label, count_label, step_name
+from geo.data.csvrows import neutralise_formula
+from geo.data.vocab import COUNT_COLUMNS, EVENT_COLUMNS, EXPORT_ONLY_COLUMNS
 from geo.map import bundle
-from geo.model.views import BASEMAPS, VIEWS
-from geo.text.events import LIST_LIMIT
+from geo.map.assets import LAYERS_DIR, WEB_DIR
 from geo.map.layers import map_config
 from geo.map.payload import to_js
-from geo.model.params import SCALES, step_key, steps_for
-from geo.model.timeline import DAY, HOUR, EventIndex, toll_as_worded, toll_start
-from geo.data.vocab import COUNT_COLUMNS, EVENT_COLUMNS, EXPORT_ONLY_COLUMNS
-from geo.data.csvrows import neutralise_formula
+from geo.model.params import DEFAULT_HOUR, SCALES, step_key, steps_for
+from geo.model.timeline import EventIndex, Scale, step_size, toll_as_worded, toll_start
+from geo.model.views import BASEMAPS, DEFAULT_VIEW, VIEWS
+from geo.text.a11y import map_title, moment_summary
+from geo.text.events import LIST_LIMIT
+from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, STRINGS, text
+from geo.text.labels import clock_label, count_label, step_name
 
 PROJECT = "Juliaca, 9 January 2023: an hour-by-hour map"
 _UI_KEYS = ("title", "play", "pause", "previous", "next", "time", "list_heading", "not_mapped", "summary_heading",
@@ -44,10 +44,10 @@ class PageOptions:
     """What the page shows first: language, view, base map, scale and step; `snapshot` for a still image."""
 
     lang: str = "en"
-    view: str = "region"
+    view: str = DEFAULT_VIEW
     base: str = "offline"
-    scale: str = "hour"
-    step: int = 6
+    scale: Scale = "hour"
+    step: int = DEFAULT_HOUR  # 06:00
     snapshot: bool = False
     categories: frozenset[str] | None = None  # None: every category
     highlight: tuple[str, ...] = ()  # event ids that stand out (a key moment's); the rest fade
@@ -73,9 +73,9 @@ def _epoch_ms(t: pd.Timestamp | None) -> int | None:
     return None if t is None else int(t.value // 1_000_000)
 
 
-def _steps(index: EventIndex, scale: str) -> list[dict]:
+def _steps(index: EventIndex, scale: Scale) -> list[dict]:
     """The slider's steps with their clock, short name and counters (as worded: "over 100") in each language."""
-    size = HOUR if scale == "hour" else DAY
+    size = step_size(scale)
     return [{"t": int(t.value // 1_000_000), "iso": t.isoformat(), "newFrom": int((t - size).value // 1_000_000),
              "key": step_key(t, scale),
              "clock": {lang: clock_label(t, scale, lang) for lang in LANGUAGES},
@@ -84,7 +84,7 @@ def _steps(index: EventIndex, scale: str) -> list[dict]:
              "mapTitle": {lang: map_title(t, scale, lang) for lang in LANGUAGES}} for t in steps_for(scale)]
 
 
-def _worded_toll(index: EventIndex, t: pd.Timestamp, scale: str) -> dict[str, list[str]]:
+def _worded_toll(index: EventIndex, t: pd.Timestamp, scale: Scale) -> dict[str, list[str]]:
     """The four counters at t as the app words them, per language (the toll ignores the filter)."""
     worded = toll_as_worded(index, t, toll_start(scale))
     return {lang: [count_label(*worded[c], lang) for c in COUNT_COLUMNS] for lang in LANGUAGES}

@@ -16,14 +16,14 @@ import geopandas as gpd
 from jinja2 import Environment
 
 from geo.map.assets import WEB_DIR
+from geo.model.moments import Moment
+from geo.model.timeline import EventIndex
 from geo.output.browser import launch
-from geo.text.describe import describe_moment
 from geo.output.export import PageOptions, credit_line
+from geo.output.site import moment_counters, moment_events, moment_options
+from geo.text.describe import describe_moment
 from geo.text.i18n import text
 from geo.text.labels import clock_label
-from geo.model.moments import Moment
-from geo.output.site import moment_counters, moment_events, moment_options
-from geo.model.timeline import EventIndex
 
 IMAGE_SIZE = (1000, 480)  # CSS pixels of each map, photographed at twice the density for print
 BASE = "offline"  # a handout is made with no internet

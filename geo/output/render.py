@@ -13,13 +13,13 @@ from typing import Iterator
 
 import geopandas as gpd
 
-from geo.output.alttext import png_with_text, write_sidecar
-from geo.output.browser import launch
-from geo.text.describe import describe_moment, describe_span
-from geo.output.export import PageOptions, build_page, credit_line
-from geo.text.i18n import text
 from geo.model.params import steps_for
 from geo.model.timeline import EventIndex
+from geo.output.alttext import png_with_text, write_sidecar
+from geo.output.browser import launch
+from geo.output.export import PageOptions, build_page, credit_line
+from geo.text.describe import describe_moment, describe_span
+from geo.text.i18n import text
 
 _DRAWN = """([t, contextLayers]) => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.t === t
     && JuliacaMap.lastStep.paintedAt && JuliacaMap.contextDrawn >= contextLayers"""

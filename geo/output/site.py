@@ -21,17 +21,17 @@ import geopandas as gpd
 from jinja2 import Environment
 from markupsafe import Markup
 
-from geo.output.alttext import png_with_text, write_sidecar
+from geo.data.vocab import COUNT_COLUMNS
 from geo.map.assets import WEB_DIR
-from geo.text.describe import describe_moment
-from geo.output.export import PageOptions, credit_line, export_site
-from geo.text.i18n import STRINGS, text
-from geo.text.labels import clock_label, count_label
-from geo.text.events import event_texts
 from geo.model.moments import Moment
 from geo.model.params import step_key, steps_for
 from geo.model.timeline import EventIndex, toll_as_worded, toll_start
-from geo.data.vocab import COUNT_COLUMNS
+from geo.output.alttext import png_with_text, write_sidecar
+from geo.output.export import PageOptions, credit_line, export_site
+from geo.text.describe import describe_moment
+from geo.text.events import event_texts
+from geo.text.i18n import STRINGS, text
+from geo.text.labels import clock_label, count_label
 
 CARD_SIZE = (1200, 630)
 CARD_STEP = 18  # the site's own card shows 9 January at 18:00, after the shooting

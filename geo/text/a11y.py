@@ -9,13 +9,13 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
+from geo.model.timeline import EventIndex, Scale, is_month_step, lima_time
+from geo.text.describe import describe_moment
 from geo.text.i18n import text
 from geo.text.labels import date_label, month_label
-from geo.text.describe import describe_moment
-from geo.model.timeline import EventIndex, is_month_step, lima_time
 
 
-def map_title(t: pd.Timestamp, scale: str, lang: str) -> str:
+def map_title(t: pd.Timestamp, scale: Scale, lang: str) -> str:
     """The map's accessible name at step t: the title of its iframe in the app. (Worded apart from the clock,
     so that the clock's text appears once on the page.)
 
@@ -34,7 +34,7 @@ def map_title(t: pd.Timestamp, scale: str, lang: str) -> str:
     return text(lang, "map_title_day", date=date_label(t, lang))
 
 
-def moment_summary(index: EventIndex, places: gpd.GeoDataFrame, t: pd.Timestamp, scale: str, lang: str, *,
+def moment_summary(index: EventIndex, places: gpd.GeoDataFrame, t: pd.Timestamp, scale: Scale, lang: str, *,
                    view: str = "region", categories: frozenset[str] | None = None) -> str:
     """The summary of the moment that stands in for the map, in the app and in the exported page: the same
     words as the images' alt text (`geo.text.describe.describe_moment`)."""

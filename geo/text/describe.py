@@ -14,17 +14,17 @@ from collections.abc import Iterable
 import geopandas as gpd
 import pandas as pd
 
+from geo.data.vocab import CATEGORIES, COUNT_COLUMNS
+from geo.model.timeline import EventIndex, MapState, Scale, lima_time, state_at, step_size, toll_as_worded, toll_start
 from geo.text.i18n import text
 from geo.text.labels import clock_label, count_label
-from geo.model.timeline import DAY, HOUR, EventIndex, MapState, lima_time, state_at, toll_as_worded, toll_start
-from geo.data.vocab import CATEGORIES, COUNT_COLUMNS
 
 MAX_NAMED = 5  # events named one by one; the rest are counted ("and 3 more")
 
 
-def _state(index: EventIndex, t: pd.Timestamp, scale: str, categories: frozenset[str] | None) -> MapState:
+def _state(index: EventIndex, t: pd.Timestamp, scale: Scale, categories: frozenset[str] | None) -> MapState:
     """The state the app shows at t on `scale`: same step size, same filter, same toll."""
-    return state_at(index, t, step=HOUR if scale == "hour" else DAY, categories=categories,
+    return state_at(index, t, step=step_size(scale), categories=categories,
                     toll_from=toll_start(scale))
 
 
@@ -38,7 +38,7 @@ def _event_items(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str) -> s
     return "; ".join(items)
 
 
-def _toll_sentence(index: EventIndex, state: MapState, scale: str, lang: str) -> str:
+def _toll_sentence(index: EventIndex, state: MapState, scale: Scale, lang: str) -> str:
     """The counters with the app's own labels and words: 'civilians killed 17; people injured over 100; …'."""
     worded = toll_as_worded(index, state.t, toll_start(scale))
     counts = "; ".join(f"{text(lang, name).lower()} {count_label(*worded[name], lang)}" for name in COUNT_COLUMNS)
@@ -49,7 +49,7 @@ def _events_sentence(n: int, lang: str) -> str:
     return text(lang, "alt_events_none" if n == 0 else "alt_events_one" if n == 1 else "alt_events_other", n=n)
 
 
-def describe_moment(index: EventIndex, places: gpd.GeoDataFrame, t: pd.Timestamp, *, scale: str = "hour",
+def describe_moment(index: EventIndex, places: gpd.GeoDataFrame, t: pd.Timestamp, *, scale: Scale = "hour",
                     lang: str = "en", view: str = "region", categories: Iterable[str] | None = None,
                     highlight: Iterable[str] = ()) -> str:
     """The map at step `t`, in words: where, when, the events (new or highlighted ones by name), the
@@ -86,7 +86,7 @@ def describe_moment(index: EventIndex, places: gpd.GeoDataFrame, t: pd.Timestamp
     return " ".join(sentences)
 
 
-def describe_span(index: EventIndex, places: gpd.GeoDataFrame, steps: list[pd.Timestamp], *, scale: str = "hour",
+def describe_span(index: EventIndex, places: gpd.GeoDataFrame, steps: list[pd.Timestamp], *, scale: Scale = "hour",
                   lang: str = "en", view: str = "region", categories: Iterable[str] | None = None) -> str:
     """An animation over `steps`, in words: where, the first and last time shown, how the events grow,
     and the counters at the last frame.

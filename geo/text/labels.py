@@ -8,8 +8,8 @@ import functools
 import pandas as pd
 from babel.dates import format_date, format_skeleton
 
+from geo.model.timeline import Scale, is_month_step, lima_time
 from geo.text.i18n import LANGUAGE_INFO, text
-from geo.model.timeline import is_month_step, lima_time
 
 # Parts of the day named for `part_of_day` events, by the hour their window starts.
 _PART_STARTS = ((18, "part_night"), (12, "part_afternoon"), (5, "part_morning"), (0, "part_night"))
@@ -77,13 +77,13 @@ def count_label(number: int, qualifier: str, lang: str) -> str:
     return text(lang, f"count_{qualifier}", n=number) if qualifier else str(number)
 
 
-def toll_scope(scale: str, lang: str) -> tuple[str, str]:
+def toll_scope(scale: Scale, lang: str) -> tuple[str, str]:
     """What the counters count on `scale`, in words, and the help text saying what is included."""
     key = "hour" if scale == "hour" else "day"
     return text(lang, f"toll_scope_{key}"), text(lang, f"toll_help_{key}")
 
 
-def clock_label(t: pd.Timestamp, scale: str, lang: str) -> str:
+def clock_label(t: pd.Timestamp, scale: Scale, lang: str) -> str:
     """What the clock says at step t: the hour on the hourly scale, the day or month on the context scale.
 
     >>> clock_label(lima_time("2023-01-09T17:00"), "hour", "es")
@@ -97,7 +97,7 @@ def clock_label(t: pd.Timestamp, scale: str, lang: str) -> str:
     return text(lang, "clock_day", date=date_label(t, lang))
 
 
-def step_name(t: pd.Timestamp, scale: str, lang: str) -> str:
+def step_name(t: pd.Timestamp, scale: Scale, lang: str) -> str:
     """The short name of a step on the slider: '17:00', '12 Jan', 'Mar 2023'."""
     t = lima_time(t)
     if scale == "hour":
