@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import random
 import sys
@@ -33,8 +34,16 @@ PRECISION_WEIGHTS = {"minute": 25, "hour": 30, "part_of_day": 12, "day": 25, "mo
 STATUS_WEIGHTS = {"reported": 85, "official_claim": 10, "disputed": 5}
 
 
-def _pick(rng: random.Random, weights: dict[str, int]) -> str:
-    return rng.choices(list(weights), weights=list(weights.values()))[0]
+def _table(weights: dict[str, int]) -> tuple[list[str], list[int]]:
+    """Names and cumulative weights: `choices` draws the same from them as from the weights, without summing each time."""
+    return list(weights), list(itertools.accumulate(weights.values()))
+
+
+CATEGORY_TABLE, PRECISION_TABLE, STATUS_TABLE = map(_table, (CATEGORY_WEIGHTS, PRECISION_WEIGHTS, STATUS_WEIGHTS))
+
+
+def _pick(rng: random.Random, table: tuple[list[str], list[int]]) -> str:
+    return rng.choices(table[0], cum_weights=table[1])[0]
 
 
 def make_places(rng: random.Random, count: int) -> list[dict]:
@@ -67,8 +76,8 @@ def make_events(rng: random.Random, count: int, place_ids: list[str]) -> list[di
         cumulative.append(total)
     rows = []
     for i in range(count):
-        precision = _pick(rng, PRECISION_WEIGHTS)
-        category = _pick(rng, CATEGORY_WEIGHTS)
+        precision = _pick(rng, PRECISION_TABLE)
+        category = _pick(rng, CATEGORY_TABLE)
         start = _start(rng, precision)
         place = rng.choices(place_ids, cum_weights=cumulative)[0] if rng.random() > 0.05 else ""
         harmed = category in ("shooting", "casualty")
@@ -83,7 +92,7 @@ def make_events(rng: random.Random, count: int, place_ids: list[str]) -> list[di
             "civilians_killed": str(rng.randint(0, 3)) if harmed else "",
             "civilians_injured": str(rng.randint(0, 20)) if harmed else "",
             "police_killed": "", "police_injured": str(rng.randint(0, 2)) if category == "clash" else "",
-            "claim_status": _pick(rng, STATUS_WEIGHTS), "reported_by": "", "source_section": "Synthetic",
+            "claim_status": _pick(rng, STATUS_TABLE), "reported_by": "", "source_section": "Synthetic",
             "source_quote": "synthetic data, not from the source",
         })
     return rows

@@ -4,6 +4,7 @@ static page per key moment, and the alt text of snapshots and animations, in bot
 from __future__ import annotations
 
 import html
+import io
 import re
 import subprocess
 import sys
@@ -93,11 +94,11 @@ def test_one_page_per_moment_with_its_title_time_caption_counters_and_sources(te
 
 
 def test_without_a_base_url_addresses_are_relative_and_the_command_says_so(index, data, tmp_path):
-    folder = tmp_path / "site"
-    done = subprocess.run([sys.executable, "-m", "geo", "export-html", "--lang", "en", "--no-cards", "--out",
-                           str(folder)], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert done.returncode == 0, done.stderr
-    assert "--base-url" in done.stderr and "8 moment pages" in done.stdout
+    from geo.commands.cli import main
+
+    folder, out, err = tmp_path / "site", io.StringIO(), io.StringIO()
+    assert main(["export-html", "--lang", "en", "--no-cards", "--out", str(folder)], out, err) == 0, err.getvalue()
+    assert "--base-url" in err.getvalue() and "8 moment pages" in out.getvalue()
     meta = _parse(folder / "index.html").meta
     assert "og:url" not in meta and not (folder / "card.png").exists()
     assert _parse(folder / "moments" / "strike" / "index.html").meta["og:title"] == "A region on strike"
