@@ -43,6 +43,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from harness.generate import generate  # noqa: E402
 from geo.output.browser import launch  # noqa: E402
+from geo.model.params import DEFAULT_HOUR  # noqa: E402
 from geo.model.timeline import hour_steps  # noqa: E402
 from harness.browser import MAP_IFRAME, AppServer, Browsing  # noqa: E402
 
@@ -140,7 +141,7 @@ def measure_browser(app: str, data_dir: Path, samples: int, memory_steps: int, l
             page.on("websocket", lambda ws: ws.on("framesent", lambda _: frames_sent.__setitem__(0, frames_sent[0] + 1)))
             try:
                 page.goto(f"{server.url}/?t=2023-01-09T06:00&h=6&base=offline", timeout=STEP_TIMEOUT_S * 1000)
-                frame, first_paint = wait_painted(page, hour_steps()[6].isoformat(), timeout_s=180)
+                frame, first_paint = wait_painted(page, hour_steps()[DEFAULT_HOUR].isoformat(), timeout_s=180)
                 result["cold_start_ms"] = first_paint - started
                 result["first_map_ms"] = summary(first_maps(context, server.url, visits=3))
                 page.evaluate("() => { window.__keydown = []; document.addEventListener('keydown', "
@@ -184,7 +185,7 @@ def first_maps(context, url: str, visits: int) -> list[float]:
         page = context.new_page()
         began = time.time() * 1000
         page.goto(f"{url}/?t=2023-01-09T06:00&h=6&base=offline", timeout=STEP_TIMEOUT_S * 1000)
-        _, painted = wait_painted(page, hour_steps()[6].isoformat())
+        _, painted = wait_painted(page, hour_steps()[DEFAULT_HOUR].isoformat())
         times.append(painted - began)
         page.close()
     return times

@@ -6,8 +6,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-GIF_COMMENT_LIMIT = 255 * 255  # Pillow writes a comment as sub-blocks of up to 255 bytes
-
 
 def png_with_text(png: bytes, description: str, title: str = "", credit: str = "") -> bytes:
     """The same PNG with `Description` (and `Title`, `Copyright` when given) as UTF-8 iTXt chunks.

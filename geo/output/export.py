@@ -34,7 +34,6 @@ from geo.text.events import LIST_LIMIT
 from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, STRINGS, text
 from geo.text.labels import clock_label, count_label, step_name
 
-PROJECT = "Juliaca, 9 January 2023: an hour-by-hour map"
 _UI_KEYS = ("title", "play", "pause", "previous", "next", "time", "list_heading", "not_mapped", "summary_heading",
             "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day", *COUNT_COLUMNS)
 
