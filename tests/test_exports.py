@@ -101,8 +101,7 @@ def test_animate_refuses_a_reversed_range(tmp_path):
 
 def test_no_browser_says_how_to_get_one(tmp_path, monkeypatch):
     monkeypatch.setenv("JULIACA_CHROMIUM", str(tmp_path / "no-such-chromium"))
-    out, errors = io.StringIO(), io.StringIO()
-    code, err = main(["snapshot", "--out", str(tmp_path / "x.png")], out, errors), errors.getvalue()
+    code, _, err = _command(["snapshot", "--out", str(tmp_path / "x.png")])
     assert code == 3 and "not a file" in err
     assert "apt-get install chromium" in err and "playwright install chromium" in err
     assert not (tmp_path / "x.png").exists()

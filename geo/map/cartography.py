@@ -2,7 +2,7 @@
 its neighbours, short forms of long place names, and which place label wins when two would collide.
 
 No folium here (imports point one way): `geo.map.layers` puts these in the map's configuration, and
-`web/cartography.js` places the labels in the browser.
+`geo/web/cartography.js` places the labels in the browser.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
-"""From the state at time t to folium objects: a base map built once, and one layer per step.
+"""From the state at time t to folium objects: a base map built once, and what each step sends it.
 
 The base map carries what never changes while the slider moves (tiles, context layers, place
 labels, legend), so its script, and streamlit-folium's hash of it, stay the same and the map is
-never rebuilt. Each step is a `FeatureGroup` holding a JSON payload that `web/juliaca.js` draws;
-the payload is data, and the script puts its text on the page with textContent only.
+never rebuilt. Each step is a message of a few numbers (`step_payload`) that `geo/web/juliaca.js`
+draws from; text reaches it as data, and the script puts it on the page with textContent only.
 """
 
 from __future__ import annotations

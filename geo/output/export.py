@@ -127,7 +127,7 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
 
 
 def _furniture(options: PageOptions) -> dict:
-    """What a snapshot adds to the map (drawn by web/cartography.js): a north arrow, a legend of only the
+    """What a snapshot adds to the map (drawn by geo/web/cartography.js): a north arrow, a legend of only the
     categories on the map, and a locator inset on the views closer than the whole country."""
     if not options.snapshot:
         return {}
