@@ -23,7 +23,7 @@ test: $(STAMP) browser $(AXE)
 # A headless Chromium for the browser tests: Debian's /usr/bin/chromium or $$JULIACA_CHROMIUM if
 # present, else Playwright's own, downloaded once (the normal path on a developer's machine).
 browser: $(STAMP)
-	@$(BIN)/python -m geo.browser --check || $(BIN)/python -m playwright install chromium
+	@$(BIN)/python -m geo.output.browser --check || $(BIN)/python -m playwright install chromium
 
 # axe-core for the accessibility test, pinned by tests/a11y/package-lock.json (npm ci: exactly the lock).
 $(AXE): tests/a11y/package-lock.json

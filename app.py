@@ -6,15 +6,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.assets import publish_static
-from geo.bundle import publish as publish_bundle
-from geo.i18n import LANGUAGE_INFO, LANGUAGES, text
-from geo.labels import md_escape
-from geo.load import REPO_DATA_DIR, default_data_dir, load_dataset
-from geo.moments import load_moments
-from geo.params import parse_params, steps_for
-from geo.timeline import index_events
-from geo.vocab import CATEGORIES
+from geo.data.load import REPO_DATA_DIR, default_data_dir, load_dataset
+from geo.data.vocab import CATEGORIES
+from geo.map.assets import publish_static
+from geo.map.bundle import publish as publish_bundle
+from geo.model.moments import load_moments
+from geo.model.params import parse_params, steps_for
+from geo.model.timeline import index_events
+from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, text
+from geo.text.labels import md_escape
 from ui.common import STATIC, Page, page_language
 from ui.explore import map_section, settings
 from ui.present import STYLE, present_section

@@ -28,9 +28,9 @@ from playwright.async_api import async_playwright  # noqa: E402
 
 from benchmarks.loadgen import Sampler, Student, cpu_ms_per_release, steady_window  # noqa: E402
 from benchmarks.run import percentile  # noqa: E402
-from geo.browser import LAUNCH_ARGS, OFFLINE_ARG, find_chromium  # noqa: E402
-from geo.timeline import hour_steps  # noqa: E402
-from tests.browser import MAP_IFRAME, AppServer  # noqa: E402
+from geo.model.timeline import hour_steps  # noqa: E402
+from geo.output.browser import LAUNCH_ARGS, OFFLINE_ARG, find_chromium  # noqa: E402
+from harness.browser import MAP_IFRAME, AppServer  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 

@@ -329,7 +329,7 @@ def bounded(limit: float, kind=int):
 
 def run_against_deployment(args: argparse.Namespace) -> dict:
     """Start --replicas processes behind HAProxy, send the classroom through the proxy, stop everything."""
-    from geo.serve import Deployment, free_port
+    from geo.commands.serve import Deployment, free_port
 
     deployment = Deployment(args.replicas, port=free_port()).start()
     try:
@@ -344,8 +344,8 @@ def validate(args: argparse.Namespace) -> dict:
     """The same classroom of 10 as real browsers (benchmarks/classroom.py) and as simulated students,
     each against its own fresh process: server CPU per release must agree within 20%."""
     import benchmarks.classroom as browsers
-    from geo.browser import find_chromium
-    from tests.browser import AppServer
+    from geo.output.browser import find_chromium
+    from harness.browser import AppServer
 
     browsers.find_chromium_path = find_chromium()
     log = Path(tempfile.gettempdir()) / f"loadgen-validate-{os.getpid()}.log"

@@ -16,10 +16,10 @@ from branca.element import MacroElement  # noqa: E402
 from jinja2 import Template  # noqa: E402
 from streamlit_folium import st_folium  # noqa: E402
 
-from geo.assets import publish_static  # noqa: E402
+from geo.map.assets import publish_static  # noqa: E402
 from benchmarks.naive_map import naive_map  # noqa: E402
-from geo.load import default_data_dir, load_dataset  # noqa: E402
-from geo.timeline import hour_steps, index_events, state_at  # noqa: E402
+from geo.data.load import default_data_dir, load_dataset  # noqa: E402
+from geo.model.timeline import hour_steps, index_events, state_at  # noqa: E402
 
 
 class PaintStamp(MacroElement):

@@ -7,8 +7,8 @@ import html
 import folium
 import geopandas as gpd
 
-from geo.layers import LocalMap
-from geo.timeline import MapState
+from geo.map.layers import LocalMap
+from geo.model.timeline import MapState
 
 
 def naive_map(state: MapState, places: gpd.GeoDataFrame) -> folium.Map:

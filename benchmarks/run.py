@@ -41,10 +41,11 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from benchmarks.generate import generate  # noqa: E402
-from geo.browser import launch  # noqa: E402
-from geo.timeline import hour_steps  # noqa: E402
-from tests.browser import MAP_IFRAME, AppServer, Browsing  # noqa: E402
+from harness.generate import generate  # noqa: E402
+from geo.output.browser import launch  # noqa: E402
+from geo.model.params import DEFAULT_HOUR  # noqa: E402
+from geo.model.timeline import hour_steps  # noqa: E402
+from harness.browser import MAP_IFRAME, AppServer, Browsing  # noqa: E402
 
 APPS = {"app": ROOT / "app.py", "naive": ROOT / "benchmarks" / "naive_app.py"}
 RESULTS = ROOT / "benchmarks" / "results"
@@ -140,7 +141,7 @@ def measure_browser(app: str, data_dir: Path, samples: int, memory_steps: int, l
             page.on("websocket", lambda ws: ws.on("framesent", lambda _: frames_sent.__setitem__(0, frames_sent[0] + 1)))
             try:
                 page.goto(f"{server.url}/?t=2023-01-09T06:00&h=6&base=offline", timeout=STEP_TIMEOUT_S * 1000)
-                frame, first_paint = wait_painted(page, hour_steps()[6].isoformat(), timeout_s=180)
+                frame, first_paint = wait_painted(page, hour_steps()[DEFAULT_HOUR].isoformat(), timeout_s=180)
                 result["cold_start_ms"] = first_paint - started
                 result["first_map_ms"] = summary(first_maps(context, server.url, visits=3))
                 page.evaluate("() => { window.__keydown = []; document.addEventListener('keydown', "
@@ -184,7 +185,7 @@ def first_maps(context, url: str, visits: int) -> list[float]:
         page = context.new_page()
         began = time.time() * 1000
         page.goto(f"{url}/?t=2023-01-09T06:00&h=6&base=offline", timeout=STEP_TIMEOUT_S * 1000)
-        _, painted = wait_painted(page, hour_steps()[6].isoformat())
+        _, painted = wait_painted(page, hour_steps()[DEFAULT_HOUR].isoformat())
         times.append(painted - began)
         page.close()
     return times
@@ -239,9 +240,9 @@ def measure_control(page, frames_sent: list[int]) -> dict:
 
 def measure_static_page(data_dir: Path, samples: int, work: Path) -> dict:
     """The exported page (filtering in the browser, no server): key press to step painted, and its load time."""
-    from geo.export import PageOptions, export_site
-    from geo.load import load_dataset
-    from geo.timeline import index_events
+    from geo.output.export import PageOptions, export_site
+    from geo.data.load import load_dataset
+    from geo.model.timeline import index_events
 
     data = load_dataset(data_dir, strict=False)
     page_file = export_site(index_events(data.events, data.places), data.places, work / "static-page", PageOptions())
@@ -271,10 +272,11 @@ def measure_server(app: str, data_dir: Path, repeats: int) -> dict:
     from streamlit_folium import _get_map_string
 
     from benchmarks.naive_map import naive_map
-    from geo.control import explore_steps
-    from geo.layers import LIST_LIMIT, base_map, describe_events
-    from geo.load import load_dataset
-    from geo.timeline import index_events, state_at
+    from geo.map.control import explore_steps
+    from geo.text.events import LIST_LIMIT, describe_events
+    from geo.map.layers import base_map
+    from geo.data.load import load_dataset
+    from geo.model.timeline import index_events, state_at
 
     data = load_dataset(data_dir, strict=False)
     index = index_events(data.events, data.places)
@@ -296,10 +298,10 @@ def measure_server(app: str, data_dir: Path, repeats: int) -> dict:
 
 def measure_exports(data_dir: Path, work: Path) -> dict:
     """The PNG snapshot time (median of 3, each with its own browser) and the static export's size."""
-    from geo.export import PageOptions, export_site
-    from geo.load import load_dataset
-    from geo.render import snapshot
-    from geo.timeline import index_events
+    from geo.output.export import PageOptions, export_site
+    from geo.data.load import load_dataset
+    from geo.output.render import snapshot
+    from geo.model.timeline import index_events
 
     data = load_dataset(data_dir, strict=False)
     index = index_events(data.events, data.places)
@@ -417,7 +419,7 @@ def plot(results: dict, out: Path) -> None:
 
 def dataset(size: str, work: Path) -> tuple[Path, int]:
     if size == "bundled":
-        from geo.load import load_dataset
+        from geo.data.load import load_dataset
 
         return ROOT / "data", len(load_dataset(ROOT / "data").events)
     folder = generate(int(size), work / f"data-{size}")

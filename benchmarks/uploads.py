@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.upload import MAX_BYTES, MAX_ROWS  # noqa: E402
-from geo.vocab import EVENT_COLUMNS  # noqa: E402
+from geo.data.upload import MAX_BYTES, MAX_ROWS  # noqa: E402
+from geo.data.vocab import EVENT_COLUMNS  # noqa: E402
 
 MAX_SECONDS, MAX_EXTRA_MB = 10.0, 500.0
 ACLED_HEADER = "event_id_cnty,event_date,time_precision,event_type,sub_event_type,admin1,location,latitude,longitude," \
@@ -88,10 +88,10 @@ def _rss_mb() -> float:
 
 def measure(case: str) -> dict:
     """In this process: build the file, check it, map it; the figures."""
-    from geo.bundle import write as write_bundle
-    from geo.problems import DataError
-    from geo.timeline import index_events
-    from geo.upload import load_upload
+    from geo.map.bundle import write as write_bundle
+    from geo.data.problems import DataError
+    from geo.model.timeline import index_events
+    from geo.data.upload import load_upload
 
     content, fmt = build(case)
     before = _rss_mb()

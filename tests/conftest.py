@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.load import REPO_DATA_DIR, load_dataset
-from geo.timeline import index_events
+from geo.data.load import REPO_DATA_DIR, load_dataset
+from geo.model.timeline import index_events
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("JULIACA_SHARED", ROOT.parent / "shared"))
@@ -98,7 +98,7 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory):
     """The app with the bundled data, on a free loopback port."""
-    from tests.browser import AppServer
+    from harness.browser import AppServer
 
     server = AppServer(tmp_path_factory.mktemp("server") / "streamlit.log")
     yield server
@@ -108,7 +108,7 @@ def app_server(tmp_path_factory):
 @pytest.fixture(scope="session")
 def hostile_server(tmp_path_factory, hostile_data_dir):
     """The app on the hostile data folder."""
-    from tests.browser import AppServer
+    from harness.browser import AppServer
 
     server = AppServer(tmp_path_factory.mktemp("hostile-server") / "streamlit.log",
                        env={"JULIACA_DATA_DIR": str(hostile_data_dir)})
@@ -118,10 +118,10 @@ def hostile_server(tmp_path_factory, hostile_data_dir):
 
 @pytest.fixture(scope="session")
 def chromium():
-    """Headless Chromium that resolves no host name but loopback (see geo.browser)."""
+    """Headless Chromium that resolves no host name but loopback (see geo.output.browser)."""
     from playwright.sync_api import sync_playwright
 
-    from geo.browser import launch
+    from geo.output.browser import launch
 
     with sync_playwright() as playwright:
         browser = launch(playwright, offline=True)
@@ -133,7 +133,7 @@ def chromium():
 def browsing(chromium, request):
     """A fresh page at 1400x1000 whose non-loopback requests are blocked and recorded.
     Saves a screenshot to test-artifacts/ when the test fails."""
-    from tests.browser import Browsing
+    from harness.browser import Browsing
 
     size = getattr(request, "param", (1400, 1000))
     context = chromium.new_context(viewport={"width": size[0], "height": size[1]}, locale="en-GB")

@@ -1,7 +1,7 @@
 """Add a pseudo-language the way the README says a developer adds one, then run the app in it.
 
 Run by tests/test_languages.py in a fresh process (the language must exist before `geo` is imported,
-as it would after editing geo/i18n.py): `python tests/pseudo_language.py FOLDER` prints what it saw as JSON.
+as it would after editing geo/text/i18n.py): `python tests/pseudo_language.py FOLDER` prints what it saw as JSON.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,13 +24,13 @@ def pseudo(text: str) -> str:
     return f"⟦{text}⟧"
 
 
-def add_language() -> None:
-    """Step 1 of the recipe: the strings and one line of language information (dates in French)."""
-    from geo import i18n
-
-    i18n.STRINGS[PSEUDO] = {key: pseudo(value) for key, value in i18n.STRINGS["en"].items()}
-    i18n.LANGUAGE_INFO[PSEUDO] = i18n.Language("Pseudo", "fr")
-    i18n.LANGUAGES = tuple(i18n.LANGUAGE_INFO)
+def add_language(package: Path) -> None:
+    """Step 1 of the recipe: one more catalogue, `geo/data/words/xx.toml` (its name, dates in French, its words)."""
+    shutil.copytree(ROOT / "geo", package / "geo", ignore=shutil.ignore_patterns("__pycache__"))
+    english = tomllib.loads((ROOT / "geo" / "data" / "words" / "en.toml").read_text(encoding="utf-8"))["words"]
+    lines = ["[language]", 'name = "Pseudo"', 'locale = "fr"', "", "[words]"]
+    lines += [f"{key} = {json.dumps(pseudo(value), ensure_ascii=False)}" for key, value in english.items()]
+    (package / "geo" / "data" / "words" / f"{PSEUDO}.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _add_csv_columns(path: Path, names: tuple[str, ...]) -> None:
@@ -58,7 +59,7 @@ def run_app(target: Path) -> dict:
     """The Streamlit page in the pseudo-language: what it shows, and any English it shows untranslated."""
     from streamlit.testing.v1 import AppTest
 
-    from geo.i18n import STRINGS
+    from geo.text.i18n import STRINGS
 
     os.environ["JULIACA_DATA_DIR"] = str(target)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
@@ -77,15 +78,18 @@ def run_app(target: Path) -> dict:
 
 
 def main(target: Path) -> dict:
-    add_language()
+    package = target.parent / "package"
+    add_language(package)
     add_columns(target)
-    from geo import bundle
-    from geo.export import PageOptions, build_page
-    from geo.labels import clock_label
-    from geo.load import load_dataset
-    from geo.moments import load_moments
-    from geo.params import parse_params
-    from geo.timeline import index_events, lima_time
+    (package / "data").symlink_to(target, target_is_directory=True)  # the copy's own data folder
+    sys.path.insert(0, str(package))
+    from geo.map import bundle
+    from geo.output.export import PageOptions, build_page
+    from geo.text.labels import clock_label
+    from geo.data.load import load_dataset
+    from geo.model.moments import load_moments
+    from geo.model.params import parse_params
+    from geo.model.timeline import index_events, lima_time
 
     data = load_dataset(target)
     index = index_events(data.events, data.places)

@@ -14,10 +14,10 @@ from typing import Callable
 
 import pytest
 
-from geo.export import PageOptions, export_site
-from geo.i18n import text
+from geo.output.export import PageOptions, export_site
+from geo.text.i18n import text
 from tests.axe import axe_source, check_every_frame, describe, save
-from tests.browser import MAP_IFRAME, ROOT
+from harness.browser import MAP_IFRAME, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -107,8 +107,8 @@ def test_no_serious_or_critical_axe_violation_in_any_frame(case, lang, app_serve
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_markers_are_named_24_px_targets_fanned_apart_and_not_tab_stops(chromium, index, data, tmp_path, lang):
-    from geo.layers import event_texts
-    from geo.timeline import hour_steps, state_at
+    from geo.text.events import event_texts
+    from geo.model.timeline import hour_steps, state_at
 
     page_file = export_site(index, data.places, tmp_path / "site", PageOptions(lang=lang, view="airport", step=18))
     page = chromium.new_page(viewport={"width": 1200, "height": 800})

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo.layers import VIEWS
+from geo.model.views import VIEWS
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from geo import assets
-from geo.layers import base_map
+from geo.map import assets
+from geo.map.layers import base_map
 
 
 def test_a_stale_script_in_static_is_replaced(tmp_path):

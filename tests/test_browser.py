@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from geo.layers import VIEWS
-from geo.timeline import hour_steps, state_at
-from tests.browser import MAP_IFRAME, ROOT
+from geo.model.timeline import hour_steps, state_at
+from geo.model.views import VIEWS
+from harness.browser import MAP_IFRAME, ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 
-from geo import bundle, i18n, layers
-from geo.timeline import index_events, lima_time, state_at
-from geo.vocab import COUNT_COLUMNS
+from geo.data.vocab import COUNT_COLUMNS
+from geo.map import bundle, payload
+from geo.model.timeline import index_events, lima_time, state_at
+from geo.text import i18n
 
 
 def test_core_arrays_are_aligned_and_sorted(data, index):
@@ -92,7 +95,7 @@ def test_fingerprint_changes_with_the_data_a_label_and_a_style(data, index, monk
     monkeypatch.setitem(i18n.STRINGS["es"], "status_reported", "Según la fuente")
     with_label = name()
     assert with_label != original
-    monkeypatch.setitem(layers.CATEGORY_STYLE, "march", ("#000000", "triangle"))
+    monkeypatch.setitem(payload.CATEGORY_STYLE, "march", ("#000000", "triangle"))
     assert name() not in (original, with_label)
     monkeypatch.undo()
     assert name() == original
@@ -106,3 +109,25 @@ def test_concurrent_publishers_leave_one_whole_bundle(data, index, tmp_path):
     assert [p.name for p in (tmp_path / "bundles").iterdir()] == [key.split("/")[1]]  # no partial folder left
     for name, content in bundle.files(index, data.places).items():
         assert (tmp_path / key / name).read_text(encoding="utf-8") == content, name
+
+
+def test_publishing_removes_partial_folders_left_by_an_interrupted_write_but_not_a_write_under_way(data, index, tmp_path):
+    bundles = tmp_path / "bundles"
+    for name in (".partial-died", ".partial-writing"):
+        (bundles / name).mkdir(parents=True)
+        (bundles / name / "core.json").write_text("{")
+    an_hour_ago = time.time() - 3600
+    os.utime(bundles / ".partial-died", (an_hour_ago, an_hour_ago))
+    key = bundle.publish(index, data.places, tmp_path)
+    assert sorted(p.name for p in bundles.iterdir()) == [".partial-writing", key.split("/")[1]]
+    assert (bundles / ".partial-writing" / "core.json").read_text() == "{"
+
+
+def test_stale_partials_are_judged_by_age(tmp_path):
+    (tmp_path / ".partial-a").mkdir()
+    (tmp_path / "0123456789abcdef").mkdir()  # a published bundle, however old, stays
+    later = time.time() + bundle.STALE_AFTER_S + 1
+    os.utime(tmp_path / "0123456789abcdef", (0, 0))
+    assert bundle.remove_stale_partials(tmp_path, now=time.time()) == []
+    assert bundle.remove_stale_partials(tmp_path, now=later) == [".partial-a"]
+    assert [p.name for p in tmp_path.iterdir()] == ["0123456789abcdef"]

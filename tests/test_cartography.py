@@ -7,13 +7,13 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Point, box
 
-from geo.assets import LAYERS_DIR
-from geo.i18n import text
-from geo.cartography import COUNTRY_LABELS, DATA_FRAME, WATER_LABELS, place_labels, short_name
-from geo.export import PageOptions, build_page
-from geo.i18n import LANGUAGES
-from geo.layers import VIEWS
-from geo.params import steps_for, step_key
+from geo.map.assets import LAYERS_DIR
+from geo.map.cartography import COUNTRY_LABELS, DATA_FRAME, WATER_LABELS, place_labels, short_name
+from geo.model.params import steps_for, step_key
+from geo.model.views import VIEWS
+from geo.output.export import PageOptions, build_page
+from geo.text.i18n import text
+from geo.text.i18n import LANGUAGES
 
 # The steps the issue names: 06:00 and 17:00 on 9 January, and 12 January on the context scale.
 STEPS = (("hour", "2023-01-09T06:00"), ("hour", "2023-01-09T17:00"), ("day", "2023-01-12"))
@@ -227,7 +227,7 @@ def test_the_airport_and_juliaca_stay_apart_at_the_region_zoom_and_no_event_is_h
 
 @pytest.mark.parametrize("base", ["offline", "osm", "satellite"])
 def test_the_spanish_credit_line_is_wholly_spanish(base):
-    from geo.export import credit_line
+    from geo.output.export import credit_line
 
     line = credit_line("es", base)
     assert line.startswith("Fuente: Wikipedia") and line.endswith("Juliaca, 9 de enero de 2023: el día hora a hora")

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from geo.cli import main
+from geo.commands.cli import main
 
 
 def _run(argv):

@@ -1,15 +1,15 @@
-"""The time control's Python side: what it is given (geo/control.py), and that Streamlit finds its files."""
+"""The time control's Python side: what it is given (geo/map/control.py), and that Streamlit finds its files."""
 
 from __future__ import annotations
 
 import pytest
 
-from geo.assets import FILES
-from geo.control import explore_steps, moment_steps
-from geo.layers import LocalMap
-from geo.moments import load_moments
-from geo.params import parse_params, steps_for
-from geo.timeline import toll_start
+from geo.map.assets import FILES
+from geo.map.control import explore_steps, moment_steps
+from geo.map.layers import LocalMap
+from geo.model.moments import load_moments
+from geo.model.params import parse_params, steps_for
+from geo.model.timeline import toll_start
 
 
 @pytest.mark.parametrize("scale", ["hour", "day"])

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from kubernetes_validate import ValidationError, validate
 
-from geo.cli import main
-from geo.serve import ROOT, find_haproxy, haproxy_config
+from geo.commands.cli import main
+from geo.commands.serve import ROOT, find_haproxy, haproxy_config
 
 MANIFEST = ROOT / "deploy" / "kubernetes.yaml"
 K8S_VERSION = "1.33.0"  # a version current clusters run; its schemas ship inside kubernetes-validate
@@ -68,7 +68,7 @@ def test_the_proxy_configuration_is_accepted_by_haproxy(tmp_path):
 
 def test_serve_without_haproxy_says_what_to_install(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setattr("geo.serve.find_haproxy", lambda: None)
+    monkeypatch.setattr("geo.commands.serve.find_haproxy", lambda: None)
     out, err = io.StringIO(), io.StringIO()
     assert main(["serve", "--replicas", "2"], out, err) == 3
     assert "apt-get install haproxy" in err.getvalue()

@@ -6,9 +6,9 @@ import string
 
 import pytest
 
-from geo.describe import MAX_NAMED, describe_moment, describe_span
-from geo.i18n_exports import STRINGS
-from geo.timeline import context_steps, hour_steps, lima_time
+from geo.model.timeline import context_steps, hour_steps, lima_time
+from geo.text.describe import MAX_NAMED, describe_moment, describe_span
+from geo.text.i18n import STRINGS
 
 
 def _fields(template: str) -> set[str]:

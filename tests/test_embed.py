@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.export import PageOptions, export_site
-from geo.params import SCALES, step_key, steps_for
+from geo.model.params import SCALES, step_key, steps_for
+from geo.output.export import PageOptions, export_site
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

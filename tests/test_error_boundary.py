@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import ROOT, AppServer
+from harness.browser import ROOT, AppServer
 
 pytestmark = pytest.mark.browser
 CORPUS = ROOT / "tests" / "corpus"

@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageStat
 
-from geo.cli import main
-from geo.export import PageOptions, build_page, events_csv, events_geojson, export_site, neutralise_formula
-from geo.i18n import STRINGS
-from geo.load import REPO_DATA_DIR, load_dataset
-from geo.timeline import index_events, lima_time, state_at
+from geo.commands.cli import main
+from geo.data.csvrows import neutralise_formula
+from geo.data.load import REPO_DATA_DIR, load_dataset
+from geo.model.timeline import index_events, lima_time, state_at
+from geo.output.export import PageOptions, build_page, events_csv, events_geojson, export_site
+from geo.text.i18n import STRINGS
 
 ROOT = Path(__file__).resolve().parent.parent
 

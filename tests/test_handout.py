@@ -14,9 +14,9 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from geo.handout import IMAGE_SIZE, handout_html
-from geo.i18n import text as app_text
-from geo.moments import load_moments
+from geo.model.moments import load_moments
+from geo.output.handout import IMAGE_SIZE, handout_html
+from geo.text.i18n import text as app_text
 
 ROOT = Path(__file__).resolve().parent.parent
 A4_POINTS = (595, 842)
@@ -40,8 +40,8 @@ def _placeholder_png() -> bytes:
 
 
 def test_the_document_escapes_the_data(hostile_data_dir):
-    from geo.load import load_dataset
-    from geo.timeline import index_events
+    from geo.data.load import load_dataset
+    from geo.model.timeline import index_events
 
     hostile = load_dataset(hostile_data_dir)
     index = index_events(hostile.events, hostile.places)

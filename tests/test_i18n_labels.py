@@ -8,11 +8,11 @@ import pytest
 
 from babel import Locale
 
-from geo.i18n import LANGUAGE_INFO, LANGUAGES, STRINGS, text
-from geo.labels import clock_label, md_escape, step_name, time_label
-from geo.params import steps_for
-from geo.timeline import is_month_step, lima_time
-from geo.vocab import CATEGORIES, CLAIM_STATUSES
+from geo.data.vocab import CATEGORIES, CLAIM_STATUSES
+from geo.model.params import steps_for
+from geo.model.timeline import is_month_step, lima_time
+from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, STRINGS, text
+from geo.text.labels import clock_label, md_escape, step_name, time_label
 
 
 def _fields(template: str) -> set[str]:

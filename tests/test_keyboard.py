@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from geo.a11y import map_title
-from geo.i18n import text
-from geo.labels import clock_label
-from geo.layers import describe_events
-from geo.timeline import hour_steps, state_at
-from tests.browser import MAP_IFRAME
+from geo.model.params import DEFAULT_HOUR
+from geo.model.timeline import hour_steps, state_at
+from geo.text.a11y import map_title
+from geo.text.events import describe_events
+from geo.text.i18n import text
+from geo.text.labels import clock_label
+from harness.browser import MAP_IFRAME
 
 pytestmark = pytest.mark.browser
 
@@ -55,7 +56,7 @@ def wait_idle(page) -> None:
 def test_everything_by_keyboard_alone(app_server, browsing, index, data, lang):
     page, other = browsing.page, "es" if lang == "en" else "en"
     page.goto(f"{app_server.url}/?lang={lang}&base=offline")
-    browsing.wait_for_map(hour_steps()[6].isoformat())
+    browsing.wait_for_map(hour_steps()[DEFAULT_HOUR].isoformat())
     wait_idle(page)
 
     # the time control, and step by step to 18:00: the step that shows the events of 17:20

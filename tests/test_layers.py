@@ -7,9 +7,13 @@ import json
 import pytest
 from streamlit_folium import _get_map_string, generate_js_hash
 
-from geo.layers import BASEMAPS, CATEGORY_STYLE, base_map, legend, step_payload, to_js
-from geo.timeline import HOUR, hour_steps
-from geo.vocab import CATEGORIES
+from geo.model.views import BASEMAPS
+
+from geo.map.payload import CATEGORY_STYLE, to_js
+
+from geo.data.vocab import CATEGORIES
+from geo.map.layers import base_map, legend, step_payload
+from geo.model.timeline import HOUR, hour_steps
 
 HOSTILE = ["</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>", "`${alert(1)}`",
            "C:\\users\\new", "{{'map_div'}}", "\u2028\u2029", "javascript:alert(1)", "&lt;&amp;"]

@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo.load import check_event_records, load_dataset
-from geo.problems import DataError, Problem
-from geo.vocab import EVENT_COLUMNS
+from geo.data.load import check_event_records, load_dataset
+from geo.data.problems import DataError, Problem
+from geo.data.vocab import EVENT_COLUMNS
 
 ROW = "first_death_14h"  # the row the tables edit
 

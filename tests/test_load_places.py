@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.load import load_dataset, load_places
-from geo.problems import DataError
+from geo.data.load import load_dataset, load_places
+from geo.data.problems import DataError
 
 FEATURE = 3  # the feature the tables edit (azangaro)
 

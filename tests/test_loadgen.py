@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from benchmarks.loadgen import MAX_STUDENTS, bounded, loopback_only
-from geo.serve import ROOT, find_haproxy
+from geo.commands.serve import ROOT, find_haproxy
 
 
 @pytest.mark.parametrize("url", ["http://example.org", "https://127.0.0.1:8501", "http://10.0.0.5:8080",
@@ -33,7 +33,7 @@ def test_two_students_through_the_proxy_release_the_time_control_without_error(t
         pytest.fail("HAProxy is missing: .ci/run installs it (apt-get install haproxy)")
     out = tmp_path / "loadgen.json"
     done = subprocess.run([sys.executable, "benchmarks/loadgen.py", "--replicas", "1", "--students", "2",
-                           "--seconds", "4", "--pace", "1", "--ramp", "0", "--json", str(out)],
+                           "--seconds", "2", "--pace", "0.5", "--ramp", "0", "--json", str(out)],
                           cwd=ROOT, capture_output=True, text=True, timeout=240)
     report = json.loads(out.read_text())
     assert done.returncode == 0 and report["errors"] == [], done.stdout + done.stderr[-2000:]

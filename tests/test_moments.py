@@ -6,10 +6,10 @@ import csv
 
 import pytest
 
-from geo.load import REPO_DATA_DIR
-from geo.moments import MOMENT_COLUMNS, load_moments
-from geo.problems import DataError
-from tests.browser import MAP_IFRAME
+from geo.data.load import REPO_DATA_DIR
+from geo.data.problems import DataError
+from geo.model.moments import MOMENT_COLUMNS, load_moments
+from harness.browser import MAP_IFRAME
 from tests.test_app import clock, control, map_args, run_app
 
 

@@ -7,9 +7,9 @@ import string
 
 import pytest
 
-from geo.params import ViewState, parse_params, step_key, steps_for, to_params
-from geo.timeline import lima_time
-from geo.vocab import CATEGORIES
+from geo.data.vocab import CATEGORIES
+from geo.model.params import ViewState, parse_params, step_key, steps_for, to_params
+from geo.model.timeline import lima_time
 
 
 def test_a_full_link_is_understood():

@@ -6,7 +6,7 @@ import csv
 import math
 import re
 
-from geo.load import REPO_DATA_DIR
+from geo.data.load import REPO_DATA_DIR
 
 EVENTS_CSV = REPO_DATA_DIR / "events.csv"
 

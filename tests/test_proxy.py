@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from tests.browser import Browsing
+from harness.browser import Browsing
 from tests.test_uploads import CORPUS, _upload
 
 pytestmark = pytest.mark.browser
@@ -19,7 +19,7 @@ COOKIE = "JULIACA_SERVER"
 @pytest.fixture(scope="module")
 def deployment(tmp_path_factory):
     """Two app processes and HAProxy in front of them, on free loopback ports."""
-    from geo.serve import INSTALL_HINT, Deployment, find_haproxy, free_port
+    from geo.commands.serve import INSTALL_HINT, Deployment, find_haproxy, free_port
 
     if find_haproxy() is None:
         if os.environ.get("CI"):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from geo import vocab
-from geo.moments import MOMENT_COLUMNS
+from geo.data import vocab
+from geo.model.moments import MOMENT_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

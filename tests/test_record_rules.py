@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from geo.export import events_csv
-from geo.labels import count_label, time_label
-from geo.load import REPO_DATA_DIR, load_dataset
-from geo.timeline import context_steps, lima_time, state_at, toll_as_worded, toll_start
-from geo.vocab import COUNT_COLUMNS
+from geo.data.load import REPO_DATA_DIR, load_dataset
+from geo.data.vocab import COUNT_COLUMNS
+from geo.model.timeline import context_steps, lima_time, state_at, toll_as_worded, toll_start
+from geo.output.export import events_csv
+from geo.text.labels import count_label, time_label
 from tests.test_provenance import split_sections
 
 README = Path(__file__).resolve().parent.parent / "README.md"

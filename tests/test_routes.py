@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from shapely.geometry import LineString, Point
 
-from geo.routes import line_at, march_line
+from geo.model.routes import line_at, march_line
 
 
 def test_march_line_runs_from_origin_to_destination(data):

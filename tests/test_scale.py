@@ -6,10 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from benchmarks.generate import generate
-from geo.load import load_dataset
-from geo.timeline import DAY, HOUR, context_steps, hour_steps, index_events, reveal_times, state_at
-from geo.vocab import COUNT_COLUMNS
+from harness.generate import generate
+from geo.data.load import load_dataset
+from geo.data.vocab import COUNT_COLUMNS
+from geo.model.timeline import DAY, HOUR, context_steps, hour_steps, index_events, reveal_times, state_at
 
 
 @pytest.fixture(scope="module")
@@ -20,8 +20,8 @@ def generated(tmp_path_factory):
 
 
 @pytest.mark.parametrize("count", [1_000, 10_000, 100_000])
-def test_generated_data_passes_the_validator(tmp_path, count):
-    data = load_dataset(generate(count, tmp_path / "data"), strict=True)
+def test_generated_data_passes_the_validator(tmp_path, count, generated):
+    data = generated if count == 10_000 else load_dataset(generate(count, tmp_path / "data"), strict=True)
     assert len(data.events) == count
     assert data.events["place_id"].eq("").mean() < 0.1
     assert data.events.groupby("place_id").size().max() > 20, "some places must share many events"

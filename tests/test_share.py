@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from geo.params import ViewState, parse_params
-from geo.timeline import lima_time
+from geo.model.params import ViewState, parse_params
+from geo.model.timeline import lima_time
 from ui.share import PARENT_SCRIPT, embed_code, site_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +50,7 @@ def test_the_embed_code_opens_the_same_moment_language_and_view():
 @pytest.fixture(scope="module")
 def site_server(tmp_path_factory):
     """The app, told where the exported site is published."""
-    from tests.browser import AppServer
+    from harness.browser import AppServer
 
     server = AppServer(tmp_path_factory.mktemp("share-server") / "streamlit.log",
                        env={"JULIACA_SITE_URL": "https://example.org/juliaca/"})

@@ -4,6 +4,7 @@ static page per key moment, and the alt text of snapshots and animations, in bot
 from __future__ import annotations
 
 import html
+import io
 import re
 import subprocess
 import sys
@@ -13,12 +14,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from geo.export import PageOptions
-from geo.load import load_dataset
-from geo.moments import load_moments
-from geo.params import step_key
-from geo.site import CARD_SIZE, write_site
-from geo.timeline import index_events
+from geo.data.load import load_dataset
+from geo.model.moments import load_moments
+from geo.model.params import step_key
+from geo.model.timeline import index_events
+from geo.output.export import PageOptions
+from geo.output.site import CARD_SIZE, write_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,11 +94,11 @@ def test_one_page_per_moment_with_its_title_time_caption_counters_and_sources(te
 
 
 def test_without_a_base_url_addresses_are_relative_and_the_command_says_so(index, data, tmp_path):
-    folder = tmp_path / "site"
-    done = subprocess.run([sys.executable, "-m", "geo", "export-html", "--lang", "en", "--no-cards", "--out",
-                           str(folder)], capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert done.returncode == 0, done.stderr
-    assert "--base-url" in done.stderr and "8 moment pages" in done.stdout
+    from geo.commands.cli import main
+
+    folder, out, err = tmp_path / "site", io.StringIO(), io.StringIO()
+    assert main(["export-html", "--lang", "en", "--no-cards", "--out", str(folder)], out, err) == 0, err.getvalue()
+    assert "--base-url" in err.getvalue() and "8 moment pages" in out.getvalue()
     meta = _parse(folder / "index.html").meta
     assert "og:url" not in meta and not (folder / "card.png").exists()
     assert _parse(folder / "moments" / "strike" / "index.html").meta["og:title"] == "A region on strike"
@@ -105,7 +106,7 @@ def test_without_a_base_url_addresses_are_relative_and_the_command_says_so(index
 
 @pytest.mark.parametrize("value", ["banana", "ftp://example.org/", "https://example.org/\"><script>", "javascript:x"])
 def test_a_bad_base_url_is_refused(value, capsys):
-    from geo.cli import main
+    from geo.commands.cli import main
 
     with pytest.raises(SystemExit) as exit_:
         main(["export-html", "--out", "x", "--base-url", value])
@@ -128,9 +129,9 @@ def test_hostile_text_stays_text_in_the_moment_pages(hostile_data_dir, tmp_path)
 def test_cards_are_1200x630_pngs_with_alt_text_and_absolute_addresses(tmp_path):
     folder = tmp_path / "site"
     # In a process of its own: Playwright's sync API cannot start while another test's browser runs here.
-    script = ("import sys; from pathlib import Path; from geo.load import load_dataset; from geo.timeline import "
-              "index_events; from geo.moments import load_moments; from geo.site import write_site; "
-              "from geo.export import PageOptions; d = load_dataset(); i = index_events(d.events, d.places); "
+    script = ("import sys; from pathlib import Path; from geo.data.load import load_dataset; from geo.model.timeline import "
+              "index_events; from geo.model.moments import load_moments; from geo.output.site import write_site; "
+              "from geo.output.export import PageOptions; d = load_dataset(); i = index_events(d.events, d.places); "
               "write_site(i, d.places, load_moments(i)[:2], Path(sys.argv[1]), PageOptions(lang='en'), "
               "'https://example.org/juliaca', images=True)")
     subprocess.run([sys.executable, "-c", script, str(folder)], check=True, cwd=ROOT, timeout=600)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from geo.params import steps_for
-from geo.labels import count_label
-from geo.timeline import hour_steps, toll_as_worded, toll_start
-from geo.vocab import COUNT_COLUMNS
-from tests.browser import MAP_IFRAME
+from geo.data.vocab import COUNT_COLUMNS
+from geo.model.params import steps_for
+from geo.model.timeline import hour_steps, toll_as_worded, toll_start
+from geo.text.labels import count_label
+from harness.browser import MAP_IFRAME
 
 pytestmark = pytest.mark.browser
 

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
-from geo.timeline import (DAY, HOUR, MARCH_LEAD, context_steps, hour_steps, index_events, lima_time, toll_start,
+from geo.model.timeline import (DAY, HOUR, MARCH_LEAD, context_steps, hour_steps, index_events, lima_time, toll_start,
                           march_progress, reveal_times, state_at)
-from geo.vocab import COUNT_COLUMNS, EVENT_COLUMNS
+from geo.data.vocab import COUNT_COLUMNS, EVENT_COLUMNS
 
 
 

@@ -1,4 +1,4 @@
-"""The browser's time model (geo/web/timemodel.js) against Python's (geo.timeline.state_at), on the
+"""The browser's time model (geo/web/timemodel.js) against Python's (geo.model.timeline.state_at), on the
 exported page at 10,000 synthetic events: which events are visible, the toll, and what the map draws
 in its grouped mode (above 3,000 events), with and without a filter and a selected event, at every
 step and on either side of events' reveal times."""
@@ -10,12 +10,12 @@ import random
 import pandas as pd
 import pytest
 
-from benchmarks.generate import generate
-from geo.export import PageOptions, build_page
-from geo.layers import LIST_LIMIT
-from geo.load import load_dataset
-from geo.params import steps_for
-from geo.timeline import index_events, state_at, toll_start
+from harness.generate import generate
+from geo.data.load import load_dataset
+from geo.model.params import steps_for
+from geo.model.timeline import index_events, state_at, toll_start
+from geo.output.export import PageOptions, build_page
+from geo.text.events import LIST_LIMIT
 
 pytestmark = pytest.mark.browser
 

@@ -21,11 +21,11 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from hypothesis.database import DirectoryBasedExampleDatabase
 
-from geo.acled import ACLED_REQUIRED
-from geo.load import REPO_DATA_DIR, Dataset
-from geo.problems import DataError, Problem
-from geo.upload import MAX_BYTES, load_upload
-from geo.vocab import CATEGORIES, EVENT_COLUMNS, PLACE_PROPERTIES
+from geo.data.acled import ACLED_REQUIRED
+from geo.data.load import REPO_DATA_DIR, Dataset
+from geo.data.problems import DataError, Problem
+from geo.data.upload import MAX_BYTES, load_upload
+from geo.data.vocab import CATEGORIES, EVENT_COLUMNS, PLACE_PROPERTIES
 
 HERE = Path(__file__).resolve().parent
 

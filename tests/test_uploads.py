@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from geo.cli import main
-from geo.load import REPO_DATA_DIR
-from geo.problems import DataError
-from geo.vocab import MAX_SUMMARY
-from geo.upload import (MAX_BYTES, MAX_COLUMNS, MAX_ROWS, UPLOAD_TTL, UPLOADS_MAX_BYTES, evict_oldest, load_upload, new_upload_folder, problems_csv,
-                        remove_upload_folder)
+from geo.commands.cli import main
+from geo.data.load import REPO_DATA_DIR
+from geo.data.problems import DataError
+from geo.data.upload import (MAX_BYTES, MAX_COLUMNS, MAX_ROWS, UPLOAD_TTL, UPLOADS_MAX_BYTES, evict_oldest, load_upload, new_upload_folder, problems_csv,
+                             remove_upload_folder)
+from geo.data.vocab import MAX_SUMMARY
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 BUNDLED_EVENTS = (REPO_DATA_DIR / "events.csv").read_bytes()

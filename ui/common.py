@@ -11,15 +11,17 @@ import geopandas as gpd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.a11y import moment_summary
-from geo.i18n import text
-from geo.labels import count_label, toll_scope
-from geo.layers import VIEWS, base_map
-from geo.load import Dataset
-from geo.moments import Moment
-from geo.params import ViewState, steps_for, to_params
-from geo.timeline import DAY, HOUR, EventIndex, MapState, toll_as_worded, toll_start
-from geo.vocab import COUNT_COLUMNS
+from geo.data.load import Dataset
+from geo.map.layers import base_map
+from geo.model.moments import Moment
+from geo.model.params import ViewState, steps_for, to_params
+from geo.model.views import VIEWS
+from geo.text.a11y import moment_summary
+from geo.text.i18n import text
+from geo.text.labels import count_label, toll_scope
+# step_size is imported from here by explore and present
+from geo.data.vocab import COUNT_COLUMNS
+from geo.model.timeline import EventIndex, MapState, step_size, toll_as_worded, toll_start  # noqa: F401
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 MAP_KEY = "juliaca_map"  # the container around st_folium: the time control finds the map's iframe by it
@@ -49,10 +51,6 @@ def current_view() -> ViewState:
     s = st.session_state
     return ViewState(steps_for(s.scale)[s.step], s.scale, s.lang, s.view, s.base, frozenset(s.categories), s.event,
                      "present" if s.present else "explore", s.moment)
-
-
-def step_size(scale: str):
-    return HOUR if scale == "hour" else DAY
 
 
 def show_map(page: Page, view: ViewState, height: int) -> None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.browser import playwright_chromium, system_chromium
-from geo.control import explore_steps
-from geo.export import PageOptions, events_csv, events_geojson
-from geo.labels import clock_label, md_escape
-from geo.layers import BASEMAPS, LIST_LIMIT, VIEWS, describe_events, step_payload
-from geo.params import DEFAULT_HOUR, SCALES, ViewState, step_key, steps_for
-from geo.timeline import MapState, state_at, toll_start
-from geo.vocab import CATEGORIES
+from geo.output.browser import playwright_chromium, system_chromium
+from geo.map.control import explore_steps
+from geo.output.export import PageOptions, events_csv, events_geojson
+from geo.text.labels import clock_label, md_escape
+from geo.model.views import BASEMAPS, VIEWS
+from geo.text.events import LIST_LIMIT, describe_events
+from geo.map.layers import step_payload
+from geo.model.params import DEFAULT_HOUR, SCALES, ViewState, step_key, steps_for
+from geo.model.timeline import MapState, state_at, toll_start
+from geo.data.vocab import CATEGORIES
 from ui.common import Page, counter_words, current_view, map_summary, show_map, step_size, sync_url
 from ui.guard import guarded, show_errors
 from ui.share import share_section
@@ -106,7 +108,7 @@ def downloads(page: Page, view: ViewState, state: MapState) -> None:
 
 
 def snapshot_png(page: Page, view: ViewState) -> bytes:
-    from geo.render import described_png, render_steps
+    from geo.output.render import described_png, render_steps
 
     step = steps_for(view.scale).index(view.t)
     options = PageOptions(view.lang, view.view, view.base, view.scale, step, categories=view.categories)

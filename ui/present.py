@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.control import moment_steps
-from geo.params import ViewState
-from geo.labels import count_label, toll_scope
-from geo.timeline import state_at, toll_as_worded, toll_start
-from geo.vocab import COUNT_COLUMNS
+from geo.data.vocab import COUNT_COLUMNS
+from geo.map.control import moment_steps
+from geo.model.params import ViewState
+from geo.model.timeline import state_at, toll_as_worded, toll_start
+from geo.text.labels import count_label, toll_scope
 from ui.common import Page, map_summary, show_map, step_size, sync_url
 from ui.share import handout_button, share_section
 from ui.time_control import released_key, time_control

@@ -14,9 +14,9 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from geo.i18n import text
-from geo.moments import Moment
-from geo.params import ViewState, step_key, to_params
+from geo.model.moments import Moment
+from geo.model.params import ViewState, step_key, to_params
+from geo.text.i18n import text
 from ui.common import Page
 
 SITE_URL_VARIABLE = "JULIACA_SITE_URL"
@@ -124,7 +124,7 @@ def share_section(page: Page, view: ViewState, moment: Moment | None = None) -> 
 
 def alt_text(page: Page, view: ViewState, moment: Moment | None = None) -> str:
     """The suggested alt text of the view's image, made when asked (it is not needed at every step)."""
-    from geo.describe import describe_moment
+    from geo.text.describe import describe_moment
 
     return describe_moment(page.index, page.places, view.t, scale=view.scale, lang=view.lang, view=view.view,
                            categories=view.categories, highlight=moment.event_ids if moment else ()) + "\n"
@@ -132,10 +132,10 @@ def alt_text(page: Page, view: ViewState, moment: Moment | None = None) -> str:
 
 @st.cache_data(max_entries=2, show_spinner=False)
 def _handout(lang: str, data_dir: str) -> bytes:
-    from geo.handout import handout_pdf
-    from geo.load import load_dataset
-    from geo.moments import load_moments
-    from geo.timeline import index_events
+    from geo.output.handout import handout_pdf
+    from geo.data.load import load_dataset
+    from geo.model.moments import load_moments
+    from geo.model.timeline import index_events
 
     data = load_dataset(data_dir, strict=False)
     index = index_events(data.events, data.places)
@@ -144,7 +144,7 @@ def _handout(lang: str, data_dir: str) -> bytes:
 
 def handout_button(page: Page) -> None:
     """Classroom mode: the handout as a PDF, made on the first click in each language (about a minute)."""
-    from geo.load import REPO_DATA_DIR
+    from geo.data.load import REPO_DATA_DIR
 
     if not page.moments:
         return

@@ -1,7 +1,7 @@
 """The time control: a Custom Components v2 component (juliaca_map/time_control) that lives in the
 browser, draws the map at every step by postMessage, and tells Python the time only on release.
 
-Python gives it `data`: the steps (geo/control.py), the step Python shows, the bundle to count from,
+Python gives it `data`: the steps (geo/map/control.py), the step Python shows, the bundle to count from,
 the filter and selection for the map, and `rev`, a revision number that changes only when the server
 decides the time (a link, a scale change, a classroom moment chosen here). The browser applies
 `step` only when `rev` changes, so a rerun never snaps back a slider someone is dragging.
@@ -15,7 +15,7 @@ from typing import Callable
 
 import streamlit as st
 
-from geo.assets import URL_ROOT
+from geo.map.assets import URL_ROOT
 from ui.common import MAP_KEY, Page
 
 _COMPONENT = st.components.v2.component("juliaca-map.time_control", js="control.js", css="control.css")
@@ -49,7 +49,7 @@ def _strings(page: Page, mode: str, scope: str, note: str) -> dict:
 
 def counter_labels(page: Page) -> list[str]:
     """The four counters' names (for ACLED data, its dead are not split into civilians and police)."""
-    from geo.vocab import COUNT_COLUMNS
+    from geo.data.vocab import COUNT_COLUMNS
 
     acled = page.source_format == "acled"
     return [page.t("acled_killed") if acled and name == "civilians_killed" else page.t(name) for name in COUNT_COLUMNS]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.bundle import write as write_bundle
-from geo.i18n import text
-from geo.labels import md_escape
-from geo.params import DEFAULT_HOUR, steps_for
-from geo.problems import DataError, show_value
-from geo.timeline import DAY, index_events
-from geo.upload import (FORMATS, MAX_BYTES, MAX_ROWS, evict_oldest, load_upload, new_upload_folder, problems_csv,
-                        remove_upload_folder)
+from geo.data.problems import DataError, show_value
+from geo.data.upload import (FORMATS, MAX_BYTES, MAX_ROWS, evict_oldest, load_upload, new_upload_folder, problems_csv,
+                             remove_upload_folder)
+from geo.map.bundle import write as write_bundle
+from geo.model.params import DEFAULT_HOUR, steps_for
+from geo.model.timeline import DAY, index_events
+from geo.text.i18n import text
+from geo.text.labels import md_escape
 from ui.common import STATIC, Page
 from ui.guard import guarded
 from ui.time_control import bump_revision

@@ -1,7 +1,7 @@
 /* Juliaca map, cartography: keeps the offline map's view inside the land data, and places the labels
  * (places, countries, waters) so that no two ever overlap, in any view, at any zoom, in any language.
  *
- * Placement is greedy in priority order (geo/cartography.py sets it: the airport and Juliaca, then the
+ * Placement is greedy in priority order (geo/map/cartography.py sets it: the airport and Juliaca, then the
  * towns the marches came from, then context places, then the names of countries and waters). Each
  * label tries the four sides of its point, then the diagonals, then farther out with a thin leader
  * line; if every position collides with a label already placed, a place dot, or a map control, the

@@ -1,7 +1,7 @@
 /* Juliaca map: draws the context layers once, loads the dataset once, and then draws each step of
  * the timeline by changing only what differs from the step before.
  *
- * The dataset ("bundle", see geo/bundle.py) holds arrays sorted by reveal time, so the events
+ * The dataset ("bundle", see geo/map/bundle.py) holds arrays sorted by reveal time, so the events
  * visible at t are a prefix found by binary search (geo/web/timemodel.js, shared with the time
  * control and the exported page). Up to SYMBOL_LIMIT events, each is a symbol
  * whose colour and shape give its category; beyond, events are gathered per place into canvas

@@ -1,7 +1,7 @@
 /* The time model in the browser, once for every place that needs it: the time control in the app's
  * page, the map in streamlit-folium's iframe (juliaca.js) and the exported page (page.js).
  *
- * It mirrors geo/timeline.py on the bundle's arrays (see geo/bundle.py): events sorted by reveal
+ * It mirrors geo/model/timeline.py on the bundle's arrays (see geo/map/bundle.py): events sorted by reveal
  * time, so the events shown at t are a prefix found by binary search, and `running[c][k]` is the
  * toll of count column c over the first k events. tests/test_timemodel_browser.py checks it against
  * Python's state_at on the same data.
@@ -26,7 +26,7 @@
   function shownAt(core, t) { return countUpTo(core.reveal, t); }
 
   /* The toll at t, as {column: number}: the events revealed in [tollFrom, t] (tollFrom null: from the
-     start), whatever the category filter (as geo.timeline.state_at). */
+     start), whatever the category filter (as geo.model.timeline.state_at). */
   function totalsAt(core, t, tollFrom) {
     var shown = shownAt(core, t);
     var base = tollFrom === null || tollFrom === undefined ? 0 : Math.min(countUpTo(core.reveal, tollFrom - 1), shown);
@@ -54,7 +54,7 @@
     return Math.max(0, countUpTo(times, t) - 1);
   }
 
-  /* Fill "{name}" placeholders from `values` (the strings come from geo/i18n.py). */
+  /* Fill "{name}" placeholders from `values` (the strings come from geo/text/i18n.py). */
   function fill(template, values) {
     return String(template).replace(/\{(\w+)\}/g, function (all, name) {
       return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;

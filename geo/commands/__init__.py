@@ -1,0 +1,1 @@
+"""The commands: `python -m geo ...` and the multi-process server."""

@@ -1,0 +1,1 @@
+"""Checked loading: the data files, their vocabularies and the problems found in them; uploads and ACLED."""

@@ -1,0 +1,54 @@
+"""CSV both ways: text as records, each with the line it starts on, for every CSV this app reads (issue 16);
+cells a spreadsheet will not run as formulas, for every CSV it writes.
+
+Python's `csv` refuses a cell over 131,072 characters with a bare `csv.Error`. A cell may be as long
+as the largest file the app accepts, so it is read here, and the column's own rule then refuses it
+with its line, column and limit. A record `csv` still cannot read becomes a `DataError` on its line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Iterator
+
+from geo.data.problems import DataError, Problem
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # the largest file the app accepts (geo.data.upload.MAX_BYTES)
+
+
+def read_records(text: str, file: str) -> Iterator[tuple[int, list[str]]]:
+    """Each record of `text` as (the line it starts on, its cells); any cell up to `MAX_FILE_BYTES` is read.
+
+    >>> list(read_records('a,b\\n"multi\\nline",2\\n3,4\\n', "x.csv"))
+    [(1, ['a', 'b']), (2, ['multi\\nline', '2']), (4, ['3', '4'])]
+    """
+    if csv.field_size_limit() < MAX_FILE_BYTES:  # process-wide; only ever raised
+        csv.field_size_limit(MAX_FILE_BYTES)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    line = 1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            raise DataError([Problem(file, f"line {line}", "", str(err),
+                                     f"this record cannot be read: each cell must be under "
+                                     f"{MAX_FILE_BYTES // (1024 * 1024)} MB; close every quote")]) from err
+        yield line, record
+        line = reader.line_num + 1
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: object) -> object:
+    """Stop a spreadsheet from running a cell as a formula: text starting with = + - @ (or tab, CR) gets a '.
+
+    >>> neutralise_formula("=HYPERLINK(\\"http://e.vil\\")")
+    '\\'=HYPERLINK("http://e.vil")'
+    >>> neutralise_formula(17)
+    17
+    """
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value

@@ -1,0 +1,362 @@
+"""Checked loading of `places.geojson` and `events.csv` into typed, timezone-aware frames.
+
+Data enters once, here. Every value is checked against `geo.data.vocab`; each problem names the file,
+the line (CSV) or feature (GeoJSON), the column, the value and what is expected. Strict loading
+raises `DataError` with all of them; lenient loading keeps the valid rows and returns the rest
+as problems. Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pandera.pandas as pa
+from shapely.geometry import Point
+
+from geo.data import vocab
+from geo.data.csvrows import read_records
+from geo.data.problems import DataError, Problem
+
+LIMA = "America/Lima"
+REPO_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+# Patterns as strings, not compiled: pandas then matches a whole column in Arrow, not cell by cell in Python.
+_SLUG = "[a-z0-9][a-z0-9_]{0,79}"
+_MAX_LISTED = 20  # header problems listed one by one; the rest are counted
+_ISO_WITH_OFFSET = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The checked data: places indexed by id, events sorted by start, and what was rejected."""
+
+    places: gpd.GeoDataFrame
+    events: pd.DataFrame
+    problems: tuple[Problem, ...] = ()
+
+
+def default_data_dir() -> Path:
+    """The folder to load: `$JULIACA_DATA_DIR` if set, else the bundled `data/`."""
+    return Path(os.environ.get("JULIACA_DATA_DIR") or REPO_DATA_DIR)
+
+
+def load_dataset(data_dir: Path | str | None = None, *, strict: bool = True) -> Dataset:
+    """Load `places.geojson` and `events.csv` from `data_dir`; see the module docstring."""
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    places, place_problems = load_places(folder / "places.geojson", strict=strict)
+    events, event_problems = load_events(folder / "events.csv", places, strict=strict)
+    return Dataset(places, events, tuple(place_problems + event_problems))
+
+
+# --- shared helpers ------------------------------------------------------------------------
+
+
+# Checks on whole columns (pandera's built-in ones, or vectorised): no Python call per cell.
+def _text(max_len: int, *, required: bool = True) -> list[pa.Check]:
+    longest = pa.Check.str_length(max_value=max_len, error=f"expected at most {max_len} characters")
+    return [pa.Check.str_matches(r"(?s).*\S", error="this column must not be empty"), longest] if required else [longest]
+
+
+def _one_of(values: tuple[str, ...], *, required: bool = True) -> pa.Check:
+    return pa.Check.isin([*values] if required else [*values, ""], error="expected one of: " + ", ".join(values))
+
+
+def _slug(example: str) -> pa.Check:
+    return pa.Check(lambda s: s.str.fullmatch(_SLUG), error=f"expected a lowercase slug (a-z, 0-9, _), e.g. {example}")
+
+
+# (number, problem) pairs: the CSV line or GeoJSON feature the problem refuses, kept as a number.
+Located = list[tuple[int, Problem]]
+
+
+def _schema_problems(schema: pa.DataFrameSchema, frame: pd.DataFrame, file: str, numbers: list[int],
+                     unit: str) -> Located:
+    """Run a pandera schema lazily; each failing cell becomes a problem of its row.
+
+    A failure with no row (a missing column, a column that is not text) is a problem of the whole
+    table: it is raised at once, never dropped."""
+    try:
+        schema.validate(frame.reset_index(drop=True), lazy=True)
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+        whole = [Problem(file, "file", c.column or "", c.failure_case, f"the whole table fails pandera's {c.check}")
+                 for c in cases[cases["index"].isna()].itertuples()]
+        if whole:
+            raise DataError(whole) from err
+        return [(numbers[int(c.index)], Problem(file, f"{unit} {numbers[int(c.index)]}", str(c.column),
+                                                c.failure_case, str(c.check))) for c in cases.itertuples()]
+    return []
+
+
+def _kept(pairs: Located, strict: bool) -> tuple[list[Problem], set[int]]:
+    """The problems in file order and the numbers they refuse; strict loading raises them instead."""
+    pairs = sorted(pairs, key=lambda pair: pair[0])
+    if strict and pairs:
+        raise DataError([p for _, p in pairs])
+    return [p for _, p in pairs], {row for row, _ in pairs}
+
+
+def read_text_checked(path: Path) -> str:
+    """The text of a data file as UTF-8 (BOM allowed); binary or Latin-1 files raise DataError."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise DataError([Problem(path.name, "file", "", str(path), f"cannot be read ({err.strerror})")]) from err
+    if b"\x00" in raw[:4096]:
+        raise DataError([Problem(path.name, "file", "", raw[:16], "this is a binary file, not UTF-8 text")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise DataError([Problem(path.name, f"line {line}", "", raw[err.start:err.start + 8],
+                                 "not valid UTF-8: save the file as UTF-8 (Latin-1 is not accepted)")]) from err
+
+
+# --- events.csv ----------------------------------------------------------------------------
+
+
+def _times(values: pd.Series) -> pd.Series:
+    """The cells that are ISO 8601 times with their offset, in the plausible years, as UTC; else NaT."""
+    values = values.astype("str")
+    shaped = values.where(values.str.fullmatch(_ISO_WITH_OFFSET) & pd.to_numeric(values.str[:4], errors="coerce")
+                          .between(vocab.EARLIEST_YEAR, vocab.LATEST_YEAR))
+    return pd.to_datetime(shaped, utc=True, format="ISO8601", errors="coerce")
+
+
+_TIME_EXPECTED = (f"expected an ISO 8601 time with its UTC offset between {vocab.EARLIEST_YEAR} and "
+                  f"{vocab.LATEST_YEAR}, e.g. 2023-01-09T17:20-05:00 (Lima is -05:00)")
+_COUNT_EXPECTED = f"expected a whole number from 0 to {vocab.MAX_COUNT}, or empty when the source gives none"
+
+EVENTS_SCHEMA = pa.DataFrameSchema(
+    {
+        "id": pa.Column(str, _slug("first_death_14h")),
+        "start": pa.Column(str, pa.Check(lambda s: _times(s).notna(), error=_TIME_EXPECTED)),
+        "end": pa.Column(str, pa.Check(lambda s: s.eq("") | _times(s).notna(), error=_TIME_EXPECTED + ", or empty")),
+        "time_precision": pa.Column(str, _one_of(vocab.TIME_PRECISIONS)),
+        "place_id": pa.Column(str, _text(80, required=False)),
+        "origin_place_id": pa.Column(str, _text(80, required=False)),
+        "category": pa.Column(str, _one_of(vocab.CATEGORIES)),
+        **{col: pa.Column(str, _text(vocab.MAX_TITLE)) for col in vocab.per_language("title")},
+        **{col: pa.Column(str, _text(vocab.MAX_SUMMARY)) for col in vocab.per_language("summary")},
+        **{
+            col: pa.Column(str, pa.Check(lambda s: s.eq("") | (s.str.fullmatch("[0-9]+") & (
+                pd.to_numeric(s, errors="coerce") <= vocab.MAX_COUNT)), error=_COUNT_EXPECTED))
+            for col in vocab.COUNT_COLUMNS
+        },
+        "claim_status": pa.Column(str, _one_of(vocab.CLAIM_STATUSES)),
+        "reported_by": pa.Column(str, _text(vocab.MAX_SHORT_TEXT, required=False)),
+        "source_section": pa.Column(str, _text(vocab.MAX_SHORT_TEXT)),
+        "source_quote": pa.Column(str, _text(vocab.MAX_SHORT_TEXT) + [
+            pa.Check(lambda s: s.str.count(r"\S+") <= vocab.MAX_QUOTE_WORDS,
+                     error=f"expected a verbatim phrase of at most {vocab.MAX_QUOTE_WORDS} words")]),
+        "time_inferred": pa.Column(str, _one_of(vocab.TIME_INFERRED, required=False)),
+        "count_qualifier": pa.Column(str, _one_of(vocab.COUNT_QUALIFIERS, required=False)),
+    },
+    strict=False,
+)
+
+
+def _read_csv_records(path: Path, text: str) -> tuple[pd.DataFrame, Located]:
+    """Parse CSV text into a frame of strings with the line each record starts on.
+
+    Header problems (missing, duplicated or unknown columns) are fatal and raised at once;
+    a ragged row is a problem of its own line.
+    """
+    rows = read_records(text, path.name)
+    header = next(rows, (1, None))[1]
+    if not header or not any(h.strip() for h in header):
+        raise DataError([Problem(path.name, "line 1", "", "", "the file is empty; expected the header row: "
+                                 + ",".join(vocab.EVENT_COLUMNS))])
+    header = [h.strip() for h in header]
+    counts = Counter(header)  # a header may have thousands of columns: count once (issue 16)
+    fatal = [Problem(path.name, "line 1", col, col, "this column appears more than once; keep one")
+             for col in sorted(c for c, n in counts.items() if n > 1)][:_MAX_LISTED]
+    missing = [c for c in vocab.EVENT_COLUMNS if c not in counts and c not in vocab.OPTIONAL_EVENT_COLUMNS]
+    if missing:
+        hint = " (is the file comma-separated?)" if len(header) == 1 else ""
+        fatal += [Problem(path.name, "line 1", col, "", f"missing column; add it to the header{hint}") for col in missing]
+    unknown = [col for col in counts if col not in vocab.EVENT_COLUMNS and col not in vocab.EXPORT_ONLY_COLUMNS]
+    fatal += [Problem(path.name, "line 1", col, col, "unknown column; expected only: " + ", ".join(vocab.EVENT_COLUMNS))
+              for col in unknown[:_MAX_LISTED]]
+    if len(unknown) > _MAX_LISTED:
+        fatal.append(Problem(path.name, "line 1", "", f"{len(unknown):,} unknown columns",
+                             f"only the first {_MAX_LISTED} are listed; is this the right file?"))
+    if fatal:
+        raise DataError(fatal)
+
+    records, lines, problems = [], [], []
+    for start_line, row in rows:
+        if row and any(cell.strip() for cell in row):
+            if len(row) != len(header):
+                problems.append((start_line, Problem(path.name, f"line {start_line}", "", f"{len(row)} fields",
+                                                     f"expected {len(header)} comma-separated fields, like the header")))
+            else:
+                records.append(dict(zip(header, row)))
+                lines.append(start_line)
+    if not records and not problems:
+        raise DataError([Problem(path.name, "line 2", "", "", "the file has a header but no events; add rows below it")])
+    frame = pd.DataFrame(records, columns=list(vocab.EVENT_COLUMNS), dtype="str").fillna("")  # Arrow strings: fast checks
+    frame.insert(0, "line", lines)
+    return frame, problems
+
+
+def _relational_problems(frame: pd.DataFrame, place_ids: set[str], file: str) -> Located:
+    """Rules across cells and rows: unique ids, known places, marches with an origin, end after start."""
+    problems: Located = []
+    first_line: dict[str, int] = {}
+    ends_early = (_times(frame["end"]) < _times(frame["start"])).tolist()
+    for row, ends_before_start in zip(frame.astype(object).itertuples(index=False), ends_early):  # Python strings: fast by row
+        add = lambda column, value, expected: problems.append((row.line, Problem(file, f"line {row.line}", column, value, expected)))  # noqa: E731
+        if row.id in first_line:
+            add("id", row.id, f"duplicate id: already used on line {first_line[row.id]}")
+        first_line.setdefault(row.id, row.line)
+        for col in ("place_id", "origin_place_id"):
+            value = getattr(row, col)
+            if value and value not in place_ids:
+                add(col, value, "not an id in places.geojson; add the place there or use one of: " + ", ".join(sorted(place_ids)))
+        if row.category == "march" and not row.origin_place_id:
+            add("origin_place_id", "", "a march needs the id of the place it came from")
+        if ends_before_start:
+            add("end", row.end, f"end is before start ({row.start}); swap them or fix one")
+    return problems
+
+
+def _typed_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """Convert checked strings into Lima-time timestamps and nullable integer counts, sorted by start."""
+    out = frame.astype(dict.fromkeys(vocab.EVENT_COLUMNS, object))  # back to Python strings: fast by cell downstream
+    for col in ("start", "end"):
+        out[col] = pd.to_datetime(out[col].replace("", None), utc=True, format="ISO8601").dt.tz_convert(LIMA)
+    for col in vocab.COUNT_COLUMNS:
+        out[col] = pd.to_numeric(out[col].replace("", None)).astype("Int64")
+    return out.sort_values(["start", "line"], kind="stable").reset_index(drop=True)
+
+
+def load_events(path: Path | str, places: gpd.GeoDataFrame, *, strict: bool = True
+                ) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read and check `events.csv` against the vocabularies and the ids of `places`.
+
+    Returns the valid events (Lima time, sorted by start) and the problems. With `strict=True`
+    any problem raises `DataError` instead.
+    """
+    path = Path(path)
+    frame, problems = _read_csv_records(path, read_text_checked(path))
+    return check_event_records(frame, places, path.name, strict=strict, problems=problems)
+
+
+def check_event_records(frame: pd.DataFrame, places: gpd.GeoDataFrame, file: str, *, strict: bool = True,
+                        problems: Located = ()) -> tuple[pd.DataFrame, list[Problem]]:
+    """Check a frame of event strings (one column per `EVENT_COLUMNS`, plus `line`) and type the valid rows.
+
+    Any source of rows can use it (events.csv, an ACLED export); `line` is the line in that source, and
+    `problems` are those already found there, as (line, problem).
+    """
+    pairs = [*problems, *_schema_problems(EVENTS_SCHEMA, frame, file, frame["line"].tolist(), "line"),
+             *_relational_problems(frame, set(places.index), file)]
+    found, bad_lines = _kept(pairs, strict)
+    return _typed_events(frame[~frame["line"].isin(bad_lines)]), found
+
+
+# --- places.geojson ------------------------------------------------------------------------
+
+PLACES_SCHEMA = pa.DataFrameSchema(
+    {
+        "id": pa.Column(str, _slug("jul_airport")),
+        **{col: pa.Column(str, _text(120)) for col in vocab.per_language("name")},
+        "kind": pa.Column(str, _one_of(vocab.PLACE_KINDS)),
+        "role": pa.Column(str, _one_of(vocab.PLACE_ROLES)),
+        "geo_precision": pa.Column(str, _one_of(vocab.GEO_PRECISIONS)),
+        "source": pa.Column(str, _text(vocab.MAX_SHORT_TEXT)),
+    },
+    strict=False,
+)
+
+
+def _in_peru(lon: float, lat: float) -> bool:
+    west, south, east, north = vocab.PERU_BOUNDS
+    return west <= lon <= east and south <= lat <= north
+
+
+def point_problem(coords: object) -> str | None:
+    """Why a GeoJSON Point's coordinates cannot be mapped here, or None if they can."""
+    if not isinstance(coords, list) or len(coords) not in (2, 3):
+        return "expected [longitude, latitude]"
+    if not all(isinstance(c, (int, float)) and not isinstance(c, bool) and math.isfinite(c) for c in coords):
+        return "expected two finite numbers [longitude, latitude]"
+    lon, lat = coords[0], coords[1]
+    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        return "out of range: longitude must be within -180..180 and latitude within -90..90"
+    if not _in_peru(lon, lat):
+        if _in_peru(lat, lon):
+            return "latitude and longitude look swapped: GeoJSON wants [longitude, latitude]"
+        return "outside Peru and its borders (lon -81.5..-68.5, lat -18.5..0.1); check the coordinates"
+    return None
+
+
+def _read_features(path: Path) -> list[object]:
+    text = read_text_checked(path)
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise DataError([Problem(path.name, f"line {err.lineno}, column {err.colno}", "", text[err.pos:err.pos + 20],
+                                 f"invalid JSON ({err.msg})")]) from err
+    except RecursionError as err:  # "[[[[..." thousands deep (issue 16)
+        raise DataError([Problem(path.name, "file", "", text[:20], "the JSON is nested too deeply: a place is "
+                                 '{"type": "Feature", "geometry": {"type": "Point", ...}, "properties": {...}}')]) from err
+    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
+        raise DataError([Problem(path.name, "file", "type", doc.get("type") if isinstance(doc, dict) else type(doc).__name__,
+                                 'expected a GeoJSON object {"type": "FeatureCollection", "features": [...]}')])
+    if not doc["features"]:
+        raise DataError([Problem(path.name, "file", "features", [], "no places: add at least one Point feature")])
+    return doc["features"]
+
+
+def load_places(path: Path | str, *, strict: bool = True) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """Read and check `places.geojson`: Point features in [lon, lat] order inside Peru, known vocabularies.
+
+    Returns a GeoDataFrame indexed by `id` (EPSG:4326) and the problems; `strict=True` raises them.
+    """
+    path = Path(path)
+    problems: Located = []
+    rows, points, indices = [], [], []
+    for i, feature in enumerate(_read_features(path)):
+        where = f"feature {i}"
+        add = lambda column, value, expected: problems.append((i, Problem(path.name, where, column, value, expected)))  # noqa: E731
+        geometry = feature.get("geometry") if isinstance(feature, dict) else None
+        props = feature.get("properties") if isinstance(feature, dict) else None
+        if not isinstance(geometry, dict) or geometry.get("type") != "Point":
+            add("geometry", geometry.get("type") if isinstance(geometry, dict) else geometry,
+                "expected a Point geometry: each place is one point")
+            continue
+        why = point_problem(geometry.get("coordinates"))
+        if why:
+            add("coordinates", geometry.get("coordinates"), why)
+            continue
+        if not isinstance(props, dict):
+            add("properties", props, "expected an object of properties")
+            continue
+        nested = [k for k in vocab.PLACE_PROPERTIES if isinstance(props.get(k), (dict, list))]
+        if nested:
+            add(nested[0], props[nested[0]], "expected text, not a list or object")
+            continue
+        rows.append({k: "" if props.get(k) is None else str(props.get(k)) for k in vocab.PLACE_PROPERTIES})
+        points.append(Point(geometry["coordinates"][:2]))
+        indices.append(i)
+    frame = pd.DataFrame(rows, columns=list(vocab.PLACE_PROPERTIES), dtype="str")
+    problems += _schema_problems(PLACES_SCHEMA, frame, path.name, indices, "feature")
+    seen: dict[str, int] = {}
+    for i, place_id in zip(indices, frame["id"]):
+        if place_id in seen:
+            problems.append((i, Problem(path.name, f"feature {i}", "id", place_id,
+                                        f"duplicate id: already used by feature {seen[place_id]}")))
+        seen.setdefault(place_id, i)
+    found, bad = _kept(problems, strict)
+    keep = [r for r, i in enumerate(indices) if i not in bad]
+    places = gpd.GeoDataFrame(frame.iloc[keep].astype(object), geometry=[points[r] for r in keep], crs="EPSG:4326")
+    return places.set_index("id"), found

@@ -1,0 +1,121 @@
+"""The view as URL parameters, both ways: `?t=2023-01-09T17:00&lang=es&view=region&base=offline`.
+
+Parsing never raises: a value that is not understood falls back to the default and is reported,
+so the page can say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Mapping
+
+import pandas as pd
+
+from geo.data.languages import LANGUAGES
+from geo.data.vocab import CATEGORIES
+from geo.model.timeline import SCALES, Scale, context_steps, hour_steps, is_month_step, lima_time
+from geo.model.views import BASEMAPS, DEFAULT_VIEW, VIEWS
+
+MODES = ("explore", "present")
+MAX_VALUE = 200  # characters; anything longer is refused before it is parsed
+DEFAULT_HOUR = 6  # 06:00 on 9 January: just before the marches begin to be drawn
+
+
+def step_key(t: pd.Timestamp, scale: Scale) -> str:
+    """The URL form of a step: `2023-01-09T17:00` (hour), `2023-01-12` (day), `2023-03` (month).
+
+    >>> step_key(context_steps()[-1], "day")
+    '2023-06'
+    """
+    t = lima_time(t)
+    if scale == "hour":
+        return t.strftime("%Y-%m-%dT%H:%M")
+    return t.strftime("%Y-%m") if is_month_step(t) else t.strftime("%Y-%m-%d")
+
+
+def steps_for(scale: Scale) -> list[pd.Timestamp]:
+    """The slider's steps on `scale`."""
+    return hour_steps() if scale == "hour" else context_steps()
+
+
+_STEP_BY_KEY = {step_key(t, s): (t, s) for s in SCALES for t in steps_for(s)}
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything a shared link reproduces."""
+
+    t: pd.Timestamp = field(default_factory=lambda: hour_steps()[DEFAULT_HOUR])
+    scale: Scale = "hour"
+    lang: str = "en"
+    view: str = DEFAULT_VIEW
+    base: str = "osm"
+    categories: frozenset[str] = frozenset(CATEGORIES)
+    event: str | None = None
+    mode: str = "explore"
+    moment: int = 1  # classroom mode: which key moment, from 1
+
+    def with_time(self, t: pd.Timestamp, scale: Scale) -> "ViewState":
+        return replace(self, t=t, scale=scale)
+
+
+def _first(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else ""
+    return str(value)
+
+
+def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = frozenset(), moments: int = 0
+                 ) -> tuple[ViewState, list[str]]:
+    """The view a URL asks for, and the names of the parameters that were refused.
+
+    >>> parse_params({"t": "2023-01-09T17:00", "lang": "es", "view": "banana"})[1]
+    ['view']
+    """
+    state, refused = ViewState(), []
+    choices = {"lang": LANGUAGES, "view": tuple(VIEWS), "base": tuple(BASEMAPS), "mode": MODES}
+    for name, raw in params.items():
+        value = _first(raw)
+        if name not in {"t", "cats", "event", "moment", *choices}:
+            continue  # unknown parameters (e.g. from a link shortener) are ignored, not reported
+        if len(value) > MAX_VALUE:
+            refused.append(name)
+        elif name == "t":
+            if value in _STEP_BY_KEY:
+                state = state.with_time(*_STEP_BY_KEY[value])
+            else:
+                refused.append(name)
+        elif name in choices:
+            if value in choices[name]:
+                state = replace(state, **{name: value})
+            else:
+                refused.append(name)
+        elif name == "cats":
+            chosen = {c for c in value.split(",") if c}
+            if chosen <= set(CATEGORIES):
+                state = replace(state, categories=frozenset(chosen))
+            else:
+                refused.append(name)
+        elif name == "event":
+            if value in event_ids:
+                state = replace(state, event=value)
+            else:
+                refused.append(name)
+        elif name == "moment":
+            if value.isdigit() and 1 <= int(value) <= moments:
+                state = replace(state, moment=int(value))
+            else:
+                refused.append(name)
+    return state, refused
+
+
+def to_params(state: ViewState) -> dict[str, str]:
+    """The URL parameters that reproduce `state` (categories and event only when they narrow the view)."""
+    params = {"t": step_key(state.t, state.scale), "lang": state.lang, "view": state.view, "base": state.base}
+    if state.categories != frozenset(CATEGORIES):
+        params["cats"] = ",".join(c for c in CATEGORIES if c in state.categories)
+    if state.event:
+        params["event"] = state.event
+    if state.mode == "present":
+        params.update(mode="present", moment=str(state.moment))
+    return params

@@ -1,0 +1,243 @@
+"""The time model: the slider's steps, when each event is shown, and the state of the map at time t.
+
+Every rule is a pure function of its arguments. Times are timezone-aware, in Lima time (UTC-5).
+
+When an event is shown ("revealed") depends on how precisely the source dates it:
+
+==============  ==========================================================================
+precision       revealed at
+==============  ==========================================================================
+minute, hour    its `start` ("at 17:20", "around 14:00")
+part_of_day     its `start`, the earliest time the source allows ("that night" = 18:00,
+                "the following morning" = 06:00, "then", after a known time = that time)
+day             23:00 of that day, the last hourly step: the source says only that it
+                happened that day, so it is never shown before it could have happened
+month           23:00 on the last day of that month
+undated         23:00 on the day after `start` (the day of the events it concerns): the
+                source reports it without a date, after those events
+==============  ==========================================================================
+
+A step at time t shows every event revealed at or before t; the events revealed in
+(t - step, t] are "new" in that step. Marches are drawn from `MARCH_LEAD` before their arrival
+(their `start`) and grow along a schematic line until they arrive: a drawing rule, not data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Literal, get_args
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geo.data.vocab import COUNT_COLUMNS
+
+LIMA = "America/Lima"
+DAY_OF_MASSACRE = date(2023, 1, 9)
+CONTEXT_FIRST_DAY = date(2022, 12, 7)
+CONTEXT_LAST_DAILY = date(2023, 1, 31)
+CONTEXT_LAST_MONTH = date(2023, 6, 30)
+HOUR = pd.Timedelta(hours=1)
+DAY = pd.Timedelta(days=1)
+# The slider's two scales: 9 January hour by hour, or the context day by day (and month by month).
+Scale = Literal["hour", "day"]
+SCALES: tuple[Scale, ...] = get_args(Scale)
+MARCH_LEAD = pd.Timedelta(hours=6)
+_LAST_HOUR = pd.Timedelta(hours=23)
+
+
+def lima_time(value: str | date) -> pd.Timestamp:
+    """A timestamp in Lima time; naive values are taken as Lima time.
+
+    >>> lima_time("2023-01-09T17:00")
+    Timestamp('2023-01-09 17:00:00-0500', tz='America/Lima')
+    """
+    ts = pd.Timestamp(value)
+    return ts.tz_localize(LIMA) if ts.tzinfo is None else ts.tz_convert(LIMA)
+
+
+def hour_steps(day: date = DAY_OF_MASSACRE) -> list[pd.Timestamp]:
+    """The 24 hourly steps of `day`: 00:00, 01:00 ... 23:00, Lima time."""
+    first = lima_time(day)
+    return [first + h * HOUR for h in range(24)]
+
+
+def context_steps() -> list[pd.Timestamp]:
+    """The coarse scale: one step a day from 7 Dec 2022 to 31 Jan 2023, then one a month to June 2023.
+
+    Each step stands at 23:00, the end of its day (or of its month's last day), so that it
+    shows everything that day (or month) holds.
+    """
+    days = pd.date_range(CONTEXT_FIRST_DAY, CONTEXT_LAST_DAILY, freq="D", tz=LIMA)
+    months = pd.date_range(CONTEXT_LAST_DAILY + pd.Timedelta(days=1), CONTEXT_LAST_MONTH, freq="ME", tz=LIMA)
+    return [d + _LAST_HOUR for d in days.append(months)]
+
+
+def step_size(scale: Scale) -> pd.Timedelta:
+    """What one step of `scale` spans, for what is "new" at a step: an hour, or a day."""
+    return HOUR if scale == "hour" else DAY
+
+
+def is_month_step(t: pd.Timestamp) -> bool:
+    """Whether a context step stands for a whole month (February to June 2023) rather than a day."""
+    return lima_time(t).date() > CONTEXT_LAST_DAILY
+
+
+def reveal_times(events: pd.DataFrame) -> pd.Series:
+    """When each event is shown, by its `time_precision` (see the module's table)."""
+    start = events["start"]
+    day_start = start.dt.normalize()
+    by_precision = {
+        "day": day_start + _LAST_HOUR,
+        "month": (day_start + pd.offsets.MonthEnd(0)) + _LAST_HOUR,
+        "undated": day_start + DAY + _LAST_HOUR,
+    }
+    reveal = start.copy()
+    for precision, when in by_precision.items():
+        mask = events["time_precision"] == precision
+        reveal[mask] = when[mask]
+    return reveal
+
+
+@dataclass(frozen=True)
+class EventIndex:
+    """Events sorted by reveal time, with running casualty totals, so that a step costs a binary search.
+
+    Build it once per dataset with `index_events`; it is read-only afterwards.
+    """
+
+    events: pd.DataFrame          # sorted by `reveal`; has `reveal` and `in_toll` columns
+    reveal_ns: np.ndarray         # int64 nanoseconds of `events.reveal`, for searchsorted
+    running_totals: np.ndarray    # shape (n + 1, 4): totals of COUNT_COLUMNS over the first k events
+    marches: pd.DataFrame         # march rows with `draw_from` and `arrive`
+
+
+def index_events(events: pd.DataFrame, places: gpd.GeoDataFrame) -> EventIndex:
+    """Sort events by reveal time and pre-compute the running totals of the toll.
+
+    The toll counts every event except those at a `context` place (Ayacucho, Lima, Puno city):
+    the counters are about Juliaca and the Puno region; Ayacucho's dead are shown on their own
+    event, not added to them. Events with no known place count.
+    """
+    frame = events.copy()
+    frame["reveal"] = reveal_times(frame)
+    context_ids = set(places.index[places["role"] == "context"])
+    frame["in_toll"] = ~frame["place_id"].isin(context_ids)
+    frame = frame.sort_values(["reveal", "start"], kind="stable").reset_index(drop=True)
+    counts = frame[list(COUNT_COLUMNS)].fillna(0).to_numpy(dtype=np.int64)
+    counts[~frame["in_toll"].to_numpy()] = 0
+    running = np.vstack([np.zeros((1, len(COUNT_COLUMNS)), dtype=np.int64), np.cumsum(counts, axis=0)])
+    marches = frame[frame["category"] == "march"].copy()
+    marches["arrive"] = marches["start"]
+    marches["draw_from"] = marches["start"] - MARCH_LEAD
+    return EventIndex(frame, frame["reveal"].to_numpy(dtype="datetime64[ns]").astype(np.int64), running, marches)
+
+
+@dataclass(frozen=True)
+class MapState:
+    """What the map shows at `t`."""
+
+    t: pd.Timestamp
+    visible: pd.DataFrame               # revealed at or before t, category filter applied, oldest first
+    new_ids: frozenset[str]             # revealed in (t - step, t]
+    totals: dict[str, int]              # COUNT_COLUMNS summed over the toll up to t (no filter)
+    march_rows: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)  # the marches the filter keeps
+
+    @cached_property
+    def marches(self) -> tuple[tuple[str, float], ...]:
+        """(event id, progress 0..1] for the marches drawn at t. Computed when asked: the browser draws
+        the marches itself, so a step of the app does not pay for it."""
+        return tuple((row.id, progress) for row in self.march_rows.itertuples(index=False)
+                     if (progress := march_progress(row.draw_from, row.arrive, self.t)) > 0)
+
+
+def march_progress(draw_from: pd.Timestamp, arrive: pd.Timestamp, t: pd.Timestamp) -> float:
+    """How far along its schematic line a march is drawn at t: 0 before `draw_from`, 1 from `arrive`."""
+    span = (arrive - draw_from) / pd.Timedelta(seconds=1)
+    done = (t - draw_from) / pd.Timedelta(seconds=1)
+    return float(min(max(done / span, 0.0), 1.0)) if span > 0 else float(t >= arrive)
+
+
+def _count_revealed(index: EventIndex, t: pd.Timestamp) -> int:
+    return int(np.searchsorted(index.reveal_ns, lima_time(t).value, side="right"))
+
+
+def toll_start(scale: Scale) -> pd.Timestamp | None:
+    """Where the counters start counting on `scale`: the hourly scale is about 9 January only, so it
+    counts from its first minute (an injury on 7 January is not part of that day's toll); the
+    context scale counts everything up to the step (None).
+
+    >>> toll_start("hour")
+    Timestamp('2023-01-09 00:00:00-0500', tz='America/Lima')
+    >>> toll_start("day") is None
+    True
+    """
+    return lima_time(DAY_OF_MASSACRE) if scale == "hour" else None
+
+
+def _toll_base(index: EventIndex, toll_from: pd.Timestamp | None) -> int:
+    """How many events were revealed strictly before `toll_from` (0 when counting from the start)."""
+    if toll_from is None:
+        return 0
+    return int(np.searchsorted(index.reveal_ns, lima_time(toll_from).value, side="left"))
+
+
+def state_at(index: EventIndex, t: pd.Timestamp, *, step: pd.Timedelta = HOUR,
+             categories: frozenset[str] | None = None, toll_from: pd.Timestamp | None = None) -> MapState:
+    """The state of the map at t: visible events, the new ones, marches under way, the toll.
+
+    Selects events that 1. are revealed at or before t and 2. belong to `categories` (all when
+    None). The toll ignores the filter: hiding a category does not change the number of dead.
+    It counts the events revealed in [toll_from, t] (from the start when `toll_from` is None; see
+    `toll_start` for each scale's).
+
+    >>> from geo.data.load import load_dataset
+    >>> data = load_dataset()
+    >>> state_at(index_events(data.events, data.places), lima_time("2023-01-09T18:00")).totals["civilians_killed"]
+    17
+    """
+    t = lima_time(t)
+    shown = _count_revealed(index, t)
+    new_from = _count_revealed(index, t - step)
+    visible = index.events.iloc[:shown]
+    new_ids = index.events["id"].iloc[new_from:shown]
+    if categories is not None:
+        visible = visible[visible["category"].isin(categories)]
+        new_ids = new_ids[index.events["category"].iloc[new_from:shown].isin(categories)]
+    marches = index.marches if categories is None or "march" in categories else index.marches.iloc[:0]
+    base = index.running_totals[min(_toll_base(index, toll_from), shown)]
+    totals = dict(zip(COUNT_COLUMNS, (int(x) for x in index.running_totals[shown] - base)))
+    return MapState(t, visible, frozenset(new_ids), totals, marches)
+
+
+def toll_as_worded(index: EventIndex, t: pd.Timestamp, toll_from: pd.Timestamp | None = None
+                   ) -> dict[str, tuple[int, str]]:
+    """Each counter as the source words it: (number, qualifier), the qualifier "" (exact), "over" or "at_least".
+
+    A row whose `count_qualifier` is set holds a bound ("over 100 others were injured"). The source does
+    not say whether the people of a bound include those counted exactly beside it, so a bound is never
+    added to: the counter shows "over L" when the bound L is at least the exact sum E, else "at least E".
+    Same rows as `state_at`'s toll: revealed in [toll_from, t], at no `context` place.
+    """
+    shown = _count_revealed(index, t)
+    base = min(_toll_base(index, toll_from), shown)
+    totals = index.running_totals[shown] - index.running_totals[base]
+    if "count_qualifier" not in index.events:
+        return {c: (int(v), "") for c, v in zip(COUNT_COLUMNS, totals)}
+    qualifier = index.events["count_qualifier"].to_numpy()[base:shown]
+    rows = np.flatnonzero((qualifier != "") & index.events["in_toll"].to_numpy()[base:shown]) + base
+    worded = {}
+    for column, total in zip(COUNT_COLUMNS, totals):
+        counts = index.events[column].to_numpy(dtype="float64", na_value=0)[rows] if len(rows) else np.zeros(0)
+        bound, exact = int(counts.sum()), int(total - counts.sum())
+        words = set(index.events["count_qualifier"].to_numpy()[rows[counts > 0]])
+        if not bound:
+            worded[column] = (exact, "")
+        elif bound >= exact:
+            worded[column] = (bound, "over" if words == {"over"} else "at_least")
+        else:
+            worded[column] = (exact, "at_least")
+    return worded

@@ -1,0 +1,49 @@
+"""The events in words, in one language: what a popup, a tooltip and the list show."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.text.i18n import text
+from geo.text.labels import time_label
+
+
+def category_label(category: str, lang: str) -> str:
+    """The name of `category` in `lang`."""
+    return text(lang, f"category_{category}")
+
+
+def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str) -> dict[str, list]:
+    """The display text of `events` in `lang`, as columns in the frame's order: what a popup, a tooltip
+    and the list show. The browser gets these columns (in chunks); the page's list gets them as rows."""
+    names = places[f"name_{lang}"]
+    return {
+        "title": events[f"title_{lang}"].tolist(),
+        "time": [time_label(s, p, lang, e, inferred) for s, p, e, inferred in
+                 zip(events["start"], events["time_precision"], events["end"], _inferred(events))],
+        "summary": events[f"summary_{lang}"].tolist(),
+        "place": [names[p] if p in names.index else None for p in events["place_id"]],
+        "status_label": [text(lang, f"status_{s}") for s in events["claim_status"]],
+        "by": events["reported_by"].tolist(),
+        "quote": events["source_quote"].tolist(),
+        "section": events["source_section"].tolist(),
+    }
+
+
+def _inferred(events: pd.DataFrame) -> list[str]:
+    """The `time_inferred` column, or empty values for a frame that predates it."""
+    return events["time_inferred"].tolist() if "time_inferred" in events else [""] * len(events)
+
+
+LIST_LIMIT = 150  # the event list (app and exported page) describes the newest events only: cheap at any size
+
+
+def describe_events(visible: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
+                    new_ids: frozenset[str] = frozenset(), selected: str | None = None) -> list[dict]:
+    """The visible events as plain dicts of display text in `lang`, newest first, for the list."""
+    newest = visible.iloc[::-1]
+    columns = event_texts(newest, places, lang)
+    return [{"id": event_id, "category_label": category_label(category, lang), "isNew": event_id in new_ids,
+             "selected": event_id == selected, **{field: values[k] for field, values in columns.items()}}
+            for k, (event_id, category) in enumerate(zip(newest["id"], newest["category"]))]

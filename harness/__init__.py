@@ -1,0 +1,1 @@
+"""What the tests and the benchmarks share: the app on a loopback port with Chromium, synthetic data."""

@@ -1,0 +1,103 @@
+"""Helpers for the real-browser tests: start the app on a free port, open it in Chromium with every
+non-loopback request blocked, and read the map's state from inside its iframe."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from geo.commands.serve import wait_healthy
+
+ROOT = Path(__file__).resolve().parent.parent
+# by its address: its title names the time shown, in the chosen language (issue 11)
+MAP_IFRAME = 'iframe[src*="/component/streamlit_folium.st_folium/"]'
+LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class AppServer:
+    """`streamlit run app.py` on a free loopback port, ready once /_stcore/health answers."""
+
+    def __init__(self, log_path: Path, env: dict[str, str] | None = None, script: Path = ROOT / "app.py"):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = log_path.open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(self.port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env={**os.environ, **(env or {})}, stdout=self.log, stderr=subprocess.STDOUT)
+        self._wait_healthy(timeout=90)
+
+    def _wait_healthy(self, timeout: float) -> None:
+        try:
+            wait_healthy(self.url, self.process, timeout)
+        except RuntimeError as error:
+            raise RuntimeError(f"{error}; see {self.log.name}") from error
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+@dataclass
+class Browsing:
+    """A page plus what it tried to do that it must not: reach the network, raise, open a dialog."""
+
+    page: object
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+
+    def attach(self, context) -> None:
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("dialog", self._on_dialog)
+        context.route("**/*", self._route)
+
+    def _on_dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        parsed = urlparse(url)
+        if parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname not in LOOPBACK:
+            self.external.append(url)
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    def assert_clean(self) -> None:
+        assert self.errors == [], f"page errors: {self.errors}"
+        assert self.dialogs == [], f"dialogs opened (script ran): {self.dialogs}"
+
+    # --- the map, inside streamlit-folium's iframe ---
+
+    def map_frame(self):
+        handle = self.page.locator(MAP_IFRAME).element_handle(timeout=60_000)
+        return handle.content_frame()
+
+    def wait_for_map(self, t_iso: str | None = None, timeout: float = 60_000):
+        """Wait until the map has drawn a step (the step at `t_iso` if given); returns the frame."""
+        frame = self.map_frame()
+        condition = "window.JuliacaMap && JuliacaMap.ready && JuliacaMap.lastStep"
+        if t_iso:
+            condition += f" && JuliacaMap.lastStep.t === {t_iso!r}"
+        frame.wait_for_function(f"() => {condition}", timeout=timeout)
+        return frame
+
+    def map_value(self, expression: str):
+        return self.map_frame().evaluate(f"() => {expression}")
