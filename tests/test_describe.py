@@ -68,7 +68,7 @@ def test_the_first_hour_has_nothing_new_and_no_marches(index, data):
 
 def test_marches_are_described_as_schematic_once_drawn(index, data):
     alt = describe_moment(index, data.places, lima_time("2023-01-09T09:00"))
-    assert "marches from 7 towns" in alt and "schematic" in alt and "no routes" in alt
+    assert "marches from 7 places" in alt and "schematic" in alt and "no routes" in alt
 
 
 def test_a_highlight_names_the_moments_events_instead_of_the_new_ones(index, data):
@@ -84,7 +84,7 @@ def test_events_without_a_place_are_said_to_be_off_the_map(index, data):
     unmapped = int((~visible["place_id"].isin(data.places.index)).sum())
     assert unmapped >= 1, "the bundled data has events with no place by this time"
     alt = describe_moment(index, data.places, at)
-    assert f"{unmapped} of them " in alt and "does not say where" in alt
+    assert f"{unmapped} of them " in alt and "no place we can pin" in alt
 
 
 def test_a_filter_is_said_and_narrows_the_count_but_not_the_counters(index, data):
