@@ -4,6 +4,7 @@ kubernetes-validate), and the HAProxy configuration that `python -m geo serve` w
 from __future__ import annotations
 
 import io
+import tomllib
 import subprocess
 
 import pytest
@@ -72,3 +73,14 @@ def test_serve_without_haproxy_says_what_to_install(monkeypatch, tmp_path):
     out, err = io.StringIO(), io.StringIO()
     assert main(["serve", "--replicas", "2"], out, err) == 3
     assert "apt-get install haproxy" in err.getvalue()
+
+
+def test_the_image_copies_and_installs_every_package_the_project_declares():
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text(encoding="utf-8")
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    packages = [p.rstrip("*") for p in declared["tool"]["setuptools"]["packages"]["find"]["include"]]
+    copied = {line.split()[1] for line in dockerfile.splitlines() if line.startswith("COPY ")}
+    assert set(packages) <= copied, f"the image leaves out {set(packages) - copied}"
+    # Streamlit finds the time control only among installed packages, not among copied folders.
+    assert any(line.startswith("RUN pip install") and line.rstrip().endswith(" .")
+               for line in dockerfile.splitlines()), "the image does not install the project"
