@@ -55,13 +55,25 @@ def step_size(scale: str):
     return HOUR if scale == "hour" else DAY
 
 
-def show_map(page: Page, view: ViewState, height: int) -> None:
-    """The map: a fresh base map (never rebuilt in the browser). The time is not in its arguments: the
-    time control draws each step by message, so a release leaves the iframe untouched."""
+def show_map(page: Page, view: ViewState, height: int, step: dict) -> None:
+    """The map: a fresh base map (never rebuilt in the browser). The time control draws each step, so a
+    release leaves the iframe untouched. `step` (ui.time_control.map_step) is the step shown now: a new
+    map iframe draws it by itself, without waiting for the control."""
     center, zoom = VIEWS[view.view]
+    key = f"map-{page.lang}-{view.base}"
+    fmap = base_map(page.places, page.lang, view.base, page.bundle, first_step=_first_step(f"{view.mode}/{key}", step))
     with st.container(key=MAP_KEY):
-        st_folium(base_map(page.places, page.lang, view.base, page.bundle), key=f"map-{page.lang}-{view.base}",
-                  height=height, use_container_width=True, center=center, zoom=zoom, returned_objects=[])
+        st_folium(fmap, key=key, height=height, use_container_width=True, center=center, zoom=zoom, returned_objects=[])
+
+
+def _first_step(identity: str, step: dict) -> dict:
+    """The step this map iframe was built with, kept while it lives: it is in the map's script, and a new
+    script would make streamlit-folium rebuild the iframe (and lose the zoom) at every release. A new
+    iframe (another language, base map or mode) takes the step shown when it is built."""
+    kept = st.session_state.get("map_first_step")
+    if kept is None or kept["identity"] != identity:
+        kept = st.session_state.map_first_step = {"identity": identity, "step": step}
+    return kept["step"]
 
 
 def counter_words(page: Page, scale: str) -> dict:

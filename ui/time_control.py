@@ -55,6 +55,15 @@ def counter_labels(page: Page) -> list[str]:
     return [page.t("acled_killed") if acled and name == "civilians_killed" else page.t(name) for name in COUNT_COLUMNS]
 
 
+def map_step(steps: list[dict], step: int, cats: list[str] | None = None, selected: str | None = None) -> dict:
+    """What the control sends the map for `step` (as `stepMessage` in control.js): numbers, ids and names only.
+    The map gets it at render too, to draw its first step without waiting for the control."""
+    chosen = steps[step]
+    out = {"t": chosen["t"], "iso": chosen["iso"], "newFrom": chosen["newFrom"], "cats": cats, "selected": selected,
+           "title": chosen["mapTitle"]}
+    return out | {name: chosen[name] for name in ("highlight", "view") if name in chosen}
+
+
 def time_control(page: Page, steps: list[dict], step: int, *, mode: str, on_release: Callable[[], None],
                  scope: str = "", note: str = "", cats: list[str] | None = None, selected: str | None = None) -> None:
     """Mount (or update) the control showing `steps` at `step`; a step's `toll` holds its four counters as
