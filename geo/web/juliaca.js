@@ -194,7 +194,12 @@
         if (arrow && map && (event.target === map || map.contains(event.target))) return;  // Leaflet pans
         if (!arrow && event.key !== "PageUp" && event.key !== "PageDown") return;
         event.preventDefault();
-        window.parent.postMessage({type: "juliaca:key", key: event.key}, window.location.origin);
+        /* at once, as the steps come (so the step paints in the next frame), else by message */
+        var parent = window.parent, handed = null;
+        try { handed = new parent.CustomEvent("juliaca:key", {detail: {key: event.key, from: window}}); }
+        catch (error) { handed = null; }
+        if (handed) parent.dispatchEvent(handed);
+        else parent.postMessage({type: "juliaca:key", key: event.key}, window.location.origin);
       });
       window.parent.postMessage({type: "juliaca:map-ready"}, window.location.origin);
     },

@@ -26,6 +26,7 @@ const LIVE = new Map();  // component key -> the control alive for it (one, what
 const RELEASE_MS = 300;
 const MESSAGE = "juliaca:";
 const EDITABLE = /^(textarea|select)$/i;
+const STEP_KEYS = new Map([["ArrowRight", 1], ["PageDown", 1], ["ArrowLeft", -1], ["PageUp", -1]]);
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -126,6 +127,7 @@ class TimeControl {
     on(ui.play, "click", () => this.togglePlay());
     on(document, "keydown", (event) => this.onKey(event));
     on(window, "message", (event) => this.onMessage(event));
+    on(window, MESSAGE + "key", (event) => this.onMapKey(event));
     this.removeListeners = () => listeners.forEach((off) => off());
   }
 
@@ -246,6 +248,13 @@ class TimeControl {
     if (event.data.type === MESSAGE + "key") this.stepByKey(event.data.key, null);
   }
 
+  /* A clicker key the map hands over at once (same origin): only from our map's iframe. */
+  onMapKey(event) {
+    const detail = event.detail;
+    if (!detail || !this.mapFrames().some((f) => f.contentWindow === detail.from)) return;
+    this.stepByKey(detail.key, null);
+  }
+
   onKey(event) {
     const target = event.composedPath()[0];
     if (event.altKey || event.ctrlKey || event.metaKey || !target) return;
@@ -260,7 +269,7 @@ class TimeControl {
   }
 
   stepByKey(key, event) {
-    const delta = {ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1}[key];
+    const delta = STEP_KEYS.get(key);  // a Map: no inherited name ("constructor") is a key
     if (!delta) return;
     if (event) event.preventDefault();
     this.show(this.index + delta, "user");
