@@ -1,5 +1,5 @@
 """The time control: a Custom Components v2 component (juliaca_map/time_control) that lives in the
-browser, draws the map at every step by postMessage, and tells Python the time only on release.
+browser, draws the map at every step (an event on its same-origin iframe), and tells Python the time only on release.
 
 Python gives it `data`: the steps (geo/control.py), the step Python shows, the bundle to count from,
 the filter and selection for the map, and `rev`, a revision number that changes only when the server
