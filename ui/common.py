@@ -61,7 +61,8 @@ def show_map(page: Page, view: ViewState, height: int, step: dict) -> None:
     map iframe draws it by itself, without waiting for the control."""
     center, zoom = VIEWS[view.view]
     key = f"map-{page.lang}-{view.base}"
-    fmap = base_map(page.places, page.lang, view.base, page.bundle, first_step=_first_step(f"{view.mode}/{key}", step))
+    first = _first_step(f"{view.mode}/{key}/{page.bundle}", step)
+    fmap = base_map(page.places, page.lang, view.base, page.bundle, first_step=first)
     with st.container(key=MAP_KEY):
         st_folium(fmap, key=key, height=height, use_container_width=True, center=center, zoom=zoom, returned_objects=[])
 
@@ -69,7 +70,7 @@ def show_map(page: Page, view: ViewState, height: int, step: dict) -> None:
 def _first_step(identity: str, step: dict) -> dict:
     """The step this map iframe was built with, kept while it lives: it is in the map's script, and a new
     script would make streamlit-folium rebuild the iframe (and lose the zoom) at every release. A new
-    iframe (another language, base map or mode) takes the step shown when it is built."""
+    iframe (another language, base map, mode or dataset) takes the step shown when it is built."""
     kept = st.session_state.get("map_first_step")
     if kept is None or kept["identity"] != identity:
         kept = st.session_state.map_first_step = {"identity": identity, "step": step}

@@ -1,5 +1,5 @@
 /* The time control: a slider, Back / Play-Pause / Forward, a speed, the clock and the four counters,
- * all in the browser. It draws the st_folium map by postMessage and tells Python the time only on
+ * all in the browser. It draws the st_folium map at every step and tells Python the time only on
  * release (see ui/time_control.py for the data it gets and the state it sends).
  *
  * - Each step goes to the map iframe found afresh (".st-key-<mapKey> iframe") as a "juliaca:step"
