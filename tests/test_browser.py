@@ -225,3 +225,37 @@ def test_reruns_keep_the_map_iframe_and_a_new_iframe_starts_at_the_time_shown(ap
     browsing.wait_for_map(iso(14))
     assert browsing.map_value("JuliacaMap.config.firstStep.iso") == iso(14)
     browsing.assert_clean()
+
+
+def test_the_map_takes_steps_by_event_or_from_its_parent_by_message_and_nothing_else(app_server, browsing):
+    """The control hands steps as a same-origin event (drawn at once); a message is the fallback, taken from
+    the parent only. Both go through the same check: no field of another type gets through."""
+    page = browsing.page
+    page.goto(f"{app_server.url}/?t=2023-01-09T10:00&base=offline")
+    frame = browsing.wait_for_map(iso(10))
+    frame.evaluate("""() => { window.jmDrawnSteps = []; const draw = JuliacaMap.drawStep;
+        JuliacaMap.drawStep = (group, step) => { window.jmDrawnSteps.push(step.iso); draw(group, step); }; }""")
+
+    def ms(hour: int) -> int:
+        return int(hour_steps()[hour].value // 1_000_000)
+
+    def step(hour: int) -> dict:
+        return {"t": ms(hour), "iso": iso(hour), "newFrom": ms(hour - 1), "cats": None, "selected": None}
+
+    send = """([how, step]) => { const w = document.querySelector(".st-key-juliaca_map iframe").contentWindow;
+        if (how === "message") w.postMessage({type: "juliaca:step", step}, location.origin);
+        else w.dispatchEvent(new w.CustomEvent("juliaca:step", {detail: step})); }"""
+    bad = [{**step(20), "t": "alert(1)"}, {**step(20), "cats": "march"}, {**step(20), "selected": ["x"]},
+           {**step(20), "title": {"toString": "x"}}, {**step(20), "highlight": [1]}, None, "juliaca:step"]
+    for value in bad:
+        page.evaluate(send, ["event", value])
+        page.evaluate(send, ["message", value])
+    not_the_parent = "(step) => window.postMessage({type: 'juliaca:step', step}, location.origin)"
+    frame.evaluate(not_the_parent, step(21))
+    page.evaluate(send, ["message", step(15)])
+    browsing.wait_for_map(iso(15))
+    page.evaluate(send, ["event", step(16)])
+    assert browsing.map_value("JuliacaMap.lastStep.t") == iso(16), "an event is drawn at once, inside the dispatch"
+    drawn = browsing.map_value("window.jmDrawnSteps")
+    assert iso(20) not in drawn and iso(21) not in drawn and drawn[-2:] == [iso(15), iso(16)], drawn
+    browsing.assert_clean()
