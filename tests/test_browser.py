@@ -91,7 +91,8 @@ def test_zoom_and_the_map_itself_survive_a_step(app_server, browsing):
 def test_browser_memory_stays_bounded_over_steps(app_server, browsing):
     page = browsing.page
     page.goto(f"{app_server.url}/?t=2023-01-09T14:00&base=offline")
-    browsing.wait_for_map(iso(14))
+    frame = browsing.wait_for_map(iso(14))
+    frame.wait_for_function("() => JuliacaMap.contextDrawn === 4")  # the map may draw before its context arrives
     layers_before = browsing.map_value("Object.keys(window.map._layers).length")
     for hour in (15, 16, 17, 18, 19):
         page.get_by_role("button", name=FORWARD).click()
@@ -184,4 +185,77 @@ def test_the_download_buttons_give_the_view_as_png_and_the_events_as_csv(app_ser
     rows = csv_download.value.path().read_text(encoding="utf-8-sig").splitlines()
     assert rows[0].startswith("id,start,end,time_precision")
     assert len(rows) - 1 == len(state_at(index, hour_steps()[18]).visible)
+    browsing.assert_clean()
+
+
+def test_the_first_map_draws_its_hour_by_itself_without_the_time_control(app_server, browsing, index):
+    """A new visitor's map must not wait for the time control: with the control's script blocked it
+    still shows the linked hour's events (and fetches the bundle itself, as nobody shares it)."""
+    page = browsing.page
+    page.route("**/juliaca-map.time_control/control.js", lambda route: route.abort())
+    page.goto(f"{app_server.url}/?t=2023-01-09T17:00&base=offline")
+    frame = browsing.wait_for_map(iso(17))
+    assert browsing.map_value("JuliacaMap.lastStep.events") == mapped_count(index, hour_steps()[17])
+    assert frame.locator(".jm-icon").count() == mapped_count(index, hour_steps()[17])
+    assert page.locator(".jt-slider").count() == 0, "the control must really be missing in this test"
+    assert browsing.external == []
+
+
+def test_reruns_keep_the_map_iframe_and_a_new_iframe_starts_at_the_time_shown(app_server, browsing):
+    """The map's first step is in its script: it stays the same through releases and server jumps (else
+    streamlit-folium would rebuild the iframe and lose the zoom); a new iframe takes the current time."""
+    page = browsing.page
+    page.goto(f"{app_server.url}/?t=2023-01-09T12:00&base=offline")
+    frame = browsing.wait_for_map(iso(12))
+    frame.evaluate("() => { window.map.setView([-15.4, -70.1], 11, {animate: false}); window.jmMark = 'same map'; }")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    browsing.wait_for_map(iso(14))
+    page.wait_for_url(lambda url: "T14" in url)  # released: Python reran with 14:00
+    page.get_by_text("Show these kinds of event").first.click()
+    page.locator(".st-key-categories button", has_text="Protest").click()  # a full rerun
+    page.wait_for_url(lambda url: "cats=" in url and "T14" in url)
+    page.get_by_text("show 9 January 2023, 14:00", exact=False).wait_for()
+    assert browsing.map_value("window.jmMark") == "same map", "a rerun rebuilt the map iframe"
+    assert browsing.map_value("window.map.getZoom()") == 11
+    assert browsing.map_value("JuliacaMap.config.firstStep.iso") == iso(12)
+    page.get_by_role("radio", name="OpenStreetMap").click()  # another base map: a new iframe, by design
+    page.wait_for_function("""() => { const f = document.querySelector(".st-key-juliaca_map iframe");
+        return f && f.contentWindow.JuliacaMap && !f.contentWindow.jmMark && f.contentWindow.JuliacaMap.lastStep; }""")
+    browsing.wait_for_map(iso(14))
+    assert browsing.map_value("JuliacaMap.config.firstStep.iso") == iso(14)
+    browsing.assert_clean()
+
+
+def test_the_map_takes_steps_by_event_or_from_its_parent_by_message_and_nothing_else(app_server, browsing):
+    """The control hands steps as a same-origin event (drawn at once); a message is the fallback, taken from
+    the parent only. Both go through the same check: no field of another type gets through."""
+    page = browsing.page
+    page.goto(f"{app_server.url}/?t=2023-01-09T10:00&base=offline")
+    frame = browsing.wait_for_map(iso(10))
+    frame.evaluate("""() => { window.jmDrawnSteps = []; const draw = JuliacaMap.drawStep;
+        JuliacaMap.drawStep = (group, step) => { window.jmDrawnSteps.push(step.iso); draw(group, step); }; }""")
+
+    def ms(hour: int) -> int:
+        return int(hour_steps()[hour].value // 1_000_000)
+
+    def step(hour: int) -> dict:
+        return {"t": ms(hour), "iso": iso(hour), "newFrom": ms(hour - 1), "cats": None, "selected": None}
+
+    send = """([how, step]) => { const w = document.querySelector(".st-key-juliaca_map iframe").contentWindow;
+        if (how === "message") w.postMessage({type: "juliaca:step", step}, location.origin);
+        else w.dispatchEvent(new w.CustomEvent("juliaca:step", {detail: step})); }"""
+    bad = [{**step(20), "t": "alert(1)"}, {**step(20), "cats": "march"}, {**step(20), "selected": ["x"]},
+           {**step(20), "title": {"toString": "x"}}, {**step(20), "highlight": [1]}, None, "juliaca:step"]
+    for value in bad:
+        page.evaluate(send, ["event", value])
+        page.evaluate(send, ["message", value])
+    not_the_parent = "(step) => window.postMessage({type: 'juliaca:step', step}, location.origin)"
+    frame.evaluate(not_the_parent, step(21))
+    page.evaluate(send, ["message", step(15)])
+    browsing.wait_for_map(iso(15))
+    page.evaluate(send, ["event", step(16)])
+    assert browsing.map_value("JuliacaMap.lastStep.t") == iso(16), "an event is drawn at once, inside the dispatch"
+    drawn = browsing.map_value("window.jmDrawnSteps")
+    assert iso(20) not in drawn and iso(21) not in drawn and drawn[-2:] == [iso(15), iso(16)], drawn
     browsing.assert_clean()

@@ -19,9 +19,8 @@ from geo.model.views import VIEWS
 from geo.text.a11y import moment_summary
 from geo.text.i18n import text
 from geo.text.labels import count_label, toll_scope
-# step_size is imported from here by explore and present
 from geo.data.vocab import COUNT_COLUMNS
-from geo.model.timeline import EventIndex, MapState, step_size, toll_as_worded, toll_start  # noqa: F401
+from geo.model.timeline import EventIndex, MapState, toll_as_worded, toll_start
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 MAP_KEY = "juliaca_map"  # the container around st_folium: the time control finds the map's iframe by it
@@ -53,13 +52,26 @@ def current_view() -> ViewState:
                      "present" if s.present else "explore", s.moment)
 
 
-def show_map(page: Page, view: ViewState, height: int) -> None:
-    """The map: a fresh base map (never rebuilt in the browser). The time is not in its arguments: the
-    time control draws each step by message, so a release leaves the iframe untouched."""
+def show_map(page: Page, view: ViewState, height: int, step: dict) -> None:
+    """The map: a fresh base map (never rebuilt in the browser). The time control draws each step, so a
+    release leaves the iframe untouched. `step` (ui.time_control.map_step) is the step shown now: a new
+    map iframe draws it by itself, without waiting for the control."""
     center, zoom = VIEWS[view.view]
+    key = f"map-{page.lang}-{view.base}"
+    first = _first_step(f"{view.mode}/{key}/{page.bundle}", step)
+    fmap = base_map(page.places, page.lang, view.base, page.bundle, first_step=first)
     with st.container(key=MAP_KEY):
-        st_folium(base_map(page.places, page.lang, view.base, page.bundle), key=f"map-{page.lang}-{view.base}",
-                  height=height, use_container_width=True, center=center, zoom=zoom, returned_objects=[])
+        st_folium(fmap, key=key, height=height, use_container_width=True, center=center, zoom=zoom, returned_objects=[])
+
+
+def _first_step(identity: str, step: dict) -> dict:
+    """The step this map iframe was built with, kept while it lives: it is in the map's script, and a new
+    script would make streamlit-folium rebuild the iframe (and lose the zoom) at every release. A new
+    iframe (another language, base map, mode or dataset) takes the step shown when it is built."""
+    kept = st.session_state.get("map_first_step")
+    if kept is None or kept["identity"] != identity:
+        kept = st.session_state.map_first_step = {"identity": identity, "step": step}
+    return kept["step"]
 
 
 def counter_words(page: Page, scale: str) -> dict:

@@ -12,12 +12,12 @@ from geo.model.views import BASEMAPS, VIEWS
 from geo.text.events import LIST_LIMIT, describe_events
 from geo.map.layers import step_payload
 from geo.model.params import DEFAULT_HOUR, SCALES, ViewState, step_key, steps_for
-from geo.model.timeline import MapState, state_at, toll_start
+from geo.model.timeline import MapState, state_at, step_size, toll_start
 from geo.data.vocab import CATEGORIES
-from ui.common import Page, counter_words, current_view, map_summary, show_map, step_size, sync_url
+from ui.common import Page, counter_words, current_view, map_summary, show_map, sync_url
 from ui.guard import guarded, show_errors
 from ui.share import share_section
-from ui.time_control import bump_revision, released_key, time_control
+from ui.time_control import bump_revision, map_step, released_key, time_control
 
 MAP_HEIGHT = 540
 
@@ -58,7 +58,7 @@ def map_section(page: Page) -> None:
     described = describe_events(state.visible.iloc[-LIST_LIMIT:], page.places, page.lang, state.new_ids, view.event)
     map_column, side = st.columns([3, 2])
     with map_column:
-        show_map(page, view, MAP_HEIGHT)
+        show_map(page, view, MAP_HEIGHT, map_step(steps, s.step, payload["cats"], payload["selected"]))
         map_summary(page, view, state)
         st.caption(page.t("keyboard_hint") + " " + page.t(f"precision_note_{view.scale}"))
         downloads(page, view, state)

@@ -1,5 +1,5 @@
 """The time control: a Custom Components v2 component (juliaca_map/time_control) that lives in the
-browser, draws the map at every step by postMessage, and tells Python the time only on release.
+browser, draws the map at every step (an event on its same-origin iframe), and tells Python the time only on release.
 
 Python gives it `data`: the steps (geo/map/control.py), the step Python shows, the bundle to count from,
 the filter and selection for the map, and `rev`, a revision number that changes only when the server
@@ -53,6 +53,15 @@ def counter_labels(page: Page) -> list[str]:
 
     acled = page.source_format == "acled"
     return [page.t("acled_killed") if acled and name == "civilians_killed" else page.t(name) for name in COUNT_COLUMNS]
+
+
+def map_step(steps: list[dict], step: int, cats: list[str] | None = None, selected: str | None = None) -> dict:
+    """What the control sends the map for `step` (as `stepMessage` in control.js): numbers, ids and names only.
+    The map gets it at render too, to draw its first step without waiting for the control."""
+    chosen = steps[step]
+    out = {"t": chosen["t"], "iso": chosen["iso"], "newFrom": chosen["newFrom"], "cats": cats, "selected": selected,
+           "title": chosen["mapTitle"]}
+    return out | {name: chosen[name] for name in ("highlight", "view") if name in chosen}
 
 
 def time_control(page: Page, steps: list[dict], step: int, *, mode: str, on_release: Callable[[], None],

@@ -119,10 +119,11 @@ def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict,
     }
 
 
-def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, url_root: str = URL_ROOT) -> LocalMap:
+def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, url_root: str = URL_ROOT,
+             first_step: dict | None = None) -> LocalMap:
     """A fresh base map (cheap: about a millisecond). Its script depends only on the language, the base
     map and the dataset (`bundle`: the bundle's folder under the static root, e.g. `bundles/<fingerprint>`),
-    never on the time."""
+    and on `first_step`, the step it draws before the time control reaches it (kept for the iframe's life)."""
     spec = BASEMAPS[basemap]
     center, zoom = VIEWS[DEFAULT_VIEW]
     fmap = LocalMap(location=center, zoom_start=zoom, tiles=None, control_scale=True, max_zoom=spec.max_zoom,
@@ -131,7 +132,8 @@ def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, 
         folium.TileLayer(spec.tiles, attr=spec.attribution, max_zoom=spec.max_zoom, name=basemap).add_to(fmap)
     dataset = {"url": f"{url_root}/{bundle}"}
     # in the app the map is an iframe: its title names the time shown (`nameFrame`, issue 11)
-    _Call("setup", map_config(places, lang, basemap, dataset, url_root=url_root) | {"nameFrame": True}).add_to(fmap)
+    _Call("setup", map_config(places, lang, basemap, dataset, url_root=url_root)
+          | {"nameFrame": True, "firstStep": first_step}).add_to(fmap)
     return fmap
 
 

@@ -162,26 +162,30 @@
       }
       JuliacaMap.canvas = L.canvas({padding: 0.3});
       JuliacaMap.layer = L.featureGroup().addTo(map);  // persists across steps: each step draws a difference
+      /* The app gives the map the step to show first, so that it draws as soon as its data is there
+         without waiting for the time control to mount and send it (later steps come from the control). */
+      if (config.firstStep) JuliacaMap.takeStep(config.firstStep);
       JuliacaMap.loadDataset(config.dataset);
       window.JuliacaMap.ready = true;
       JuliacaMap.listen();
     },
 
-    /* In the app, the time control in the parent page drives this map by messages: {type:
-       "juliaca:step", step} (data only: numbers, ids, category names), from the parent window on this
-       origin only. The map announces itself so that a new iframe (another language or base map) gets
-       the current time, and hands the clicker's keys to the control, even while it has focus. */
+    /* In the app, the time control in the parent page drives this map with steps (data only: numbers,
+       ids, category names), checked by checkedStep. It dispatches a "juliaca:step" event on this
+       window, with the step as its `detail`: the map draws it at once, inside the key or input handler,
+       and the browser paints it in its next frame. (A posted message would wait until after that frame:
+       Chromium renders first after an input.) Only a document of this origin can dispatch an event
+       here; a message, the control's fallback, is taken from the parent window on this origin only.
+       The map announces itself so that a new iframe (another language or base map) gets the current
+       time, and hands the clicker's keys to the control, even while it has focus. */
     listen: function () {
       if (window.parent === window || JuliacaMap.listening) return;
       JuliacaMap.listening = true;
+      window.addEventListener("juliaca:step", function (event) { JuliacaMap.takeStep(event.detail); });
       window.addEventListener("message", function (event) {
         if (event.source !== window.parent || event.origin !== window.location.origin) return;
         var message = event.data;
-        if (!message || message.type !== "juliaca:step") return;
-        var step = JuliacaMap.checkedStep(message.step);
-        if (!step) return;
-        if (step.view) JuliacaMap.moveTo(step.view);
-        JuliacaMap.drawStep(null, step);
+        if (message && message.type === "juliaca:step") JuliacaMap.takeStep(message.step);
       });
       document.addEventListener("keydown", function (event) {
         var map = JuliacaMap.map && JuliacaMap.map.getContainer();
@@ -190,9 +194,22 @@
         if (arrow && map && (event.target === map || map.contains(event.target))) return;  // Leaflet pans
         if (!arrow && event.key !== "PageUp" && event.key !== "PageDown") return;
         event.preventDefault();
-        window.parent.postMessage({type: "juliaca:key", key: event.key}, window.location.origin);
+        /* at once, as the steps come (so the step paints in the next frame), else by message */
+        var parent = window.parent, handed = null;
+        try { handed = new parent.CustomEvent("juliaca:key", {detail: {key: event.key, from: window}}); }
+        catch (error) { handed = null; }
+        if (handed) parent.dispatchEvent(handed);
+        else parent.postMessage({type: "juliaca:key", key: event.key}, window.location.origin);
       });
       window.parent.postMessage({type: "juliaca:map-ready"}, window.location.origin);
+    },
+
+    /* Draw a step from the time control (or the one the app gave at setup), if it is one. */
+    takeStep: function (message) {
+      var step = JuliacaMap.checkedStep(message);
+      if (!step) return;
+      if (step.view) JuliacaMap.moveTo(step.view);
+      JuliacaMap.drawStep(null, step);
     },
 
     /* A step message as drawStep takes it, or null if it is not one: nothing else gets through. */
@@ -269,7 +286,13 @@
             .then(function () { return fetchJson(url, attempt + 1); });
         });
       };
-      fetchJson(source.url + "/core.json").then(function (core) {
+      /* The time control in the app's page fetches the same core.json as soon as it mounts, often
+         before this map has loaded its scripts: take that one (same origin) rather than fetch again. */
+      var url = source.url + "/core.json", shared = null;
+      try { shared = window.parent !== window && window.parent.JuliacaBundles && window.parent.JuliacaBundles.get(url); }
+      catch (error) { shared = null; }
+      var coreReady = shared ? Promise.resolve(shared).catch(function () { return fetchJson(url); }) : fetchJson(url);
+      coreReady.then(function (core) {
         done(core, function (k) { return fetchJson(source.url + "/text-" + lang + "-" + k + ".json"); });
         if (core.n <= core.chunk) JuliacaMap.dataset.loadText(0);
       });

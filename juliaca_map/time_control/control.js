@@ -1,10 +1,16 @@
 /* The time control: a slider, Back / Play-Pause / Forward, a speed, the clock and the four counters,
- * all in the browser. It draws the st_folium map by postMessage and tells Python the time only on
+ * all in the browser. It draws the st_folium map at every step and tells Python the time only on
  * release (see ui/time_control.py for the data it gets and the state it sends).
  *
- * - Each step goes to the map iframe found afresh (".st-key-<mapKey> iframe") as
- *   {type: "juliaca:step", step: {...numbers and ids...}}: data, never code. A new map iframe
- *   announces itself ("juliaca:map-ready") and gets the current step.
+ * - Each step goes to the map iframe found afresh (".st-key-<mapKey> iframe") as a "juliaca:step"
+ *   event dispatched on its window, with the step {...numbers and ids...} as `detail`: data, never
+ *   code. The map draws it inside this key or input handler, so the browser paints it in the very
+ *   next frame; a posted message would run only after that frame (Chromium renders first after an
+ *   input), a frame later. Only a window of this origin can be reached so; any other gets
+ *   {type: "juliaca:step", step} by postMessage. A new map iframe announces itself
+ *   ("juliaca:map-ready") and gets the current step.
+ * - The bundle's core.json is fetched as soon as the control mounts, and shared with the map
+ *   (window.JuliacaBundles), which then need not fetch it again before its first drawing.
  * - The clock and the counters are drawn in an animation frame from the time the map has drawn
  *   (the map frame is on this origin), so a painted frame never shows them at another time.
  * - Python hears the time (setStateValue "at") 300 ms after the last key step or at pointer
@@ -20,6 +26,7 @@ const LIVE = new Map();  // component key -> the control alive for it (one, what
 const RELEASE_MS = 300;
 const MESSAGE = "juliaca:";
 const EDITABLE = /^(textarea|select)$/i;
+const STEP_KEYS = new Map([["ArrowRight", 1], ["PageDown", 1], ["ArrowLeft", -1], ["PageUp", -1]]);
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -33,7 +40,8 @@ function loadTimeModel(staticRoot) {
   return import(new URL(staticRoot + "/timemodel.js", document.baseURI).href).then(() => window.JuliacaTime);
 }
 
-const cores = new Map();  // bundle URL -> Promise of core.json (one fetch per page, whatever remounts)
+// bundle URL -> Promise of core.json: one fetch per page, whatever remounts, shared with the map's iframe
+const cores = window.JuliacaBundles = window.JuliacaBundles || new Map();
 function loadCore(url) {
   if (!cores.has(url)) {
     const attempt = (n) => fetch(url).then((r) => { if (!r.ok) throw new Error(url + ": " + r.status); return r.json(); })
@@ -77,6 +85,14 @@ function build(root) {
           counters, note, noteSummary, noteBody, live};
 }
 
+/* A step to a map window: drawn at once if it is on this origin, else posted (see the top of this file). */
+function deliver(w, message) {
+  let event = null;
+  try { event = new w.CustomEvent(message.type, {detail: message.step}); } catch (error) { event = null; }
+  if (event) w.dispatchEvent(event);
+  else w.postMessage(message, window.location.origin);
+}
+
 class TimeControl {
   constructor(root, setStateValue) {
     this.ui = build(root);
@@ -111,6 +127,7 @@ class TimeControl {
     on(ui.play, "click", () => this.togglePlay());
     on(document, "keydown", (event) => this.onKey(event));
     on(window, "message", (event) => this.onMessage(event));
+    on(window, MESSAGE + "key", (event) => this.onMapKey(event));
     this.removeListeners = () => listeners.forEach((off) => off());
   }
 
@@ -149,9 +166,9 @@ class TimeControl {
       this.show(Math.min(this.index, this.steps.length - 1), "data");
     }
     this.ui.box.dataset.jumps = String(this.jumps);
-    if (first) {
-      loadTimeModel(data.staticRoot).then((time) => { this.time = time; return loadCore(data.bundle); })
-        .then((core) => { this.core = core; this.paintText(); })
+    if (first) {  // both at once: the map may be waiting for the bundle too
+      Promise.all([loadTimeModel(data.staticRoot), loadCore(data.bundle)])
+        .then(([time, core]) => { this.time = time; this.core = core; this.paintText(); })
         .catch(() => { ui.noteSummary.textContent = s.counters_failed || ""; });
     }
   }
@@ -219,7 +236,7 @@ class TimeControl {
     const message = this.stepMessage(), text = JSON.stringify(message);
     if (!target && text === this.lastSent) return;  // a new map iframe asks for it itself
     const frames = target ? [target] : this.mapFrames().map((f) => f.contentWindow).filter(Boolean);
-    frames.forEach((w) => w.postMessage(message, window.location.origin));
+    frames.forEach((w) => deliver(w, message));
     if (!target) this.lastSent = text;
   }
 
@@ -229,6 +246,13 @@ class TimeControl {
     if (!frame) return;  // only our map's iframe may talk to us
     if (event.data.type === MESSAGE + "map-ready") this.sendStep(event.source);
     if (event.data.type === MESSAGE + "key") this.stepByKey(event.data.key, null);
+  }
+
+  /* A clicker key the map hands over at once (same origin): only from our map's iframe. */
+  onMapKey(event) {
+    const detail = event.detail;
+    if (!detail || !this.mapFrames().some((f) => f.contentWindow === detail.from)) return;
+    this.stepByKey(detail.key, null);
   }
 
   onKey(event) {
@@ -245,7 +269,7 @@ class TimeControl {
   }
 
   stepByKey(key, event) {
-    const delta = {ArrowRight: 1, PageDown: 1, ArrowLeft: -1, PageUp: -1}[key];
+    const delta = STEP_KEYS.get(key);  // a Map: no inherited name ("constructor") is a key
     if (!delta) return;
     if (event) event.preventDefault();
     this.show(this.index + delta, "user");
