@@ -16,7 +16,7 @@ from geo.model.timeline import index_events
 from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, text
 from geo.text.labels import md_escape
 from ui.common import STATIC, Page, page_language
-from ui.explore import map_section, settings
+from ui.explore import COMPLETE_AT_LATEST_S, complete_at_the_latest, map_section, settings
 from ui.present import STYLE, present_section
 from ui.guard import guarded, pending_errors, show_errors
 from ui.upload import current_upload, upload_section
@@ -41,7 +41,7 @@ def init_session(data, moments, params: dict | None = None) -> None:
                             categories=[c for c in CATEGORIES if c in view.categories],
                             step=steps_for(view.scale).index(view.t), event=view.event, refused=refused,
                             present=view.mode == "present" and bool(moments), moment=view.moment, time_rev=0,
-                            note_dismissed=False)
+                            note_dismissed=False, page_complete=False)
 
 
 def init_default_session(data, moments, error_id: str) -> None:
@@ -89,6 +89,7 @@ if "note_dismissed" not in st.session_state:
     guarded("url", lambda error_id: init_default_session(bundled_data, bundled_moments, error_id))(init_session)(
         bundled_data, bundled_moments)
 page = current_page()
+complete = st.session_state.page_shown_complete = st.session_state.page_complete  # map first: see ui/explore.py
 page_language(page.lang)
 st.html("<style>@media (max-width: 640px) { h2 { font-size: 1.35rem !important; } }</style>")
 if st.session_state.present:
@@ -98,7 +99,11 @@ if st.session_state.present:
     st.fragment(present_section)(page)
 else:
     st.fragment(map_section)(page)
-    settings(page)
-    upload_section(page)
-with st.expander(page.t("sources_heading")):
-    st.write(page.t("sources_body"))
+    if not complete:  # map first (ui/explore.py): the rest comes when the map is painted, or by then
+        st.fragment(run_every=COMPLETE_AT_LATEST_S)(complete_at_the_latest)()
+if complete or st.session_state.present:
+    if not st.session_state.present:
+        settings(page)
+        upload_section(page)
+    with st.expander(page.t("sources_heading")):
+        st.write(page.t("sources_body"))

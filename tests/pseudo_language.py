@@ -65,6 +65,8 @@ def run_app(target: Path) -> dict:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = PSEUDO
     at.run()
+    at.session_state["page_complete"] = True  # the whole page, as once the map is painted (ui/explore.py)
+    at.run()
     shown = [e.value for kind in ("header", "subheader", "caption", "markdown", "info", "warning") for e in at.get(kind)]
     shown += [e.label for kind in ("button", "metric", "toggle", "radio") for e in at.get(kind)]
     english = [v for v in STRINGS["en"].values() if len(v) > 12 and "{" not in v]

@@ -18,9 +18,12 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 def run_app(query: dict | None = None, session: dict | None = None) -> AppTest:
+    """The page once the browser has painted the map (the control's "drawn" report, simulated)."""
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in (query or {}).items():
         at.query_params[key] = value
+    at.run()
+    at.session_state["page_complete"] = True  # what ui.explore.complete_page does on the report
     at.run()
     if session:
         for key, value in session.items():
@@ -60,6 +63,21 @@ def test_default_page_explains_itself():
     assert "Move the time slider" in at.caption[0].value
     assert control(at)["counters"] == ["Civilians killed", "People injured", "Police killed", "Police injured"]
     assert at.warning.len == 0
+
+
+def test_a_new_visitor_gets_the_map_first_and_the_rest_once_it_is_painted():
+    """Issue 10: the first run holds back the list, downloads, settings and upload, and says so."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(t="2023-01-09T15:00", event="first_death_14h")
+    at.run()
+    assert not at.exception
+    assert map_args(at) and control(at)["reportDrawn"] is True
+    assert not [r for r in at.radio if r.key == "event"] and not at.get("download_button") and not at.expander
+    assert any("Loading the list of events" in h.proto.body for h in at.get("html"))
+    at.session_state["page_complete"] = True
+    at.run()
+    assert control(at)["reportDrawn"] is False and event_radio(at).value == "first_death_14h"
+    assert at.get("download_button") and at.expander
 
 
 def test_the_content_note_can_be_dismissed_for_the_session():

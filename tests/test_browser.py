@@ -198,7 +198,26 @@ def test_the_first_map_draws_its_hour_by_itself_without_the_time_control(app_ser
     assert browsing.map_value("JuliacaMap.lastStep.events") == mapped_count(index, hour_steps()[17])
     assert frame.locator(".jm-icon").count() == mapped_count(index, hour_steps()[17])
     assert page.locator(".jt-slider").count() == 0, "the control must really be missing in this test"
+    # nobody reports the map painted: the list (the text path to every event) still comes, a little later
+    page.get_by_text("Events up to this time").wait_for(timeout=20_000)
     assert browsing.external == []
+
+
+def test_a_new_visitor_gets_the_list_and_the_downloads_after_the_map_without_doing_anything(app_server, browsing):
+    """Map first (issue 10): the map comes before the list and the downloads, which follow by themselves
+    once it is painted; a link's time and event still apply to them."""
+    page = browsing.page
+    page.goto(f"{app_server.url}/?t=2023-01-09T15:00&event=first_death_14h&base=offline")
+    browsing.wait_for_map(iso(15))
+    chosen = page.locator(".st-key-event input[type=radio]:checked")
+    chosen.wait_for(state="attached", timeout=20_000)
+    assert "First death: a man shot by police" in chosen.locator("xpath=ancestor::label").inner_text()
+    assert page.get_by_text("show 9 January 2023, 15:00", exact=False).is_visible()
+    assert page.get_by_role("button", name="Events shown (CSV)").is_visible()
+    assert page.get_by_role("status").filter(has_text="Loading the list").count() == 0
+    assert browsing.map_value("JuliacaMap.lastStep.t") == iso(15)
+    assert "event=first_death_14h" in page.url and "t=2023-01-09T15" in page.url
+    browsing.assert_clean()
 
 
 def test_reruns_keep_the_map_iframe_and_a_new_iframe_starts_at_the_time_shown(app_server, browsing):

@@ -111,6 +111,13 @@ def map_summary(page: Page, view: ViewState, state: MapState) -> None:
             f"<p>{html.escape(summary)}</p></section>{_SR_ONLY}")
 
 
+def loading_note(message: str, min_height: int = 0) -> None:
+    """Where a part of the page comes once the map is painted: said in words, politely to screen readers
+    too (role=status), and holding about its room so that the page does not jump when it arrives."""
+    st.html(f'<p role="status" style="min-height: {min_height}px; margin: 0; color: #444; font-style: italic">'
+            f"{html.escape(message)}</p>")
+
+
 # Streamlit makes its main area a tab stop (the skip link's target) with no focus ring (WCAG 2.4.7).
 _FOCUS = "<style>[data-testid='stMain']:focus-visible { outline: 3px solid #0072B2; outline-offset: -3px; }</style>"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from geo.output.browser import playwright_chromium, system_chromium
@@ -14,12 +16,13 @@ from geo.map.layers import step_payload
 from geo.model.params import DEFAULT_HOUR, SCALES, ViewState, step_key, steps_for
 from geo.model.timeline import MapState, state_at, step_size, toll_start
 from geo.data.vocab import CATEGORIES
-from ui.common import Page, counter_words, current_view, map_summary, show_map, sync_url
+from ui.common import Page, counter_words, current_view, loading_note, map_summary, show_map, sync_url
 from ui.guard import guarded, show_errors
 from ui.share import share_section
 from ui.time_control import bump_revision, map_step, released_key, time_control
 
 MAP_HEIGHT = 540
+COMPLETE_AT_LATEST_S = 4  # map first: the rest of the page comes by then even if the map never reports
 
 
 def on_scale_change() -> None:
@@ -39,10 +42,31 @@ def hear_time() -> None:
         s.step = keys.index(key)
 
 
+def complete_page() -> None:
+    """The control says the map has painted its first step: the rest of the page may come (issue 10)."""
+    st.session_state.page_complete = True
+
+
+def complete_at_the_latest() -> None:
+    """Should the control never report the map (its script blocked, the map broken), the rest of the page
+    comes anyway a few seconds later: the list is the text and keyboard path to every event."""
+    s = st.session_state
+    since = s.setdefault("map_first_since", time.monotonic())
+    if not s.page_complete and time.monotonic() - since >= COMPLETE_AT_LATEST_S - 0.5:
+        s.page_complete = True
+        st.rerun(scope="app")
+
+
 def map_section(page: Page) -> None:
     """The part that reruns on its own when the browser releases a time: the control, the map, the
-    list and the downloads. During a drag or Play only the browser works."""
+    list and the downloads. During a drag or Play only the browser works.
+
+    Map first: a new visitor's first run draws the control and the map only, with a note where the list
+    and the downloads go; the control reports the map painted (`complete_page`), and the whole page runs
+    again with them. Parsing and laying out the rest first delayed the map by about half a second."""
     s = st.session_state
+    if s.page_complete and not s.get("page_shown_complete"):
+        st.rerun(scope="app")  # the rest of the page is outside this fragment
     view = current_view()
     state = state_at(page.index, view.t, step=step_size(view.scale), categories=view.categories,
                      toll_from=toll_start(view.scale))
@@ -54,18 +78,24 @@ def map_section(page: Page) -> None:
     words = counter_words(page, view.scale)
     steps = [step | {"toll": toll} for step, toll in zip(explore_steps(view.scale, page.lang), words["values"])]
     time_control(page, steps, s.step, mode="explore", on_release=hear_time, scope=words["scope"], note=words["help"],
-                 cats=payload["cats"], selected=payload["selected"])
-    described = describe_events(state.visible.iloc[-LIST_LIMIT:], page.places, page.lang, state.new_ids, view.event)
+                 cats=payload["cats"], selected=payload["selected"],
+                 on_drawn=complete_page, report_drawn=not s.page_complete)
     map_column, side = st.columns([3, 2])
     with map_column:
         show_map(page, view, MAP_HEIGHT, map_step(steps, s.step, payload["cats"], payload["selected"]))
         map_summary(page, view, state)
         st.caption(page.t("keyboard_hint") + " " + page.t(f"precision_note_{view.scale}"))
-        downloads(page, view, state)
-        share_section(page, view)
+        if s.page_complete:
+            downloads(page, view, state)
+            share_section(page, view)
     with side:
-        st.caption(page.t("list_at", clock=md_escape(clock_label(view.t, view.scale, page.lang))))
-        event_list(page, described, len(state.visible))
+        if s.page_complete:
+            st.caption(page.t("list_at", clock=md_escape(clock_label(view.t, view.scale, page.lang))))
+            described = describe_events(state.visible.iloc[-LIST_LIMIT:], page.places, page.lang, state.new_ids,
+                                        view.event)
+            event_list(page, described, len(state.visible))
+        else:
+            loading_note(page.t("loading_list"), min_height=360)
     sync_url(view)
 
 

@@ -6,7 +6,9 @@ the filter and selection for the map, and `rev`, a revision number that changes 
 decides the time (a link, a scale change, a classroom moment chosen here). The browser applies
 `step` only when `rev` changes, so a rerun never snaps back a slider someone is dragging.
 It sends back one state value, `at` = {"key": the step's key, "n": a counter}, when the time is
-released; `on_release` then reads it with `released_key`.
+released; `on_release` then reads it with `released_key`. Asked to (`reportDrawn`), it also sends
+`drawn` = true once the map has painted its first step (or after a few seconds if it never does):
+the page then draws what it held back until the map was up (ui/explore.py, `map_section`).
 """
 
 from __future__ import annotations
@@ -65,16 +67,20 @@ def map_step(steps: list[dict], step: int, cats: list[str] | None = None, select
 
 
 def time_control(page: Page, steps: list[dict], step: int, *, mode: str, on_release: Callable[[], None],
-                 scope: str = "", note: str = "", cats: list[str] | None = None, selected: str | None = None) -> None:
+                 scope: str = "", note: str = "", cats: list[str] | None = None, selected: str | None = None,
+                 on_drawn: Callable[[], None] | None = None, report_drawn: bool = False) -> None:
     """Mount (or update) the control showing `steps` at `step`; a step's `toll` holds its four counters as
-    worded, `scope` says what they count and `note` what they include."""
+    worded, `scope` says what they count and `note` what they include. With `report_drawn`, `on_drawn`
+    is called once the map has painted its first step."""
     speeds = EXPLORE_SPEEDS if mode == "explore" else PRESENT_SPEEDS
     data = {
         "mode": mode, "steps": steps, "step": step, "rev": st.session_state.get("time_rev", 0),
         "strings": _strings(page, mode, scope, note), "counters": counter_labels(page),
         "bundle": f"{URL_ROOT}/{page.bundle}/core.json", "staticRoot": URL_ROOT, "mapKey": MAP_KEY,
-        "cats": cats, "selected": selected,
+        "cats": cats, "selected": selected, "reportDrawn": report_drawn and on_drawn is not None,
         "speeds": [{"label": label, "ms": ms} for label, ms in speeds], "speed": 1,
     }
-    _COMPONENT(key=_key(mode), data=data, default={"at": {"key": steps[step]["key"], "n": 0}}, on_at_change=on_release,
-               height="content")
+    default, callbacks = {"at": {"key": steps[step]["key"], "n": 0}}, {"on_at_change": on_release}
+    if on_drawn is not None:
+        default["drawn"], callbacks["on_drawn_change"] = False, on_drawn
+    _COMPONENT(key=_key(mode), data=data, default=default, height="content", **callbacks)

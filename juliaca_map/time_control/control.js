@@ -16,6 +16,8 @@
  * - Python hears the time (setStateValue "at") 300 ms after the last key step or at pointer
  *   release, on Pause and at the end of Play; never during Play.
  * - A time decided by the server comes with a new `rev` and is applied once.
+ * - Asked to (`reportDrawn`), it tells Python once ("drawn") when the map has painted its first step:
+ *   the page holds back its list and downloads until then (and Python stops waiting after a few seconds).
  * - Nothing plays by itself (prefers-reduced-motion: the map's moves are not animated either); the
  *   live region says the time once it settles, never during Play.
  * - Initialised once per parentElement: Streamlit calls this function again on every data change.
@@ -109,6 +111,8 @@ class TimeControl {
     this.frame = 0;
     this.core = null;
     this.time = null;
+    this.drawnFrame = 0;      // watching for the map's first painted step (0: not watching)
+    this.drawnReported = false;
     this.wire();
   }
 
@@ -136,6 +140,7 @@ class TimeControl {
     clearTimeout(this.releaseTimer);
     clearTimeout(this.liveTimer);
     cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.drawnFrame);
     this.removeListeners();
     this.ui.box.remove();
   }
@@ -166,11 +171,33 @@ class TimeControl {
       this.show(Math.min(this.index, this.steps.length - 1), "data");
     }
     this.ui.box.dataset.jumps = String(this.jumps);
+    if (data.reportDrawn) this.watchFirstPaint();
     if (first) {  // both at once: the map may be waiting for the bundle too
       Promise.all([loadTimeModel(data.staticRoot), loadCore(data.bundle)])
         .then(([time, core]) => { this.time = time; this.core = core; this.paintText(); })
         .catch(() => { ui.noteSummary.textContent = s.counters_failed || ""; });
     }
+  }
+
+  /* Once: "drawn" when a map frame has painted a step (it is on this origin). */
+  watchFirstPaint() {
+    if (this.drawnFrame || this.drawnReported) return;
+    const painted = (frame) => {
+      try {
+        const map = frame.contentWindow && frame.contentWindow.JuliacaMap;
+        return !!(map && map.lastStep && map.lastStep.paintedAt);
+      } catch (error) { return false; }
+    };
+    const check = () => {
+      if (this.mapFrames().some(painted)) {
+        this.drawnFrame = 0;
+        this.drawnReported = true;
+        this.setStateValue("drawn", true);
+        return;
+      }
+      this.drawnFrame = requestAnimationFrame(check);
+    };
+    this.drawnFrame = requestAnimationFrame(check);
   }
 
   fillSpeeds() {
