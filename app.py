@@ -72,9 +72,9 @@ def header(page: Page) -> None:
     if page.moments:
         options.toggle(page.t("present_toggle"), key="present", persist_state="page")
     if not s.note_dismissed:
-        note, ok = st.columns([5, 1], vertical_alignment="center")
-        note.info(page.t("content_note"))
-        ok.button(page.t("content_note_ok"), on_click=lambda: s.update(note_dismissed=True))
+        # The button under the note, not beside it: in a narrow column its words were cut off.
+        st.info(page.t("content_note"))
+        st.button(page.t("content_note_ok"), on_click=lambda: s.update(note_dismissed=True))
     show_errors(page.t)
     for param in s.refused:
         st.warning(page.t("notice_invalid", param=f"“{param}”"))
