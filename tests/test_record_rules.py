@@ -259,8 +259,8 @@ def test_a_file_without_the_optional_columns_still_loads(tmp_path):
 
 
 @pytest.mark.parametrize("params, values, scope", [
-    ({"t": "2023-01-09T06:00"}, ["0", "0", "0", "0"], "On 9 January 2023, up to the time shown; the source gives no hour for the rest of its totals, counted here after 17:20"),
-    ({"t": "2023-01-09T18:00"}, ["17", "over 100", "0", "0"], "On 9 January 2023, up to the time shown; the source gives no hour for the rest of its totals, counted here after 17:20"),
+    ({"t": "2023-01-09T06:00"}, ["0", "0", "0", "0"], "On 9 January 2023, up to the time shown; the source gives no hour for its other 9 January deaths and injuries, counted here after 17:20"),
+    ({"t": "2023-01-09T18:00"}, ["17", "over 100", "0", "0"], "On 9 January 2023, up to the time shown; the source gives no hour for its other 9 January deaths and injuries, counted here after 17:20"),
     ({"t": "2023-01-12", "lang": "es"}, ["18", "más de 100", "1", "2"],
      "Juliaca y la región Puno, desde el 4 de enero de 2023 hasta la fecha mostrada; sin Ayacucho"),
 ])
