@@ -99,11 +99,11 @@ if st.session_state.present:
     st.fragment(present_section)(page)
 else:
     st.fragment(map_section)(page)
-    if not complete:  # map first (ui/explore.py): the rest comes when the map is painted, or by then
-        st.fragment(run_every=COMPLETE_AT_LATEST_S)(complete_at_the_latest)()
-if complete or st.session_state.present:
-    if not st.session_state.present:
+    if complete:
         settings(page)
         upload_section(page)
+    else:  # map first (ui/explore.py): the rest comes when the map is painted, or by then
+        st.fragment(run_every=COMPLETE_AT_LATEST_S)(complete_at_the_latest)()
+if complete or st.session_state.present:
     with st.expander(page.t("sources_heading")):
         st.write(page.t("sources_body"))
