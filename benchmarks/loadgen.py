@@ -399,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def table_row(r: dict) -> str:
-    """One line of the README's table."""
+    """One line of the table in docs/operations.md."""
     def num(x, fmt=",.0f"):
         return "–" if x is None else format(x, fmt)
     return (f"| {r['replicas'] or '?'} | {r['students']} | {r['releases']} | {len(r['errors'])} | {num(r['p50_ms'])} | "

@@ -1,4 +1,4 @@
-"""Add a pseudo-language the way the README says a developer adds one, then run the app in it.
+"""Add a pseudo-language the way docs/development.md says a developer adds one, then run the app in it.
 
 Run by tests/test_languages.py in a fresh process (the language must exist before `geo` is imported,
 as it would after editing geo/text/i18n.py): `python tests/pseudo_language.py FOLDER` prints what it saw as JSON.

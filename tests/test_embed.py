@@ -1,4 +1,4 @@
-"""The exported page as an embed: the README's iframe and parent script resize the frame to the page,
+"""The exported page as an embed: the journalists' guide's iframe and parent script resize the frame to the page,
 and the documented messages drive it. Everything runs from file:// with no network."""
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from geo.model.params import SCALES, step_key, steps_for
 from geo.output.export import PageOptions, export_site
 
 ROOT = Path(__file__).resolve().parent.parent
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+GUIDE = (ROOT / "docs" / "journalists.md").read_text(encoding="utf-8")
 
 
 def readme_embed_snippet() -> tuple[str, str]:
-    """The README's iframe and parent script, exactly as written there."""
-    after = README.split("<!-- embed-snippet", 1)[1]
+    """The journalists' guide's iframe and parent script, exactly as written there."""
+    after = GUIDE.split("<!-- embed-snippet", 1)[1]
     iframe, script = re.findall(r"```html\n(.*?)```", after, re.S)[:2]
     assert "<iframe" in iframe and "<script>" in script
     return iframe, script

@@ -1,4 +1,4 @@
-"""Adding a language is data, not code: a pseudo-language added as the README says runs through everything."""
+"""Adding a language is data, not code: a pseudo-language added as docs/development.md says runs through everything."""
 
 from __future__ import annotations
 

@@ -106,10 +106,10 @@ def test_tests_and_benchmarks_do_not_import_each_other_both_ways(folder, forbidd
 
 
 def test_each_step_of_how_it_is_built_is_one_folder_and_every_layer_is_a_step():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## How it is built\n", 1)[1].split("\n## ", 1)[0]
+    guide = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
+    section = guide.split("## How it is built\n", 1)[1].split("\n## ", 1)[0]
     steps = re.findall(r"^\d+\. `([^`]+)`", section, flags=re.M)
     assert steps and all(step.endswith("/") and (ROOT / step).is_dir() for step in steps), steps
-    assert {f"geo/{layer}/" for layer in LAYERS} <= set(steps), "a layer of geo/ is not a step of the README"
+    assert {f"geo/{layer}/" for layer in LAYERS} <= set(steps), "a layer of geo/ is not a step of docs/development.md"
     order = [step for step in steps if step.startswith("geo/") and step[4:].rstrip("/") in LAYERS]
-    assert order == [f"geo/{layer}/" for layer in LAYERS], "the README lists the layers in another order"
+    assert order == [f"geo/{layer}/" for layer in LAYERS], "docs/development.md lists the layers in another order"

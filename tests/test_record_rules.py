@@ -1,5 +1,5 @@
-"""The record says only what the source says (issue 9): the five rules of the README's method, the
-counters' scope and qualifiers, and the README's toll table, each checked against the data and the code."""
+"""The record says only what the source says (issue 9): the five rules of the method (docs/data.md), the
+counters' scope and qualifiers, and the toll table of docs/data.md, each checked against the data and the code."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from geo.output.export import events_csv
 from geo.text.labels import count_label, time_label
 from tests.test_provenance import split_sections
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+DATA_DOC = Path(__file__).resolve().parent.parent / "docs" / "data.md"
 
 
 def _rows() -> list[dict[str, str]]:
@@ -51,10 +51,10 @@ def test_on_the_hourly_scale_all_four_counters_are_0_before_the_first_death(inde
 
 
 def _readme_toll() -> list[tuple[str, str, list[str]]]:
-    """Rows like `| hourly | 2023-01-09T18:00 | 17 | over 100 | 0 | 0 |` of the README's toll table."""
+    """Rows like `| hourly | 2023-01-09T18:00 | 17 | over 100 | 0 | 0 |` of the toll table of docs/data.md."""
     pattern = r"^\| (hourly|context) \| (\d{4}-\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?) \|((?: [^|]+ \|){4})\s*$"
     return [(scale, t, [c.strip() for c in cells.split("|")[:-1]])
-            for scale, t, cells in re.findall(pattern, README.read_text(encoding="utf-8"), re.M)]
+            for scale, t, cells in re.findall(pattern, DATA_DOC.read_text(encoding="utf-8"), re.M)]
 
 
 def _step(scale: str, t: str):
@@ -70,7 +70,7 @@ def test_the_readme_toll_table_is_what_the_counters_show(index):
         scale_key = "hour" if scale == "hourly" else "day"
         worded = toll_as_worded(index, _step(scale, t), toll_start(scale_key))
         shown = [count_label(*worded[c], "en") for c in COUNT_COLUMNS]
-        assert shown == cells, f"{scale} {t}: the counters show {shown}, the README says {cells}"
+        assert shown == cells, f"{scale} {t}: the counters show {shown}, docs/data.md says {cells}"
 
 
 def test_over_100_injured_is_never_shown_as_a_sum(index):

@@ -14,11 +14,11 @@ from geo.model.timeline import lima_time
 from ui.share import PARENT_SCRIPT, embed_code, site_url
 
 ROOT = Path(__file__).resolve().parent.parent
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+GUIDE = (ROOT / "docs" / "journalists.md").read_text(encoding="utf-8")
 
 
 def test_the_app_gives_the_readme_parent_script():
-    after = README.split("<!-- embed-snippet", 1)[1]
+    after = GUIDE.split("<!-- embed-snippet", 1)[1]
     script = re.findall(r"```html\n(.*?)```", after, re.S)[1]
     assert script.strip() == PARENT_SCRIPT.strip()
 

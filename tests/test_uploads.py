@@ -114,7 +114,7 @@ def test_commas_inside_quoted_cells_are_not_columns():
 
 
 def test_the_readme_states_the_limits():
-    readme = (REPO_DATA_DIR.parent / "README.md").read_text(encoding="utf-8")
+    readme = (REPO_DATA_DIR.parent / "docs" / "your-data.md").read_text(encoding="utf-8")
     for limit in (f"{MAX_BYTES // 2**20} MB a file", f"{MAX_ROWS:,} rows", f"{MAX_COLUMNS:,} columns a row",
                   f"pass {UPLOADS_MAX_BYTES // 2**20} MB"):
         assert limit in readme, limit

@@ -84,7 +84,7 @@ def app_link(view: ViewState) -> str:
 
 
 def embed_code(site: str, view: ViewState) -> str:
-    """The iframe of the exported page at the view's moment, and the README's parent script that sizes it."""
+    """The iframe of the exported page at the view's moment, and the parent script of docs/journalists.md that sizes it."""
     query = urlencode({"t": step_key(view.t, view.scale), "lang": view.lang, "view": view.view}, safe=":")
     title = html.escape(text(view.lang, "title"), quote=True)
     label = html.escape(text(view.lang, "embed_label"), quote=True)

@@ -1,4 +1,4 @@
-"""ACLED exports mapped onto the project's schema (README: "Bring your own data").
+"""ACLED exports mapped onto the project's schema (docs/your-data.md).
 
 ACLED rows become rows of `events.csv` and `places.geojson`, and then go through the same checked
 loader as everything else, so a bad ACLED row is refused with its line, column, value and reason.

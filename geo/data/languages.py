@@ -1,4 +1,4 @@
-"""The languages: one catalogue of words per file, `geo/data/words/<code>.toml` (README: "Add a language").
+"""The languages: one catalogue of words per file, `geo/data/words/<code>.toml` (docs/development.md: "Add a language").
 
 A file holds the language's own name, Babel's locale for its dates and numbers, and its words. The data
 files hold one column per language for each text (`title_<code>`, `summary_<code>`, `name_<code>`).

@@ -1,4 +1,4 @@
-"""The controlled vocabularies and limits of the two data files (README: "Data dictionary")."""
+"""The controlled vocabularies and limits of the two data files (docs/data.md: "Data dictionary")."""
 
 from __future__ import annotations
 

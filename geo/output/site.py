@@ -8,7 +8,7 @@ small static page per key moment with its own card.
                                    source sentences, a link that opens the map there, and its card
 
 Crawlers do not run JavaScript and want absolute image addresses: `base_url` (where `site/` will be
-published) makes them absolute; without it they are relative, and the README says to set it.
+published) makes them absolute; without it they are relative, and docs/journalists.md says to set it.
 """
 
 from __future__ import annotations

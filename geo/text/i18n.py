@@ -1,7 +1,7 @@
 """Every word the app shows, in each of its languages; dates and numbers come from Babel (CLDR).
 
 A language is data: its catalogue, `geo/data/words/<code>.toml`, and its columns in the data files
-(README: "Add a language"). A test fails if a key or a placeholder is missing in one language.
+(docs/development.md: "Add a language"). A test fails if a key or a placeholder is missing in one language.
 """
 
 from __future__ import annotations

@@ -148,7 +148,7 @@
 })();
 
 /* Links and embeds: a self-contained block, after the page above (it uses only window.JULIACA_PAGE,
- * window.JuliacaPage and the "juliaca:shown" event). Documented in the README, "Images, animations
+ * window.JuliacaPage and the "juliaca:shown" event). Documented in docs/journalists.md, "Images, animations
  * and embeds". Every message is data: each field is checked against a pattern or a list, and
  * nothing from a message or the URL is ever evaluated or put in the page as markup.
  *
