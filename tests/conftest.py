@@ -35,7 +35,7 @@ def data():
 @pytest.fixture(scope="session")
 def index(data):
     """The bundled events indexed for stepping through time."""
-    return index_events(data.events, data.places)
+    return index_events(data.events, data.places, data.record)
 
 
 @pytest.fixture(scope="session")

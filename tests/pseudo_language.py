@@ -21,7 +21,7 @@ PSEUDO = "xx"
 
 def pseudo(text: str) -> str:
     """English in brackets, placeholders kept: English on the page without brackets was not translated."""
-    return f"⟦{text}⟧"
+    return f"⟦{text}⟧" if text else ""
 
 
 def add_language(package: Path) -> None:
@@ -49,6 +49,11 @@ def add_columns(target: Path) -> None:
     shutil.copytree(ROOT / "data", target)
     _add_csv_columns(target / "events.csv", ("title", "summary"))
     _add_csv_columns(target / "moments.csv", ("title", "caption"))
+    _add_csv_columns(target / "sources.csv", ("title",))  # the record's files (docs/development.md)
+    _add_csv_columns(target / "citations.csv", ("said_by", "note"))
+    _add_csv_columns(target / "readings.csv", ("text",))
+    _add_csv_columns(target / "figures.csv", ("said_by",))
+    _add_csv_columns(target / "people.csv", ("label", "about", "shot", "died", "protesting_text"))
     places = json.loads((target / "places.geojson").read_text(encoding="utf-8"))
     for feature in places["features"]:
         feature["properties"][f"name_{PSEUDO}"] = pseudo(feature["properties"]["name_en"])
@@ -94,7 +99,7 @@ def main(target: Path) -> dict:
     from geo.model.timeline import index_events, lima_time
 
     data = load_dataset(target)
-    index = index_events(data.events, data.places)
+    index = index_events(data.events, data.places, data.record)
     files = bundle.files(index, data.places)
     page = build_page(index, data.places, PageOptions(lang=PSEUDO))
     return {

@@ -60,7 +60,7 @@ INVALID = [
     ("summary_en", "y" * 5000, "at most 1200 characters"),
     ("source_quote", "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen",
      "at most 15 words"),
-    ("source_section", "", "must not be empty"),
+    ("source_section", "", "give both the section and the quoted phrase"),
     ("id", "First Death", "lowercase slug"),
     ("id", "airport_protest_noon", "duplicate id"),
     ("id", "first_death\n", "lowercase slug"),       # a pattern must match the whole cell
@@ -81,6 +81,18 @@ def test_invalid_cell_names_file_line_column_and_value(data_copy, column, value,
     assert matching, f"no problem at {where}; got {texts}"
     assert any(message in t for t in matching), matching
     assert any(repr(value)[:40] in t for t in matching), "the message must quote the bad value"
+
+
+def test_without_a_record_every_event_needs_its_own_source(data_copy):
+    """A folder without sources.csv (an upload) has no citations: each row must carry a section and a phrase."""
+    for name in ("sources.csv", "citations.csv", "readings.csv", "figures.csv", "people.csv"):
+        (data_copy / name).unlink()
+    line = _edit(data_copy, ROW, source_section="", source_quote="")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy, strict=True)
+    where = f"events.csv, line {line}, column 'source_quote'"
+    assert any(str(p).startswith(where) and "has no source" in str(p) for p in caught.value.problems), \
+        [str(p) for p in caught.value.problems][:5]
 
 
 def test_a_march_without_origin_is_refused(data_copy):
@@ -132,7 +144,7 @@ def test_lenient_mode_keeps_valid_rows_and_lists_rejected(data_copy):
 
 def _records(folder: Path) -> pd.DataFrame:
     rows = _rows(folder / "events.csv")
-    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS), dtype=object).assign(line=range(2, len(rows) + 2))
+    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS), dtype=object).fillna("").assign(line=range(2, len(rows) + 2))
 
 
 @pytest.mark.parametrize("breakage, column", [

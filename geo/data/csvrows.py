@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from typing import Iterator
 
 from geo.data.problems import DataError, Problem
@@ -52,3 +53,19 @@ def neutralise_formula(value: object) -> object:
     17
     """
     return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
+
+
+def read_text_checked(path: Path) -> str:
+    """The text of a data file as UTF-8 (BOM allowed); binary or Latin-1 files raise DataError."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise DataError([Problem(path.name, "file", "", str(path), f"cannot be read ({err.strerror})")]) from err
+    if b"\x00" in raw[:4096]:
+        raise DataError([Problem(path.name, "file", "", raw[:16], "this is a binary file, not UTF-8 text")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise DataError([Problem(path.name, f"line {line}", "", raw[err.start:err.start + 8],
+                                 "not valid UTF-8: save the file as UTF-8 (Latin-1 is not accepted)")]) from err

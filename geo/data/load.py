@@ -21,8 +21,9 @@ import pandera.pandas as pa
 from shapely.geometry import Point
 
 from geo.data import vocab
-from geo.data.csvrows import read_records
+from geo.data.csvrows import read_records, read_text_checked
 from geo.data.problems import DataError, Problem
+from geo.data.record import SEED, Record, article_view, load_record
 
 LIMA = "America/Lima"
 REPO_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -35,11 +36,14 @@ _ISO_WITH_OFFSET = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)"
 
 @dataclass(frozen=True)
 class Dataset:
-    """The checked data: places indexed by id, events sorted by start, and what was rejected."""
+    """The checked data: places indexed by id, events sorted by start, who says what (`record`: the
+    sources, citations, readings, reported figures and people killed; empty for an upload), and what was
+    rejected."""
 
     places: gpd.GeoDataFrame
     events: pd.DataFrame
     problems: tuple[Problem, ...] = ()
+    record: Record = Record()
 
 
 def default_data_dir() -> Path:
@@ -48,11 +52,46 @@ def default_data_dir() -> Path:
 
 
 def load_dataset(data_dir: Path | str | None = None, *, strict: bool = True) -> Dataset:
-    """Load `places.geojson` and `events.csv` from `data_dir`; see the module docstring."""
+    """Load `places.geojson`, `events.csv` and, where the folder has them, the record's files
+    (`geo.data.record`) from `data_dir`; see the module docstring."""
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     places, place_problems = load_places(folder / "places.geojson", strict=strict)
     events, event_problems = load_events(folder / "events.csv", places, strict=strict)
-    return Dataset(places, events, tuple(place_problems + event_problems))
+    record, record_problems = load_record(folder, events, places.index, _ids_in(folder))
+    if not record:
+        record_problems += _unsourced(events, "events.csv")
+    if strict and record_problems:
+        raise DataError(record_problems)
+    return Dataset(places, events, tuple(place_problems + event_problems + record_problems), record)
+
+
+def for_source(data: Dataset, source: str | None) -> Dataset:
+    """The dataset as the source choice shows it. "The article only" (`SEED`) is the map on the article
+    alone: its events, at the times and places it gives (`geo.data.record.article_view`), counted as it
+    counts them. Any other source keeps the whole dataset, and the toll as established: the map hides
+    the events that source does not report (`state_at(..., source=)`)."""
+    if source != SEED or not data.record:
+        return data
+    events, record = article_view(data.events, data.record)
+    return Dataset(data.places, events, data.problems, record)
+
+
+def _ids_in(folder: Path) -> list[str]:
+    """Every id of events.csv, refused rows included, where the folder has a record to check against them."""
+    if not (folder / "sources.csv").is_file():
+        return []
+    rows = read_records(read_text_checked(folder / "events.csv"), "events.csv")
+    header = [h.strip() for h in next(rows, (1, []))[1]]
+    column = header.index("id") if "id" in header else None
+    return [] if column is None else [cells[column] for _, cells in rows if len(cells) > column]
+
+
+def _unsourced(events: pd.DataFrame, file: str) -> list[Problem]:
+    """Without a record of sources, every event must carry its own: `sources`, or a section and a quoted phrase."""
+    return [Problem(file, f"line {row.line}", "source_quote", "", "this event has no source: give its sources, or "
+                    "source_section and source_quote (or add the folder's sources.csv and citations.csv)")
+            for row in events.itertuples(index=False)
+            if not str(row.source_quote).strip() and not str(getattr(row, "sources", "")).strip()]
 
 
 # --- shared helpers ------------------------------------------------------------------------
@@ -103,22 +142,6 @@ def _kept(pairs: Located, strict: bool) -> tuple[list[Problem], set[int]]:
     return [p for _, p in pairs], {row for row, _ in pairs}
 
 
-def read_text_checked(path: Path) -> str:
-    """The text of a data file as UTF-8 (BOM allowed); binary or Latin-1 files raise DataError."""
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        raise DataError([Problem(path.name, "file", "", str(path), f"cannot be read ({err.strerror})")]) from err
-    if b"\x00" in raw[:4096]:
-        raise DataError([Problem(path.name, "file", "", raw[:16], "this is a binary file, not UTF-8 text")])
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise DataError([Problem(path.name, f"line {line}", "", raw[err.start:err.start + 8],
-                                 "not valid UTF-8: save the file as UTF-8 (Latin-1 is not accepted)")]) from err
-
-
 # --- events.csv ----------------------------------------------------------------------------
 
 
@@ -152,12 +175,14 @@ EVENTS_SCHEMA = pa.DataFrameSchema(
         },
         "claim_status": pa.Column(str, _one_of(vocab.CLAIM_STATUSES)),
         "reported_by": pa.Column(str, _text(vocab.MAX_SHORT_TEXT, required=False)),
-        "source_section": pa.Column(str, _text(vocab.MAX_SHORT_TEXT)),
-        "source_quote": pa.Column(str, _text(vocab.MAX_SHORT_TEXT) + [
+        # Empty where the event rests on other sources (geo.data.record); a folder without them needs both.
+        "source_section": pa.Column(str, _text(vocab.MAX_SHORT_TEXT, required=False)),
+        "source_quote": pa.Column(str, _text(vocab.MAX_SHORT_TEXT, required=False) + [
             pa.Check(lambda s: s.str.count(r"\S+") <= vocab.MAX_QUOTE_WORDS,
                      error=f"expected a verbatim phrase of at most {vocab.MAX_QUOTE_WORDS} words")]),
         "time_inferred": pa.Column(str, _one_of(vocab.TIME_INFERRED, required=False)),
         "count_qualifier": pa.Column(str, _one_of(vocab.COUNT_QUALIFIERS, required=False)),
+        "sources": pa.Column(str, _text(vocab.MAX_SOURCES_TEXT, required=False)),
     },
     strict=False,
 )
@@ -225,6 +250,9 @@ def _relational_problems(frame: pd.DataFrame, place_ids: set[str], file: str) ->
             add("origin_place_id", "", "a march needs the id of the place it came from")
         if ends_before_start:
             add("end", row.end, f"end is before start ({row.start}); swap them or fix one")
+        if bool(row.source_section.strip()) != bool(row.source_quote.strip()):
+            column = "source_quote" if row.source_section.strip() else "source_section"
+            add(column, getattr(row, column), "give both the section and the quoted phrase of the article, or neither")
     return problems
 
 

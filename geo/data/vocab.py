@@ -15,10 +15,12 @@ EVENT_COLUMNS = (
     *per_language("title", "summary"),
     "civilians_killed", "civilians_injured", "police_killed", "police_injured",
     "claim_status", "reported_by", "source_section", "source_quote",
-    "time_inferred", "count_qualifier",
+    "time_inferred", "count_qualifier", "sources",
 )
-# Columns a file may leave out (they are read as empty): added after files in the schema existed.
-OPTIONAL_EVENT_COLUMNS = ("time_inferred", "count_qualifier")
+# Columns a file may leave out (they are read as empty): added after files in the schema existed. `sources` is
+# written by the CSV download (the event's sources as text) and lets an upload cite its own.
+OPTIONAL_EVENT_COLUMNS = ("time_inferred", "count_qualifier", "sources")
+MAX_SOURCES_TEXT = 4000
 # Written by the CSV download, ignored when such a file is read back: derived, never data.
 EXPORT_ONLY_COLUMNS = ("counted_in_toll",)
 PLACE_PROPERTIES = ("id", *per_language("name"), "kind", "role", "geo_precision", "source")
@@ -41,6 +43,15 @@ COUNT_QUALIFIERS = ("over", "at_least")
 # story among contradictory ones); `official_claim`: an official's or a government's.
 CLAIM_STATUSES = ("reported", "official_claim", "party_claim", "disputed")
 PLACE_KINDS = ("airport", "city", "town", "province", "landmark")
+
+# The record's sources (docs/data.md, "The sources"): what kind of text each is, what it does for an event,
+# what sources can differ on, how a reported count is worded, and whether a person killed was protesting.
+SOURCE_KINDS = ("encyclopedia", "official_statement", "press_report", "human_rights_report",
+                "retrospective_investigation")
+CITATION_ROLES = ("reports", "confirms", "adds_detail", "contradicts")
+READING_ASPECTS = ("time", "place", "count", "what", "cause", "who")
+FIGURE_QUALIFIERS = ("over", "at_least", "about")
+PROTESTING = ("yes", "no", "unclear", "not_stated", "on_duty")
 PLACE_ROLES = ("site", "origin", "context")
 GEO_PRECISIONS = ("exact", "town", "province")
 
