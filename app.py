@@ -28,7 +28,7 @@ def load(data_dir: str):
     it for the browser, which gets it once (read-only after)."""
     publish_static(STATIC)
     data = load_dataset(data_dir, strict=False)
-    index = index_events(data.events, data.places)
+    index = index_events(data.events, data.places, data.record)
     moments = load_moments(index) if Path(data_dir) == REPO_DATA_DIR and not data.problems else []
     return data, index, moments, publish_bundle(index, data.places, STATIC)
 

@@ -245,7 +245,7 @@ def measure_static_page(data_dir: Path, samples: int, work: Path) -> dict:
     from geo.model.timeline import index_events
 
     data = load_dataset(data_dir, strict=False)
-    page_file = export_site(index_events(data.events, data.places), data.places, work / "static-page", PageOptions())
+    page_file = export_site(index_events(data.events, data.places, data.record), data.places, work / "static-page", PageOptions())
     with sync_playwright() as playwright:
         browser = launch(playwright, offline=True)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -279,7 +279,7 @@ def measure_server(app: str, data_dir: Path, repeats: int) -> dict:
     from geo.model.timeline import index_events, state_at
 
     data = load_dataset(data_dir, strict=False)
-    index = index_events(data.events, data.places)
+    index = index_events(data.events, data.places, data.record)
     timings = []
     for i in range(repeats):
         t = hour_steps()[i % 24]
@@ -304,7 +304,7 @@ def measure_exports(data_dir: Path, work: Path) -> dict:
     from geo.model.timeline import index_events
 
     data = load_dataset(data_dir, strict=False)
-    index = index_events(data.events, data.places)
+    index = index_events(data.events, data.places, data.record)
     page = export_site(index, data.places, work / "site", PageOptions())
     times = []
     for k in range(3):

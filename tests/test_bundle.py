@@ -58,7 +58,7 @@ def test_text_chunks_hold_each_language(data, index):
     assert en["time"][i] == "9 January 2023, around 14:00" and es["time"][i] == "9 de enero de 2023, hacia las 14:00"
     assert es["title"][i] == index.events.loc[index.events["id"] == "first_death_14h", "title_es"].iloc[0]
     assert es["place"][i] == "Juliaca"
-    assert es["status_label"][i] == "Informado por la fuente"
+    assert es["status_label"][i] == "Informado por sus fuentes"
 
 
 def test_large_datasets_are_split_into_chunks(data, index):

@@ -28,7 +28,7 @@ def synthetic(tmp_path_factory):
     """10,000 generated events, indexed, and the exported page of them, opened in Chromium."""
     folder = generate(N_EVENTS, tmp_path_factory.mktemp("synthetic") / "data")
     data = load_dataset(folder, strict=True)
-    index = index_events(data.events, data.places)
+    index = index_events(data.events, data.places, data.record)
     page_file = folder.parent / "index.html"
     page_file.write_text(build_page(index, data.places, PageOptions(base="offline", scale="day", step=0)),
                          encoding="utf-8")

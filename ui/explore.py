@@ -131,7 +131,7 @@ def downloads(page: Page, view: ViewState, state: MapState) -> None:
     else:
         row.caption(page.t("download_png_unavailable"))
     visible = state.visible
-    row.download_button(page.t("download_csv"), data=safe(lambda: events_csv(visible)), mime="text/csv",
+    row.download_button(page.t("download_csv"), data=safe(lambda: events_csv(visible, page.index.record)), mime="text/csv",
                         file_name=f"juliaca-events-{stamp}.csv", on_click="ignore")
     row.download_button(page.t("download_geojson"), data=safe(lambda: events_geojson(visible, page.places)),
                         file_name=f"juliaca-events-{stamp}.geojson", mime="application/geo+json", on_click="ignore")

@@ -138,7 +138,7 @@ def _handout(lang: str, data_dir: str) -> bytes:
     from geo.model.timeline import index_events
 
     data = load_dataset(data_dir, strict=False)
-    index = index_events(data.events, data.places)
+    index = index_events(data.events, data.places, data.record)
     return handout_pdf(index, data.places, load_moments(index), lang)
 
 

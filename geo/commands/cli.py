@@ -84,7 +84,7 @@ def _loaded(args: argparse.Namespace):
     from geo.model.timeline import index_events
 
     data = load_dataset(args.data_dir or default_data_dir(), strict=True)
-    return data, index_events(data.events, data.places)
+    return data, index_events(data.events, data.places, data.record)
 
 
 def _snapshot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -87,7 +87,7 @@ def prepare_static() -> None:
 
     publish_static(STATIC)
     data = load_dataset(default_data_dir(), strict=False)
-    publish(index_events(data.events, data.places), data.places, STATIC)
+    publish(index_events(data.events, data.places, data.record), data.places, STATIC)
 
 
 @dataclass

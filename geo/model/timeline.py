@@ -33,6 +33,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geo.data.record import SEED, Record
 from geo.data.vocab import COUNT_COLUMNS
 
 LIMA = "America/Lima"
@@ -109,23 +110,28 @@ class EventIndex:
     Build it once per dataset with `index_events`; it is read-only afterwards.
     """
 
-    events: pd.DataFrame          # sorted by `reveal`; has `reveal` and `in_toll` columns
+    events: pd.DataFrame          # sorted by `reveal`; has `reveal`, `in_toll` and `source_ids` columns
     reveal_ns: np.ndarray         # int64 nanoseconds of `events.reveal`, for searchsorted
     running_totals: np.ndarray    # shape (n + 1, 4): totals of COUNT_COLUMNS over the first k events
     marches: pd.DataFrame         # march rows with `draw_from` and `arrive`
+    figures: pd.DataFrame = field(default_factory=pd.DataFrame)  # reported counts, by the order of their events
+    record: Record = field(default_factory=Record)  # who says what (empty for an upload): see geo.data.record
 
 
-def index_events(events: pd.DataFrame, places: gpd.GeoDataFrame) -> EventIndex:
+def index_events(events: pd.DataFrame, places: gpd.GeoDataFrame, record: Record | None = None) -> EventIndex:
     """Sort events by reveal time and pre-compute the running totals of the toll.
 
     The toll counts every event except those at a `context` place (Ayacucho, Lima, Puno city):
     the counters are about Juliaca and the Puno region; Ayacucho's dead are shown on their own
-    event, not added to them. Events with no known place count.
+    event, not added to them. Events with no known place count. With a `record`, each event also
+    carries the ids of its sources (`source_ids`), and the counts reported through the day come along
+    (`figures`, see `reported_at`).
     """
     frame = events.copy()
     frame["reveal"] = reveal_times(frame)
     context_ids = set(places.index[places["role"] == "context"])
     frame["in_toll"] = ~frame["place_id"].isin(context_ids)
+    frame["source_ids"] = _source_ids(frame, record)
     frame = frame.sort_values(["reveal", "start"], kind="stable").reset_index(drop=True)
     counts = frame[list(COUNT_COLUMNS)].fillna(0).to_numpy(dtype=np.int64)
     counts[~frame["in_toll"].to_numpy()] = 0
@@ -133,7 +139,29 @@ def index_events(events: pd.DataFrame, places: gpd.GeoDataFrame) -> EventIndex:
     marches = frame[frame["category"] == "march"].copy()
     marches["arrive"] = marches["start"]
     marches["draw_from"] = marches["start"] - MARCH_LEAD
-    return EventIndex(frame, frame["reveal"].to_numpy(dtype="datetime64[ns]").astype(np.int64), running, marches)
+    return EventIndex(frame, frame["reveal"].to_numpy(dtype="datetime64[ns]").astype(np.int64), running, marches,
+                      _figures(frame, record), record or Record())
+
+
+def _source_ids(events: pd.DataFrame, record: Record | None) -> list[tuple[str, ...]]:
+    """Each event's sources, the seed first where it quotes it; without a record, none (an upload's own)."""
+    if not record:
+        return [()] * len(events)
+    cited: dict[str, list[str]] = {}
+    for citation in record.citations:
+        if citation.role != "contradicts":
+            cited.setdefault(citation.event_id, []).append(citation.source_id)
+    return [tuple(sorted(cited.get(event_id, ()), key=lambda s: s != SEED)) for event_id in events["id"]]
+
+
+def _figures(events: pd.DataFrame, record: Record | None) -> pd.DataFrame:
+    """The reported counts with the position of their event in reveal order (`at`), oldest first."""
+    columns = ["at", "event_id", "measure", "value", "qualifier", "said_by"]
+    if not record or not record.figures:
+        return pd.DataFrame(columns=columns)
+    position = {event_id: k for k, event_id in enumerate(events["id"])}
+    rows = [(position[f.event_id], f.event_id, f.measure, f.value, f.qualifier, f.said_by) for f in record.figures]
+    return pd.DataFrame(rows, columns=columns).sort_values("at", kind="stable").reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -186,17 +214,18 @@ def _toll_base(index: EventIndex, toll_from: pd.Timestamp | None) -> int:
 
 
 def state_at(index: EventIndex, t: pd.Timestamp, *, step: pd.Timedelta = HOUR,
-             categories: frozenset[str] | None = None, toll_from: pd.Timestamp | None = None) -> MapState:
+             categories: frozenset[str] | None = None, toll_from: pd.Timestamp | None = None,
+             source: str | None = None) -> MapState:
     """The state of the map at t: visible events, the new ones, marches under way, the toll.
 
-    Selects events that 1. are revealed at or before t and 2. belong to `categories` (all when
-    None). The toll ignores the filter: hiding a category does not change the number of dead.
-    It counts the events revealed in [toll_from, t] (from the start when `toll_from` is None; see
-    `toll_start` for each scale's).
+    Selects events that 1. are revealed at or before t, 2. belong to `categories` (all when None) and
+    3. are reported by `source` (all when None). The toll ignores the filters: hiding a category or a
+    source does not change the number of dead. It counts the events revealed in [toll_from, t] (from
+    the start when `toll_from` is None; see `toll_start` for each scale's).
 
     >>> from geo.data.load import load_dataset
     >>> data = load_dataset()
-    >>> state_at(index_events(data.events, data.places), lima_time("2023-01-09T18:00")).totals["civilians_killed"]
+    >>> state_at(index_events(data.events, data.places, data.record), lima_time("2023-01-09T18:00")).totals["civilians_killed"]
     17
     """
     t = lima_time(t)
@@ -204,10 +233,14 @@ def state_at(index: EventIndex, t: pd.Timestamp, *, step: pd.Timedelta = HOUR,
     new_from = _count_revealed(index, t - step)
     visible = index.events.iloc[:shown]
     new_ids = index.events["id"].iloc[new_from:shown]
+    keep = np.ones(len(index.events), dtype=bool)
     if categories is not None:
-        visible = visible[visible["category"].isin(categories)]
-        new_ids = new_ids[index.events["category"].iloc[new_from:shown].isin(categories)]
-    marches = index.marches if categories is None or "march" in categories else index.marches.iloc[:0]
+        keep &= index.events["category"].isin(categories).to_numpy()
+    if source is not None:
+        keep &= index.events["source_ids"].map(lambda ids: source in ids).to_numpy(dtype=bool)
+    visible = visible[keep[:shown]]
+    new_ids = new_ids[keep[new_from:shown]]
+    marches = index.marches[keep[index.marches.index.to_numpy()]]
     base = index.running_totals[min(_toll_base(index, toll_from), shown)]
     totals = dict(zip(COUNT_COLUMNS, (int(x) for x in index.running_totals[shown] - base)))
     return MapState(t, visible, frozenset(new_ids), totals, marches)
@@ -241,3 +274,38 @@ def toll_as_worded(index: EventIndex, t: pd.Timestamp, toll_from: pd.Timestamp |
         else:
             worded[column] = (exact, "at_least")
     return worded
+
+
+@dataclass(frozen=True)
+class Reported:
+    """The latest count of one kind reported by a time: its value as worded, and the event of its report."""
+
+    value: int
+    qualifier: str
+    event_id: str
+    said_by: dict[str, str] = field(default_factory=dict)  # who gave it, per language
+
+
+def reported_at(index: EventIndex, t: pd.Timestamp, toll_from: pd.Timestamp | None = None,
+                source: str | None = None) -> dict[str, Reported]:
+    """What was known when: for each count column, the latest figure reported in [toll_from, t] (by `source`
+    when given), as its report gave it. The counters show the toll as later established; this is the
+    figure a person could have read at t.
+
+    >>> from geo.data.load import load_dataset
+    >>> data = load_dataset()
+    >>> index = index_events(data.events, data.places, data.record)
+    >>> reported_at(index, lima_time("2023-01-09T06:00"), toll_start("hour"))
+    {}
+    """
+    shown = _count_revealed(index, t)
+    base = min(_toll_base(index, toll_from), shown)
+    figures = index.figures
+    if figures.empty:
+        return {}
+    chosen = figures[(figures["at"] >= base) & (figures["at"] < shown)]
+    if source is not None:
+        sources = index.events["source_ids"]
+        chosen = chosen[[source in sources.iloc[at] for at in chosen["at"]]]
+    latest = chosen.groupby("measure", sort=False).tail(1)
+    return {row.measure: Reported(int(row.value), row.qualifier, row.event_id, row.said_by) for row in latest.itertuples()}
