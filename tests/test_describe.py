@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import string
+from pathlib import Path
 
 import pytest
 
@@ -32,7 +34,8 @@ def test_export_strings_have_both_languages_with_the_same_placeholders():
                                         "personas heridas más de 100;", "Contadores del 9 de enero"]),
     ("2023-01-12T23:00", "day", "en", ["12 January 2023, end of the day", "civilians killed 18;",
                                        "people injured over 100;", "police killed 1;", "police injured 2."]),
-    ("2023-01-10T23:00", "day", "es", ["policías muertos 0;", "policías heridos 2."]),
+    ("2023-01-09T23:00", "day", "es", ["policías muertos 0;", "policías heridos 0."]),
+    ("2023-01-10T23:00", "day", "es", ["policías muertos 1;", "policías heridos 2."]),
     ("2023-01-11T23:00", "day", "en", ["police killed 1;", "police injured 2."]),
 ])
 def test_the_time_and_the_counters_are_the_apps(index, data, t, scale, lang, expected):
@@ -68,7 +71,7 @@ def test_the_first_hour_has_nothing_new_and_no_marches(index, data):
 
 def test_marches_are_described_as_schematic_once_drawn(index, data):
     alt = describe_moment(index, data.places, lima_time("2023-01-09T09:00"))
-    assert "marches from 7 places" in alt and "schematic" in alt and "no routes" in alt
+    assert "marches from 7 places" in alt and "schematic" in alt and "no source gives their routes" in alt
 
 
 def test_a_highlight_names_the_moments_events_instead_of_the_new_ones(index, data):
@@ -125,3 +128,12 @@ def test_a_span_says_how_many_frames_from_when_to_when_and_the_last_counters(ind
 def test_a_span_needs_a_step(index, data):
     with pytest.raises(ValueError, match="at least one step"):
         describe_span(index, data.places, [])
+
+
+def test_the_journalists_guide_quotes_the_alt_text_the_code_writes(index, data):
+    """docs/journalists.md gives the airport view's alt text at 18:00 as its example (issue 20, part 0)."""
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "journalists.md").read_text(encoding="utf-8")
+    quoted = re.search(r"a test checks that this is what the code writes\):\n\n((?:> .*\n)+)", guide)
+    assert quoted, "the guide's alt-text example is missing"
+    example = " ".join(line[2:] for line in quoted.group(1).splitlines())
+    assert example == describe_moment(index, data.places, lima_time("2023-01-09T18:00"), view="airport", lang="en")

@@ -58,7 +58,7 @@ def test_csv_export_is_valid_input_for_the_loader(data, index, tmp_path):
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / "places.geojson").write_bytes((REPO_DATA_DIR / "places.geojson").read_bytes())
-    (folder / "events.csv").write_bytes(events_csv(data.events))
+    (folder / "events.csv").write_bytes(events_csv(data.events, data.record))
     assert len(load_dataset(folder).events) == len(data.events)
 
 

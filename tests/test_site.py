@@ -65,7 +65,7 @@ def text_site(index, data, moments, tmp_path_factory):
 def test_the_page_has_text_cards_without_an_image(text_site):
     meta = _parse(text_site / "index.html").meta
     assert meta["og:title"] == "Juliaca, 9 de enero de 2023: el día hora a hora"
-    assert "al menos 18 civiles" in meta["og:description"] and meta["og:locale"] == "es_PE"
+    assert "murieron 18 civiles" in meta["og:description"] and meta["og:locale"] == "es_PE"
     assert meta["og:url"] == "https://example.org/juliaca/"
     assert meta["twitter:card"] == "summary" and "og:image" not in meta
 

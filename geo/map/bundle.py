@@ -77,7 +77,7 @@ def core(index: EventIndex, places: gpd.GeoDataFrame) -> dict:
 
 def text_chunks(index: EventIndex, places: gpd.GeoDataFrame, lang: str) -> list[dict]:
     """The popups' text in `lang`, as column lists of `CHUNK` events each, in reveal order."""
-    columns = event_texts(index.events, places, lang)
+    columns = event_texts(index.events, places, lang, index.record)
     return [{field: values[start:start + CHUNK] for field, values in columns.items()}
             for start in range(0, len(index.events), CHUNK)] or [{field: [] for field in columns}]
 

@@ -21,6 +21,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from geo.data.csvrows import neutralise_formula
+from geo.data.record import Record
 from geo.data.vocab import COUNT_COLUMNS, EVENT_COLUMNS, EXPORT_ONLY_COLUMNS
 from geo.map import bundle
 from geo.map.assets import LAYERS_DIR, WEB_DIR
@@ -33,6 +34,7 @@ from geo.text.a11y import map_title, moment_summary
 from geo.text.events import LIST_LIMIT
 from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, STRINGS, text
 from geo.text.labels import clock_label, count_label, step_name
+from geo.text.sources import sources_text
 
 _UI_KEYS = ("title", "play", "pause", "previous", "next", "time", "list_heading", "not_mapped", "summary_heading",
             "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day", *COUNT_COLUMNS)
@@ -189,18 +191,21 @@ def _as_records(events: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def events_csv(events: pd.DataFrame) -> bytes:
+def events_csv(events: pd.DataFrame, record: Record | None = None) -> bytes:
     """The events in the project's CSV schema (UTF-8 with BOM, for spreadsheets), formulas neutralised.
 
-    A last column, `counted_in_toll`, says whether the row's counts are part of the map's toll (`yes`)
-    or not (`no`: Ayacucho's dead are never added to Juliaca's); empty for events that were not indexed.
-    The loader ignores that column, so the file reads back as data.
+    With the `record`, the `sources` column lists each event's sources (outlet, date, link), so that the file
+    cites them and reads back on its own. A last column, `counted_in_toll`, says whether the row's counts are
+    part of the map's toll (`yes`) or not (`no`: Ayacucho's dead are never added to Juliaca's); empty for
+    events that were not indexed. The loader ignores that column, so the file reads back as data.
     """
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[*EVENT_COLUMNS, *EXPORT_ONLY_COLUMNS], lineterminator="\n")
     writer.writeheader()
     in_toll = events["in_toll"].tolist() if "in_toll" in events else [None] * len(events)
     for row, counted in zip(_as_records(events), in_toll):
+        if record:
+            row["sources"] = sources_text(record, row["id"])
         cells = {k: "" if v is None else neutralise_formula(v) for k, v in row.items()}
         writer.writerow({**cells, "counted_in_toll": "" if counted is None else ("yes" if counted else "no")})
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -15,9 +15,11 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.data.vocab import CATEGORIES, COUNT_COLUMNS
-from geo.model.timeline import EventIndex, MapState, Scale, lima_time, state_at, step_size, toll_as_worded, toll_start
+from geo.model.timeline import (EventIndex, MapState, Scale, lima_time, reported_at, state_at, step_size, toll_as_worded,
+                                toll_start)
 from geo.text.i18n import text
 from geo.text.labels import clock_label, count_label
+from geo.text.sources import credit_sources, reported_line, shown_sources
 
 MAX_NAMED = 5  # events named one by one; the rest are counted ("and 3 more")
 
@@ -45,6 +47,21 @@ def _toll_sentence(index: EventIndex, state: MapState, scale: Scale, lang: str) 
     return text(lang, f"alt_toll_{'hour' if scale == 'hour' else 'day'}", counts=counts)
 
 
+def _reported_sentence(index: EventIndex, state: MapState, scale: Scale, lang: str) -> list[str]:
+    """The latest figures reported by this time, with who gave them, as under the counters; none if none."""
+    line = reported_line(reported_at(index, state.t, toll_start(scale)), lang)
+    return [line + "."] if line else []
+
+
+def source_sentence(index: EventIndex, state: MapState, lang: str) -> str:
+    """The sources of the events shown, and only those: 'Sources: Wikipedia, “Juliaca massacre” (CC BY-SA
+    4.0); La República; … and 9 more.' A dataset without a record (an upload) credits its own sources."""
+    if not index.record:
+        return text(lang, "alt_source_upload")
+    shown = shown_sources(state.visible)
+    return credit_sources(index.record, shown, lang) + "." if shown else text(lang, "alt_source_none")
+
+
 def _events_sentence(n: int, lang: str) -> str:
     return text(lang, "alt_events_none" if n == 0 else "alt_events_one" if n == 1 else "alt_events_other", n=n)
 
@@ -59,7 +76,7 @@ def describe_moment(index: EventIndex, places: gpd.GeoDataFrame, t: pd.Timestamp
     >>> from geo.data.load import load_dataset
     >>> from geo.model.timeline import index_events
     >>> data = load_dataset()
-    >>> alt = describe_moment(index_events(data.events, data.places), data.places, lima_time("2023-01-09T18:00"))
+    >>> alt = describe_moment(index_events(data.events, data.places, data.record), data.places, lima_time("2023-01-09T18:00"))
     >>> "Time shown: 9 January 2023, 18:00 (Lima, UTC−5)" in alt, "civilians killed 17;" in alt
     (True, True)
     """
@@ -82,7 +99,8 @@ def describe_moment(index: EventIndex, places: gpd.GeoDataFrame, t: pd.Timestamp
         sentences.append(text(lang, "alt_unmapped_one" if unmapped == 1 else "alt_unmapped_other", n=unmapped))
     if state.marches:
         sentences.append(text(lang, "alt_marches", n=len(state.marches)))
-    sentences += [_toll_sentence(index, state, scale, lang), text(lang, "alt_source")]
+    sentences += [_toll_sentence(index, state, scale, lang), *_reported_sentence(index, state, scale, lang),
+                  source_sentence(index, state, lang)]
     return " ".join(sentences)
 
 
@@ -94,7 +112,7 @@ def describe_span(index: EventIndex, places: gpd.GeoDataFrame, steps: list[pd.Ti
     >>> from geo.data.load import load_dataset
     >>> from geo.model.timeline import index_events, hour_steps
     >>> data = load_dataset()
-    >>> alt = describe_span(index_events(data.events, data.places), data.places, hour_steps(), lang="es")
+    >>> alt = describe_span(index_events(data.events, data.places, data.record), data.places, hour_steps(), lang="es")
     >>> alt.startswith("Mapa animado de la región Puno"), "24 fotogramas" in alt
     (True, True)
     """
@@ -106,5 +124,5 @@ def describe_span(index: EventIndex, places: gpd.GeoDataFrame, steps: list[pd.Ti
         text(lang, "alt_span", where=text(lang, f"where_{view}"), n=len(steps),
              first=clock_label(first.t, scale, lang), last=clock_label(last.t, scale, lang)),
         text(lang, "alt_span_events", first=len(first.visible), last=len(last.visible)),
-        text(lang, "alt_span_end"), _toll_sentence(index, last, scale, lang), text(lang, "alt_source"),
+        text(lang, "alt_span_end"), _toll_sentence(index, last, scale, lang), source_sentence(index, last, lang),
     ])

@@ -5,8 +5,10 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
+from geo.data.record import Record
 from geo.text.i18n import text
 from geo.text.labels import time_label
+from geo.text.sources import event_sources
 
 
 def category_label(category: str, lang: str) -> str:
@@ -14,10 +16,13 @@ def category_label(category: str, lang: str) -> str:
     return text(lang, f"category_{category}")
 
 
-def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str) -> dict[str, list]:
+def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
+                record: Record | None = None) -> dict[str, list]:
     """The display text of `events` in `lang`, as columns in the frame's order: what a popup, a tooltip
-    and the list show. The browser gets these columns (in chunks); the page's list gets them as rows."""
+    and the list show. The browser gets these columns (in chunks); the page's list gets them as rows.
+    With a `record`, `sources` holds each event's sources and where they differ (`event_sources`)."""
     names = places[f"name_{lang}"]
+    sources = [event_sources(record, e, lang) for e in events["id"]] if record else [None] * len(events)
     return {
         "title": events[f"title_{lang}"].tolist(),
         "time": [time_label(s, p, lang, e, inferred) for s, p, e, inferred in
@@ -28,6 +33,7 @@ def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str) -> di
         "by": events["reported_by"].tolist(),
         "quote": events["source_quote"].tolist(),
         "section": events["source_section"].tolist(),
+        "sources": sources,
     }
 
 
@@ -40,10 +46,11 @@ LIST_LIMIT = 150  # the event list (app and exported page) describes the newest 
 
 
 def describe_events(visible: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
-                    new_ids: frozenset[str] = frozenset(), selected: str | None = None) -> list[dict]:
+                    new_ids: frozenset[str] = frozenset(), selected: str | None = None,
+                    record: Record | None = None) -> list[dict]:
     """The visible events as plain dicts of display text in `lang`, newest first, for the list."""
     newest = visible.iloc[::-1]
-    columns = event_texts(newest, places, lang)
+    columns = event_texts(newest, places, lang, record)
     return [{"id": event_id, "category_label": category_label(category, lang), "isNew": event_id in new_ids,
              "selected": event_id == selected, **{field: values[k] for field, values in columns.items()}}
             for k, (event_id, category) in enumerate(zip(newest["id"], newest["category"]))]

@@ -41,7 +41,7 @@ def _part_of_day(start: pd.Timestamp, lang: str) -> str:
 
 def time_label(start: pd.Timestamp, precision: str, lang: str, end: pd.Timestamp | None = None,
                inferred: str = "") -> str:
-    """An event's time as exactly as the source gives it, and no more exactly; an inferred date or
+    """An event's time as exactly as its sources give it, and no more exactly; an inferred date or
     time (`inferred` is "date" or "time") says so.
 
     >>> time_label(lima_time("2023-01-09T14:00"), "hour", "en")
@@ -49,7 +49,7 @@ def time_label(start: pd.Timestamp, precision: str, lang: str, end: pd.Timestamp
     >>> time_label(lima_time("2023-01-09T17:20"), "after", "es")
     '9 de enero de 2023, después de las 17:20'
     >>> time_label(lima_time("2023-01-08T11:00"), "minute", "en", inferred="date")
-    '8 January 2023, 11:00; date inferred from the order of the text'
+    '8 January 2023, 11:00; date inferred: the sources do not give it'
     """
     start = lima_time(start)
     hh, mm = f"{start.hour:02d}", f"{start.minute:02d}"

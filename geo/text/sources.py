@@ -1,0 +1,182 @@
+"""The record's sources in words: who says what about an event, where sources differ, what was known when.
+
+Pure functions of the record (`geo.data.record`) and a language. The browser gets the same records as JSON
+(the popups and the list), the exports as text; every value is text, never markup.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Iterable
+
+import pandas as pd
+from babel.dates import format_date, format_skeleton
+
+from geo.data.record import SEED, Citation, Person, Record, Source, replace_references
+from geo.data.vocab import COUNT_COLUMNS
+from geo.model.timeline import Reported
+from geo.text.i18n import LANGUAGE_INFO, text
+
+
+def published_label(published: str, lang: str) -> str:
+    """A source's date as exactly as it is known: '12 January 2023', 'January 2023' or '2023'.
+
+    >>> published_label("2023-01-12", "es"), published_label("2023-05", "en"), published_label("", "en")
+    ('12 de enero de 2023', 'May 2023', 'date not shown')
+    """
+    if not published:
+        return text(lang, "source_undated")
+    parts = [int(p) for p in published.split("-")]
+    locale = LANGUAGE_INFO[lang].locale
+    if len(parts) == 3:
+        return format_date(datetime.date(*parts), "long", locale=locale)
+    if len(parts) == 2:
+        return format_skeleton("yMMMM", datetime.date(parts[0], parts[1], 1), locale=locale)
+    return str(parts[0])
+
+
+def source_label(source: Source, lang: str) -> str:
+    """'La República, 12 January 2023': the outlet or body and the date, the way a reader cites it."""
+    return f"{source.publisher}, {published_label(source.published, lang)}"
+
+
+def named(record: Record, lang: str):
+    """A function that writes a source id as '(La República, 12 January 2023)', for texts that name sources."""
+    return lambda source_id: f"({source_label(record.sources[source_id], lang)})"
+
+
+def citation_record(record: Record, citation: Citation, lang: str) -> dict:
+    """One citation as the popup, the list and the exports show it: the source, its date and link, what it
+    does for the event, whom it credits, and (the seed only) the verbatim phrase and its section."""
+    source = record.sources[citation.source_id]
+    return {
+        "id": source.id,
+        "label": source_label(source, lang),
+        "title": source.title[lang],
+        "url": source.url,
+        "role": text(lang, f"role_{citation.role}"),
+        "contradicts": citation.role == "contradicts",
+        "saidBy": text(lang, "source_said_by", who=citation.said_by[lang]) if citation.said_by else "",
+        "note": replace_references(citation.note.get(lang, ""), named(record, lang)),
+        "later": text(lang, "source_later") if source.retrospective else "",
+        "quote": citation.quote,
+        "section": citation.locator if citation.source_id == SEED else "",
+        "where": "" if citation.source_id == SEED else citation.locator,
+    }
+
+
+def event_sources(record: Record, event_id: str, lang: str) -> dict:
+    """Everything the sources say of one event: how many independent voices report it (`count`, with its
+    words), each citation, and where they differ (`differ`: per aspect, each reading with its sources)."""
+    citations = sorted(record.citations_of(event_id), key=lambda c: (c.source_id != SEED, c.role == "contradicts",
+                                                                        record.sources[c.source_id].published))
+    count = record.independent_count(event_id)
+    differ = []
+    for aspect in dict.fromkeys(r.aspect for r in record.readings_of(event_id)):
+        readings = [r for r in record.readings_of(event_id) if r.aspect == aspect]
+        differ.append({"aspect": text(lang, f"aspect_{aspect}"), "readings": [
+            {"text": replace_references(r.text[lang], named(record, lang)),
+             "by": "; ".join(source_label(record.sources[s], lang) for s in r.source_ids)} for r in readings]})
+    return {"count": count, "countLabel": text(lang, "source_count_one" if count == 1 else "source_count", n=count),
+            "citations": [citation_record(record, c, lang) for c in citations], "differ": differ}
+
+
+def sources_list(record: Record, lang: str, only: set[str] | None = None) -> list[dict]:
+    """Every source (or those in `only`), the seed first, then by date: for the Sources panel and the exports."""
+    chosen = [s for s in record.sources.values() if only is None or s.id in only]
+    chosen.sort(key=lambda s: (s.id != SEED, s.published, s.publisher))
+    return [{"id": s.id, "label": source_label(s, lang), "title": s.title[lang], "url": s.url,
+             "kind": text(lang, f"kind_{s.kind}"), "later": text(lang, "source_later") if s.retrospective else "",
+             "language": s.language} for s in chosen]
+
+
+def credit_sources(record: Record, shown: Iterable[str], lang: str, limit: int | None = 6) -> str:
+    """The sources of what an image or a page shows, and only those, for its credit line: the seed with
+    its licence, then the outlets and bodies by how many of the shown events they support. `shown` holds a
+    source id once per event it supports (a set will do); `limit` outlets are named, the rest counted.
+
+    >>> from geo.data.load import load_dataset
+    >>> record = load_dataset().record
+    >>> credit_sources(record, ["wikipedia_en", "ojopublico_soncco", "ojopublico_soncco", "trome_mininter"], "en")
+    'Sources: Wikipedia, “Juliaca massacre” (CC BY-SA 4.0); OjoPúblico; Trome'
+    >>> credit_sources(record, ["trome_mininter", "ojopublico_soncco"], "es", limit=1)
+    'Fuentes: OjoPúblico y 1 más, en la lista de fuentes'
+    """
+    weights = Counter(shown)
+    by_publisher: Counter[str] = Counter()
+    for source_id, n in weights.items():
+        if source_id != SEED:
+            by_publisher[record.sources[source_id].publisher] += n
+    publishers = sorted(by_publisher, key=lambda p: (-by_publisher[p], p.casefold()))
+    named_ = publishers if limit is None else publishers[:limit]
+    line = "; ".join(([text(lang, "credit_seed")] if SEED in weights else []) + named_)
+    if len(publishers) > len(named_):
+        line += " " + text(lang, "credit_more", n=len(publishers) - len(named_))
+    return text(lang, "credit_sources", sources=line)
+
+
+def shown_sources(events: pd.DataFrame) -> Counter[str]:
+    """Each source of the shown events (`source_ids`, see `index_events`), once per event it supports."""
+    return Counter(source for ids in events["source_ids"] for source in ids) if "source_ids" in events else Counter()
+
+
+def figure_words(record: Record, event_id: str, lang: str) -> str:
+    """The counts one report gave, in words: '9 civilians killed; more than 20 people injured'."""
+    return "; ".join(text(lang, "reported_part", who=f.said_by[lang],
+                          what=reported_words(f.measure, Reported(f.value, f.qualifier, f.event_id), lang))
+                     for f in record.figures if f.event_id == event_id)
+
+
+def reported_words(measure: str, reported: Reported, lang: str) -> str:
+    """'9 civilians killed', 'about 60 people injured', as the report worded it."""
+    number = text(lang, f"count_{reported.qualifier}", n=reported.value) if reported.qualifier else str(reported.value)
+    return text(lang, f"reported_{measure}", n=number)
+
+
+def reported_line(reported: dict[str, Reported], lang: str) -> str:
+    """Under the counters: the latest figures reported by the time shown, each with who gave it, or ''."""
+    parts = [text(lang, "reported_part", what=reported_words(m, reported[m], lang), who=reported[m].said_by[lang])
+             for m in COUNT_COLUMNS if m in reported]
+    return text(lang, "reported_line", parts="; ".join(parts)) if parts else ""
+
+
+def person_record(record: Record, person: Person, lang: str) -> dict:
+    """A person killed as the list of the dead shows them: the name, its spellings and ages with their
+    sources, where and when shot and died, whether the sources say they were protesting, and every source."""
+    label = lambda ids: "; ".join(source_label(record.sources[i], lang) for i in ids)  # noqa: E731
+    return {
+        "id": person.id,
+        "name": person.name or person.label[lang],
+        "named": bool(person.name),
+        "minor": person.minor,
+        "names": [{"value": value, "by": label(ids)} for value, ids in person.names],
+        "ages": [{"value": value, "by": label(ids)} for value, ids in person.ages],
+        "about": replace_references(person.about[lang], named(record, lang)),
+        "shot": replace_references(person.shot[lang], named(record, lang)),
+        "died": replace_references(person.died[lang], named(record, lang)),
+        "protesting": text(lang, f"protesting_{person.protesting}"),
+        "protestingText": replace_references(person.protesting_text[lang], named(record, lang)),
+        "eventId": person.event_id,
+        "sources": [{"label": source_label(record.sources[i], lang), "url": record.sources[i].url}
+                    for i in person.source_ids],
+    }
+
+
+def sources_text(record: Record, event_id: str) -> str:
+    """An event's sources as one line of plain text, for the CSV download: 'Outlet, date, link' each,
+    separated by ' | ', the seed with its section; the sources that contradict it are marked.
+
+    >>> from geo.data.load import load_dataset
+    >>> line = sources_text(load_dataset().record, "first_death_14h")
+    >>> line.startswith("Wikipedia (English), section Events, https://en.wikipedia.org/wiki/Juliaca_massacre | ")
+    True
+    """
+    parts = []
+    for citation in sorted(record.citations_of(event_id), key=lambda c: c.source_id != SEED):
+        source = record.sources[citation.source_id]
+        where = f"section {citation.locator}, " if citation.source_id == SEED else ""
+        date = f"{source.published}, " if source.published else ""
+        mark = " (contradicts)" if citation.role == "contradicts" else ""
+        parts.append(f"{source.publisher}, {date}{where}{source.url}{mark}")
+    return " | ".join(parts)
