@@ -70,3 +70,14 @@ def test_the_readme_is_short_and_every_guide_it_links_exists():
     assert linked and all((ROOT / path).is_file() for path in linked), linked
     guides = {p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").glob("*.md")}
     assert guides <= set(linked), f"a guide the README does not link: {sorted(guides - set(linked))}"
+
+
+def test_adding_a_language_names_every_column_a_language_needs():
+    """docs/development.md's recipe lists each per-language column of every data file, as `<name>_qu`."""
+    guide = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
+    recipe = guide.split("**Add a language**")[1].split("**Add a category")[0]
+    english = [c for c in (*vocab.EVENT_COLUMNS, *vocab.PLACE_PROPERTIES, *MOMENT_COLUMNS, *record.SOURCE_COLUMNS,
+                           *record.CITATION_COLUMNS, *record.READING_COLUMNS, *record.FIGURE_COLUMNS,
+                           *record.PEOPLE_COLUMNS) if c.endswith("_en")]
+    missing = sorted({c[:-3] + "_qu" for c in english} - set(re.findall(r"`(\w+_qu)`", recipe)))
+    assert missing == [], f"the recipe for a new language forgets {missing}"
