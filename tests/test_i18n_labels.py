@@ -82,9 +82,9 @@ def test_a_span_over_days_names_its_end():
 
 
 @pytest.mark.parametrize("inferred, lang, expected", [
-    ("date", "en", "8 January 2023, 11:00; date inferred: the sources do not give it"),
-    ("date", "es", "8 de enero de 2023, 11:00; fecha deducida: las fuentes no la dan"),
-    ("time", "en", "8 January 2023, 11:00; time inferred: the sources do not give it"),
+    ("date", "en", "8 January 2023, 11:00; date inferred by us, see the sources"),
+    ("date", "es", "8 de enero de 2023, 11:00; fecha deducida por nosotros, véanse las fuentes"),
+    ("time", "en", "8 January 2023, 11:00; time inferred by us, see the sources"),
     ("", "en", "8 January 2023, 11:00"),
 ])
 def test_an_inferred_date_or_time_says_so(inferred, lang, expected):

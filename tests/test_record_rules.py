@@ -100,8 +100,8 @@ def test_the_csv_download_says_which_rows_count_in_the_toll_and_reads_back(index
 
 # --- rule 1: no time more precise than the source ------------------------------------------
 
-@pytest.mark.parametrize("lang, words", [("en", "inferred: the sources do not give it"),
-                                         ("es", "deducida: las fuentes no la dan")])
+@pytest.mark.parametrize("lang, words", [("en", "inferred by us, see the sources"),
+                                         ("es", "deducida por nosotros, véanse las fuentes")])
 def test_every_inferred_date_or_time_says_so_in_its_label(data, lang, words):
     inferred = data.events[data.events["time_inferred"] != ""]
     assert {"c130_arrives", "police_deadly_force", "injured_over_100", "count_9_afternoon"} <= set(inferred["id"])

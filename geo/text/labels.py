@@ -49,7 +49,7 @@ def time_label(start: pd.Timestamp, precision: str, lang: str, end: pd.Timestamp
     >>> time_label(lima_time("2023-01-09T17:20"), "after", "es")
     '9 de enero de 2023, después de las 17:20'
     >>> time_label(lima_time("2023-01-08T11:00"), "minute", "en", inferred="date")
-    '8 January 2023, 11:00; date inferred: the sources do not give it'
+    '8 January 2023, 11:00; date inferred by us, see the sources'
     """
     start = lima_time(start)
     hh, mm = f"{start.hour:02d}", f"{start.minute:02d}"
