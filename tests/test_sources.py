@@ -339,7 +339,7 @@ def test_one_source_shows_only_what_it_reports_and_keeps_the_toll(data, index):
     ("2023-01-09T13:00", None, None),
     ("2023-01-09T15:00", 9, "Defensoría del Pueblo"),
     ("2023-01-09T18:00", 14, "Ministry of Health; Defensoría del Pueblo"),
-    ("2023-01-09T21:00", 17, "San Román health network and Defensoría del Pueblo"),
+    ("2023-01-09T21:00", 17, "Defensoría del Pueblo"),  # Wayka credits only the 52 wounded to the health network
 ])
 def test_the_count_rises_through_the_afternoon_as_it_was_reported(index, t, killed, who):
     reported = reported_at(index, lima_time(t), toll_start("hour"))
