@@ -71,7 +71,7 @@ def test_the_first_hour_has_nothing_new_and_no_marches(index, data):
 
 def test_marches_are_described_as_schematic_once_drawn(index, data):
     alt = describe_moment(index, data.places, lima_time("2023-01-09T09:00"))
-    assert "marches from 7 places" in alt and "schematic" in alt and "no source gives their routes" in alt
+    assert "marches from 7 places" in alt and "schematic" in alt and "no source we could read gives their routes" in alt
 
 
 def test_a_highlight_names_the_moments_events_instead_of_the_new_ones(index, data):

@@ -288,8 +288,8 @@ def test_a_file_without_the_optional_columns_still_loads(tmp_path):
 
 
 @pytest.mark.parametrize("params, values, scope", [
-    ({"t": "2023-01-09T06:00"}, ["0", "0", "0", "0"], "9 January up to this hour, as the article times it (16 of its deaths and its injured after 17:20); the 18th civilian died on 12 January."),
-    ({"t": "2023-01-09T18:00"}, ["17", "over 100", "0", "0"], "9 January up to this hour, as the article times it (16 of its deaths and its injured after 17:20); the 18th civilian died on 12 January."),
+    ({"t": "2023-01-09T06:00"}, ["0", "0", "0", "0"], "9 January up to this hour, with the article's untimed deaths and injured counted after 17:20."),
+    ({"t": "2023-01-09T18:00"}, ["17", "over 100", "0", "0"], "9 January up to this hour, with the article's untimed deaths and injured counted after 17:20."),
     ({"t": "2023-01-12", "lang": "es"}, ["18", "más de 100", "1", "2"],
      "Juliaca y la región Puno, desde el 4 de enero de 2023 hasta esta fecha; sin Ayacucho."),
 ])
