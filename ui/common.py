@@ -54,14 +54,22 @@ def current_view() -> ViewState:
 
 def show_map(page: Page, view: ViewState, height: int, step: dict) -> None:
     """The map: a fresh base map (never rebuilt in the browser). The time control draws each step, so a
-    release leaves the iframe untouched. `step` (ui.time_control.map_step) is the step shown now: a new
+    release leaves the iframe untouched. `step` (ui.time_control.first_map_step) is the step shown now: a new
     map iframe draws it by itself, without waiting for the control."""
     center, zoom = VIEWS[view.view]
     key = f"map-{page.lang}-{view.base}"
     first = _first_step(f"{view.mode}/{key}/{page.bundle}", step)
-    fmap = base_map(page.places, page.lang, view.base, page.bundle, first_step=first)
+    fmap = base_map(page.places, page.lang, view.base, page.bundle, first_step=first, core=_core(page.bundle, page))
     with st.container(key=MAP_KEY):
         st_folium(fmap, key=key, height=height, use_container_width=True, center=center, zoom=zoom, returned_objects=[])
+
+
+@st.cache_resource(max_entries=16)
+def _core(bundle: str, _page: Page) -> dict:
+    """The bundle's core arrays, once per dataset (`bundle`, its fingerprint); read-only."""
+    from geo.map.bundle import core
+
+    return core(_page.index, _page.places)
 
 
 def _first_step(identity: str, step: dict) -> dict:
