@@ -100,6 +100,18 @@ def _worded_tolls(bundle: str, scale: str, lang: str, _index: EventIndex) -> lis
             for worded in (toll_as_worded(_index, t, start) for t in steps_for(scale))]
 
 
+def step_summaries(page: Page, view: ViewState) -> list[str]:
+    """The moment in words at each step of the view's scale, for screen readers beside the map (the time
+    control shows the one at its time)."""
+    return _summaries(page.bundle, view.scale, page.lang, view.view, view.categories, page)
+
+
+@st.cache_resource(max_entries=64)
+def _summaries(bundle: str, scale: str, lang: str, view: str, categories: frozenset[str], _page: Page) -> list[str]:
+    return [moment_summary(_page.index, _page.places, t, scale, lang, view=view, categories=categories)
+            for t in steps_for(scale)]
+
+
 def sync_url(view: ViewState) -> None:
     """Keep the address bar equal to the view, so that a link reproduces it."""
     if st.query_params.to_dict() != to_params(view):

@@ -9,14 +9,14 @@ import streamlit as st
 
 from geo.data.vocab import CATEGORIES
 from geo.map.steps import explore_steps, step_filter
-from geo.model.params import DEFAULT_HOUR, SCALES, ViewState, step_key, steps_for
+from geo.model.params import DEFAULT_HOUR, SCALES, ViewState, step_key, steps_for, to_params
 from geo.model.timeline import state_at, step_size, toll_start
 from geo.model.views import BASEMAPS, VIEWS
 from geo.output.browser import playwright_chromium, system_chromium
 from geo.output.export import PageOptions
-from ui.common import Page, counter_words, current_view, loading_note, map_summary, show_map, sync_url
+from ui.common import Page, counter_words, current_view, loading_note, show_map, step_summaries
 from ui.share import share_section
-from ui.time_control import bump_revision, event_panel, first_map_step, heard_view, time_control
+from ui.time_control import bump_revision, event_panel, first_map_step, time_control
 
 MAP_HEIGHT = 540
 COMPLETE_AT_LATEST_S = 4  # map first: the rest of the page comes by then even if the map never reports
@@ -28,21 +28,6 @@ def on_scale_change() -> None:
     st.session_state.step = day_steps.index(steps_for("hour")[0].date()) if st.session_state.scale == "day" else DEFAULT_HOUR
     st.session_state.event = None
     bump_revision()
-
-
-def hear_the_address() -> None:
-    """The time and event the browser shows, from the address it keeps (issue 22): a release costs the server
-    nothing, and Python learns it at its next run. Not when the server has just decided the time itself."""
-    s = st.session_state
-    if s.get("rev_heard") != s.get("time_rev", 0):
-        s.rev_heard = s.get("time_rev", 0)
-        return
-    heard = heard_view()
-    keys = [step_key(t, s.scale) for t in steps_for(s.scale)]
-    if heard.get("t") in keys:
-        s.step = keys.index(heard["t"])
-    if "t" in heard:
-        s.event = heard.get("event")
 
 
 def complete_page() -> None:
@@ -62,7 +47,8 @@ def complete_at_the_latest() -> None:
 
 def map_section(page: Page) -> None:
     """The control, the map, the list and the downloads. A step, a drag, Play and a release are the
-    browser's: this runs again only when a setting changes or the server is asked for a file.
+    browser's, and so is the address bar: this runs again only when a setting changes or the server is
+    asked for a file (with the time the browser shows). The session's `step` is the time this last drew.
 
     Map first: a new visitor's first run draws the control and the map only, with a note where the list
     and the downloads go; the control reports the map painted (`complete_page`), and the whole page runs
@@ -70,7 +56,6 @@ def map_section(page: Page) -> None:
     s = st.session_state
     if s.page_complete and not s.get("page_shown_complete"):
         st.rerun(scope="app")  # the rest of the page is outside this fragment
-    hear_the_address()
     view = current_view()
     state = state_at(page.index, view.t, step=step_size(view.scale), categories=view.categories,
                      toll_from=toll_start(view.scale))
@@ -79,13 +64,14 @@ def map_section(page: Page) -> None:
         view = current_view()
     cats = step_filter(view.categories)
     words = counter_words(page, view.scale)
-    steps = [step | {"toll": toll} for step, toll in zip(explore_steps(view.scale, page.lang), words["values"])]
+    steps = [step | {"toll": toll, "summary": summary} for step, toll, summary in
+             zip(explore_steps(view.scale, page.lang), words["values"], step_summaries(page, view))]
+    address = {name: value for name, value in to_params(view).items() if name not in ("t", "event")}
     time_control(page, steps, s.step, mode="explore", scope=words["scope"], note=words["help"], cats=cats,
-                 selected=view.event, on_drawn=complete_page, report_drawn=not s.page_complete)
+                 selected=view.event, on_drawn=complete_page, report_drawn=not s.page_complete, address=address)
     map_column, side = st.columns([3, 2])
     with map_column:
         show_map(page, view, MAP_HEIGHT, first_map_step(steps, s.step, cats, view.event))
-        map_summary(page, view, state)
         st.caption(page.t("keyboard_hint") + " " + page.t(f"precision_note_{view.scale}"))
         if s.page_complete:
             share_section(page, view)
@@ -94,7 +80,6 @@ def map_section(page: Page) -> None:
             event_panel(page, png=can_render_images(), make=lambda what, key: snapshot_png(page, key))
         else:
             loading_note(page.t("loading_list"), min_height=360)
-    sync_url(view)
 
 
 def settings(page: Page) -> None:

@@ -9,7 +9,8 @@ decides the time (a link, a scale change, an upload, a classroom moment chosen h
 `step` only when `rev` changes, so a rerun never snaps back a slider someone is dragging.
 
 In the explorer a released time costs the server nothing: the browser keeps the address bar, the list and
-the downloads at that time, and Python reads the time from the address at its next run (`heard_view`).
+the downloads at that time. Python does not learn it (Streamlit sends each run the address it last wrote,
+not the browser's): what needs the time on the server asks with it (a file to make, `make`).
 In classroom mode the control sends `at` = {"key": the step's key, "n": a counter} on release; `on_release`
 reads it with `released_key`. The panel sends `make` = {"what": "png", "key": …} for a file the server
 makes. Asked to (`reportDrawn`), the control sends `drawn` = true once the map has painted its first step.
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import base64
 from typing import Callable
-from urllib.parse import parse_qs, urlparse
 
 import streamlit as st
 
@@ -60,13 +60,6 @@ def released_key(mode: str) -> str | None:
     return at.get("key") if isinstance(at, dict) else None
 
 
-def heard_view() -> dict[str, str]:
-    """The time and event in the address bar as the browser last wrote them (`t`, `event`), read from the
-    address the browser sends with every run: the explorer's releases reach Python this way, at no cost."""
-    query = parse_qs(urlparse(st.context.url or "").query)
-    return {name: values[0] for name, values in query.items() if name in ("t", "event") and values}
-
-
 def first_map_step(steps: list[dict], step: int, cats: list[str] | None = None, selected: str | None = None) -> dict:
     """What the map draws first for `step` (the control sends later steps): its message, filter and selection."""
     return with_view(steps[step]["map"], cats, selected)
@@ -74,10 +67,12 @@ def first_map_step(steps: list[dict], step: int, cats: list[str] | None = None, 
 
 def time_control(page: Page, steps: list[dict], step: int, *, mode: str, on_release: Callable[[], None] | None = None,
                  scope: str = "", note: str = "", cats: list[str] | None = None, selected: str | None = None,
-                 on_drawn: Callable[[], None] | None = None, report_drawn: bool = False) -> None:
+                 on_drawn: Callable[[], None] | None = None, report_drawn: bool = False,
+                 address: dict[str, str] | None = None) -> None:
     """Mount (or update) the control showing `steps` at `step`; a step's `toll` holds its four counters as
     worded, `scope` says what they count and `note` what they include. With `report_drawn`, `on_drawn`
-    is called once the map has painted its first step."""
+    is called once the map has painted its first step. `address`: the view as link parameters, which the
+    browser keeps in the address bar (with its own time and event) in the explorer."""
     speeds = EXPLORE_SPEEDS if mode == "explore" else PRESENT_SPEEDS
     data = {
         "role": "control", "app": _app(), "mode": mode, "steps": steps, "step": step,
@@ -85,11 +80,11 @@ def time_control(page: Page, steps: list[dict], step: int, *, mode: str, on_rele
         "counters": counter_labels(page.lang, page.source_format == "acled"),
         "bundle": f"{URL_ROOT}/{page.bundle}/core.json", "mapKey": MAP_KEY,
         "cats": cats, "selected": selected, "reportDrawn": report_drawn and on_drawn is not None,
-        "speeds": [{"label": label, "ms": ms} for label, ms in speeds], "speed": 1,
+        "speeds": [{"label": label, "ms": ms} for label, ms in speeds], "speed": 1, "address": address or {},
     }
-    default, callbacks = {"at": {"key": steps[step]["key"], "n": 0}}, {}
+    default, callbacks = {}, {}
     if on_release is not None:
-        callbacks["on_at_change"] = on_release
+        default["at"], callbacks["on_at_change"] = {"key": steps[step]["key"], "n": 0}, on_release
     if on_drawn is not None:
         default["drawn"], callbacks["on_drawn_change"] = False, on_drawn
     _COMPONENT(key=_key(mode), data=data, default=default, height="content", **callbacks)

@@ -34,7 +34,7 @@ from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, STRINGS, text
 from geo.text.labels import count_label
 from geo.text.words import control_words, counter_labels, list_words
 
-_UI_KEYS = ("title", "summary_heading", "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day")
+_UI_KEYS = ("title", "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day")
 SPEEDS = (("0.5", 500), ("1", 1000), ("2", 2000))  # seconds per step, as in the app
 
 
@@ -68,12 +68,16 @@ def credit_line(lang: str, base: str) -> str:
             f" · {text(lang, 'title')}")
 
 
-def _steps(index: EventIndex, scale: Scale, options: PageOptions) -> dict[str, list[dict]]:
+def _steps(index: EventIndex, places: gpd.GeoDataFrame, scale: Scale, options: PageOptions) -> dict[str, list[dict]]:
     """The slider's steps in each language (as the app's, geo.map.steps), each with its counters as worded
-    ("over 100"), and a key moment's events standing out on every step."""
+    ("over 100") and the moment in words (what stands in for the map, issue 11), and a key moment's
+    events standing out on every step."""
     out = {}
     for lang in LANGUAGES:
-        steps = [step | {"toll": toll} for step, toll in zip(explore_steps(scale, lang), _worded_tolls(index, scale, lang))]
+        summaries = [moment_summary(index, places, t, scale, lang, view=options.view, categories=options.categories)
+                     for t in steps_for(scale)]
+        steps = [step | {"toll": toll, "summary": summary} for step, toll, summary in
+                 zip(explore_steps(scale, lang), _worded_tolls(index, scale, lang), summaries)]
         if options.highlight:
             steps = [step | {"map": step["map"] | {"highlight": list(options.highlight)}} for step in steps]
         out[lang] = steps
@@ -85,12 +89,6 @@ def _worded_tolls(index: EventIndex, scale: Scale, lang: str) -> list[list[str]]
     start = toll_start(scale)
     return [[count_label(*worded[c], lang) for c in COUNT_COLUMNS]
             for worded in (toll_as_worded(index, t, start) for t in steps_for(scale))]
-
-
-def _summaries(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions) -> dict:
-    """Per scale and step, the moment in words in each language: what stands in for the map (issue 11)."""
-    return {scale: [{lang: moment_summary(index, places, t, scale, lang, view=options.view, categories=options.categories)
-                     for lang in LANGUAGES} for t in steps_for(scale)] for scale in SCALES}
 
 
 def _words(lang: str) -> dict:
@@ -113,7 +111,7 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "view": {"center": list(center), "zoom": zoom},
         "views": {name: {"center": list(c), "zoom": z} for name, (c, z) in VIEWS.items()},  # for links and goto
         "tiles": {"url": spec.tiles, "attribution": spec.attribution} if spec.tiles else None,
-        "scales": {scale: _steps(index, scale, options) for scale in SCALES},
+        "scales": {scale: _steps(index, places, scale, options) for scale in SCALES},
         "speeds": [{"label": label, "ms": ms} for label, ms in SPEEDS],
         "counters": {lang: counter_labels(lang) for lang in LANGUAGES},
         "core": bundle.core(index, places),
@@ -124,7 +122,6 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "config": {lang: map_config(places, lang, options.base, None, url_root=None) | _furniture(options)
                    for lang in LANGUAGES},
         "credit": {lang: credit_line(lang, options.base) for lang in LANGUAGES},
-        "summaries": _summaries(index, places, options),
     }
 
 

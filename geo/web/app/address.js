@@ -56,8 +56,11 @@ export function withParams(url, values) {
   return next.href;
 }
 
-/* Keep the address bar's parameters equal to `values` (no new history entry). */
-export function writeAddress(values) {
-  const next = withParams(window.location.href, values);
+/* Keep the address bar's parameters equal to `values` (no new history entry); with `whole`, `values` are
+   all of them. */
+export function writeAddress(values, whole = false) {
+  const url = new URL(window.location.href);
+  if (whole) url.search = "";
+  const next = withParams(url.href, values);
   if (next !== window.location.href) window.history.replaceState(window.history.state, "", next);
 }

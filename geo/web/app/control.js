@@ -21,7 +21,7 @@ function build(root) {
               forward: el("button", "jt-forward"), slider: el("input", "jt-slider"), stepName: el("span", "jt-step-name"),
               speedLabel: el("label", "jt-speed"), speedText: el("span"), speed: el("select"),
               counters: el("div", "jt-counters"), note: el("details", "jt-note"), noteSummary: el("summary"),
-              noteBody: el("p"), live: el("div", "jt-live")};
+              noteBody: el("p"), live: el("div", "jt-live"), summary: el("section", "jt-summary"), summaryText: el("p")};
   for (const button of [ui.back, ui.play, ui.forward]) button.type = "button";
   Object.assign(ui.slider, {type: "range", min: "0", step: "1"});
   ui.stepName.setAttribute("aria-hidden", "true");
@@ -31,7 +31,8 @@ function build(root) {
   ui.speedLabel.append(ui.speedText, ui.speed);
   ui.controls.append(ui.back, ui.play, ui.forward, ui.slider, ui.stepName, ui.speedLabel);
   ui.note.append(ui.noteSummary, ui.noteBody);  // what the counters count, in words; what they include, on demand
-  ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.note, ui.live);
+  ui.summary.append(ui.summaryText);  // the moment in words, for screen readers: what stands in for the map
+  ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.note, ui.live, ui.summary);
   root.append(ui.box);
   return ui;
 }
@@ -110,6 +111,7 @@ export class TimeControl {
     ui.speedText.textContent = `${words.speed} `;
     ui.noteSummary.textContent = words.scope || words.note || "";
     ui.noteBody.textContent = words.scope ? words.note || "" : "";
+    ui.summary.setAttribute("aria-label", words.summary || "");
     this.fillSpeeds();
     this.buildCounters();
     if (first || data.rev !== this.rev) {  // a time decided by the server: applied once per revision
@@ -178,6 +180,8 @@ export class TimeControl {
     if (t !== wanted.map.t) this.frame = requestAnimationFrame(() => this.drawText(tries + 1));
     const step = wanted.map.t === t ? wanted : this.steps.find((s) => s.map.t === t) || wanted, ui = this.ui;
     ui.clock.textContent = step.clock;
+    ui.summary.hidden = !step.summary;
+    ui.summaryText.textContent = step.summary || "";
     ui.box.dataset.textT = String(t);
     if (step.scope) ui.noteSummary.textContent = step.scope;  // classroom moments: each on its own scale
     if (this.data.mode === "present") {

@@ -63,7 +63,6 @@ function render(index) {
   document.documentElement.lang = state.lang;
   $("title").textContent = w.title;
   $("credit").textContent = page.credit[state.lang];
-  $("summary-heading").textContent = w.summary_heading;
   for (const button of document.querySelectorAll("[data-lang]")) {
     button.setAttribute("aria-pressed", String(button.getAttribute("data-lang") === state.lang));
   }
@@ -79,7 +78,6 @@ function render(index) {
 function shown(step) {
   if (!state.view) return;
   state.view.takeStep(stepMessage(step, page.cats, state.selected));
-  $("summary-text").textContent = page.summaries[state.scale][control.stepper.index][state.lang];
   tell({type: "juliaca:step", t: step.key, scale: state.scale, lang: state.lang});
   if (!list) return;
   if (!state.settled) settled();

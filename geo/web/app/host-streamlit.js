@@ -3,9 +3,11 @@
  *   control  the time control; it draws the map in streamlit-folium's iframe (same origin) at every step;
  *   panel    the list of events and the downloads of the moment, beside the map;
  *   copy     a text to copy (a link, an embed code), kept at the time shown.
- * In the explorer a released time goes to the address bar, the list and the downloads: Python is not
- * asked (it reads the address at its next run). Python hears it for what needs the server: in classroom
- * mode, and for a file it makes (the PNG). Mounts share this module, so they share the time shown.
+ * In the explorer the browser keeps the address bar (Python gives the rest of the view as `address`), and
+ * a released time goes to it, the list and the downloads: Python is not asked. It hears the time only for
+ * what needs the server: in classroom mode, and a file it makes (the PNG, the alt text). Streamlit sends
+ * the address it last wrote itself with each run, never the one the browser keeps, so Python writes no
+ * address in the explorer. Mounts share this module, so they share the time shown.
  */
 import controlCss from "./control.css";
 import { addStyle, el } from "./text.js";
@@ -46,6 +48,7 @@ class ControlMount {
       if (first || data.rev !== this.control.rev) explorer.selected = data.selected;
     }
     this.control.update(data);
+    if (this.explore) writeAddress({...data.address, t: this.control.step.key, event: explorer.selected}, true);
     if (first) core(data.bundle).then((loaded) => this.control.setCore(loaded), () => {});
     if (data.reportDrawn) this.watchPainted();
   }

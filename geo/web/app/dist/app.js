@@ -1,7 +1,7 @@
 /* Built by geo/web/app/build.mjs from host-streamlit.js: do not edit; edit the modules. */
 
 // control.css
-var control_default = '/* The time control (control.js). Sober, large targets (24 px at least), focus always visible. */\n.jt { font-family: inherit; color: inherit; display: flex; flex-direction: column; gap: 0.4rem; }\n.jt-present { display: none; }\n.jt-presenting .jt-present { display: block; }\n.jt-title { font-size: 2.1rem; font-weight: 650; margin: 0 0 0.2rem; line-height: 1.2; }\n.jt-position { margin: 0; opacity: 0.8; }\n.jt-caption { font-size: 1.25rem; line-height: 1.5; margin: 0.5rem 0 0; max-width: 70rem; }\n.jt-clock { font-size: 1.45rem; font-weight: 600; margin: 0; font-variant-numeric: tabular-nums; }\n.jt-presenting .jt-clock { font-size: 1.1rem; font-weight: 500; }\n.jt-controls { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }\n.jt button, .jt select {\n  font: inherit; min-height: 2.25rem; min-width: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;\n  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer;\n}\n.jt[data-playing="true"] .jt-play { background: #e6f0f7; border-color: #0072B2; }\n.jt-slider { flex: 1 1 14rem; min-width: 10rem; height: 2rem; accent-color: #0072B2; cursor: pointer; }\n.jt-step-name { min-width: 4.5em; font-variant-numeric: tabular-nums; }\n.jt-speed { display: inline-flex; align-items: center; gap: 0.3rem; font-size: 0.9rem; }\n.jt :focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jt-counters { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0.5rem; }\n.jt-value { font-size: 2rem; font-weight: 650; font-variant-numeric: tabular-nums; line-height: 1.2; }\n.jt-presenting .jt-value { font-size: 2.6rem; }\n.jt-label { font-size: 0.9rem; }\n.jt-note { font-size: 0.8rem; margin: 0; opacity: 0.85; }\n.jt-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }\n@media (max-width: 640px) {\n  .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  .jt-clock { font-size: 1.15rem; }\n  .jt-value { font-size: 1.6rem; }\n}\n/* The list of events and the downloads (list.js, downloads.js), and the texts to copy (host-streamlit.js). */\n.jl-at { font-size: 0.85rem; opacity: 0.85; margin: 0 0 0.3rem; }\n.jl-heading { font-size: 1rem; font-weight: 650; margin: 0 0 0.2rem; }\n.jl-newest { font-size: 0.8rem; margin: 0 0 0.3rem; opacity: 0.85; }\n.jl-newest:empty { display: none; }\n.jl-events { border: 1px solid #c8c8c8; border-radius: 0.4rem; margin: 0; padding: 0.3rem 0.5rem; max-height: 330px; overflow-y: auto; }\n.jl-help { font-size: 0.85rem; padding: 0 0.2rem; }\n.jl-item { display: flex; gap: 0.45rem; align-items: flex-start; padding: 0.3rem 0; font-size: 0.9rem; line-height: 1.35; cursor: pointer; }\n.jl-item input { margin-top: 0.2rem; accent-color: #0072B2; min-width: 1rem; min-height: 1rem; }\n.jl-item input:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jl-details .jl-event { border: 1px solid #c8c8c8; border-radius: 0.4rem; padding: 0.5rem 0.7rem; margin-top: 0.5rem; font-size: 0.9rem; }\n.jd { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.5rem 0; }\n.jd button, .jm-copy button { font: inherit; min-height: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;\n  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer; }\n.jd button:focus-visible, .jm-copy button:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jd-status { font-size: 0.85rem; }\n.jm-copy label { display: block; font-size: 0.9rem; }\n.jm-copy textarea { display: block; width: 100%; margin-top: 4px; font: 0.8rem ui-monospace, monospace; resize: vertical; }\n.jm-copy-row { display: flex; gap: 10px; align-items: center; margin: 4px 0 10px; }\n.jm-copy-status { font-size: 0.9rem; font-weight: 600; color: #1b5e20; }\n';
+var control_default = '/* The time control (control.js). Sober, large targets (24 px at least), focus always visible. */\n.jt { font-family: inherit; color: inherit; display: flex; flex-direction: column; gap: 0.4rem; }\n.jt-present { display: none; }\n.jt-presenting .jt-present { display: block; }\n.jt-title { font-size: 2.1rem; font-weight: 650; margin: 0 0 0.2rem; line-height: 1.2; }\n.jt-position { margin: 0; opacity: 0.8; }\n.jt-caption { font-size: 1.25rem; line-height: 1.5; margin: 0.5rem 0 0; max-width: 70rem; }\n.jt-clock { font-size: 1.45rem; font-weight: 600; margin: 0; font-variant-numeric: tabular-nums; }\n.jt-presenting .jt-clock { font-size: 1.1rem; font-weight: 500; }\n.jt-controls { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }\n.jt button, .jt select {\n  font: inherit; min-height: 2.25rem; min-width: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;\n  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer;\n}\n.jt[data-playing="true"] .jt-play { background: #e6f0f7; border-color: #0072B2; }\n.jt-slider { flex: 1 1 14rem; min-width: 10rem; height: 2rem; accent-color: #0072B2; cursor: pointer; }\n.jt-step-name { min-width: 4.5em; font-variant-numeric: tabular-nums; }\n.jt-speed { display: inline-flex; align-items: center; gap: 0.3rem; font-size: 0.9rem; }\n.jt :focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jt-counters { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0.5rem; }\n.jt-value { font-size: 2rem; font-weight: 650; font-variant-numeric: tabular-nums; line-height: 1.2; }\n.jt-presenting .jt-value { font-size: 2.6rem; }\n.jt-label { font-size: 0.9rem; }\n.jt-note { font-size: 0.8rem; margin: 0; opacity: 0.85; }\n.jt-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }\n@media (max-width: 640px) {\n  .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  .jt-clock { font-size: 1.15rem; }\n  .jt-value { font-size: 1.6rem; }\n}\n/* The list of events and the downloads (list.js, downloads.js), and the texts to copy (host-streamlit.js). */\n.jl-at { font-size: 0.85rem; opacity: 0.85; margin: 0 0 0.3rem; }\n.jl-heading { font-size: 1rem; font-weight: 650; margin: 0 0 0.2rem; }\n.jl-newest { font-size: 0.8rem; margin: 0 0 0.3rem; opacity: 0.85; }\n.jl-newest:empty { display: none; }\n.jl-events { border: 1px solid #c8c8c8; border-radius: 0.4rem; margin: 0; padding: 0.3rem 0.5rem; max-height: 330px; overflow-y: auto; }\n.jl-help { font-size: 0.85rem; padding: 0 0.2rem; }\n.jl-item { display: flex; gap: 0.45rem; align-items: flex-start; padding: 0.3rem 0; font-size: 0.9rem; line-height: 1.35; cursor: pointer; }\n.jl-item input { margin-top: 0.2rem; accent-color: #0072B2; min-width: 1rem; min-height: 1rem; }\n.jl-item input:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jl-details .jl-event { border: 1px solid #c8c8c8; border-radius: 0.4rem; padding: 0.5rem 0.7rem; margin-top: 0.5rem; font-size: 0.9rem; }\n.jd { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.5rem 0; }\n.jd button, .jm-copy button { font: inherit; min-height: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;\n  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer; }\n.jd button:focus-visible, .jm-copy button:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jd-status { font-size: 0.85rem; }\n.jm-copy label { display: block; font-size: 0.9rem; }\n.jm-copy textarea { display: block; width: 100%; margin-top: 4px; font: 0.8rem ui-monospace, monospace; resize: vertical; }\n.jm-copy-row { display: flex; gap: 10px; align-items: center; margin: 4px 0 10px; }\n.jm-copy-status { font-size: 0.9rem; font-weight: 600; color: #1b5e20; }\n.jt-summary { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;\n  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }\n';
 
 // text.js
 function el(tag, className, text) {
@@ -165,7 +165,9 @@ function build(root) {
     note: el("details", "jt-note"),
     noteSummary: el("summary"),
     noteBody: el("p"),
-    live: el("div", "jt-live")
+    live: el("div", "jt-live"),
+    summary: el("section", "jt-summary"),
+    summaryText: el("p")
   };
   for (const button of [ui.back, ui.play, ui.forward]) button.type = "button";
   Object.assign(ui.slider, { type: "range", min: "0", step: "1" });
@@ -176,7 +178,8 @@ function build(root) {
   ui.speedLabel.append(ui.speedText, ui.speed);
   ui.controls.append(ui.back, ui.play, ui.forward, ui.slider, ui.stepName, ui.speedLabel);
   ui.note.append(ui.noteSummary, ui.noteBody);
-  ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.note, ui.live);
+  ui.summary.append(ui.summaryText);
+  ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.note, ui.live, ui.summary);
   root.append(ui.box);
   return ui;
 }
@@ -251,6 +254,7 @@ var TimeControl = class {
     ui.speedText.textContent = `${words.speed} `;
     ui.noteSummary.textContent = words.scope || words.note || "";
     ui.noteBody.textContent = words.scope ? words.note || "" : "";
+    ui.summary.setAttribute("aria-label", words.summary || "");
     this.fillSpeeds();
     this.buildCounters();
     if (first || data.rev !== this.rev) {
@@ -314,6 +318,8 @@ var TimeControl = class {
     if (t !== wanted.map.t) this.frame = requestAnimationFrame(() => this.drawText(tries + 1));
     const step = wanted.map.t === t ? wanted : this.steps.find((s) => s.map.t === t) || wanted, ui = this.ui;
     ui.clock.textContent = step.clock;
+    ui.summary.hidden = !step.summary;
+    ui.summaryText.textContent = step.summary || "";
     ui.box.dataset.textT = String(t);
     if (step.scope) ui.noteSummary.textContent = step.scope;
     if (this.data.mode === "present") {
@@ -586,8 +592,10 @@ function withParams(url, values) {
   }
   return next.href;
 }
-function writeAddress(values) {
-  const next = withParams(window.location.href, values);
+function writeAddress(values, whole = false) {
+  const url = new URL(window.location.href);
+  if (whole) url.search = "";
+  const next = withParams(url.href, values);
   if (next !== window.location.href) window.history.replaceState(window.history.state, "", next);
 }
 
@@ -621,6 +629,7 @@ var ControlMount = class {
       if (first || data.rev !== this.control.rev) explorer.selected = data.selected;
     }
     this.control.update(data);
+    if (this.explore) writeAddress({ ...data.address, t: this.control.step.key, event: explorer.selected }, true);
     if (first) core(data.bundle).then((loaded) => this.control.setCore(loaded), () => {
     });
     if (data.reportDrawn) this.watchPainted();
