@@ -16,7 +16,7 @@ import pytest
 
 from geo.output.export import PageOptions, export_site
 from geo.text.i18n import text
-from tests.axe import axe_source, check_every_frame, describe, save
+from harness.axe import axe_source, check_every_frame, describe, save
 from harness.browser import MAP_IFRAME, ROOT
 
 pytestmark = pytest.mark.browser

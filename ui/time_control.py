@@ -19,6 +19,7 @@ makes. Asked to (`reportDrawn`), the control sends `drawn` = true once the map h
 from __future__ import annotations
 
 import base64
+import functools
 from typing import Callable
 
 import streamlit as st
@@ -30,7 +31,13 @@ from geo.text.i18n import text
 from geo.text.words import control_words, counter_labels, list_words
 from ui.common import MAP_KEY, Page
 
-_COMPONENT = st.components.v2.component("juliaca-map.app", js="loader.js")
+
+
+@functools.cache
+def _component():
+    """Registered once per server process, when first mounted (the manifest is found at run time)."""
+    return st.components.v2.component("juliaca-map.app", js="loader.js")
+
 
 EXPLORE_SPEEDS = (("0.5", 500), ("1", 1000), ("2", 2000))    # seconds per step
 PRESENT_SPEEDS = tuple((str(s), s * 1000) for s in (10, 20, 30, 45, 60, 90))  # seconds per moment
@@ -87,7 +94,7 @@ def time_control(page: Page, steps: list[dict], step: int, *, mode: str, on_rele
         default["at"], callbacks["on_at_change"] = {"key": steps[step]["key"], "n": 0}, on_release
     if on_drawn is not None:
         default["drawn"], callbacks["on_drawn_change"] = False, on_drawn
-    _COMPONENT(key=_key(mode), data=data, default=default, height="content", **callbacks)
+    _component()(key=_key(mode), data=data, default=default, height="content", **callbacks)
 
 
 PANEL_KEY = "event_panel"
@@ -131,7 +138,7 @@ def event_panel(page: Page, *, png: bool, make: Maker) -> None:
     data = {"role": "panel", "app": _app(), "bundle": f"{URL_ROOT}/{page.bundle}/core.json",
             "bundleUrl": f"{URL_ROOT}/{page.bundle}", "lang": page.lang, "words": list_words(page.lang),
             "limit": LIST_LIMIT, "png": png, "made": _made(PANEL_KEY)}
-    _COMPONENT(key=PANEL_KEY, data=data, default={"make": None}, height="content",
+    _component()(key=PANEL_KEY, data=data, default={"make": None}, height="content",
                on_make_change=_on_make(PANEL_KEY, make))
 
 
@@ -139,7 +146,7 @@ def file_button(key: str, label: str, help_text: str, what: str, lang: str, make
     """A button for a file the server makes at the time the browser shows (`make`), saved when it comes."""
     data = {"role": "file", "app": _app(), "label": label, "help": help_text, "what": what,
             "making": text(lang, "download_making"), "made": _made(key)}
-    _COMPONENT(key=key, data=data, default={"make": None}, height="content", on_make_change=_on_make(key, make))
+    _component()(key=key, data=data, default={"make": None}, height="content", on_make_change=_on_make(key, make))
 
 
 def copy_field(key: str, label: str, value: str, lang: str, rows: int = 2, follow: str | None = None,
@@ -147,7 +154,7 @@ def copy_field(key: str, label: str, value: str, lang: str, rows: int = 2, follo
     """A read-only text with a Copy button that says so when it has copied. `follow`: "address" (the text
     is the address bar, which the browser keeps at the view shown) or "time" (its `t=<step_key>` follows
     the time shown); the value travels as data and goes in with .value."""
-    _COMPONENT(key=key, data={"role": "copy", "app": _app(), "label": label, "value": value, "rows": rows,
+    _component()(key=key, data={"role": "copy", "app": _app(), "label": label, "value": value, "rows": rows,
                               "copy": text(lang, "share_copy"), "copied": text(lang, "share_copied"),
                               "failed": text(lang, "share_copy_failed"), "follow": follow, "key": step_key},
                height="content")

@@ -42,7 +42,10 @@ export class MapView {
     this.group = L.featureGroup().addTo(map);  // persists across steps: each step draws a difference
     this.marchLayers = L.layerGroup().addTo(this.group);
     this.reset();
-    if (config.firstStep) this.takeStep(config.firstStep);
+    if (config.firstStep) {
+      this.container.dataset.first = config.firstStep.iso;  // the step this map was built with (it keeps it)
+      this.takeStep(config.firstStep);
+    }
     dataset.then((data) => this.setData(data));
   }
 

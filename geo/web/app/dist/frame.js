@@ -519,7 +519,10 @@
       this.group = L.featureGroup().addTo(map);
       this.marchLayers = L.layerGroup().addTo(this.group);
       this.reset();
-      if (config.firstStep) this.takeStep(config.firstStep);
+      if (config.firstStep) {
+        this.container.dataset.first = config.firstStep.iso;
+        this.takeStep(config.firstStep);
+      }
       dataset.then((data) => this.setData(data));
     }
     setData(data) {
