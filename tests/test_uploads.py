@@ -236,7 +236,7 @@ def test_an_uploaded_hostile_file_maps_as_text_and_runs_nothing(app_server, brow
     upload_file(page, CORPUS / "hostile_events.csv")
     page.get_by_text("Showing your data: 12 valid events").wait_for()
     frame = browsing.wait_for_map("2023-06-30T23:00:00-05:00")
-    frame.wait_for_function("() => JuliacaMap.lastStep.events > 0")
+    frame.wait_for_function("() => Number(document.querySelector('.jm-map').dataset.events) > 0")
     page.get_by_text("<script>alert(1)</script>", exact=False).first.wait_for()
     frame.locator(".jm-icon").first.focus()
     page.keyboard.press("Enter")

@@ -45,6 +45,12 @@ export class ServerFile {
     this.button.title = help || "";
     this.making = making;
   }
+
+  /* The server's file has come (bytes as base64), or could not be made (`error`: what to say). */
+  made({name, type, base64, error}) {
+    this.status.textContent = error || "";
+    if (!error) save(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)), name, type);
+  }
 }
 
 export class Downloads {
@@ -81,9 +87,4 @@ export class Downloads {
     });
   }
 
-  /* The server's file has come (bytes as base64), or could not be made (`error`: what to say). */
-  made({name, type, base64, error}) {
-    this.status.textContent = error || "";
-    if (!error) save(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)), name, type);
-  }
 }

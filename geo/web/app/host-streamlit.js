@@ -290,7 +290,6 @@ window.addEventListener("juliaca:key", (event) => {
 
 export default function (component) {
   const {data, parentElement, key} = component;
-  addStyle(document, "jt-style", controlCss);
   let mount = MOUNTS.get(parentElement);
   if (!mount) {
     const old = LIVE.get(key);  // a remount into a new element: the old one must not keep listening
@@ -300,6 +299,7 @@ export default function (component) {
     MOUNTS.set(parentElement, mount);
     LIVE.set(key, mount);
   }
+  addStyle(parentElement.getRootNode(), "jt-style", controlCss);  // in the component's shadow root, if it has one
   mount.component = component;
   mount.update(data);
   return () => {

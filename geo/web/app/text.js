@@ -14,11 +14,12 @@ export function fill(template, values) {
     (Object.hasOwn(values, name) ? String(values[name]) : all));
 }
 
-/* A style sheet of ours, added once to `doc` (the bundles carry their CSS as text). */
-export function addStyle(doc, id, css) {
-  if (doc.getElementById(id)) return;
-  const style = doc.createElement("style");
+/* A style sheet of ours, added once to `root`: a document, or the shadow root a component lives in (the
+   bundles carry their CSS as text). */
+export function addStyle(root, id, css) {
+  if (root.getElementById(id)) return;
+  const style = document.createElement("style");
   style.id = id;
   style.textContent = css;
-  doc.head.append(style);
+  (root.head || root).append(style);
 }

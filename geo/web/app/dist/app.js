@@ -1,7 +1,7 @@
 /* Built by geo/web/app/build.mjs from host-streamlit.js: do not edit; edit the modules. */
 
 // control.css
-var control_default = '/* The time control (control.js). Sober, large targets (24 px at least), focus always visible. */\n.jt { font-family: inherit; color: inherit; display: flex; flex-direction: column; gap: 0.4rem; }\n.jt-present { display: none; }\n.jt-presenting .jt-present { display: block; }\n.jt-title { font-size: 2.1rem; font-weight: 650; margin: 0 0 0.2rem; line-height: 1.2; }\n.jt-position { margin: 0; opacity: 0.8; }\n.jt-caption { font-size: 1.25rem; line-height: 1.5; margin: 0.5rem 0 0; max-width: 70rem; }\n.jt-clock { font-size: 1.45rem; font-weight: 600; margin: 0; font-variant-numeric: tabular-nums; }\n.jt-presenting .jt-clock { font-size: 1.1rem; font-weight: 500; }\n.jt-controls { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }\n.jt button, .jt select {\n  font: inherit; min-height: 2.25rem; min-width: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;\n  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer;\n}\n.jt[data-playing="true"] .jt-play { background: #e6f0f7; border-color: #0072B2; }\n.jt-slider { flex: 1 1 14rem; min-width: 10rem; height: 2rem; accent-color: #0072B2; cursor: pointer; }\n.jt-step-name { min-width: 4.5em; font-variant-numeric: tabular-nums; }\n.jt-speed { display: inline-flex; align-items: center; gap: 0.3rem; font-size: 0.9rem; }\n.jt :focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jt-counters { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0.5rem; }\n.jt-value { font-size: 2rem; font-weight: 650; font-variant-numeric: tabular-nums; line-height: 1.2; }\n.jt-presenting .jt-value { font-size: 2.6rem; }\n.jt-label { font-size: 0.9rem; }\n.jt-note { font-size: 0.8rem; margin: 0; opacity: 0.85; }\n.jt-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }\n@media (max-width: 640px) {\n  .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  .jt-clock { font-size: 1.15rem; }\n  .jt-value { font-size: 1.6rem; }\n}\n/* The list of events and the downloads (list.js, downloads.js), and the texts to copy (host-streamlit.js). */\n.jl-at { font-size: 0.85rem; opacity: 0.85; margin: 0 0 0.3rem; }\n.jl-heading { font-size: 1rem; font-weight: 650; margin: 0 0 0.2rem; }\n.jl-newest { font-size: 0.8rem; margin: 0 0 0.3rem; opacity: 0.85; }\n.jl-newest:empty { display: none; }\n.jl-events { border: 1px solid #c8c8c8; border-radius: 0.4rem; margin: 0; padding: 0.3rem 0.5rem; max-height: 330px; overflow-y: auto; }\n.jl-help { font-size: 0.85rem; padding: 0 0.2rem; }\n.jl-item { display: flex; gap: 0.45rem; align-items: flex-start; padding: 0.3rem 0; font-size: 0.9rem; line-height: 1.35; cursor: pointer; }\n.jl-item input { margin-top: 0.2rem; accent-color: #0072B2; min-width: 1rem; min-height: 1rem; }\n.jl-item input:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jl-details .jl-event { border: 1px solid #c8c8c8; border-radius: 0.4rem; padding: 0.5rem 0.7rem; margin-top: 0.5rem; font-size: 0.9rem; }\n.jd { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.5rem 0; }\n.jd button, .jm-copy button { font: inherit; min-height: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;\n  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer; }\n.jd button:focus-visible, .jm-copy button:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jd-status { font-size: 0.85rem; }\n.jm-copy label { display: block; font-size: 0.9rem; }\n.jm-copy textarea { display: block; width: 100%; margin-top: 4px; font: 0.8rem ui-monospace, monospace; resize: vertical; }\n.jm-copy-row { display: flex; gap: 10px; align-items: center; margin: 4px 0 10px; }\n.jm-copy-status { font-size: 0.9rem; font-weight: 600; color: #1b5e20; }\n.jt-summary { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;\n  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }\n';
+var control_default = '/* The time control (control.js). Sober, large targets (24 px at least), focus always visible. */\n.jt { font-family: inherit; color: inherit; display: flex; flex-direction: column; gap: 0.4rem; }\n.jt-present { display: none; }\n.jt-presenting .jt-present { display: block; }\n.jt-title { font-size: 2.1rem; font-weight: 650; margin: 0 0 0.2rem; line-height: 1.2; }\n.jt-position { margin: 0; opacity: 0.8; }\n.jt-caption { font-size: 1.25rem; line-height: 1.5; margin: 0.5rem 0 0; max-width: 70rem; }\n.jt-clock { font-size: 1.45rem; font-weight: 600; margin: 0; font-variant-numeric: tabular-nums; }\n.jt-presenting .jt-clock { font-size: 1.1rem; font-weight: 500; }\n.jt-controls { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }\n.jt button, .jt select {\n  font: inherit; min-height: 2.25rem; min-width: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;\n  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer;\n}\n.jt[data-playing="true"] .jt-play { background: #e6f0f7; border-color: #0072B2; }\n.jt-slider { flex: 1 1 14rem; min-width: 10rem; height: 2rem; accent-color: #0072B2; cursor: pointer; }\n.jt-step-name { min-width: 4.5em; font-variant-numeric: tabular-nums; }\n.jt-speed { display: inline-flex; align-items: center; gap: 0.3rem; font-size: 0.9rem; }\n.jt :focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jt-counters { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0.5rem; }\n.jt-value { font-size: 2rem; font-weight: 650; font-variant-numeric: tabular-nums; line-height: 1.2; }\n.jt-presenting .jt-value { font-size: 2.6rem; }\n.jt-label { font-size: 0.9rem; }\n.jt-note { font-size: 0.8rem; margin: 0; opacity: 0.85; }\n.jt-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }\n@media (max-width: 640px) {\n  .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  .jt-clock { font-size: 1.15rem; }\n  .jt-value { font-size: 1.6rem; }\n}\n/* The list of events and the downloads (list.js, downloads.js), and the texts to copy (host-streamlit.js). */\n.jl-at { font-size: 0.85rem; opacity: 0.85; margin: 0 0 0.3rem; }\n.jl-heading { font-size: 1rem; font-weight: 650; margin: 0 0 0.2rem; }\n.jl-newest { font-size: 0.8rem; margin: 0 0 0.3rem; opacity: 0.85; }\n.jl-newest:empty { display: none; }\n.jl-events { border: 1px solid #c8c8c8; border-radius: 0.4rem; margin: 0; padding: 0.3rem 0.5rem; max-height: 330px; overflow-y: auto; }\n.jl-help { font-size: 0.85rem; padding: 0 0.2rem; }\n.jl-item { display: flex; gap: 0.45rem; align-items: flex-start; padding: 0.3rem 0; font-size: 0.9rem; line-height: 1.35; cursor: pointer; }\n.jl-item input { margin-top: 0.2rem; accent-color: #0072B2; min-width: 1rem; min-height: 1rem; }\n.jl-item input:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jl-details .jl-event { border: 1px solid #c8c8c8; border-radius: 0.4rem; padding: 0.5rem 0.7rem; margin-top: 0.5rem; font-size: 0.9rem; }\n.jd { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.5rem 0; }\n.jd button, .jm-copy button { font: inherit; min-height: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;\n  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer; }\n.jd button:focus-visible, .jm-copy button:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jd-status { font-size: 0.85rem; }\n.jm-copy label { display: block; font-size: 0.9rem; }\n.jm-copy textarea { display: block; width: 100%; margin-top: 4px; font: 0.8rem ui-monospace, monospace; resize: vertical; }\n.jm-copy-row { display: flex; gap: 10px; align-items: center; margin: 4px 0 10px; }\n.jm-copy-status { font-size: 0.9rem; font-weight: 600; color: #1b5e20; }\n.jt-summary { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;\n  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }\n.jl-event .jm-popup-title { font-weight: 600; }\n.jl-event .jm-popup-time, .jl-event .jm-popup-place, .jl-event .jm-popup-by, .jl-event .jm-popup-section { font-size: 0.85rem; opacity: 0.85; }\n.jl-event .jm-popup-status { display: inline-block; font-size: 0.85rem; padding: 1px 6px; border-radius: 3px; background: #eeeeee; color: #1d1d1d; }\n.jl-event .jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; }\n';
 
 // text.js
 function el(tag, className, text) {
@@ -13,12 +13,12 @@ function el(tag, className, text) {
 function fill(template, values) {
   return String(template).replace(/\{(\w+)\}/g, (all, name) => Object.hasOwn(values, name) ? String(values[name]) : all);
 }
-function addStyle(doc, id, css) {
-  if (doc.getElementById(id)) return;
-  const style = doc.createElement("style");
+function addStyle(root, id, css) {
+  if (root.getElementById(id)) return;
+  const style = document.createElement("style");
   style.id = id;
   style.textContent = css;
-  doc.head.append(style);
+  (root.head || root).append(style);
 }
 
 // timemodel.js
@@ -467,6 +467,11 @@ var ServerFile = class {
     this.button.title = help || "";
     this.making = making;
   }
+  /* The server's file has come (bytes as base64), or could not be made (`error`: what to say). */
+  made({ name, type, base64, error }) {
+    this.status.textContent = error || "";
+    if (!error) save(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)), name, type);
+  }
 };
 var Downloads = class {
   /* `host.make(what)`: ask the server for a file. */
@@ -498,11 +503,6 @@ var Downloads = class {
       if (kind === "csv") save(eventsCsv(this.data.core.csvHeader, rows.map((r) => r.csv)), `juliaca-events-${this.stamp}.csv`, "text/csv");
       else save(eventsGeojson(rows.map((r) => r.feature)), `juliaca-events-${this.stamp}.geojson`, "application/geo+json");
     });
-  }
-  /* The server's file has come (bytes as base64), or could not be made (`error`: what to say). */
-  made({ name, type, base64, error }) {
-    this.status.textContent = error || "";
-    if (!error) save(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)), name, type);
   }
 };
 
@@ -854,7 +854,6 @@ window.addEventListener("juliaca:key", (event) => {
 });
 function host_streamlit_default(component) {
   const { data, parentElement, key } = component;
-  addStyle(document, "jt-style", control_default);
   let mount = MOUNTS.get(parentElement);
   if (!mount) {
     const old = LIVE.get(key);
@@ -864,6 +863,7 @@ function host_streamlit_default(component) {
     MOUNTS.set(parentElement, mount);
     LIVE.set(key, mount);
   }
+  addStyle(parentElement.getRootNode(), "jt-style", control_default);
   mount.component = component;
   mount.update(data);
   return () => {

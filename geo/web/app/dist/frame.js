@@ -10,12 +10,12 @@
     if (text !== void 0 && text !== null) node.textContent = String(text);
     return node;
   }
-  function addStyle(doc, id, css) {
-    if (doc.getElementById(id)) return;
-    const style = doc.createElement("style");
+  function addStyle(root, id, css) {
+    if (root.getElementById(id)) return;
+    const style = document.createElement("style");
     style.id = id;
     style.textContent = css;
-    doc.head.append(style);
+    (root.head || root).append(style);
   }
 
   // timemodel.js
