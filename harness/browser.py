@@ -23,6 +23,13 @@ CORPUS = ROOT / "tests" / "corpus"  # files that upload tests send
 DRAWN = """t => { const map = document.querySelector(".jm-map");
     return Boolean(map && map.dataset.t && (!t || map.dataset.t === t)); }"""
 DRAWN_FIELD = """name => { const map = document.querySelector(".jm-map"); return map ? map.dataset[name] || null : null; }"""
+# A test that must drive a Leaflet map (set a view, read its zoom) catches the maps as Leaflet makes them,
+# with Leaflet's own plugin hook, installed before any script of the page runs (page.add_init_script). The
+# app exposes no map of its own: the test does, for itself. MAP is the app's main map (the newest).
+CATCH_MAPS = """(() => { let leaflet; Object.defineProperty(window, "L", {configurable: true, get: () => leaflet,
+  set: (value) => { leaflet = value; if (value && value.Map && value.Map.addInitHook)
+    value.Map.addInitHook(function () { (window.jmTestMaps = window.jmTestMaps || []).push(this); }); }}); })();"""
+MAP = "window.jmTestMaps.filter((m) => m.getContainer().classList.contains('jm-map')).pop()"
 PAINTED = """t => { const map = document.querySelector(".jm-map");
     return Boolean(map && map.dataset.paintedAt && (!t || map.dataset.t === t)); }"""
 

@@ -41,9 +41,9 @@ export function stepFor(value, scales) {
   return index >= 0 ? {scale: "day", index} : null;
 }
 
-/* The parameters of an address's query (or, where there is none, of its fragment). */
+/* The parameters of an address's fragment (a link within the page) or, where there is none, of its query. */
 export function addressParams(location) {
-  return new URLSearchParams(location.search.slice(1) || location.hash.slice(1));
+  return new URLSearchParams(location.hash.slice(1) || location.search.slice(1));
 }
 
 /* `url` with its query parameters set (a value null removes one), the others kept in their order. */

@@ -1427,7 +1427,7 @@
     return index >= 0 ? { scale: "day", index } : null;
   }
   function addressParams(location) {
-    return new URLSearchParams(location.search.slice(1) || location.hash.slice(1));
+    return new URLSearchParams(location.hash.slice(1) || location.search.slice(1));
   }
 
   // host-page.js
