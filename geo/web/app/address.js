@@ -46,21 +46,21 @@ export function addressParams(location) {
   return new URLSearchParams(location.hash.slice(1) || location.search.slice(1));
 }
 
-/* `url` with its query parameters set (a value null removes one), the others kept in their order. */
-export function withParams(url, values) {
-  const next = new URL(url);
-  for (const [name, value] of Object.entries(values)) {
-    if (value === null || value === undefined) next.searchParams.delete(name);
-    else next.searchParams.set(name, value);
-  }
-  return next.href;
+/* A query string of `values` in their order (null: left out), written as Python writes links
+   (ui/share.py): ":" and "," stay as they are. */
+export function queryOf(values) {
+  const encode = (value) => encodeURIComponent(value).replaceAll("%3A", ":").replaceAll("%2C", ",");
+  return Object.entries(values).filter(([, value]) => value !== null && value !== undefined)
+    .map(([name, value]) => `${encode(name)}=${encode(value)}`).join("&");
 }
 
 /* Keep the address bar's parameters equal to `values` (no new history entry); with `whole`, `values` are
-   all of them. */
+   all of them, else they replace those of the same names. */
 export function writeAddress(values, whole = false) {
-  const url = new URL(window.location.href);
-  if (whole) url.search = "";
-  const next = withParams(url.href, values);
-  if (next !== window.location.href) window.history.replaceState(window.history.state, "", next);
+  const current = whole ? {} : Object.fromEntries(new URLSearchParams(window.location.search));
+  const query = queryOf({...current, ...values});
+  const next = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
+  if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+    window.history.replaceState(window.history.state, "", next);
+  }
 }

@@ -48,7 +48,7 @@ class ControlMount {
       if (first || data.rev !== this.control.rev) explorer.selected = data.selected;
     }
     this.control.update(data);
-    if (this.explore) writeAddress({...data.address, t: this.control.step.key, event: explorer.selected}, true);
+    if (this.explore) writeAddress({t: this.control.step.key, ...data.address, event: explorer.selected}, true);
     if (first) core(data.bundle).then((loaded) => this.control.setCore(loaded), () => {});
     if (data.reportDrawn) this.watchPainted();
   }

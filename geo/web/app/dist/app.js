@@ -584,19 +584,17 @@ function stepMessage(step, cats, selected) {
 // address.js
 var HOUR = 36e5;
 var DAY = 24 * HOUR;
-function withParams(url, values) {
-  const next = new URL(url);
-  for (const [name, value] of Object.entries(values)) {
-    if (value === null || value === void 0) next.searchParams.delete(name);
-    else next.searchParams.set(name, value);
-  }
-  return next.href;
+function queryOf(values) {
+  const encode = (value) => encodeURIComponent(value).replaceAll("%3A", ":").replaceAll("%2C", ",");
+  return Object.entries(values).filter(([, value]) => value !== null && value !== void 0).map(([name, value]) => `${encode(name)}=${encode(value)}`).join("&");
 }
 function writeAddress(values, whole = false) {
-  const url = new URL(window.location.href);
-  if (whole) url.search = "";
-  const next = withParams(url.href, values);
-  if (next !== window.location.href) window.history.replaceState(window.history.state, "", next);
+  const current = whole ? {} : Object.fromEntries(new URLSearchParams(window.location.search));
+  const query = queryOf({ ...current, ...values });
+  const next = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
+  if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+    window.history.replaceState(window.history.state, "", next);
+  }
 }
 
 // host-streamlit.js
@@ -629,7 +627,7 @@ var ControlMount = class {
       if (first || data.rev !== this.control.rev) explorer.selected = data.selected;
     }
     this.control.update(data);
-    if (this.explore) writeAddress({ ...data.address, t: this.control.step.key, event: explorer.selected }, true);
+    if (this.explore) writeAddress({ t: this.control.step.key, ...data.address, event: explorer.selected }, true);
     if (first) core(data.bundle).then((loaded) => this.control.setCore(loaded), () => {
     });
     if (data.reportDrawn) this.watchPainted();

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { checkedStep, stepMessage } from "../step.js";
-import { stepFor } from "../address.js";
+import { queryOf, stepFor } from "../address.js";
 
 const good = {t: 1673305200000, iso: "2023-01-09T18:00:00-05:00", newFrom: 1673301600000, title: "Map at 18:00"};
 
@@ -31,4 +31,10 @@ test("a link's time finds the first step that includes it, on either scale", () 
   assert.equal(stepFor("2023-02-31", scales), null);
   assert.equal(stepFor("banana", scales), null);
   assert.equal(stepFor("x".repeat(17), scales), null);
+});
+
+test("a query is written as Python writes links: in order, with : and , as they are", () => {
+  assert.equal(queryOf({t: "2023-01-09T17:00", lang: "es", cats: "march,clash", event: null}),
+               "t=2023-01-09T17:00&lang=es&cats=march,clash");
+  assert.equal(queryOf({t: "a b&c"}), "t=a%20b%26c");
 });
