@@ -109,10 +109,10 @@ def _handout(lang: str, data_dir: str) -> bytes:
 
 def handout_button(page: Page) -> None:
     """Classroom mode: the handout as a PDF, made on the first click in each language (about a minute)."""
-    from geo.data.load import REPO_DATA_DIR
+    from geo.data.load import default_data_dir
 
     if not page.moments:
         return
-    st.download_button(text(page.lang, "handout_button"), data=lambda: _handout(page.lang, str(REPO_DATA_DIR)),
+    st.download_button(text(page.lang, "handout_button"), data=lambda: _handout(page.lang, str(default_data_dir())),
                        file_name=f"juliaca-{page.lang}.pdf", mime="application/pdf", on_click="ignore",
                        help=text(page.lang, "handout_help"), icon=":material/picture_as_pdf:")

@@ -26,8 +26,12 @@ const CORES = new Map();         // core.json's address -> a Promise of it: one 
 const shared = new EventTarget();  // "shown": the explorer's time settled, or its selection changed
 const explorer = {step: null, selected: null, cats: null, control: null};
 
+/* The core arrays at `url`, fetched once; those of any other dataset (an upload replaced) are let go. */
 function core(url) {
-  if (!CORES.has(url)) CORES.set(url, fetchJson(url));
+  if (!CORES.has(url)) {
+    CORES.clear();
+    CORES.set(url, fetchJson(url));
+  }
   return CORES.get(url);
 }
 

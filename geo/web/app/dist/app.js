@@ -604,7 +604,10 @@ var CORES = /* @__PURE__ */ new Map();
 var shared = new EventTarget();
 var explorer = { step: null, selected: null, cats: null, control: null };
 function core(url) {
-  if (!CORES.has(url)) CORES.set(url, fetchJson(url));
+  if (!CORES.has(url)) {
+    CORES.clear();
+    CORES.set(url, fetchJson(url));
+  }
   return CORES.get(url);
 }
 var ControlMount = class {
