@@ -146,13 +146,13 @@ class PanelMount {
   }
 
   update(data) {
-    const first = !this.data;
+    const old = this.data;
     this.data = data;
     if (data.made && data.made.id !== this.madeId) {
       this.madeId = data.made.id;
       this.downloads.png.made(data.made);
     }
-    if (first) {
+    if (!old || old.bundle !== data.bundle || old.lang !== data.lang) {  // another dataset (an upload), or language
       this.dataset = core(data.bundle).then((loaded) => Dataset.served(loaded, data.bundleUrl, data.lang));
     }
     this.draw();

@@ -715,13 +715,13 @@ var PanelMount = class {
     shared.addEventListener("shown", this.onShown);
   }
   update(data) {
-    const first = !this.data;
+    const old = this.data;
     this.data = data;
     if (data.made && data.made.id !== this.madeId) {
       this.madeId = data.made.id;
       this.downloads.png.made(data.made);
     }
-    if (first) {
+    if (!old || old.bundle !== data.bundle || old.lang !== data.lang) {
       this.dataset = core(data.bundle).then((loaded) => Dataset.served(loaded, data.bundleUrl, data.lang));
     }
     this.draw();
