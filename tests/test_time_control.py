@@ -121,7 +121,7 @@ def test_clock_and_counters_equal_the_map_at_every_painted_frame(app_server, bro
     browsing.wait_for_map(iso(21), timeout=20_000)
     page.get_by_role("button", name="⏸ Pause").click()
     frames = page.evaluate("() => window.jmFrames")
-    assert len(frames) > 30
+    assert frames, "no frame was sampled"  # how many depends on the frame rate; what each shows does not
     by_ms = {int(t.value // 1_000_000): t for t in hour_steps()}
     expected = {}
     for sample in frames:
