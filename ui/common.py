@@ -59,17 +59,9 @@ def show_map(page: Page, view: ViewState, height: int, step: dict) -> None:
     center, zoom = VIEWS[view.view]
     key = f"map-{page.lang}-{view.base}"
     first = _first_step(f"{view.mode}/{key}/{page.bundle}", step)
-    fmap = base_map(page.places, page.lang, view.base, page.bundle, first_step=first, core=_core(page.bundle, page))
+    fmap = base_map(page.places, page.lang, view.base, page.bundle, first_step=first)
     with st.container(key=MAP_KEY):
         st_folium(fmap, key=key, height=height, use_container_width=True, center=center, zoom=zoom, returned_objects=[])
-
-
-@st.cache_resource(max_entries=16)
-def _core(bundle: str, _page: Page) -> dict:
-    """The bundle's core arrays, once per dataset (`bundle`, its fingerprint); read-only."""
-    from geo.map.bundle import core
-
-    return core(_page.index, _page.places)
 
 
 def _first_step(identity: str, step: dict) -> dict:

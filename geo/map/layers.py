@@ -113,15 +113,13 @@ def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict,
     }
 
 
-INLINE_CORE_UP_TO = 2000  # events: a small dataset's arrays travel in the map's script, so its first step needs no fetch
-
-
 def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, url_root: str = URL_ROOT,
-             first_step: dict | None = None, core: dict | None = None) -> LocalMap:
+             first_step: dict | None = None) -> LocalMap:
     """A fresh base map (cheap: about a millisecond). Its script depends only on the language, the base
-    map and the dataset (`bundle`: the bundle's folder under the static root, e.g. `bundles/<fingerprint>`;
-    `core`: its arrays, inlined when small), and on `first_step`, the step it draws before the time
-    control reaches it (kept for the iframe's life)."""
+    map and the dataset (`bundle`: the bundle's folder under the static root, e.g. `bundles/<fingerprint>`),
+    and on `first_step`, the step it draws before the time control reaches it (kept for the iframe's life).
+    (Its arrays are fetched, or taken from the page's control: inlined in the script, even 66 events' made
+    the first map slower in the benchmark, and 1,000 events' 1.9 times the baseline's.)"""
     spec = BASEMAPS[basemap]
     center, zoom = VIEWS[DEFAULT_VIEW]
     fmap = LocalMap(location=center, zoom_start=zoom, tiles=None, control_scale=True, max_zoom=spec.max_zoom,
@@ -129,8 +127,6 @@ def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, 
     if spec.tiles:
         folium.TileLayer(spec.tiles, attr=spec.attribution, max_zoom=spec.max_zoom, name=basemap).add_to(fmap)
     dataset = {"url": f"{url_root}/{bundle}"}
-    if core is not None and core["n"] <= INLINE_CORE_UP_TO:
-        dataset["core"] = core
     # in the app the map is an iframe: its title names the time shown (`nameFrame`, issue 11)
     _Setup(map_config(places, lang, basemap, dataset, url_root=url_root)
            | {"nameFrame": True, "firstStep": first_step}).add_to(fmap)

@@ -33,8 +33,7 @@ function start(map, config) {
     map.getContainer().addEventListener("jm-painted", () => tell(parent, "juliaca:painted", {from: window}));
     tell(parent, "juliaca:map-ready", offer);  // the page answers at once: the step shown, its core if fetched
   }
-  const core = source.core ? Promise.resolve(source.core)
-    : offer.core ? Promise.resolve(offer.core).catch(() => fetchJson(url)) : fetchJson(url);
+  const core = offer.core ? Promise.resolve(offer.core).catch(() => fetchJson(url)) : fetchJson(url);
   core.then((loaded) => provide(Dataset.served(loaded, source.url, config.lang)));
 }
 

@@ -998,7 +998,7 @@
       map.getContainer().addEventListener("jm-painted", () => tell(parent, "juliaca:painted", { from: window }));
       tell(parent, "juliaca:map-ready", offer);
     }
-    const core = source.core ? Promise.resolve(source.core) : offer.core ? Promise.resolve(offer.core).catch(() => fetchJson(url)) : fetchJson(url);
+    const core = offer.core ? Promise.resolve(offer.core).catch(() => fetchJson(url)) : fetchJson(url);
     core.then((loaded) => provide(Dataset.served(loaded, source.url, config.lang)));
   }
   function tell(parent, type, detail) {
