@@ -5,8 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
 AXE := tests/a11y/node_modules/.installed
+# esbuild, ESLint for the browser app (geo/web/app), pinned by its package-lock.json; its bundles are
+# committed, so `make run` needs Python only.
+JS := geo/web/app/node_modules/.installed
 
-.PHONY: run serve test browser lock clean
+.PHONY: run serve test browser bundle lock clean
 
 run: $(STAMP)
 	$(BIN)/streamlit run app.py --server.port 8501
@@ -17,7 +20,7 @@ PORT ?= 8080
 serve: $(STAMP)
 	$(BIN)/python -m geo serve --replicas $(REPLICAS) --port $(PORT)
 
-test: $(STAMP) browser $(AXE)
+test: $(STAMP) browser $(AXE) $(JS)
 	$(BIN)/python -m pytest
 
 # A headless Chromium for the browser tests: Debian's /usr/bin/chromium or $$JULIACA_CHROMIUM if
@@ -29,6 +32,14 @@ browser: $(STAMP)
 $(AXE): tests/a11y/package-lock.json
 	cd tests/a11y && npm ci --no-audit --no-fund
 	touch $@
+
+$(JS): geo/web/app/package-lock.json
+	cd geo/web/app && npm ci --no-audit --no-fund
+	touch $@
+
+# Rebuild the browser app's bundles after changing a module (tests/test_browser_app.py checks they are current).
+bundle: $(JS)
+	cd geo/web/app && node build.mjs
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -44,4 +55,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf $(VENV) .pytest_cache tests/a11y/node_modules
+	rm -rf $(VENV) .pytest_cache tests/a11y/node_modules geo/web/app/node_modules

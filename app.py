@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import streamlit as st
 
-from geo.data.load import REPO_DATA_DIR, default_data_dir, load_dataset
+from geo.data.load import default_data_dir, is_bundled, load_dataset
 from geo.data.vocab import CATEGORIES
 from geo.map.assets import publish_static
 from geo.map.bundle import publish as publish_bundle
@@ -29,7 +28,7 @@ def load(data_dir: str):
     publish_static(STATIC)
     data = load_dataset(data_dir, strict=False)
     index = index_events(data.events, data.places, data.record)
-    moments = load_moments(index) if Path(data_dir) == REPO_DATA_DIR and not data.problems else []
+    moments = load_moments(index) if is_bundled(data_dir) and not data.problems else []
     return data, index, moments, publish_bundle(index, data.places, STATIC)
 
 

@@ -30,7 +30,7 @@ from benchmarks.loadgen import Sampler, Student, cpu_ms_per_release, steady_wind
 from benchmarks.run import percentile  # noqa: E402
 from geo.model.timeline import hour_steps  # noqa: E402
 from geo.output.browser import LAUNCH_ARGS, OFFLINE_ARG, find_chromium  # noqa: E402
-from harness.browser import MAP_IFRAME, AppServer  # noqa: E402
+from harness.browser import DRAWN_FIELD, MAP_IFRAME, PAINTED, AppServer  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 
@@ -59,8 +59,7 @@ async def student(browser, url: str, seconds: float, pace: float, timeout: float
         began = time.monotonic()
         await page.goto(f"{url}/?t=2023-01-09T06:00&base=offline", timeout=load_timeout, wait_until="domcontentloaded")
         frame = await (await page.locator(MAP_IFRAME).element_handle(timeout=load_timeout)).content_frame()
-        await frame.wait_for_function("() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.paintedAt",
-                                      timeout=load_timeout)
+        await frame.wait_for_function(PAINTED, arg=None, timeout=load_timeout)
         opened_at = time.monotonic()
         opened = opened_at - began
         await page.evaluate("() => { window.__keydown = []; document.addEventListener('keydown', "
@@ -76,19 +75,18 @@ async def student(browser, url: str, seconds: float, pace: float, timeout: float
             released.append(time.monotonic())
             await page.keyboard.press("ArrowRight" if direction > 0 else "ArrowLeft")
             try:
-                await frame.wait_for_function(
-                    f"() => JuliacaMap.lastStep.t === {iso!r} && JuliacaMap.lastStep.paintedAt", timeout=timeout * 1000)
+                await frame.wait_for_function(PAINTED, arg=iso, timeout=timeout * 1000)
             except Exception:  # noqa: BLE001 - a step not drawn in time is what we count
                 errors.append(f"step to {iso} not drawn within {timeout} s")
                 break
-            latencies.append(await frame.evaluate("() => JuliacaMap.lastStep.paintedAt")
+            latencies.append(float(await frame.evaluate(DRAWN_FIELD, "paintedAt"))
                              - await page.evaluate("() => window.__keydown[window.__keydown.length - 1]"))
     except Exception as error:  # noqa: BLE001 - a session that fails to load is an error, not a crash of the run
         stage = "page did not open"
         try:
             frame = await (await page.locator(MAP_IFRAME).element_handle(timeout=1000)).content_frame()
-            stage = await frame.evaluate("() => !window.JuliacaMap ? 'no map script' : !JuliacaMap.dataset ? "
-                                         "'data not loaded' : !JuliacaMap.lastStep ? 'no step drawn' : 'not painted'")
+            stage = await frame.evaluate("() => { const m = document.querySelector('.jm-map');"
+                                         " return !m ? 'no map script' : !m.dataset.t ? 'no step drawn' : 'not painted'; }")
         except Exception:  # noqa: BLE001
             pass
         errors.append(f"session failed ({stage}): {type(error).__name__}: {str(error).splitlines()[0][:120]}")

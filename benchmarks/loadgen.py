@@ -6,9 +6,10 @@ websocket speaking BackMsg/ForwardMsg, so that hundreds fit on the machine besid
     .venv/bin/python benchmarks/loadgen.py --validate                       # against 10 real browsers
 
 Each student loads the page through the proxy (which gives it its affinity cookie), opens the websocket
-/_stcore/stream (subprotocol `streamlit`), runs the app as a browser would, then lets go of the time
-control every --pace seconds on average (0.5 to 1.5 times it) and waits for that rerun to finish
-(`script_finished`). Release-to-rerun-done is the time from sending the release to that message.
+/_stcore/stream (subprotocol `streamlit`), runs the app as a browser would, then steps the time control
+every --pace seconds on average (0.5 to 1.5 times it). In the explorer a step and its release stay in the
+browser (issue 22): a student sends what Chromium sends then, nothing, and the server's CPU over those
+steps, divided by their number, is what a student's step costs it (`server_cpu_ms_per_release`).
 
 Bounded: at most 1,000 students and 600 seconds, loopback addresses only; every student stops by
 itself after --seconds, and a rerun that does not finish within --timeout is an error.
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import itertools
 import json
 import os
 import random
@@ -39,7 +39,6 @@ sys.path.insert(0, str(ROOT))
 import websockets  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
-from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 
 from benchmarks.run import percentile  # noqa: E402
 
@@ -64,31 +63,21 @@ class TimeControl:
 
 
 def find_time_control(msg: ForwardMsg) -> TimeControl | None:
-    """The time control if this ForwardMsg draws it: the explorer's Custom Components v2 element
-    (`juliaca-map.time_control`, ui/time_control.py), whose data lists the steps by their keys."""
+    """The time control if this ForwardMsg draws it: the explorer's mount of the browser app's Custom
+    Components v2 element (`juliaca-map.app`, role "control", ui/time_control.py), whose data lists the
+    steps by their keys."""
     if msg.WhichOneof("type") != "delta" or msg.delta.WhichOneof("type") != "new_element":
         return None
     element = msg.delta.new_element
     if element.WhichOneof("type") != "bidi_component" or element.bidi_component.component_name != TIME_CONTROL:
         return None
     data = json.loads(element.bidi_component.json)
-    if data.get("mode") != "explore":
+    if data.get("role") != "control" or data.get("mode") != "explore":
         return None
     return TimeControl(element.bidi_component.id, msg.delta.fragment_id, tuple(s["key"] for s in data["steps"]))
 
 
-TIME_CONTROL = "juliaca-map.time_control"
-_releases = itertools.count(1)
-
-
-def release(control: TimeControl, position: int) -> WidgetState:
-    """What the browser sends when the student lets go of the time control at `position`: the
-    component's state, `{"at": {"key": <step key>, "n": <a counter>}}` (control.js), as JSON."""
-    state = WidgetState(id=control.widget_id)
-    state.json_value = json.dumps({"at": {"key": control.positions[position], "n": next(_releases)}})
-    return state
-
-
+TIME_CONTROL = "juliaca-map.app"
 # --- one student ----------------------------------------------------------------------------------
 
 @dataclass
@@ -141,13 +130,6 @@ def load_page(url: str, timeout: float) -> str:
     return "; ".join(cookies)
 
 
-def fetch_favicon(url: str, cookie: str, timeout: float) -> None:
-    """What Chromium fetches after each rerun of this app (seen in its network log): the page's icon."""
-    request = urllib.request.Request(f"{url}/favicon.png", headers={"Cookie": cookie} if cookie else {})
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        response.read()
-
-
 async def student(url: str, seconds: float, pace: float, timeout: float, seed: int, delay: float) -> Student:
     """Arrive after `delay`, open the app, then release the time control at a student's pace until time is up."""
     rng, result = random.Random(seed), Student()
@@ -169,17 +151,17 @@ async def student(url: str, seconds: float, pace: float, timeout: float, seed: i
                 return result
             result.opened_at = time.monotonic()
             result.open_s = result.opened_at - began
-            await release_until(ws, control, result, rng, seconds, pace, timeout,
-                                after_rerun=lambda: asyncio.to_thread(fetch_favicon, url, cookie, timeout))
+            await step_until(control, result, rng, seconds, pace)
     except (OSError, TimeoutError, websockets.WebSocketException) as error:
         result.errors.append(f"{type(error).__name__}: {str(error)[:160]}")
     result.finished_at = time.monotonic()
     return result
 
 
-async def release_until(ws, control: TimeControl, result: Student, rng: random.Random, seconds: float,
-                        pace: float, timeout: float, after_rerun) -> None:
-    """Step one hour at a time, back and forth across the day; after each rerun, fetch what a browser does."""
+async def step_until(control: TimeControl, result: Student, rng: random.Random, seconds: float, pace: float) -> None:
+    """Step one hour at a time, back and forth across the day, until time is up. The browser keeps the step,
+    its release, the list and the address to itself: nothing goes to the server (what it costs is measured
+    on the server's side, over the steady window)."""
     position, direction = OPENING_POSITION, 1
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -187,19 +169,7 @@ async def release_until(ws, control: TimeControl, result: Student, rng: random.R
         if not 0 <= position + direction < len(control.positions):
             direction = -direction
         position += direction
-        sent = time.monotonic()
-        result.released_at.append(sent)
-        await ws.send(rerun_message(OPENING_QUERY, [release(control, position)], control.fragment_id))
-        try:
-            messages, status = await until_finished(ws, timeout)
-        except TimeoutError:
-            result.errors.append(f"rerun to {control.positions[position]} not finished within {timeout} s")
-            return
-        result.latencies_ms.append((time.monotonic() - sent) * 1000)
-        result.errors += problems_in(messages)
-        await after_rerun()
-        if status not in DONE:
-            result.errors.append(f"rerun ended with status {status}")
+        result.released_at.append(time.monotonic())
 
 
 # --- the server's side: CPU and memory of its processes ------------------------------------------
@@ -264,7 +234,7 @@ def cpu_ms_per_release(sampler: Sampler, released_at: list[float], window: tuple
 
 def summarise(students: list[Student], sampler: Sampler, wall_s: float) -> dict:
     """Errors, release-to-rerun-done percentiles, and the server's CPU and memory."""
-    latencies = [x for s in students for x in s.latencies_ms]
+    latencies = [x for s in students for x in s.latencies_ms]  # release to rerun done: none in the explorer
     released = [t for s in students for t in s.released_at]
     window = steady_window(students)
     cpus = [cpu for _, cpu, _ in sampler.samples] if sampler.pids else []
@@ -272,7 +242,7 @@ def summarise(students: list[Student], sampler: Sampler, wall_s: float) -> dict:
     opens = sum(s.opened_at is not None for s in students)
     return {
         "students": len(students),
-        "releases": len(latencies),
+        "releases": len(released),
         "errors": [e for s in students for e in s.errors],
         "sessions_with_errors": sum(bool(s.errors) for s in students),
         "p50_ms": percentile(latencies, 0.5) if latencies else None,

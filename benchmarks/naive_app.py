@@ -23,15 +23,19 @@ from geo.model.timeline import hour_steps, index_events, state_at  # noqa: E402
 
 
 class PaintStamp(MacroElement):
-    """Marks when this map's step was painted, like JuliacaMap.lastStep in the real app."""
+    """Marks when this map's step was painted, on its container as the real app's map does (`.jm-map`)."""
 
     _template = Template("""{% macro script(this, kwargs) %}
-window.JuliacaMap = {ready: true, lastStep: {t: "{{ this.t }}", paintedAt: null}};
-requestAnimationFrame(function () {
-  var channel = new MessageChannel();
-  channel.port1.onmessage = function () { window.JuliacaMap.lastStep.paintedAt = performance.timeOrigin + performance.now(); };
-  channel.port2.postMessage(null);
-});
+(function () {
+  var map = {{ this._parent.get_name() }}.getContainer();
+  map.classList.add("jm-map");
+  map.dataset.t = "{{ this.t }}";
+  requestAnimationFrame(function () {
+    var channel = new MessageChannel();
+    channel.port1.onmessage = function () { map.dataset.paintedAt = String(performance.timeOrigin + performance.now()); };
+    channel.port2.postMessage(null);
+  });
+})();
 {% endmacro %}""")
 
     def __init__(self, t: str):

@@ -69,16 +69,16 @@ def summary(values: list[float]) -> dict:
 def wait_painted(page, t_iso: str, timeout_s: float = STEP_TIMEOUT_S) -> tuple[object, float]:
     """The map frame once the step at t_iso is painted, and when (epoch ms); survives a rebuilt iframe."""
     deadline = time.monotonic() + timeout_s
-    condition = (f"() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.t === {t_iso!r}"
-                 " && JuliacaMap.lastStep.paintedAt")
+    # what the map drew is on its container (geo/web/app/map.js; the baseline writes it the same way)
+    condition = (f"() => {{ const m = document.querySelector('.jm-map'); return m && m.dataset.t === {t_iso!r}"
+                 " && Number(m.dataset.paintedAt) || null; }")
     while True:
         try:
             frame = page.locator(MAP_IFRAME).element_handle(timeout=timeout_s * 1000).content_frame()
             if frame is None:  # the iframe is being replaced: look again
                 raise PlaywrightError("no frame yet")
-            painted = frame.wait_for_function(condition.replace("&& JuliacaMap.lastStep.paintedAt",
-                                                                "&& JuliacaMap.lastStep.paintedAt || null"),
-                                              timeout=max(deadline - time.monotonic(), 0.1) * 1000, polling="raf")
+            painted = frame.wait_for_function(condition, timeout=max(deadline - time.monotonic(), 0.1) * 1000,
+                                              polling="raf")
             return frame, painted.json_value()  # read with the condition: a redraw may follow at once
         except PlaywrightError as err:
             if time.monotonic() > deadline:
@@ -192,13 +192,16 @@ def first_maps(context, url: str, visits: int) -> list[float]:
 
 
 DRAWN_RECORDER = """() => { window.jmDrawn = []; const tick = () => {
-    const t = JuliacaMap.lastStep && JuliacaMap.lastStep.t;
+    const t = document.querySelector(".jm-map").dataset.t;
     if (t && window.jmDrawn[window.jmDrawn.length - 1] !== t) window.jmDrawn.push(t);
     requestAnimationFrame(tick); }; tick(); }"""
 
 
 def _settled(page, key: str) -> None:
-    page.wait_for_url(lambda u: f"t={key.replace(':', '%3A')}" in u, timeout=STEP_TIMEOUT_S * 1000)
+    """The time is released: the browser has put it in the address bar (and the list), with no rerun."""
+    page.wait_for_function("k => location.href.includes('t=' + k) || location.href.includes('t=' + k.replace(':', '%3A'))",
+                           arg=key, timeout=STEP_TIMEOUT_S * 1000)
+    page.wait_for_timeout(400)  # past the release's debounce: whatever a release sends has been sent
 
 
 def measure_control(page, frames_sent: list[int]) -> dict:
@@ -251,18 +254,16 @@ def measure_static_page(data_dir: Path, samples: int, work: Path) -> dict:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         began = time.time() * 1000
         page.goto(page_file.as_uri(), timeout=STEP_TIMEOUT_S * 1000)
-        page.wait_for_function("() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.paintedAt",
-                               timeout=STEP_TIMEOUT_S * 1000)
-        loaded = page.evaluate("() => JuliacaMap.lastStep.paintedAt") - began
+        painted = "t => { const m = document.querySelector('.jm-map'); return m && (!t || m.dataset.t === t) && Number(m.dataset.paintedAt) || null; }"
+        loaded = page.wait_for_function(painted, arg=None, timeout=STEP_TIMEOUT_S * 1000).json_value() - began
         page.evaluate("() => { window.__keydown = []; document.addEventListener('keydown', "
                       "e => window.__keydown.push(performance.timeOrigin + e.timeStamp), true); }")
         latencies = []
         for current, target in zip(zigzag(6, samples), zigzag(6, samples)[1:]):
             page.keyboard.press("ArrowRight" if target > current else "ArrowLeft")
             iso = hour_steps()[target].isoformat()
-            page.wait_for_function(f"() => JuliacaMap.lastStep.t === {iso!r} && JuliacaMap.lastStep.paintedAt",
-                                   polling="raf", timeout=STEP_TIMEOUT_S * 1000)
-            latencies.append(page.evaluate("() => JuliacaMap.lastStep.paintedAt - window.__keydown[window.__keydown.length - 1]"))
+            at = page.wait_for_function(painted, arg=iso, polling="raf", timeout=STEP_TIMEOUT_S * 1000).json_value()
+            latencies.append(at - page.evaluate("() => window.__keydown[window.__keydown.length - 1]"))
         browser.close()
     return {"step_latency_ms": summary(latencies[1:]), "load_ms": loaded, "bytes": page_file.stat().st_size}
 
@@ -272,8 +273,7 @@ def measure_server(app: str, data_dir: Path, repeats: int) -> dict:
     from streamlit_folium import _get_map_string
 
     from benchmarks.naive_map import naive_map
-    from geo.map.control import explore_steps
-    from geo.text.events import LIST_LIMIT, describe_events
+    from geo.map.steps import explore_steps
     from geo.map.layers import base_map
     from geo.data.load import load_dataset
     from geo.model.timeline import index_events, state_at
@@ -285,11 +285,10 @@ def measure_server(app: str, data_dir: Path, repeats: int) -> dict:
         t = hour_steps()[i % 24]
         began = time.perf_counter()
         state = state_at(index, t)
-        if app == "app":  # one release: the map's arguments (unchanged), the control's data, the list
+        if app == "app":  # a rerun (a setting changed; a release costs none): the map's arguments, the control's data
             fmap = base_map(data.places, "en", "offline", "bench")
             _get_map_string(fmap)
             json.dumps(explore_steps("hour", "en"))
-            describe_events(state.visible.iloc[-LIST_LIMIT:], data.places, "en", state.new_ids)
         else:
             _get_map_string(naive_map(state, data.places))
         timings.append((time.perf_counter() - began) * 1000)

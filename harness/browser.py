@@ -17,6 +17,21 @@ ROOT = Path(__file__).resolve().parent.parent
 # by its address: its title names the time shown, in the chosen language (issue 11)
 MAP_IFRAME = 'iframe[src*="/component/streamlit_folium.st_folium/"]'
 LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
+CORPUS = ROOT / "tests" / "corpus"  # files that upload tests send
+
+# What the browser app's map has drawn is written on its container (geo/web/app/map.js): no global.
+DRAWN = """t => { const map = document.querySelector(".jm-map");
+    return Boolean(map && map.dataset.t && (!t || map.dataset.t === t)); }"""
+DRAWN_FIELD = """name => { const map = document.querySelector(".jm-map"); return map ? map.dataset[name] || null : null; }"""
+# A test that must drive a Leaflet map (set a view, read its zoom) catches the maps as Leaflet makes them,
+# with Leaflet's own plugin hook, installed before any script of the page runs (page.add_init_script). The
+# app exposes no map of its own: the test does, for itself. MAP is the app's main map (the newest).
+CATCH_MAPS = """(() => { let leaflet; Object.defineProperty(window, "L", {configurable: true, get: () => leaflet,
+  set: (value) => { leaflet = value; if (value && value.Map && value.Map.addInitHook)
+    value.Map.addInitHook(function () { (window.jmTestMaps = window.jmTestMaps || []).push(this); }); }}); })();"""
+MAP = "window.jmTestMaps.filter((m) => m.getContainer().classList.contains('jm-map')).pop()"
+PAINTED = """t => { const map = document.querySelector(".jm-map");
+    return Boolean(map && map.dataset.paintedAt && (!t || map.dataset.t === t)); }"""
 
 
 def free_port() -> int:
@@ -93,11 +108,30 @@ class Browsing:
     def wait_for_map(self, t_iso: str | None = None, timeout: float = 60_000):
         """Wait until the map has drawn a step (the step at `t_iso` if given); returns the frame."""
         frame = self.map_frame()
-        condition = "window.JuliacaMap && JuliacaMap.ready && JuliacaMap.lastStep"
-        if t_iso:
-            condition += f" && JuliacaMap.lastStep.t === {t_iso!r}"
-        frame.wait_for_function(f"() => {condition}", timeout=timeout)
+        frame.wait_for_function(DRAWN, arg=t_iso, timeout=timeout)
         return frame
 
     def map_value(self, expression: str):
         return self.map_frame().evaluate(f"() => {expression}")
+
+    def drawn(self, name: str = "t") -> str | None:
+        """What the map in the app has drawn, as its container says (`t`, `events`, `marches`, …)."""
+        return self.map_frame().evaluate(DRAWN_FIELD, name)
+
+    def address(self) -> str:
+        """The address bar as the browser keeps it (Playwright's page.url misses history.replaceState)."""
+        return self.page.evaluate("() => location.href")
+
+    def wait_for_address(self, *parts: str, timeout: float = 30_000) -> None:
+        """Wait until the address bar holds every one of `parts` (a `:` may be written `%3A`)."""
+        self.page.wait_for_function("parts => parts.every(p => location.href.includes(p) "
+                                    "|| location.href.includes(p.replaceAll(':', '%3A')))", arg=list(parts), timeout=timeout)
+
+
+def upload_file(page, path: Path, fmt_label: str | None = None) -> None:
+    """Upload `path` through the page's "Bring your own data" (as format `fmt_label` if given)."""
+    page.get_by_text("Bring your own data").click()
+    if fmt_label:
+        page.get_by_text(fmt_label, exact=True).click()
+    page.locator("input[type=file]").first.set_input_files(str(path))
+    page.get_by_role("button", name="Check and map this file").click()

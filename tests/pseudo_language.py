@@ -75,8 +75,9 @@ def run_app(target: Path) -> dict:
     shown = [e.value for kind in ("header", "subheader", "caption", "markdown", "info", "warning") for e in at.get(kind)]
     shown += [e.label for kind in ("button", "metric", "toggle", "radio") for e in at.get(kind)]
     english = [v for v in STRINGS["en"].values() if len(v) > 12 and "{" not in v]
-    controls = [json.loads(c.proto.json) for c in at.get("bidi_component")
-                if c.proto.component_name == "juliaca-map.time_control"]  # the clock is drawn by the time control
+    controls = [data for data in (json.loads(c.proto.json) for c in at.get("bidi_component")
+                                  if c.proto.component_name == "juliaca-map.app")
+                if data.get("role") == "control"]  # the clock is drawn by the time control, in the browser
     shown += [text for data in controls for text in (*data["strings"].values(), *data["counters"])]
     return {"exception": [str(e.value) for e in at.exception], "header": at.header[0].value if at.header else None,
             "clock": controls[0]["steps"][controls[0]["step"]]["clock"] if controls else None,

@@ -16,7 +16,7 @@ import pytest
 
 from geo.output.export import PageOptions, export_site
 from geo.text.i18n import text
-from tests.axe import axe_source, check_every_frame, describe, save
+from harness.axe import axe_source, check_every_frame, describe, save
 from harness.browser import MAP_IFRAME, ROOT
 
 pytestmark = pytest.mark.browser
@@ -66,8 +66,8 @@ def _exported(o: Opened) -> None:
     page_file = export_site(o.index, o.data.places, o.tmp_path / "site", PageOptions(lang=o.lang, step=17))
     page = o.browsing.page
     page.goto(page_file.as_uri())
-    page.wait_for_function("() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.paintedAt"
-                           " && JuliacaMap.contextDrawn === 4")
+    page.wait_for_function("() => { const m = document.querySelector('.jm-map');"
+                           " return m && m.dataset.paintedAt && m.dataset.context === '4'; }")
 
 
 def _wait_until_idle(page) -> None:
@@ -113,7 +113,7 @@ def test_markers_are_named_24_px_targets_fanned_apart_and_not_tab_stops(chromium
     page_file = export_site(index, data.places, tmp_path / "site", PageOptions(lang=lang, view="airport", step=18))
     page = chromium.new_page(viewport={"width": 1200, "height": 800})
     page.goto(page_file.as_uri())
-    page.wait_for_function("() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.paintedAt")
+    page.wait_for_function("() => { const m = document.querySelector('.jm-map'); return m && m.dataset.paintedAt; }")
     icons = page.evaluate("""() => [...document.querySelectorAll('.jm-icon')].map((e) => {
         const r = e.getBoundingClientRect();
         return {label: e.getAttribute('aria-label'), role: e.getAttribute('role'), tabindex: e.getAttribute('tabindex'),

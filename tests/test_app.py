@@ -6,54 +6,17 @@ itself is tested in a real browser (tests/test_browser.py).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.model.views import VIEWS
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-def run_app(query: dict | None = None, session: dict | None = None) -> AppTest:
-    """The page once the browser has painted the map (the control's "drawn" report, simulated)."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    at.session_state["page_complete"] = True  # what ui.explore.complete_page does on the report
-    at.run()
-    if session:
-        for key, value in session.items():
-            at.session_state[key] = value
-        at.run()
-    assert not at.exception, at.exception
-    return at
+from harness.apptest import APP, clock, control, map_args, mounts, run_app
 
 
-def map_args(at: AppTest) -> dict:
-    (component,) = at.get("component_instance")
-    assert component.proto.component_name == "streamlit_folium.st_folium"
-    return json.loads(component.proto.json_args)
-
-
-def event_radio(at: AppTest):
-    """The event list (other radios on the page: the upload format)."""
-    return next(r for r in at.radio if r.key == "event")
-
-
-def control(at: AppTest) -> dict:
-    """The data the time control (in the browser) was given."""
-    (component,) = [c for c in at.get("bidi_component") if c.proto.component_name == "juliaca-map.time_control"]
-    return json.loads(component.proto.json)
-
-
-def clock(at: AppTest) -> str:
-    """What the control's clock shows first: the step Python holds."""
-    data = control(at)
-    return data["steps"][data["step"]]["clock"]
+def panel(at: AppTest) -> dict:
+    """The data the list and downloads (in the browser) were given."""
+    (data,) = mounts(at, "panel")
+    return data
 
 
 def test_default_page_explains_itself():
@@ -72,12 +35,12 @@ def test_a_new_visitor_gets_the_map_first_and_the_rest_once_it_is_painted():
     at.run()
     assert not at.exception
     assert map_args(at) and control(at)["reportDrawn"] is True
-    assert not [r for r in at.radio if r.key == "event"] and not at.get("download_button") and not at.expander
+    assert not mounts(at, "panel") and not at.expander
     assert any("Loading the list of events" in h.proto.body for h in at.get("html"))
     at.session_state["page_complete"] = True
     at.run()
-    assert control(at)["reportDrawn"] is False and event_radio(at).value == "first_death_14h"
-    assert at.get("download_button") and at.expander
+    assert control(at)["reportDrawn"] is False and control(at)["selected"] == "first_death_14h"
+    assert panel(at)["limit"] == 150 and at.expander
 
 
 def test_the_content_note_can_be_dismissed_for_the_session():
@@ -92,7 +55,8 @@ def test_spanish_shows_spanish_everywhere():
     at = run_app({"lang": "es", "t": "2023-01-09T18:00"})
     assert clock(at) == "9 de enero de 2023, 18:00 (Lima, UTC−5)"
     assert control(at)["counters"][0] == "Civiles muertos"
-    assert any("La policía responde con fuerza letal" in o for o in event_radio(at).options)
+    assert panel(at)["words"]["list_heading"].startswith("Hechos") and panel(at)["lang"] == "es"
+    assert panel(at)["words"]["categories"]["shooting"] == "Disparos"
     assert '"title": "Leyenda"' in map_args(at)["script"] and '"lang": "es"' in map_args(at)["script"]
 
 
@@ -113,23 +77,24 @@ def test_each_base_map_and_only_local_scripts(base, tiles):
     assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
 
 
-def test_a_released_time_reaches_both_ends_and_updates_the_list_and_url():
-    """What hear_time does when the browser releases a time (the browser path: tests/test_time_control.py)."""
-    at = run_app()
-    at.session_state["step"] = 0
+def test_python_gives_the_browser_the_view_and_leaves_it_the_time_in_the_address():
+    """The explorer's address bar is the browser's (a release costs the server nothing: tests/test_time_control.py);
+    Python gives the rest of the view, and writes no address of its own."""
+    at = run_app({"t": "2023-01-09T10:00", "view": "airport"})
+    assert control(at)["address"] == {"lang": "en", "view": "airport", "base": "osm"}
+    at.session_state["step"] = 23  # a time the server decides (as a scale change or an upload do)...
+    at.session_state["time_rev"] = 1
     at.run()
-    assert clock(at).endswith("00:00 (Lima, UTC−5)") and at.query_params["t"] == "2023-01-09T00:00"
-    at.session_state["step"] = 23
-    at.run()
-    assert clock(at).endswith("23:00 (Lima, UTC−5)") and at.query_params["t"] == "2023-01-09T23:00"
-    assert any("show 9 January 2023, 23\\:00" in c.value for c in at.caption)
+    assert clock(at).endswith("23:00 (Lima, UTC−5)") and control(at)["rev"] == 1  # ...is applied once, by revision
+    assert at.query_params["t"] == "2023-01-09T10:00"  # the link's, untouched by Python
 
 
 def test_the_control_gets_every_step_of_the_scale_and_no_server_play():
     data = control(run_app({"t": "2023-01-09T10:00"}))
     assert [s["key"] for s in data["steps"]][:2] == ["2023-01-09T00:00", "2023-01-09T01:00"] and len(data["steps"]) == 24
     assert data["step"] == 10 and data["rev"] == 0 and data["mapKey"] == "juliaca_map"
-    assert data["steps"][10]["tollFrom"] == data["steps"][0]["t"]  # the hourly toll counts 9 January only
+    assert data["steps"][10]["tollFrom"] == data["steps"][0]["map"]["t"]  # the hourly toll counts 9 January only
+    assert "summary" in data["steps"][10] and data["steps"][10]["map"]["title"].startswith("Map")
 
 
 def test_a_scale_change_is_a_server_jump_with_a_new_revision():
@@ -147,31 +112,20 @@ def test_the_day_scale_from_a_link():
 
 def test_filtering_hides_events_from_list_and_map_but_not_the_counts():
     at = run_app({"t": "2023-01-09T18:00"}, session={"categories": ["march"]})
-    assert all("March from" in option for option in event_radio(at).options)
     assert control(at)["cats"] == ["march"]
-    assert at.query_params["cats"] == "march"
+    assert control(at)["address"]["cats"] == "march"
+    assert "march" in map_args(at)["script"]  # the map's first step draws the filter too
 
 
-def test_an_empty_filter_says_so():
+def test_an_empty_filter_reaches_the_browser_as_an_empty_filter():
     at = run_app({"cats": ""})
-    assert all(r.key != "event" for r in at.radio)
-    assert any("No event of the chosen kinds yet" in c.value for c in at.caption)
+    assert control(at)["cats"] == [] and control(at)["address"]["cats"] == ""
+    assert panel(at)["words"]["list_empty"].startswith("No event of the chosen kinds yet")
 
 
-def test_choosing_an_event_in_the_list_highlights_it_and_shows_its_source():
-    at = run_app({"t": "2023-01-09T15:00"})
-    event_radio(at).set_value("first_death_14h").run()
-    assert control(at)["selected"] == "first_death_14h"
-    shown = " ".join(m.value for m in at.markdown)
-    assert "selling ice lollies" in shown and "Events" in shown
-    assert at.query_params["event"] == "first_death_14h"
-
-
-def test_a_selected_event_is_dropped_when_the_slider_goes_before_it():
-    at = run_app({"t": "2023-01-09T15:00", "event": "first_death_14h"})
-    at.session_state["step"] = 10
-    at.run()
-    assert at.session_state["event"] is None and "event" not in at.query_params
+def test_a_linked_event_is_dropped_when_it_is_not_shown_at_the_linked_time():
+    at = run_app({"t": "2023-01-09T10:00", "event": "first_death_14h"})
+    assert at.session_state["event"] is None and control(at)["selected"] is None
 
 
 @pytest.mark.parametrize("query", [
@@ -189,6 +143,7 @@ def test_a_link_reproduces_its_view():
     query = {"t": "2023-01-09T17:00", "lang": "es", "view": "airport", "base": "offline", "cats": "clash,shooting"}
     at = run_app(query)
     assert {k: at.query_params[k] for k in at.query_params} == query
+    assert control(at)["address"] == {k: v for k, v in query.items() if k != "t"}
     args = map_args(at)
     assert args["zoom"] == VIEWS["airport"][1] and "L.tileLayer" not in args["script"]
     assert clock(at) == "9 de enero de 2023, 17:00 (Lima, UTC−5)"
@@ -197,7 +152,5 @@ def test_a_link_reproduces_its_view():
 def test_hostile_data_is_shown_as_text(hostile_data_dir, monkeypatch):
     monkeypatch.setenv("JULIACA_DATA_DIR", str(hostile_data_dir))
     at = run_app({"t": "2023-01-09T23:00"})
-    options = " ".join(event_radio(at).options)
-    assert "\\<script\\>" in options and "<script>" not in options
-    assert "<script>" not in map_args(at)["script"]
+    assert "<script>" not in map_args(at)["script"]  # the text goes to the browser as data (tests/test_browser.py)
     assert not map_args(at).get("feature_group"), "the time travels by message, never in the map's arguments"

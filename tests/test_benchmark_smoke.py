@@ -26,11 +26,12 @@ def test_quick_benchmark_measures_both_apps(tmp_path):
         app, naive = entry["app"], entry["naive"]
         assert "failed" not in app, app
         assert app["step_latency_ms"]["n"] >= 2 and app["step_latency_ms"]["median"] > 0
-        assert app["bytes_per_step"]["median"] >= 0 and app["server_ms"]["median"] > 0
-        assert app["zoom_kept"] is True
-        # counts, not timings: the control paints during a drag and asks the server nothing during Play
+        assert app["server_ms"]["median"] > 0 and app["zoom_kept"] is True
+        # counts, not timings: the control paints during a drag, and neither a release nor Play asks the server
+        # for anything, so a step brings nothing over the websocket
         assert app["drag_states"] >= 2 and app["reruns_during_drag"] == 0 and app["reruns_during_play"] == 0
-        assert 1 <= app["reruns_per_key_burst"] <= 1 and app["first_map_ms"]["n"] == 3
+        assert app["reruns_per_key_burst"] == 0 and app["reruns_per_release"] == 0
+        assert app["bytes_per_step"]["median"] == 0 and app["first_map_ms"]["n"] == 3
         assert entry["static_page"]["step_latency_ms"]["median"] > 0
         for figures in (app, naive):
             assert figures["page_errors"] == [] and figures["external_requests"] == 0

@@ -1,13 +1,16 @@
 """The map in a real browser (Debian's Chromium through Playwright), with no network but loopback.
 
-Waits are on the map's own state (`JuliacaMap.lastStep.t` inside the iframe), never fixed sleeps.
+Waits are on the map's own state (what its container says it has drawn, inside the iframe), never fixed sleeps.
 """
 
 from __future__ import annotations
 
 import pytest
 
+import json
+
 from geo.model.timeline import hour_steps, state_at
+from geo.output.export import events_csv, events_geojson
 from geo.model.views import VIEWS
 from harness.browser import MAP_IFRAME, ROOT
 
@@ -28,9 +31,9 @@ def mapped_count(index, t) -> int:
 def test_the_offline_base_map_draws_context_layers_and_every_event_with_no_network(app_server, browsing, index):
     browsing.page.goto(f"{app_server.url}/?t=2023-01-09T18:00&base=offline")
     frame = browsing.wait_for_map(iso(18))
-    frame.wait_for_function("() => JuliacaMap.contextDrawn === 4")
-    assert browsing.map_value("JuliacaMap.lastStep.events") == mapped_count(index, hour_steps()[18])
-    assert browsing.map_value("JuliacaMap.lastStep.marches") == 7
+    frame.wait_for_function("() => document.querySelector('.jm-map').dataset.context === '4'")
+    assert int(browsing.drawn("events")) == mapped_count(index, hour_steps()[18])
+    assert int(browsing.drawn("marches")) == 7
     assert frame.locator(".jm-icon").count() == mapped_count(index, hour_steps()[18])
     assert browsing.external == [], "the offline map must not ask the network for anything"
     browsing.assert_clean()
@@ -42,7 +45,7 @@ def test_tiles_unreachable_still_show_events_and_say_so(app_server, browsing, in
     frame.locator(".jm-notice").wait_for()
     assert "Offline" in frame.locator(".jm-notice").inner_text()
     assert any("tile.openstreetmap.org" in url for url in browsing.external)
-    assert browsing.map_value("JuliacaMap.lastStep.events") == mapped_count(index, hour_steps()[18])
+    assert int(browsing.drawn("events")) == mapped_count(index, hour_steps()[18])
     browsing.assert_clean()
 
 
@@ -50,11 +53,11 @@ def test_drawn_features_grow_from_06_to_18_step_by_step(app_server, browsing):
     page = browsing.page
     page.goto(f"{app_server.url}/?t=2023-01-09T06:00&base=offline")
     browsing.wait_for_map(iso(6))
-    counts = [browsing.map_value("JuliacaMap.lastStep.events + JuliacaMap.lastStep.marches")]
+    counts = [int(browsing.drawn("events")) + int(browsing.drawn("marches"))]
     for hour in range(7, 19):
         page.get_by_role("button", name=FORWARD).click()
         browsing.wait_for_map(iso(hour))
-        counts.append(browsing.map_value("JuliacaMap.lastStep.events + JuliacaMap.lastStep.marches"))
+        counts.append(int(browsing.drawn("events")) + int(browsing.drawn("marches")))
     assert counts == sorted(counts) and counts[-1] > counts[0], counts
     browsing.assert_clean()
 
@@ -78,7 +81,7 @@ def test_zoom_and_the_map_itself_survive_a_step(app_server, browsing):
     frame.evaluate("() => { window.map.setView([-15.4, -70.1], 11, {animate: false}); window.map.jmMark = 'same map'; }")
     page.get_by_role("button", name=FORWARD).click()
     browsing.wait_for_map(iso(13))
-    page.wait_for_url(lambda url: "T13" in url)  # Python has heard the time and rerun: the map stays
+    browsing.wait_for_address("T13")  # released: the browser's address, list and downloads follow
     page.get_by_text("show 9 January 2023, 13:00", exact=False).wait_for()
     assert browsing.map_value("window.map.getZoom()") == 11
     assert browsing.map_value("window.map.jmMark") == "same map", "the map was rebuilt"
@@ -92,7 +95,7 @@ def test_browser_memory_stays_bounded_over_steps(app_server, browsing):
     page = browsing.page
     page.goto(f"{app_server.url}/?t=2023-01-09T14:00&base=offline")
     frame = browsing.wait_for_map(iso(14))
-    frame.wait_for_function("() => JuliacaMap.contextDrawn === 4")  # the map may draw before its context arrives
+    frame.wait_for_function("() => document.querySelector('.jm-map').dataset.context === '4'")  # it may draw before
     layers_before = browsing.map_value("Object.keys(window.map._layers).length")
     for hour in (15, 16, 17, 18, 19):
         page.get_by_role("button", name=FORWARD).click()
@@ -126,8 +129,8 @@ def test_a_link_reproduces_its_view_and_the_slider_updates_the_link(app_server, 
     assert browsing.map_value("Object.values(window.map._layers).some(l => l instanceof L.TileLayer)") is False
     page.get_by_role("button", name="Adelante ▶").click()
     browsing.wait_for_map(iso(18))
-    page.wait_for_url(lambda url: "t=2023-01-09T18%3A00" in url or "t=2023-01-09T18:00" in url)
-    assert "lang=es" in page.url and "view=airport" in page.url and "base=offline" in page.url
+    browsing.wait_for_address("t=2023-01-09T18:00")
+    assert all(part in browsing.address() for part in ("lang=es", "view=airport", "base=offline"))
     browsing.assert_clean()
 
 
@@ -145,8 +148,8 @@ def test_hostile_text_is_shown_as_text_and_runs_nothing(hostile_server, browsing
     frame.locator(".jm-tip").first.wait_for()
     assert "<img src=x" in frame.locator(".jm-tip").first.inner_text()
     page.get_by_text("<script>alert(1)</script>", exact=False).first.wait_for()
-    page.get_by_role("radio").first.check(force=True)
-    page.get_by_text("[a](javascript:alert(4))", exact=False).first.wait_for()
+    page.locator(".jl-item input").first.check()
+    page.locator(".jl-details").get_by_text("[a](javascript:alert(4))", exact=False).first.wait_for()
     assert frame.locator("img[src='x']").count() == 0 and page.locator("img[src='x']").count() == 0
     assert page.locator("a[href^='javascript']").count() == 0
     browsing.assert_clean()
@@ -167,7 +170,7 @@ def test_phone_and_projector_layouts(app_server, browsing, request):
     browsing.assert_clean()
 
 
-def test_the_download_buttons_give_the_view_as_png_and_the_events_as_csv(app_server, browsing, tmp_path, index):
+def test_the_download_buttons_give_the_view_as_png_and_the_events_as_csv(app_server, browsing, tmp_path, index, data):
     page = browsing.page
     page.goto(f"{app_server.url}/?t=2023-01-09T18:00&base=offline&lang=es")
     browsing.wait_for_map(iso(18))
@@ -182,9 +185,13 @@ def test_the_download_buttons_give_the_view_as_png_and_the_events_as_csv(app_ser
     assert png_download.value.suggested_filename == "juliaca-20230109-1800.png"
     with page.expect_download() as csv_download:
         page.get_by_role("button", name="Hechos mostrados (CSV)").click()
-    rows = csv_download.value.path().read_text(encoding="utf-8-sig").splitlines()
-    assert rows[0].startswith("id,start,end,time_precision")
-    assert len(rows) - 1 == len(state_at(index, hour_steps()[18]).visible)
+    made = csv_download.value.path().read_bytes()
+    assert made == events_csv(state_at(index, hour_steps()[18]).visible), "the browser's CSV is Python's, byte for byte"
+    assert csv_download.value.suggested_filename == "juliaca-events-20230109-1800.csv"
+    with page.expect_download() as geojson_download:
+        page.get_by_role("button", name="Hechos mostrados (GeoJSON)").click()
+    made = json.loads(geojson_download.value.path().read_text(encoding="utf-8"))
+    assert made == json.loads(events_geojson(state_at(index, hour_steps()[18]).visible, data.places))
     browsing.assert_clean()
 
 
@@ -192,14 +199,15 @@ def test_the_first_map_draws_its_hour_by_itself_without_the_time_control(app_ser
     """A new visitor's map must not wait for the time control: with the control's script blocked it
     still shows the linked hour's events (and fetches the bundle itself, as nobody shares it)."""
     page = browsing.page
-    page.route("**/juliaca-map.time_control/control.js", lambda route: route.abort())
+    page.route("**/juliaca-map.app/loader.js", lambda route: route.abort())
     page.goto(f"{app_server.url}/?t=2023-01-09T17:00&base=offline")
     frame = browsing.wait_for_map(iso(17))
-    assert browsing.map_value("JuliacaMap.lastStep.events") == mapped_count(index, hour_steps()[17])
+    assert int(browsing.drawn("events")) == mapped_count(index, hour_steps()[17])
     assert frame.locator(".jm-icon").count() == mapped_count(index, hour_steps()[17])
     assert page.locator(".jt-slider").count() == 0, "the control must really be missing in this test"
-    # nobody reports the map painted: the list (the text path to every event) still comes, a little later
-    page.get_by_text("Events up to this time").wait_for(timeout=20_000)
+    # nobody reports the map painted: the rest of the page still comes, a little later (here the list is
+    # the browser app's too, so it is missing with it: the settings come)
+    page.get_by_text("Show these kinds of event").first.wait_for(timeout=20_000)
     assert browsing.external == []
 
 
@@ -209,20 +217,22 @@ def test_a_new_visitor_gets_the_list_and_the_downloads_after_the_map_without_doi
     page = browsing.page
     page.goto(f"{app_server.url}/?t=2023-01-09T15:00&event=first_death_14h&base=offline")
     browsing.wait_for_map(iso(15))
-    chosen = page.locator(".st-key-event input[type=radio]:checked")
+    chosen = page.locator(".jl-item input:checked")
     chosen.wait_for(state="attached", timeout=20_000)
     assert "First death: a man shot by police" in chosen.locator("xpath=ancestor::label").inner_text()
+    assert "selling cobblestones" in page.locator(".jl-details").inner_text()  # the event in full, with its source
     assert page.get_by_text("show 9 January 2023, 15:00", exact=False).is_visible()
     assert page.get_by_role("button", name="Events shown (CSV)").is_visible()
     assert page.get_by_role("status").filter(has_text="Loading the list").count() == 0
-    assert browsing.map_value("JuliacaMap.lastStep.t") == iso(15)
-    assert "event=first_death_14h" in page.url and "t=2023-01-09T15" in page.url
+    assert browsing.drawn() == iso(15)
+    assert "event=first_death_14h" in browsing.address() and "t=2023-01-09T15" in browsing.address()
     browsing.assert_clean()
 
 
 def test_reruns_keep_the_map_iframe_and_a_new_iframe_starts_at_the_time_shown(app_server, browsing):
     """The map's first step is in its script: it stays the same through releases and server jumps (else
-    streamlit-folium would rebuild the iframe and lose the zoom); a new iframe takes the current time."""
+    streamlit-folium would rebuild the iframe and lose the zoom); a new iframe takes the time the control
+    shows as it announces itself, before its first paint."""
     page = browsing.page
     page.goto(f"{app_server.url}/?t=2023-01-09T12:00&base=offline")
     frame = browsing.wait_for_map(iso(12))
@@ -230,30 +240,31 @@ def test_reruns_keep_the_map_iframe_and_a_new_iframe_starts_at_the_time_shown(ap
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     browsing.wait_for_map(iso(14))
-    page.wait_for_url(lambda url: "T14" in url)  # released: Python reran with 14:00
+    browsing.wait_for_address("T14")  # released: in the address, with no rerun
     page.get_by_text("Show these kinds of event").first.click()
     page.locator(".st-key-categories button", has_text="Protest").click()  # a full rerun
-    page.wait_for_url(lambda url: "cats=" in url and "T14" in url)
+    browsing.wait_for_address("cats=", "T14")
     page.get_by_text("show 9 January 2023, 14:00", exact=False).wait_for()
     assert browsing.map_value("window.jmMark") == "same map", "a rerun rebuilt the map iframe"
     assert browsing.map_value("window.map.getZoom()") == 11
-    assert browsing.map_value("JuliacaMap.config.firstStep.iso") == iso(12)
+    assert browsing.map_value("document.querySelector('.jm-map').dataset.first") == iso(12)
     page.get_by_role("radio", name="OpenStreetMap").click()  # another base map: a new iframe, by design
     page.wait_for_function("""() => { const f = document.querySelector(".st-key-juliaca_map iframe");
-        return f && f.contentWindow.JuliacaMap && !f.contentWindow.jmMark && f.contentWindow.JuliacaMap.lastStep; }""")
-    browsing.wait_for_map(iso(14))
-    assert browsing.map_value("JuliacaMap.config.firstStep.iso") == iso(14)
+        const map = f && f.contentDocument.querySelector(".jm-map");
+        return map && !f.contentWindow.jmMark && map.dataset.t; }""")
+    browsing.wait_for_map(iso(14))  # built with the server's time, it drew the browser's before it painted
     browsing.assert_clean()
 
 
-def test_the_map_takes_steps_by_event_or_from_its_parent_by_message_and_nothing_else(app_server, browsing):
-    """The control hands steps as a same-origin event (drawn at once); a message is the fallback, taken from
-    the parent only. Both go through the same check: no field of another type gets through."""
+def test_the_map_takes_steps_by_event_from_its_page_and_nothing_else(app_server, browsing):
+    """The control hands steps as a same-origin event (drawn at once, inside the dispatch). Every step goes
+    through the same check: no field of another type gets through; a posted message is not listened to."""
     page = browsing.page
     page.goto(f"{app_server.url}/?t=2023-01-09T10:00&base=offline")
     frame = browsing.wait_for_map(iso(10))
-    frame.evaluate("""() => { window.jmDrawnSteps = []; const draw = JuliacaMap.drawStep;
-        JuliacaMap.drawStep = (group, step) => { window.jmDrawnSteps.push(step.iso); draw(group, step); }; }""")
+    frame.evaluate("""() => { window.jmDrawnSteps = []; new MutationObserver(() =>
+        window.jmDrawnSteps.push(document.querySelector(".jm-map").dataset.t)).observe(document.querySelector(".jm-map"),
+        {attributes: true, attributeFilter: ["data-t"]}); }""")
 
     def ms(hour: int) -> int:
         return int(hour_steps()[hour].value // 1_000_000)
@@ -268,13 +279,10 @@ def test_the_map_takes_steps_by_event_or_from_its_parent_by_message_and_nothing_
            {**step(20), "title": {"toString": "x"}}, {**step(20), "highlight": [1]}, None, "juliaca:step"]
     for value in bad:
         page.evaluate(send, ["event", value])
-        page.evaluate(send, ["message", value])
-    not_the_parent = "(step) => window.postMessage({type: 'juliaca:step', step}, location.origin)"
-    frame.evaluate(not_the_parent, step(21))
-    page.evaluate(send, ["message", step(15)])
-    browsing.wait_for_map(iso(15))
+    page.evaluate(send, ["message", step(21)])  # the old fallback: nobody listens
     page.evaluate(send, ["event", step(16)])
-    assert browsing.map_value("JuliacaMap.lastStep.t") == iso(16), "an event is drawn at once, inside the dispatch"
+    assert browsing.drawn() == iso(16), "an event is drawn at once, inside the dispatch"
+    frame.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))")
     drawn = browsing.map_value("window.jmDrawnSteps")
-    assert iso(20) not in drawn and iso(21) not in drawn and drawn[-2:] == [iso(15), iso(16)], drawn
+    assert drawn == [iso(16)], drawn
     browsing.assert_clean()

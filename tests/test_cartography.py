@@ -14,6 +14,7 @@ from geo.model.views import VIEWS
 from geo.output.export import PageOptions, build_page
 from geo.text.i18n import text
 from geo.text.i18n import LANGUAGES
+from harness.browser import CATCH_MAPS, MAP
 
 # The steps the issue names: 06:00 and 17:00 on 9 January, and 12 January on the context scale.
 STEPS = (("hour", "2023-01-09T06:00"), ("hour", "2023-01-09T17:00"), ("day", "2023-01-12"))
@@ -88,8 +89,9 @@ _BOXES = """() => {
 }"""
 _BOXES_IN_APP = _BOXES.replace("document.getElementById('map')", "document.querySelector('.leaflet-container')") \
     .replace("#map .leaflet-control", ".leaflet-control")
-_IN_FRAME = """frame => { const b = JuliacaPage.state.map.getBounds(), f = L.latLngBounds(frame).pad(0.0001);  // rounding
-  return f.contains(b) ? null : b.toBBoxString(); }"""
+_IN_FRAME = f"""frame => {{ const b = {MAP}.getBounds(), f = L.latLngBounds(frame).pad(0.0001);  // rounding
+  return f.contains(b) ? null : b.toBBoxString(); }}"""
+_SET_VIEW = f"([c, z]) => {{ {MAP}.setView(c, z, {{animate: false}}); }}"
 
 
 def _overlap(a: dict, b: dict) -> bool:
@@ -125,14 +127,22 @@ def pages(index, data, tmp_path_factory):
 
 def _open(chromium, path, width, height, snapshot_layout=False):
     page = chromium.new_page(viewport={"width": width, "height": height})
+    page.add_init_script(CATCH_MAPS)
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(path.as_uri())
-    page.wait_for_function("() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.contextDrawn === 4")
+    page.wait_for_function("() => { const m = document.querySelector('.jm-map'); return m && m.dataset.t && m.dataset.context === '4'; }")
     if snapshot_layout:
         page.evaluate("() => document.body.classList.add('snapshot')")
-        page.evaluate("() => JuliacaPage.state.map.invalidateSize({animate: false})")
+        page.evaluate(f"() => {MAP}.invalidateSize({{animate: false}})")
     return page, errors
+
+
+def _go(page, scale: str, key: str) -> None:
+    """Show the step `key` by a link within the page, and wait until it is drawn."""
+    page.evaluate("k => { location.hash = 't=' + k; }", key)
+    t = steps_for(scale)[_step_index(scale, key)]
+    page.wait_for_function("t => document.querySelector('.jm-map').dataset.t === t", arg=t.isoformat())
 
 
 def _settle(page):
@@ -148,8 +158,8 @@ def test_no_label_collides_in_any_preset_view_step_or_zoom(chromium, pages, lang
     problems = []
     for view, (center, zoom) in VIEWS.items():
         for scale, key in STEPS:
-            page.evaluate("([s, i]) => { JuliacaPage.state.scale = s; JuliacaPage.show(i); }", [scale, _step_index(scale, key)])
-            page.evaluate("([c, z]) => { JuliacaPage.state.map.setView(c, z, {animate: false}); }", [list(center), zoom])
+            _go(page, scale, key)
+            page.evaluate(_SET_VIEW, [list(center), zoom])
             _settle(page)
             found = page.evaluate(_BOXES)
             problems += [f"{view} {key}: {p}" for p in _collisions(found)]
@@ -158,10 +168,10 @@ def test_no_label_collides_in_any_preset_view_step_or_zoom(chromium, pages, lang
                 assert "Juliaca" in shown, (view, key, shown)
                 assert any("Inca Manco" in s for s in shown), (view, key, shown)
         # every zoom the view allows, from the farthest out to the closest in
-        low, high = page.evaluate("() => [JuliacaPage.state.map.getMinZoom(), JuliacaPage.state.map.getMaxZoom()]")
+        low, high = page.evaluate(f"() => [{MAP}.getMinZoom(), {MAP}.getMaxZoom()]")
         z = low
         while z <= high:
-            page.evaluate("([c, z]) => { JuliacaPage.state.map.setView(c, z, {animate: false}); }", [list(center), z])
+            page.evaluate(_SET_VIEW, [list(center), z])
             _settle(page)
             problems += [f"{view} zoom {z}: {p}" for p in _collisions(page.evaluate(_BOXES))]
             outside = page.evaluate(_IN_FRAME, [[-26, -84], [3, -60]])
@@ -175,24 +185,26 @@ def test_no_label_collides_in_any_preset_view_step_or_zoom(chromium, pages, lang
 def test_short_names_at_small_scales_carry_the_full_name_as_tooltip(chromium, pages):
     page, _ = _open(chromium, pages["es"], 1200, 800)
     center, zoom = VIEWS["region"]
-    page.evaluate("([c, z]) => { JuliacaPage.state.map.setView(c, z, {animate: false}); }", [list(center), zoom])
+    page.evaluate(_SET_VIEW, [list(center), zoom])
     _settle(page)
     airport = [lb for lb in page.evaluate(_BOXES)["labels"] if "Inca Manco" in lb["text"]]
     assert airport == [{**airport[0], "text": "Aeropuerto Inca Manco Cápac",
                         "title": "Aeropuerto Internacional Inca Manco Cápac"}]
     center, zoom = VIEWS["airport"]
-    page.evaluate("([c, z]) => { JuliacaPage.state.map.setView(c, z, {animate: false}); }", [list(center), zoom])
+    page.evaluate(_SET_VIEW, [list(center), zoom])
     _settle(page)
     texts = [lb["text"] for lb in page.evaluate(_BOXES)["labels"]]
     assert "Aeropuerto Internacional Inca Manco Cápac" in texts
     page.close()
 
 
-_SYMBOLS_BY_PLACE = """() => {
-  const core = JuliacaMap.dataset.core, view = JuliacaMap.layer.jmView, out = {};
-  for (const i in view.markers) {
-    const r = view.markers[i].getElement().querySelector('svg').getBoundingClientRect();
-    (out[core.place[i]] = out[core.place[i]] || []).push({x: r.left, y: r.top, w: r.width, h: r.height});
+# Each symbol's box, by the place its name ends with ("title, time, place": geo/web/app/eventview.js).
+_SYMBOLS_BY_PLACE = """places => {
+  const out = {};
+  for (const icon of document.querySelectorAll('.jm-icon')) {
+    const r = icon.querySelector('svg').getBoundingClientRect(), label = icon.getAttribute('aria-label');
+    const place = places.find((p) => label.endsWith(', ' + p));
+    if (place) (out[place] = out[place] || []).push({x: r.left, y: r.top, w: r.width, h: r.height});
   }
   return out;
 }"""
@@ -202,13 +214,14 @@ _SYMBOLS_BY_PLACE = """() => {
 def test_the_airport_and_juliaca_stay_apart_at_the_region_zoom_and_no_event_is_hidden(chromium, pages, data, index):
     page, errors = _open(chromium, pages["en"], 1200, 800)
     step = _step_index("hour", "2023-01-09T17:00")
-    page.evaluate("i => { JuliacaPage.state.scale = 'hour'; JuliacaPage.show(i); }", step)
+    _go(page, "hour", "2023-01-09T17:00")
     center, zoom = VIEWS["region"]
-    page.evaluate("([c, z]) => { JuliacaPage.state.map.setView(c, z, {animate: false}); }", [list(center), zoom])
+    page.evaluate(_SET_VIEW, [list(center), zoom])
     _settle(page)
-    codes = list(data.places.index)
-    boxes = page.evaluate(_SYMBOLS_BY_PLACE)
-    airport, juliaca = boxes[str(codes.index("jul_airport"))], boxes[str(codes.index("juliaca"))]
+    names = data.places["name_en"].tolist()
+    page.wait_for_function("() => [...document.querySelectorAll('.jm-icon')].every(i => i.getAttribute('aria-label').includes(', '))")
+    boxes = page.evaluate(_SYMBOLS_BY_PLACE, names)
+    airport, juliaca = boxes[data.places.loc["jul_airport", "name_en"]], boxes[data.places.loc["juliaca", "name_en"]]
     assert airport and juliaca
     assert [(a, b) for a in airport for b in juliaca if _overlap(a, b)] == []
     # every event revealed by 17:00 at a known place has its own symbol
@@ -217,10 +230,10 @@ def test_the_airport_and_juliaca_stay_apart_at_the_region_zoom_and_no_event_is_h
     expected = int(((ev["reveal"] <= t) & ev["place_id"].isin(data.places.index)).sum())
     assert sum(len(v) for v in boxes.values()) == expected
     # a symbol in the airport's fan opens its event
-    page.evaluate(f"() => {{ const v = JuliacaMap.layer.jmView, core = JuliacaMap.dataset.core;"
-                  f" for (const i in v.markers) if (core.place[i] === {codes.index('jul_airport')}) {{ v.markers[i].openPopup(); return; }} }}")
-    page.locator(".jm-popup-place").wait_for()
-    assert page.locator(".jm-popup-place").inner_text() == "Inca Manco Cápac International Airport"
+    airport_name = data.places.loc["jul_airport", "name_en"]
+    page.locator(f".jm-icon[aria-label$=', {airport_name}']").first.click()
+    page.locator(".leaflet-popup .jm-popup-place").wait_for()
+    assert page.locator(".leaflet-popup .jm-popup-place").inner_text() == "Inca Manco Cápac International Airport"
     assert errors == []
     page.close()
 
@@ -258,12 +271,13 @@ def test_the_apps_offline_map_keeps_labels_apart_and_the_view_on_the_land_data(a
     for view in VIEWS:
         browsing.page.goto(f"{app_server.url}/?t=2023-01-09T17:00&base=offline&view={view}&lang={lang}")
         frame = browsing.wait_for_map()
-        frame.wait_for_function("() => JuliacaMap.contextDrawn === 4 && window.JuliacaCarto && JuliacaCarto.labels")
+        frame.wait_for_function("() => document.querySelector('.jm-map').dataset.context === '4'"
+                                " && document.querySelector('.jm-label')")
         frame.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         found = frame.evaluate(_BOXES_IN_APP)
         assert _collisions(found) == [], view
         assert len(found["labels"]) >= 2, view  # the airport view holds two places
-        inside = frame.evaluate("frame => L.latLngBounds(frame).pad(0.0001).contains(JuliacaMap.map.getBounds())",
+        inside = frame.evaluate("frame => L.latLngBounds(frame).pad(0.0001).contains(window.map_div.getBounds())",
                                 [[-26, -84], [3, -60]])
         assert inside, view
     browsing.assert_clean()

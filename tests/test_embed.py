@@ -10,6 +10,9 @@ import pytest
 
 from geo.model.params import SCALES, step_key, steps_for
 from geo.output.export import PageOptions, export_site
+from harness.browser import CATCH_MAPS, MAP, PAINTED
+
+STATE = f"() => [document.querySelector('.jm-map').dataset.t, document.documentElement.lang, {MAP}.getZoom()]"
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "docs" / "journalists.md").read_text(encoding="utf-8")
@@ -60,19 +63,20 @@ def _frame_height(frame) -> int:
 def test_the_iframe_resizes_to_the_page_at_any_width(chromium, site):
     context = chromium.new_context(viewport={"width": 1200, "height": 900})
     page = context.new_page()
+    page.add_init_script(CATCH_MAPS)
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(_readme_host(site).as_uri())
     frame = page.frame_locator("iframe.juliaca-embed")
-    frame.locator("#clock").wait_for()
+    frame.locator(".jt-clock").wait_for()
     inner = page.frames[1]
-    inner.wait_for_function("() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.paintedAt")
+    inner.wait_for_function(PAINTED, arg=None)
     iframe = page.locator("iframe.juliaca-embed")
     page.wait_for_function("() => document.querySelector('iframe.juliaca-embed').style.height !== ''")
     wide = iframe.bounding_box()["height"]
     assert wide != 720 and abs(wide - _frame_height(inner)) <= 1
     # Leaflet measured the embedded layout, not the full-window one
-    assert inner.evaluate("() => JuliacaPage.state.map.getSize().y === document.getElementById('map').clientHeight")
+    assert inner.evaluate(f"() => {MAP}.getSize().y === document.getElementById('map').clientHeight")
     page.set_viewport_size({"width": 420, "height": 900})  # a phone: the list goes under the map
     page.wait_for_function(f"() => Math.abs(document.querySelector('iframe.juliaca-embed')"
                            f".getBoundingClientRect().height - {wide}) > 50")
@@ -88,38 +92,40 @@ def test_the_iframe_resizes_to_the_page_at_any_width(chromium, site):
 @pytest.mark.browser
 def test_goto_lang_and_view_messages_drive_the_embedded_map(chromium, site):
     page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    page.add_init_script(CATCH_MAPS)
     page.goto(_readme_host(site).as_uri())
-    page.frame_locator("iframe.juliaca-embed").locator("#clock").wait_for()
+    page.frame_locator("iframe.juliaca-embed").locator(".jt-clock").wait_for()
     inner = page.frames[1]
-    inner.wait_for_function("() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.paintedAt")
-    assert "12:00" in inner.locator("#clock").inner_text()  # the iframe's src asked for 12:00
+    inner.wait_for_function(PAINTED, arg=None)
+    assert "12:00" in inner.locator(".jt-clock").inner_text()  # the iframe's src asked for 12:00
     send = "m => document.querySelector('iframe.juliaca-embed').contentWindow.postMessage(m, '*')"
     page.evaluate(send, {"type": "juliaca:goto", "t": "2023-01-09T17:20", "lang": "es", "view": "airport"})
-    inner.wait_for_function("() => JuliacaMap.lastStep.t.startsWith('2023-01-09T18:00')")
-    assert "9 de enero de 2023, 18:00" in inner.locator("#clock").inner_text()
-    assert inner.evaluate("() => JuliacaPage.state.map.getZoom()") == 13  # the airport view
+    inner.wait_for_function(PAINTED, arg="2023-01-09T18:00:00-05:00")
+    assert "9 de enero de 2023, 18:00" in inner.locator(".jt-clock").inner_text()
+    assert inner.evaluate(f"() => {MAP}.getZoom()") == 13  # the airport view
     page.wait_for_function("() => received.some(m => m.type === 'juliaca:step' && m.t === '2023-01-09T18:00'"
                            " && m.lang === 'es')")
     page.evaluate(send, {"type": "juliaca:goto", "t": "2023-01-12"})
-    inner.wait_for_function("() => JuliacaMap.lastStep.t.startsWith('2023-01-12T23:00')")
-    assert "12 de enero de 2023" in inner.locator("#clock").inner_text()
+    inner.wait_for_function(PAINTED, arg="2023-01-12T23:00:00-05:00")
+    assert "12 de enero de 2023" in inner.locator(".jt-clock").inner_text()
     page.evaluate(send, {"type": "juliaca:lang", "lang": "en"})
     inner.wait_for_function("() => document.documentElement.lang === 'en'")
-    assert inner.evaluate("() => JuliacaMap.lastStep.t").startswith("2023-01-12T23:00")
+    assert inner.evaluate("() => document.querySelector('.jm-map').dataset.t").startswith("2023-01-12T23:00")
     page.close()
 
 
 @pytest.mark.browser
 def test_bad_messages_and_messages_from_elsewhere_change_nothing(chromium, site):
     page = chromium.new_page(viewport={"width": 1000, "height": 800})
+    page.add_init_script(CATCH_MAPS)
     dialogs, errors = [], []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(_readme_host(site).as_uri())
-    page.frame_locator("iframe.juliaca-embed").locator("#clock").wait_for()
+    page.frame_locator("iframe.juliaca-embed").locator(".jt-clock").wait_for()
     inner = page.frames[1]
-    inner.wait_for_function("() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.paintedAt")
-    before = inner.evaluate("() => [JuliacaMap.lastStep.t, JuliacaPage.state.lang, JuliacaPage.state.map.getZoom()]")
+    inner.wait_for_function(PAINTED, arg=None)
+    before = inner.evaluate(STATE)
     send = "m => document.querySelector('iframe.juliaca-embed').contentWindow.postMessage(m, '*')"
     for message in ({"type": "juliaca:goto", "t": "<img src=x onerror=alert(1)>", "lang": "constructor",
                      "view": "__proto__"},
@@ -131,8 +137,8 @@ def test_bad_messages_and_messages_from_elsewhere_change_nothing(chromium, site)
     # the page posting to itself is not its parent: ignored
     inner.evaluate("() => window.postMessage({type: 'juliaca:goto', t: '2023-01-09T18:00'}, '*')")
     page.evaluate(send, {"type": "juliaca:lang", "lang": "es"})  # a good message after the bad ones
-    inner.wait_for_function("() => JuliacaPage.state.lang === 'es'")
-    after = inner.evaluate("() => [JuliacaMap.lastStep.t, JuliacaPage.state.lang, JuliacaPage.state.map.getZoom()]")
+    inner.wait_for_function("() => document.documentElement.lang === 'es'")
+    after = inner.evaluate(STATE)
     assert after == [before[0], "es", before[2]]
     assert inner.locator("img[src='x']").count() == 0 and dialogs == [] and errors == []
     page.close()
@@ -142,21 +148,27 @@ def test_bad_messages_and_messages_from_elsewhere_change_nothing(chromium, site)
 def test_links_and_goto_read_steps_as_python_does(chromium, site):
     """One rule on both sides of the wire: every step key of the app opens the same step in the page."""
     page = chromium.new_page()
+    page.add_init_script(CATCH_MAPS)
     page.goto((site / "index.html").as_uri() + "?t=2023-01-09T15:00&lang=es&view=peru")
-    page.wait_for_function("() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.paintedAt")
-    assert page.evaluate("() => JuliacaMap.lastStep.t").startswith("2023-01-09T15:00")
-    assert page.evaluate("() => [JuliacaPage.state.lang, JuliacaPage.state.map.getZoom()]") == ["es", 6]
+    page.wait_for_function(PAINTED, arg=None)
+    assert page.evaluate("() => document.querySelector('.jm-map').dataset.t").startswith("2023-01-09T15:00")
+    assert page.evaluate(f"() => [document.documentElement.lang, {MAP}.getZoom()]") == ["es", 6]
     keys = {scale: [step_key(t, scale) for t in steps_for(scale)] for scale in SCALES}
-    found = page.evaluate("keys => Object.fromEntries(Object.entries(keys).map(([s, ks]) =>"
-                          " [s, ks.map(k => JuliacaEmbed.stepFor(k))]))", keys)
-    for scale in SCALES:
-        assert found[scale] == [{"scale": scale, "index": i} for i in range(len(keys[scale]))]
+    for scale in SCALES:  # a link within the page (#t=…), read by the same rule as the link's ?t=
+        for t, key in zip(steps_for(scale), keys[scale]):
+            page.evaluate("v => { location.hash = 't=' + v; }", key)
+            page.wait_for_function(PAINTED, arg=t.isoformat())
     between = {"2023-01-09T17:20": ("hour", 18), "2023-01-09T00:00": ("hour", 0), "2023-01-09T23:30": ("day", 34),
                "2023-01-08T10:00": ("day", 32), "2023-03-15": ("day", 57), "2023-01": ("day", 55),
                "2022-12-06": None, "2023-07": None, "2023-02-31": None, "2023-13": None}
     for value, expected in between.items():
-        result = page.evaluate("v => JuliacaEmbed.stepFor(v)", value)
-        assert result == (None if expected is None else {"scale": expected[0], "index": expected[1]}), value
+        page.evaluate("() => { location.hash = 't=2023-01-09T03:00'; }")  # a known step first
+        page.wait_for_function(PAINTED, arg=steps_for("hour")[3].isoformat())
+        page.evaluate("v => { location.hash = 't=' + v; }", value)
+        wanted = steps_for("hour")[3] if expected is None else steps_for(expected[0])[expected[1]]
+        page.wait_for_function(PAINTED, arg=wanted.isoformat())  # nothing understood: the step stays
+        page.evaluate("() => new Promise(r => setTimeout(r, 30))")
+        assert page.evaluate("() => document.querySelector('.jm-map').dataset.t") == wanted.isoformat(), value
     day_keys = keys["day"]
     assert day_keys[34] == "2023-01-10" and day_keys[32] == "2023-01-08" and day_keys[57] == "2023-03"
     page.close()

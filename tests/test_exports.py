@@ -155,12 +155,13 @@ def test_the_snapshot_page_shows_title_clock_counters_legend_and_credit(chromium
     page_path.write_text(build_page(index, data.places, PageOptions(lang=lang, step=18, snapshot=True)), encoding="utf-8")
     page = chromium.new_page(viewport={"width": 900, "height": 600})
     page.goto(page_path.as_uri())
-    page.wait_for_function("() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.paintedAt")
+    page.wait_for_function("() => { const m = document.querySelector('.jm-map'); return m && m.dataset.paintedAt; }")
     assert words in page.locator("#credit").inner_text() and "GeoNames" in page.locator("#credit").inner_text()
-    assert "18:00 (Lima, UTC−5)" in page.locator("#clock").inner_text()
-    assert page.locator(".counter-value").first.inner_text() == "17"
-    assert page.locator(".counter-value").nth(1).inner_text() == {"en": "over 100", "es": "más de 100"}[lang]  # issue 9
-    assert page.locator(".counter-scope").inner_text() == STRINGS[lang]["toll_scope_hour"]
+    assert "18:00 (Lima, UTC−5)" in page.locator(".jt-clock").inner_text()
+    assert page.locator(".jt-value").first.inner_text() == "17"
+    assert page.locator(".jt-value").nth(1).inner_text() == {"en": "over 100", "es": "más de 100"}[lang]  # issue 9
+    assert page.locator(".jt-note summary").inner_text() == STRINGS[lang]["toll_scope_hour"]
+    assert not page.locator(".jt-controls").is_visible()  # a picture has no buttons
     assert page.locator(".jm-legend").get_attribute("open") is not None
     assert page.locator("h1").inner_text().startswith("Juliaca, 9")
     page.close()
@@ -189,17 +190,18 @@ def test_the_exported_page_works_from_file_with_no_network(chromium, index, data
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(page_file.as_uri())
-    page.wait_for_function("() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.contextDrawn === 4")
-    at_six = page.evaluate("() => JuliacaMap.lastStep.events + JuliacaMap.lastStep.marches")
-    page.locator("#slider").fill("18")
-    page.wait_for_function("() => JuliacaMap.lastStep.t.startsWith('2023-01-09T18:00')")
-    at_eighteen = page.evaluate("() => JuliacaMap.lastStep.events + JuliacaMap.lastStep.marches")
+    drawn = "() => { const m = document.querySelector('.jm-map'); return m && [m.dataset.t, Number(m.dataset.events) + Number(m.dataset.marches)]; }"
+    page.wait_for_function("() => { const m = document.querySelector('.jm-map'); return m && m.dataset.context === '4'; }")
+    at_six = page.evaluate(drawn)[1]
+    page.locator(".jt-slider").fill("18")
+    page.wait_for_function("() => document.querySelector('.jm-map').dataset.t.startsWith('2023-01-09T18:00')")
+    at_eighteen = page.evaluate(drawn)[1]
     assert at_eighteen > at_six
-    assert clock in page.locator("#clock").inner_text()
+    assert clock in page.locator(".jt-clock").inner_text()
     other = "es" if lang == "en" else "en"
     page.locator(f"[data-lang={other}]").click()
     page.wait_for_function(f"() => document.documentElement.lang === '{other}'")
-    assert page.evaluate("() => JuliacaMap.lastStep.t").startswith("2023-01-09T18:00")
+    assert page.evaluate(drawn)[0].startswith("2023-01-09T18:00")
     assert blocked == [] and errors == []
     context.close()
 
@@ -212,7 +214,7 @@ def test_the_exported_page_embeds_in_an_iframe(chromium, index, data, tmp_path):
     host.write_text('<iframe src="site/index.html" width="900" height="600" title="Juliaca map"></iframe>')
     page = chromium.new_page()
     page.goto(host.as_uri())
-    frame = page.frame_locator("iframe").locator("#clock")
+    frame = page.frame_locator("iframe").locator(".jt-clock")
     frame.wait_for()
     assert "9 January 2023" in frame.inner_text()
     page.close()
@@ -228,12 +230,13 @@ def test_hostile_text_runs_no_script_in_any_export(chromium, hostile_data_dir, t
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(page_file.as_uri())
-    page.wait_for_function("() => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.paintedAt")
-    assert "<script>alert(1)</script>" in page.locator("#events").inner_text()
+    page.wait_for_function("() => { const m = document.querySelector('.jm-map'); return m && m.dataset.paintedAt; }")
+    page.locator(".jl-item").first.wait_for()
+    assert "<script>alert(1)</script>" in page.locator(".jl-items").inner_text()
     page.locator(".jm-icon").first.focus()
     page.keyboard.press("Enter")
-    page.locator(".jm-popup").wait_for()
-    assert "`${alert(3)}`" in page.locator(".jm-popup").inner_text()
+    page.locator(".leaflet-popup .jm-popup").wait_for()
+    assert "`${alert(3)}`" in page.locator(".leaflet-popup .jm-popup").inner_text()
     assert page.locator("img[src='x']").count() == 0
     assert dialogs == [] and errors == []
     rows = list(csv.DictReader(io.StringIO(events_csv(hostile.events).decode("utf-8-sig"))))
@@ -248,6 +251,7 @@ def test_the_exported_slider_tells_the_time_in_words(chromium, tmp_path):
     assert main(["export-html", "--lang", "es", "--out", str(tmp_path / "site"), "--no-cards"]) == 0
     page = chromium.new_page()
     page.goto((tmp_path / "site" / "index.html").as_uri())
-    page.evaluate("() => window.JuliacaPage.show(17)")
-    assert page.locator("#slider").get_attribute("aria-valuetext") == "9 de enero de 2023, 17:00 (Lima, UTC−5)"
+    page.evaluate("() => { location.hash = 't=2023-01-09T17:00'; }")  # a link within the page
+    page.wait_for_function("() => document.querySelector('.jt-slider').value === '17'")
+    assert page.locator(".jt-slider").get_attribute("aria-valuetext") == "9 de enero de 2023, 17:00 (Lima, UTC−5)"
     page.close()

@@ -26,7 +26,7 @@ FOCUSED = """() => { """ + DEEP_ACTIVE + """
   const style = getComputedStyle(el);
   return {tag: el.tagName, role: el.getAttribute("role") || "", type: el.getAttribute("type") || "",
           text: (el.innerText || el.getAttribute("aria-label") || "").trim().slice(0, 80),
-          inList: !!el.closest('[data-testid="stRadio"]'),
+          inList: !!el.closest('.jl-events'),
           visible: style.outlineStyle !== "none" && style.outlineWidth !== "0px" || style.boxShadow !== "none"
                    || !!el.closest("label, [data-baseweb]") }; }"""
 
@@ -64,7 +64,7 @@ def test_everything_by_keyboard_alone(app_server, browsing, index, data, lang):
     for _ in range(12):
         page.keyboard.press("ArrowRight")
     frame = browsing.wait_for_map(hour_steps()[18].isoformat())
-    # Python hears the time once the keys stop (debounced): the list then says it shows 18:00
+    # the time settles once the keys stop (debounced): the list, in the browser, then says it shows 18:00
     page.get_by_text(text(lang, "list_at", clock=clock_label(hour_steps()[18], "hour", lang))).wait_for()
     wait_idle(page)
     assert page.evaluate("() => { " + DEEP_ACTIVE + " return el.type; }") == "range", "stepping lost the focus"

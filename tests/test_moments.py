@@ -10,7 +10,7 @@ from geo.data.load import REPO_DATA_DIR
 from geo.data.problems import DataError
 from geo.model.moments import MOMENT_COLUMNS, load_moments
 from harness.browser import MAP_IFRAME
-from tests.test_app import clock, control, map_args, run_app
+from harness.apptest import clock, control, map_args, run_app
 
 
 @pytest.fixture
@@ -70,8 +70,8 @@ def test_classroom_mode_from_a_link_shows_the_moment_in_spanish():
     assert shown["title"] == "17:20: la escalada en el aeropuerto"
     assert shown["position"].startswith("Momento 5 de 8")
     assert "ingresar al aeropuerto" in shown["caption"]
-    assert shown["highlight"] == ["airport_escalation_1720", "police_deadly_force", "injured_over_100"]
-    assert shown["view"]["zoom"] == 13 and map_args(at)["zoom"] == 13
+    assert shown["map"]["highlight"] == ["airport_escalation_1720", "police_deadly_force", "injured_over_100"]
+    assert shown["map"]["view"]["zoom"] == 13 and map_args(at)["zoom"] == 13
 
 
 def test_a_released_moment_updates_the_link():

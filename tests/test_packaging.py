@@ -13,12 +13,18 @@ CONFIG = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["t
 
 
 def _packages() -> set[str]:
-    return set(find_namespace_packages(str(ROOT), include=CONFIG["packages"]["find"]["include"]))
+    found = CONFIG["packages"]["find"]
+    return set(find_namespace_packages(str(ROOT), include=found["include"], exclude=found.get("exclude", ())))
+
+
+def _source(path: Path) -> bool:
+    """Not what a tool installs or writes beside the source: node_modules (npm ci), __pycache__."""
+    return "node_modules" not in path.parts and "__pycache__" not in path.parts
 
 
 def test_every_folder_of_python_is_a_package():
     folders = {p.parent.relative_to(ROOT).as_posix().replace("/", ".")
-               for top in ("geo", "ui", "juliaca_map") for p in (ROOT / top).rglob("*.py")}
+               for top in ("geo", "ui", "juliaca_map") for p in (ROOT / top).rglob("*.py") if _source(p)}
     assert folders <= _packages(), folders - _packages()
 
 
@@ -27,7 +33,7 @@ def test_every_data_file_is_package_data():
     missing = []
     for top in ("geo", "ui", "juliaca_map"):
         for path in (ROOT / top).rglob("*"):
-            if not path.is_file() or path.suffix in (".py", ".pyc") or "__pycache__" in path.parts:
+            if not path.is_file() or path.suffix in (".py", ".pyc") or not _source(path):
                 continue
             package = path.parent.relative_to(ROOT).as_posix().replace("/", ".")
             if package not in _packages() or not any(fnmatch.fnmatch(path.name, p) for p in data.get(package, [])):

@@ -7,6 +7,7 @@ import math
 import re
 
 from geo.data.load import REPO_DATA_DIR
+from harness.sources import split_sections
 
 EVENTS_CSV = REPO_DATA_DIR / "events.csv"
 
@@ -14,23 +15,6 @@ EVENTS_CSV = REPO_DATA_DIR / "events.csv"
 def _events() -> list[dict[str, str]]:
     with EVENTS_CSV.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
-
-
-def split_sections(text: str) -> dict[str, str]:
-    """Map 'Aftermath > Investigations > Use of firearms' style paths to their own text (wiki '=' headings)."""
-    sections: dict[str, list[str]] = {"Lead": []}
-    path: list[str] = []
-    current = "Lead"
-    for line in text.splitlines():
-        heading = re.fullmatch(r"(=+) (.+?) \1", line.strip())
-        if heading:
-            depth = len(heading.group(1)) - 1  # "= Title =" is the article title, depth 0
-            path = path[: max(depth - 1, 0)] + [heading.group(2)] if depth else []
-            current = " > ".join(path) or "Lead"
-            sections.setdefault(current, [])
-        else:
-            sections[current].append(line)
-    return {name: "\n".join(lines) for name, lines in sections.items()}
 
 
 def test_sections_split_like_the_article(source_text):

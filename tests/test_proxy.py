@@ -9,7 +9,7 @@ import os
 import pytest
 
 from harness.browser import Browsing
-from tests.test_uploads import CORPUS, _upload
+from harness.browser import CORPUS, upload_file
 
 pytestmark = pytest.mark.browser
 
@@ -64,14 +64,15 @@ def download_csv_rows(visitor: Browsing) -> list[str]:
 
 def step_back(visitor: Browsing) -> None:
     """Press "◀ Back" and wait until the map has drawn another step."""
-    before = visitor.map_value("JuliacaMap.lastStep.t")
+    before = visitor.drawn()
     visitor.page.get_by_role("button", name="◀ Back").click()
-    visitor.map_frame().wait_for_function(f"() => JuliacaMap.lastStep.t !== {before!r}", timeout=60_000)
+    visitor.map_frame().wait_for_function(f"() => document.querySelector('.jm-map').dataset.t !== {before!r}",
+                                          timeout=60_000)
 
 
 def test_sessions_stay_on_their_process_and_survive_the_loss_of_the_other(deployment, visitors):
     first = visitors(deployment.url)
-    _upload(first.page, CORPUS / "acled_ok.csv", fmt_label="ACLED export")
+    upload_file(first.page, CORPUS / "acled_ok.csv", fmt_label="ACLED export")
     first.page.get_by_text("Showing your data: 2 valid events").wait_for()
     rows = download_csv_rows(first)
     assert len(rows) == 3 and any(row.startswith("per1001,") for row in rows), rows

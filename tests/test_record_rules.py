@@ -15,7 +15,7 @@ from geo.data.vocab import COUNT_COLUMNS
 from geo.model.timeline import context_steps, lima_time, state_at, toll_as_worded, toll_start
 from geo.output.export import events_csv
 from geo.text.labels import count_label, time_label
-from tests.test_provenance import split_sections
+from harness.sources import split_sections
 
 DATA_DOC = Path(__file__).resolve().parent.parent / "docs" / "data.md"
 
@@ -294,7 +294,7 @@ def test_a_file_without_the_optional_columns_still_loads(tmp_path):
      "Juliaca y la región Puno, desde el 4 de enero de 2023 hasta esta fecha; sin Ayacucho."),
 ])
 def test_the_app_counters_show_the_qualifier_and_say_their_scope(params, values, scope):
-    from tests.test_app import control, run_app
+    from harness.apptest import control, run_app
 
     data = control(run_app(params))  # the counters are drawn by the time control, in the browser
     assert data["steps"][data["step"]]["toll"] == values

@@ -159,9 +159,9 @@ def test_a_moment_page_opens_the_map_at_that_moment(chromium, text_site, moments
     for moment_id, expected in (("first_death", "2023-01-09T14:00"), ("claims", "2023-06-30T23:00")):
         page.goto((text_site / "moments" / moment_id / "index.html").as_uri())
         page.locator("a.open").click()
-        page.wait_for_function(f"() => window.JuliacaMap && JuliacaMap.lastStep && "
-                               f"JuliacaMap.lastStep.t.startsWith({expected!r})")
-        assert page.evaluate("() => JuliacaPage.state.lang") == "es"
+        page.wait_for_function("t => { const m = document.querySelector('.jm-map');"
+                               " return m && m.dataset.t && m.dataset.t.startsWith(t); }", arg=expected)
+        assert page.evaluate("() => document.documentElement.lang") == "es"
     page.close()
 
 

@@ -17,8 +17,8 @@ from geo.data.problems import DataError
 from geo.data.upload import (MAX_BYTES, MAX_COLUMNS, MAX_ROWS, UPLOAD_TTL, UPLOADS_MAX_BYTES, evict_oldest, load_upload, new_upload_folder, problems_csv,
                              remove_upload_folder)
 from geo.data.vocab import MAX_SUMMARY
+from harness.browser import CORPUS, upload_file
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
 BUNDLED_EVENTS = (REPO_DATA_DIR / "events.csv").read_bytes()
 ACLED_OK = (CORPUS / "acled_ok.csv").read_bytes()
 
@@ -228,23 +228,15 @@ def test_validate_acled_from_the_command_line(name, code, words):
 
 # --- in a real browser, through the app's own upload widget --------------------------------------
 
-def _upload(page, path: Path, fmt_label: str | None = None) -> None:
-    page.get_by_text("Bring your own data").click()
-    if fmt_label:
-        page.get_by_text(fmt_label, exact=True).click()
-    page.locator("input[type=file]").first.set_input_files(str(path))
-    page.get_by_role("button", name="Check and map this file").click()
-
-
 @pytest.mark.browser
 def test_an_uploaded_hostile_file_maps_as_text_and_runs_nothing(app_server, browsing):
     page = browsing.page
     page.goto(f"{app_server.url}/?base=offline")
     browsing.wait_for_map()
-    _upload(page, CORPUS / "hostile_events.csv")
+    upload_file(page, CORPUS / "hostile_events.csv")
     page.get_by_text("Showing your data: 12 valid events").wait_for()
     frame = browsing.wait_for_map("2023-06-30T23:00:00-05:00")
-    frame.wait_for_function("() => JuliacaMap.lastStep.events > 0")
+    frame.wait_for_function("() => Number(document.querySelector('.jm-map').dataset.events) > 0")
     page.get_by_text("<script>alert(1)</script>", exact=False).first.wait_for()
     frame.locator(".jm-icon").first.focus()
     page.keyboard.press("Enter")
@@ -259,7 +251,7 @@ def test_a_bad_upload_names_line_and_column_and_leaves_the_map(app_server, brows
     page = browsing.page
     page.goto(f"{app_server.url}/?t=2023-01-09T18:00&base=offline")
     browsing.wait_for_map("2023-01-09T18:00:00-05:00")
-    _upload(page, CORPUS / "latin1.csv")
+    upload_file(page, CORPUS / "latin1.csv")
     page.get_by_text("not valid UTF-8", exact=False).wait_for()
     assert page.get_by_text("Showing your data").count() == 0
     browsing.assert_clean()
@@ -270,7 +262,7 @@ def test_an_acled_upload_is_private_to_its_session(app_server, chromium, browsin
     page = browsing.page
     page.goto(f"{app_server.url}/?base=offline")
     browsing.wait_for_map()
-    _upload(page, CORPUS / "acled_ok.csv", fmt_label="ACLED export")
+    upload_file(page, CORPUS / "acled_ok.csv", fmt_label="ACLED export")
     page.get_by_text("Showing your data: 2 valid events").wait_for()
     page.get_by_text("People killed (ACLED: not split)").first.wait_for()
     other = chromium.new_page()

@@ -54,7 +54,7 @@ def current_view() -> ViewState:
 
 def show_map(page: Page, view: ViewState, height: int, step: dict) -> None:
     """The map: a fresh base map (never rebuilt in the browser). The time control draws each step, so a
-    release leaves the iframe untouched. `step` (ui.time_control.map_step) is the step shown now: a new
+    release leaves the iframe untouched. `step` (ui.time_control.first_map_step) is the step shown now: a new
     map iframe draws it by itself, without waiting for the control."""
     center, zoom = VIEWS[view.view]
     key = f"map-{page.lang}-{view.base}"
@@ -90,6 +90,18 @@ def _worded_tolls(bundle: str, scale: str, lang: str, _index: EventIndex) -> lis
     start = toll_start(scale)
     return [[count_label(*worded[c], lang) for c in COUNT_COLUMNS]
             for worded in (toll_as_worded(_index, t, start) for t in steps_for(scale))]
+
+
+def step_summaries(page: Page, view: ViewState) -> list[str]:
+    """The moment in words at each step of the view's scale, for screen readers beside the map (the time
+    control shows the one at its time)."""
+    return _summaries(page.bundle, view.scale, page.lang, view.view, view.categories, page)
+
+
+@st.cache_resource(max_entries=64)
+def _summaries(bundle: str, scale: str, lang: str, view: str, categories: frozenset[str], _page: Page) -> list[str]:
+    return [moment_summary(_page.index, _page.places, t, scale, lang, view=view, categories=categories)
+            for t in steps_for(scale)]
 
 
 def sync_url(view: ViewState) -> None:

@@ -1,4 +1,5 @@
-"""The explorer: the time control (in the browser), the map, the list of events, downloads."""
+"""The explorer: the time control, the map, the list of events and the downloads, all drawn in the browser
+at every step; Python runs when a setting changes or a file is wanted, never when the time is released."""
 
 from __future__ import annotations
 
@@ -6,20 +7,16 @@ import time
 
 import streamlit as st
 
-from geo.output.browser import playwright_chromium, system_chromium
-from geo.map.control import explore_steps
-from geo.output.export import PageOptions, events_csv, events_geojson
-from geo.text.labels import clock_label, md_escape
-from geo.model.views import BASEMAPS, VIEWS
-from geo.text.events import LIST_LIMIT, describe_events
-from geo.map.layers import step_payload
-from geo.model.params import DEFAULT_HOUR, SCALES, ViewState, step_key, steps_for
-from geo.model.timeline import MapState, state_at, step_size, toll_start
 from geo.data.vocab import CATEGORIES
-from ui.common import Page, counter_words, current_view, loading_note, map_summary, show_map, sync_url
-from ui.guard import guarded, show_errors
+from geo.map.steps import explore_steps, step_filter
+from geo.model.params import DEFAULT_HOUR, SCALES, ViewState, step_key, steps_for, to_params
+from geo.model.timeline import state_at, step_size, toll_start
+from geo.model.views import BASEMAPS, VIEWS
+from geo.output.browser import playwright_chromium, system_chromium
+from geo.output.export import PageOptions
+from ui.common import Page, counter_words, current_view, loading_note, show_map, step_summaries
 from ui.share import share_section
-from ui.time_control import bump_revision, map_step, released_key, time_control
+from ui.time_control import bump_revision, event_panel, first_map_step, time_control
 
 MAP_HEIGHT = 540
 COMPLETE_AT_LATEST_S = 4  # map first: the rest of the page comes by then even if the map never reports
@@ -31,15 +28,6 @@ def on_scale_change() -> None:
     st.session_state.step = day_steps.index(steps_for("hour")[0].date()) if st.session_state.scale == "day" else DEFAULT_HOUR
     st.session_state.event = None
     bump_revision()
-
-
-def hear_time() -> None:
-    """The browser released a time: it becomes the session's, and the list, downloads and link follow."""
-    s = st.session_state
-    keys = [step_key(t, s.scale) for t in steps_for(s.scale)]
-    key = released_key("explore")
-    if key in keys:
-        s.step = keys.index(key)
 
 
 def complete_page() -> None:
@@ -58,12 +46,13 @@ def complete_at_the_latest() -> None:
 
 
 def map_section(page: Page) -> None:
-    """The part that reruns on its own when the browser releases a time: the control, the map, the
-    list and the downloads. During a drag or Play only the browser works.
+    """The control, the map, the list and the downloads. A step, a drag, Play and a release are the
+    browser's, and so is the address bar: this runs again only when a setting changes or the server is
+    asked for a file (with the time the browser shows). The session's `step` is the time this last drew.
 
     Map first: a new visitor's first run draws the control and the map only, with a note where the list
     and the downloads go; the control reports the map painted (`complete_page`), and the whole page runs
-    again with them. Parsing and laying out the rest first delayed the map by about half a second."""
+    again with them."""
     s = st.session_state
     if s.page_complete and not s.get("page_shown_complete"):
         st.rerun(scope="app")  # the rest of the page is outside this fragment
@@ -73,30 +62,24 @@ def map_section(page: Page) -> None:
     if s.event and s.event not in set(state.visible["id"]):
         s.event = None
         view = current_view()
-
-    payload = step_payload(view.t, step_size(view.scale), view.categories, view.event)
+    cats = step_filter(view.categories)
     words = counter_words(page, view.scale)
-    steps = [step | {"toll": toll} for step, toll in zip(explore_steps(view.scale, page.lang), words["values"])]
-    time_control(page, steps, s.step, mode="explore", on_release=hear_time, scope=words["scope"], note=words["help"],
-                 cats=payload["cats"], selected=payload["selected"],
-                 on_drawn=complete_page, report_drawn=not s.page_complete)
+    steps = [step | {"toll": toll, "summary": summary} for step, toll, summary in
+             zip(explore_steps(view.scale, page.lang), words["values"], step_summaries(page, view))]
+    address = {name: value for name, value in to_params(view).items() if name not in ("t", "event")}
+    time_control(page, steps, s.step, mode="explore", scope=words["scope"], note=words["help"], cats=cats,
+                 selected=view.event, on_drawn=complete_page, report_drawn=not s.page_complete, address=address)
     map_column, side = st.columns([3, 2])
     with map_column:
-        show_map(page, view, MAP_HEIGHT, map_step(steps, s.step, payload["cats"], payload["selected"]))
-        map_summary(page, view, state)
+        show_map(page, view, MAP_HEIGHT, first_map_step(steps, s.step, cats, view.event))
         st.caption(page.t("keyboard_hint") + " " + page.t(f"precision_note_{view.scale}"))
         if s.page_complete:
-            downloads(page, view, state)
             share_section(page, view)
     with side:
         if s.page_complete:
-            st.caption(page.t("list_at", clock=md_escape(clock_label(view.t, view.scale, page.lang))))
-            described = describe_events(state.visible.iloc[-LIST_LIMIT:], page.places, page.lang, state.new_ids,
-                                        view.event)
-            event_list(page, described, len(state.visible))
+            event_panel(page, png=can_render_images(), make=lambda what, key: snapshot_png(page, key))
         else:
             loading_note(page.t("loading_list"), min_height=360)
-    sync_url(view)
 
 
 def settings(page: Page) -> None:
@@ -118,61 +101,20 @@ def can_render_images() -> bool:
     return bool(system_chromium() or playwright_chromium())
 
 
-def downloads(page: Page, view: ViewState, state: MapState) -> None:
-    """The image and the events shown, made only when clicked (deferred `data` callables)."""
-    show_errors(page.t)  # a download that failed since the last run
-    safe = guarded("download", reraise=True)  # an error is logged with an id, and said on the next run
-    row = st.container(horizontal=True)
-    row.markdown(f"**{md_escape(page.t('download_heading'))}:**")
-    stamp = view.t.strftime("%Y%m%d-%H%M")
-    if can_render_images():
-        row.download_button(page.t("download_png"), data=safe(lambda: snapshot_png(page, view)), mime="image/png",
-                            file_name=f"juliaca-{stamp}.png", on_click="ignore", help=page.t("download_png_help"))
-    else:
-        row.caption(page.t("download_png_unavailable"))
-    visible = state.visible
-    row.download_button(page.t("download_csv"), data=safe(lambda: events_csv(visible, page.index.record)), mime="text/csv",
-                        file_name=f"juliaca-events-{stamp}.csv", on_click="ignore")
-    row.download_button(page.t("download_geojson"), data=safe(lambda: events_geojson(visible, page.places)),
-                        file_name=f"juliaca-events-{stamp}.geojson", mime="application/geo+json", on_click="ignore")
+def view_at(key: str) -> ViewState:
+    """The session's view at the step `key` the browser shows (the current one if it is not a step)."""
+    view = current_view()
+    found = [t for t in steps_for(view.scale) if step_key(t, view.scale) == key]
+    return view.with_time(found[0], view.scale) if found else view
 
 
-def snapshot_png(page: Page, view: ViewState) -> bytes:
+def snapshot_png(page: Page, key: str) -> tuple[str, str, bytes]:
+    """The PNG of the view at step `key`, with its alt text in its Description (made when asked)."""
     from geo.output.render import described_png, render_steps
 
+    view = view_at(key)
     step = steps_for(view.scale).index(view.t)
     options = PageOptions(view.lang, view.view, view.base, view.scale, step, categories=view.categories)
-    return described_png(next(render_steps(page.index, page.places, options, [step], 1600, 1000, 1)),
-                         page.index, page.places, options)  # alt text in the PNG's Description
-
-
-def event_list(page: Page, events: list[dict], total: int) -> None:
-    """The events up to now, newest first, as text: for screen readers and for people who read."""
-    st.markdown(f"**{md_escape(page.t('list_heading', n=total))}**")
-    if total > len(events):
-        st.caption(page.t("list_newest", n=len(events)))
-    if not events:
-        st.caption(page.t("list_empty"))
-        return
-    by_id = {e["id"]: e for e in events}
-    with st.container(height=330):
-        st.radio(page.t("list_help"), list(by_id), key="event", persist_state="page", index=None,
-                 format_func=lambda i: md_escape(_list_label(page, by_id[i])))
-    if st.session_state.event in by_id:
-        event_details(page, by_id[st.session_state.event])
-
-
-def _list_label(page: Page, e: dict) -> str:
-    new = f" · {page.t('new_badge')}" if e["isNew"] else ""
-    where = e["place"] or page.t("not_mapped")
-    return f"{e['time']} — {e['title']} ({e['category_label']}; {where}){new}"
-
-
-def event_details(page: Page, e: dict) -> None:
-    with st.container(border=True):
-        st.markdown(f"**{md_escape(e['title'])}**  \n{md_escape(e['time'])}")
-        st.markdown(md_escape(e["summary"]))
-        st.markdown(f"*{md_escape(page.t('details_status'))}:* {md_escape(e['status_label'])}"
-                    + (f"  \n*{md_escape(page.t('details_reported_by'))}:* {md_escape(e['by'])}" if e["by"] else ""))
-        st.markdown(f"*{md_escape(page.t('details_source'))} ({md_escape(e['section'])}):*  \n"
-                    f"> “{md_escape(e['quote'])}”")
+    png = described_png(next(render_steps(page.index, page.places, options, [step], 1600, 1000, 1)),
+                        page.index, page.places, options)
+    return f"juliaca-{view.t.strftime('%Y%m%d-%H%M')}.png", "image/png", png

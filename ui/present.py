@@ -6,13 +6,13 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.data.vocab import COUNT_COLUMNS
-from geo.map.control import moment_steps
+from geo.map.steps import moment_steps
 from geo.model.params import ViewState
 from geo.model.timeline import state_at, step_size, toll_as_worded, toll_start
 from geo.text.labels import count_label, toll_scope
 from ui.common import Page, map_summary, show_map, sync_url
 from ui.share import handout_button, share_section
-from ui.time_control import map_step, released_key, time_control
+from ui.time_control import first_map_step, released_key, time_control
 
 MAP_HEIGHT = 620
 # Large type, full width.
@@ -46,7 +46,7 @@ def present_section(page: Page) -> None:
     state = state_at(page.index, moment.t, step=step_size(moment.scale), toll_from=toll_start(moment.scale))
     steps = _with_tolls(page, moment_steps(page.moments, page.lang))
     time_control(page, steps, s.moment - 1, mode="present", on_release=hear_moment, note=page.t("counts_help"))
-    show_map(page, view, MAP_HEIGHT, map_step(steps, s.moment - 1))
+    show_map(page, view, MAP_HEIGHT, first_map_step(steps, s.moment - 1))
     map_summary(page, view, state)
     st.caption(page.t("present_keys"))
     share_section(page, view, moment)

@@ -2,8 +2,9 @@
 site, and the key moment's own page, each with a Copy button; the alt text; the classroom handout.
 
 The exported site's address comes from `JULIACA_SITE_URL` (where `python -m geo export-html` was
-published). Copying needs a few lines of JavaScript: the values travel as JSON `data` and are set with
-`value` and `textContent`; no text is ever run or parsed as markup.
+published). The texts to copy are the browser app's (geo/web/app/host-streamlit.js): the values travel as
+JSON `data` and are set with `value` and `textContent`; no text is ever run or parsed as markup. The link
+and the embed code follow the time the browser shows; the alt text is made by the server for that time.
 """
 
 from __future__ import annotations
@@ -15,59 +16,13 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from geo.model.moments import Moment
-from geo.model.params import ViewState, step_key, to_params
+from geo.model.params import ViewState, step_key, steps_for, to_params
 from geo.text.i18n import text
 from ui.common import Page
+from ui.time_control import copy_field, file_button
 
 SITE_URL_VARIABLE = "JULIACA_SITE_URL"
 FALLBACK_APP_URL = "http://localhost:8501/"
-
-_COPY_HTML = """<div class="jm-copy"><label><span class="jm-copy-label"></span>
-<textarea readonly spellcheck="false"></textarea></label>
-<div class="jm-copy-row"><button type="button"></button><span class="jm-copy-status" role="status"></span></div></div>"""
-_COPY_CSS = """.jm-copy label { display: block; font-size: 0.9rem; }
-.jm-copy textarea { display: block; width: 100%; margin-top: 4px; font: 0.8rem ui-monospace, monospace; resize: vertical; }
-.jm-copy-row { display: flex; gap: 10px; align-items: center; margin: 4px 0 10px; }
-.jm-copy button { font: inherit; padding: 4px 12px; border: 1px solid #555; border-radius: 6px; background: #fff;
-  color: #111; cursor: pointer; min-height: 32px; }
-.jm-copy button:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
-.jm-copy-status { font-size: 0.9rem; font-weight: 600; color: #1b5e20; }"""
-# Data only: every value arrives as JSON in `data`, goes in with .value / .textContent, and is never run.
-_COPY_JS = """export default function (component) {
-  const data = component.data || {};
-  const root = component.parentElement.querySelector(".jm-copy");
-  const field = root.querySelector("textarea"), button = root.querySelector("button");
-  const status = root.querySelector(".jm-copy-status");
-  root.querySelector(".jm-copy-label").textContent = String(data.label || "");
-  if (field.value !== String(data.value || "")) status.textContent = "";
-  field.value = String(data.value || "");
-  field.rows = Number(data.rows) || 2;
-  button.textContent = String(data.copy || "Copy");
-  button.onclick = function () {
-    const done = function () { status.textContent = "✓ " + String(data.copied || ""); };
-    const byHand = function () {
-      field.focus(); field.select();
-      let ok = false;
-      try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
-      status.textContent = ok ? "✓ " + String(data.copied || "") : String(data.failed || "");
-    };
-    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(field.value).then(done, byHand);
-    else byHand();
-  };
-}"""
-
-
-@st.cache_resource
-def _copy_component():
-    """Registered once per server process."""
-    return st.components.v2.component("juliaca_copy", html=_COPY_HTML, css=_COPY_CSS, js=_COPY_JS)
-
-
-def copy_field(key: str, label: str, value: str, lang: str, rows: int = 2) -> None:
-    """A read-only text with a Copy button that says so when it has copied."""
-    _copy_component()(key=key, data={"label": label, "value": value, "rows": rows, "copy": text(lang, "share_copy"),
-                                     "copied": text(lang, "share_copied"), "failed": text(lang, "share_copy_failed")})
-
 
 def site_url() -> str | None:
     """Where the exported site is published (from JULIACA_SITE_URL), ending in /, or None."""
@@ -108,18 +63,28 @@ window.addEventListener("message", function (event) {
 def share_section(page: Page, view: ViewState, moment: Moment | None = None) -> None:
     """The Share this moment popover: link, embed code, the key moment's page, and the alt text."""
     with st.popover(text(page.lang, "share_heading"), icon=":material/share:"):
-        copy_field("share-link", text(page.lang, "share_link"), app_link(view), page.lang)
+        explore = view.mode == "explore"
+        copy_field("share-link", text(page.lang, "share_link"), app_link(view), page.lang,
+                   follow="address" if explore else None)
         site = site_url()
         if site:
-            copy_field("share-embed", text(page.lang, "share_embed"), embed_code(site, view), page.lang, rows=5)
+            copy_field("share-embed", text(page.lang, "share_embed"), embed_code(site, view), page.lang, rows=5,
+                       follow="time" if explore else None, step_key=step_key(view.t, view.scale))
             if moment is not None:
                 copy_field("share-moment", text(page.lang, "share_moment_page"), f"{site}moments/{moment.id}/",
                            page.lang)
         else:
             st.caption(text(page.lang, "share_no_site"))
-        st.download_button(text(page.lang, "share_alt_download"), data=lambda: alt_text(page, view, moment),
-                           file_name=f"juliaca-{view.t.strftime('%Y%m%d-%H%M')}.txt", mime="text/plain",
-                           on_click="ignore", help=text(page.lang, "share_alt"))
+        file_button("share-alt", text(page.lang, "share_alt_download"), text(page.lang, "share_alt"), "alt",
+                    page.lang, lambda what, key: _alt_file(page, view, moment, key))
+
+
+def _alt_file(page: Page, view: ViewState, moment: Moment | None, key: str) -> tuple[str, str, bytes]:
+    """The alt text as a file, at the step `key` the browser shows (the moment's own in classroom mode)."""
+    if moment is None:
+        found = [t for t in steps_for(view.scale) if step_key(t, view.scale) == key]
+        view = view.with_time(found[0], view.scale) if found else view
+    return f"juliaca-{view.t.strftime('%Y%m%d-%H%M')}.txt", "text/plain", alt_text(page, view, moment).encode("utf-8")
 
 
 def alt_text(page: Page, view: ViewState, moment: Moment | None = None) -> str:
@@ -144,10 +109,10 @@ def _handout(lang: str, data_dir: str) -> bytes:
 
 def handout_button(page: Page) -> None:
     """Classroom mode: the handout as a PDF, made on the first click in each language (about a minute)."""
-    from geo.data.load import REPO_DATA_DIR
+    from geo.data.load import default_data_dir
 
     if not page.moments:
         return
-    st.download_button(text(page.lang, "handout_button"), data=lambda: _handout(page.lang, str(REPO_DATA_DIR)),
+    st.download_button(text(page.lang, "handout_button"), data=lambda: _handout(page.lang, str(default_data_dir())),
                        file_name=f"juliaca-{page.lang}.pdf", mime="application/pdf", on_click="ignore",
                        help=text(page.lang, "handout_help"), icon=":material/picture_as_pdf:")

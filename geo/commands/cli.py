@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
-from geo.data.load import REPO_DATA_DIR, Dataset, default_data_dir, load_dataset
+from geo.data.load import Dataset, default_data_dir, is_bundled, load_dataset
 from geo.data.problems import DataError
 from geo.model.params import parse_params, steps_for
 from geo.model.views import BASEMAPS, VIEWS
@@ -30,7 +30,7 @@ def _summary(data: Dataset) -> str:
 
 
 def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    folder = Path(args.data_dir) if args.data_dir else default_data_dir()
+    folder = default_data_dir(args.data_dir)
     try:
         if args.acled:
             from geo.data.acled import load_acled
@@ -83,7 +83,7 @@ def _view_options(parser: argparse.ArgumentParser, base_default: str = "offline"
 def _loaded(args: argparse.Namespace):
     from geo.model.timeline import index_events
 
-    data = load_dataset(args.data_dir or default_data_dir(), strict=True)
+    data = load_dataset(default_data_dir(args.data_dir), strict=True)
     return data, index_events(data.events, data.places, data.record)
 
 
@@ -140,7 +140,7 @@ def _moments(args: argparse.Namespace, index) -> list:
     """The key moments, for the bundled data only (they name its events)."""
     from geo.model.moments import load_moments
 
-    if Path(args.data_dir or default_data_dir()).resolve() != REPO_DATA_DIR.resolve():
+    if not is_bundled(default_data_dir(args.data_dir)):
         return []
     return load_moments(index)
 

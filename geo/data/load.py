@@ -46,9 +46,19 @@ class Dataset:
     record: Record = Record()
 
 
-def default_data_dir() -> Path:
-    """The folder to load: `$JULIACA_DATA_DIR` if set, else the bundled `data/`."""
-    return Path(os.environ.get("JULIACA_DATA_DIR") or REPO_DATA_DIR)
+def default_data_dir(explicit: Path | str | None = None) -> Path:
+    """The folder to load, resolved, the same for the app and the CLI: `explicit` (the CLI's --data-dir) if
+    given, else `$JULIACA_DATA_DIR` if set, else the bundled `data/`."""
+    return Path(explicit or os.environ.get("JULIACA_DATA_DIR") or REPO_DATA_DIR).resolve()
+
+
+def is_bundled(folder: Path | str) -> bool:
+    """Whether `folder` is the bundled `data/` (the key moments name its events, and only its).
+
+    >>> is_bundled(REPO_DATA_DIR / ".." / "data"), is_bundled("/tmp")
+    (True, False)
+    """
+    return Path(folder).resolve() == REPO_DATA_DIR.resolve()
 
 
 def load_dataset(data_dir: Path | str | None = None, *, strict: bool = True) -> Dataset:

@@ -486,6 +486,25 @@ def article_view(events: pd.DataFrame, record: Record) -> tuple[pd.DataFrame, Re
     return out, seed
 
 
+def sources_line(record: Record, event_id: str) -> str:
+    """An event's sources as one line of plain text, for the CSV download: 'Outlet, date, link' each,
+    separated by ' | ', the seed with its section; the sources that contradict it are marked.
+
+    >>> from geo.data.load import load_dataset
+    >>> line = sources_line(load_dataset().record, "first_death_14h")
+    >>> line.startswith("Wikipedia (English), section Events, https://en.wikipedia.org/wiki/Juliaca_massacre | ")
+    True
+    """
+    parts = []
+    for citation in sorted(record.citations_of(event_id), key=lambda c: c.source_id != SEED):
+        source = record.sources[citation.source_id]
+        where = f"section {citation.locator}, " if citation.source_id == SEED else ""
+        date = f"{source.published}, " if source.published else ""
+        mark = " (contradicts)" if citation.role == "contradicts" else ""
+        parts.append(f"{source.publisher}, {date}{where}{source.url}{mark}")
+    return " | ".join(parts)
+
+
 def official(source: Source) -> bool:
     """Whether a source is an official body's own statement (a ministry, the Defensoría, the prosecutors)."""
     return source.kind == "official_statement"

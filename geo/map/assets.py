@@ -1,4 +1,4 @@
-"""The files the browser loads from the app itself: Leaflet, our script and style, the context layers.
+"""The files the browser loads from the app itself: Leaflet, the browser app's bundles, the context layers.
 
 Streamlit serves `./static/` beside `app.py` at `/app/static/` (`[server] enableStaticServing`).
 `publish_static` fills that folder from installed packages and the repository, so that the map
@@ -19,6 +19,7 @@ import xstatic.pkg.leaflet as xleaflet
 from geo.data.load import REPO_DATA_DIR
 
 WEB_DIR = Path(__file__).resolve().parents[1] / "web"
+APP_DIR = WEB_DIR / "app"  # the browser app: ES modules, bundled into APP_DIR/dist by esbuild
 LAYERS_DIR = REPO_DATA_DIR / "layers"
 URL_ROOT = "/app/static"
 
@@ -27,10 +28,8 @@ FILES = (
     (Path(xleaflet.BASE_DIR) / "leaflet.js", "vendor/leaflet/leaflet.js"),
     (Path(xleaflet.BASE_DIR) / "leaflet.css", "vendor/leaflet/leaflet.css"),
     *((p, f"vendor/leaflet/images/{p.name}") for p in sorted((Path(xleaflet.BASE_DIR) / "images").glob("*.png"))),
-    (WEB_DIR / "cartography.js", "cartography.js"),
-    (WEB_DIR / "timemodel.js", "timemodel.js"),
-    (WEB_DIR / "juliaca.js", "juliaca.js"),
-    (WEB_DIR / "juliaca.css", "juliaca.css"),
+    (APP_DIR / "dist" / "app.js", "app.js"),      # the app's page (ui/time_control.py)
+    (APP_DIR / "dist" / "frame.js", "frame.js"),  # the map in streamlit-folium's iframe (geo/map/layers.py)
     *((p, f"layers/{p.name}") for p in sorted(LAYERS_DIR.glob("*.geojson"))),
 )
 
@@ -52,6 +51,6 @@ def publish_static(target: Path) -> list[str]:
 
 @functools.cache
 def versioned(relative: str) -> str:
-    """`relative` with a hash of its content (`juliaca.js?v=1a2b3c4d`): browsers refetch it when it changes."""
+    """`relative` with a hash of its content (`frame.js?v=1a2b3c4d`): browsers refetch it when it changes."""
     source = next(source for source, served in FILES if served == relative)
     return f"{relative}?v={hashlib.sha256(source.read_bytes()).hexdigest()[:8]}"

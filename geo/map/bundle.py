@@ -18,10 +18,11 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geo.data.rows import CSV_COLUMNS, csv_line, csv_lines, features
 from geo.data.vocab import CATEGORIES, COUNT_COLUMNS
 from geo.map.payload import APPROXIMATE, CATEGORY_STYLE, CLAIM_BADGE, symbol_size, to_js
 from geo.model.routes import march_line
-from geo.model.timeline import EventIndex
+from geo.model.timeline import MARCH_LEAD, EventIndex, epoch_ms
 from geo.text.events import event_texts
 from geo.text.i18n import LANGUAGES
 
@@ -66,12 +67,13 @@ def core(index: EventIndex, places: gpd.GeoDataFrame) -> dict:
             "i": int(i),
             "route": [[round(y, 5), round(x, 5)] for x, y in
                       march_line(places.geometry[row.origin_place_id], places.geometry[row.place_id]).coords],
-            "drawFrom": int(row.start.value // 1_000_000 - 6 * 3_600_000),
-            "arrive": int(row.start.value // 1_000_000),
+            "drawFrom": epoch_ms(row.start - MARCH_LEAD),
+            "arrive": epoch_ms(row.start),
             "origin": row.origin_place_id,
             "name": {lang: places.loc[row.origin_place_id, f"name_{lang}"] for lang in LANGUAGES},
         } for i, row in zip(np.flatnonzero(marching), ev[marching].itertuples(index=False))],
         "chunk": CHUNK,
+        "csvHeader": csv_line(CSV_COLUMNS),
     }
 
 
@@ -82,12 +84,20 @@ def text_chunks(index: EventIndex, places: gpd.GeoDataFrame, lang: str) -> list[
             for start in range(0, len(index.events), CHUNK)] or [{field: [] for field in columns}]
 
 
+def row_chunks(index: EventIndex, places: gpd.GeoDataFrame) -> list[dict]:
+    """Each event's CSV line and GeoJSON feature (geo.data.rows), in chunks of `CHUNK` events in reveal
+    order: the browser joins those of the events shown into the downloads."""
+    lines, found = csv_lines(index.events, index.record), features(index.events, places, index.record)
+    return [{"csv": lines[start:start + CHUNK], "feature": found[start:start + CHUNK]}
+            for start in range(0, len(index.events), CHUNK)] or [{"csv": [], "feature": []}]
+
+
 def files(index: EventIndex, places: gpd.GeoDataFrame) -> dict[str, str]:
-    """The bundle's files by name: core.json, then text-<lang>-<k>.json for each language."""
+    """The bundle's files by name: core.json, text-<lang>-<k>.json for each language, rows-<k>.json."""
     out = {"core.json": to_js(core(index, places))}
     for lang in LANGUAGES:
         out |= {f"text-{lang}-{k}.json": to_js(chunk) for k, chunk in enumerate(text_chunks(index, places, lang))}
-    return out
+    return out | {f"rows-{k}.json": to_js(chunk) for k, chunk in enumerate(row_chunks(index, places))}
 
 
 def fingerprint(contents: dict[str, str]) -> str:

@@ -2,15 +2,14 @@
 
 The base map carries what never changes while the slider moves (tiles, context layers, place
 labels, legend), so its script, and streamlit-folium's hash of it, stay the same and the map is
-never rebuilt. Each step is a message of a few numbers (`step_payload`) that `geo/web/juliaca.js`
-draws from; text reaches it as data, and the script puts it on the page with textContent only.
+never rebuilt. Each step is a message of a few numbers (geo.map.steps) that the browser app
+(geo/web/app/map.js) draws from; text reaches it as data, and goes on the page with textContent only.
 """
 
 from __future__ import annotations
 
 import folium
 import geopandas as gpd
-import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
@@ -40,33 +39,28 @@ _CONTEXT_STYLES = {
 }
 
 
-class _Call(MacroElement):
-    """A one-line script calling `JuliacaMap.<function>(<parent layer>, <json>)`."""
+class _Setup(MacroElement):
+    """A script handing the Leaflet map and its configuration to the browser app (geo/web/app/host-frame.js,
+    loaded before it): an event, not a global. The configuration is JSON that is safe inside a script."""
 
     _template = Template("""{% macro script(this, kwargs) %}
-{{ this.prelude }}JuliacaMap.{{ this.function }}({{ this.target or this._parent.get_name() }}, {{ this.payload }});
+document.dispatchEvent(new CustomEvent("juliaca:setup", {detail: {map: {{ this._parent.get_name() }}, config: {{ this.config }}}}));
 {% endmacro %}""")
 
-    def __init__(self, function: str, payload: object, prelude: str = "", target: str | None = None):
+    def __init__(self, config: dict):
         super().__init__()
-        self._name = "JuliacaCall"
-        self.function = function
-        self.payload = to_js(payload)
-        self.prelude = prelude
-        self.target = target
+        self._name = "JuliacaSetup"
+        self.config = to_js(config)
 
 
 class LocalMap(folium.Map):
-    """A folium Map that loads Leaflet and our script from the app, never from a CDN."""
+    """A folium Map that loads Leaflet and the browser app from the app itself, never from a CDN."""
 
     def __init__(self, *args, url_root: str = URL_ROOT, **kwargs):
         super().__init__(*args, **kwargs)
         self.default_js = [("leaflet", f"{url_root}/{versioned('vendor/leaflet/leaflet.js')}"),
-                           ("juliaca_time", f"{url_root}/{versioned('timemodel.js')}"),
-                           ("cartography", f"{url_root}/{versioned('cartography.js')}"),
-                           ("juliaca", f"{url_root}/{versioned('juliaca.js')}")]
-        self.default_css = [("leaflet_css", f"{url_root}/{versioned('vendor/leaflet/leaflet.css')}"),
-                            ("juliaca_css", f"{url_root}/{versioned('juliaca.css')}")]
+                           ("juliaca", f"{url_root}/{versioned('frame.js')}")]  # the map's style is in it
+        self.default_css = [("leaflet_css", f"{url_root}/{versioned('vendor/leaflet/leaflet.css')}")]
 
 
 def legend(lang: str, categories: tuple[str, ...] = CATEGORIES) -> dict:
@@ -91,7 +85,7 @@ def _place_labels(places: gpd.GeoDataFrame, lang: str) -> list[dict]:
 
 def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict, *,
                url_root: str | None = URL_ROOT) -> dict:
-    """Everything `JuliacaMap.setup` needs. `dataset` says where the bundle is (`{"url": …}`), or holds
+    """Everything the browser app's map needs (geo/web/app/map.js). `dataset` says where the bundle is (`{"url": …}`), or holds
     it (`{"core": …, "text": […]}`). With `url_root=None` the context layers carry no URL and must be
     given their `data` by the page (the self-contained export)."""
     spec = BASEMAPS[basemap]
@@ -123,7 +117,9 @@ def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, 
              first_step: dict | None = None) -> LocalMap:
     """A fresh base map (cheap: about a millisecond). Its script depends only on the language, the base
     map and the dataset (`bundle`: the bundle's folder under the static root, e.g. `bundles/<fingerprint>`),
-    and on `first_step`, the step it draws before the time control reaches it (kept for the iframe's life)."""
+    and on `first_step`, the step it draws before the time control reaches it (kept for the iframe's life).
+    (Its arrays are fetched, or taken from the page's control: inlined in the script, even 66 events' made
+    the first map slower in the benchmark, and 1,000 events' 1.9 times the baseline's.)"""
     spec = BASEMAPS[basemap]
     center, zoom = VIEWS[DEFAULT_VIEW]
     fmap = LocalMap(location=center, zoom_start=zoom, tiles=None, control_scale=True, max_zoom=spec.max_zoom,
@@ -132,21 +128,6 @@ def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, 
         folium.TileLayer(spec.tiles, attr=spec.attribution, max_zoom=spec.max_zoom, name=basemap).add_to(fmap)
     dataset = {"url": f"{url_root}/{bundle}"}
     # in the app the map is an iframe: its title names the time shown (`nameFrame`, issue 11)
-    _Call("setup", map_config(places, lang, basemap, dataset, url_root=url_root)
-          | {"nameFrame": True, "firstStep": first_step}).add_to(fmap)
+    _Setup(map_config(places, lang, basemap, dataset, url_root=url_root)
+           | {"nameFrame": True, "firstStep": first_step}).add_to(fmap)
     return fmap
-
-
-def step_payload(t: pd.Timestamp, step: pd.Timedelta, categories: frozenset[str] | None = None,
-                 selected: str | None = None) -> dict:
-    """What one step sends the map: the time, the start of its "new" window, the filter and the selection
-    (the time control posts it to the map's iframe; see juliaca_map/time_control/control.js).
-
-    A few dozen bytes, whatever the size of the dataset: the browser has the data already.
-
-    >>> step_payload(pd.Timestamp("2023-01-09T18:00-05:00"), pd.Timedelta(hours=1))["newFrom"]
-    1673301600000
-    """
-    as_ms = lambda ts: int(ts.value // 1_000_000)  # noqa: E731
-    cats = None if categories is None or set(categories) >= set(CATEGORIES) else sorted(categories)
-    return {"t": as_ms(t), "iso": t.isoformat(), "newFrom": as_ms(t - step), "cats": cats, "selected": selected}

@@ -50,6 +50,15 @@ MARCH_LEAD = pd.Timedelta(hours=6)
 _LAST_HOUR = pd.Timedelta(hours=23)
 
 
+def epoch_ms(t: pd.Timestamp | None) -> int | None:
+    """Milliseconds since the Unix epoch, as the browser counts time (None stays None).
+
+    >>> epoch_ms(pd.Timestamp("2023-01-09T18:00-05:00"))
+    1673305200000
+    """
+    return None if t is None else int(t.value // 1_000_000)
+
+
 def lima_time(value: str | date) -> pd.Timestamp:
     """A timestamp in Lima time; naive values are taken as Lima time.
 

@@ -1,15 +1,13 @@
 """Exports: a self-contained HTML page of the day, and the events shown as CSV or GeoJSON.
 
-The page inlines Leaflet, our script, the context layers and the data, so it works from `file://`
-with no network, on any static host, and inside an `<iframe>`. The slider filters in the browser:
-each step lists the ids it shows, and each event is described once per language.
-The same page, pinned to one step, is what `geo.output.render` photographs for snapshots and animations.
+The page inlines Leaflet, the browser app's bundle (geo/web/app/dist/page.js: the same modules as the
+app's page), the context layers and the data, so it works from `file://` with no network, on any static
+host, and inside an `<iframe>`. The same page, pinned to one step, is what `geo.output.render`
+photographs for snapshots and animations.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,24 +18,25 @@ import xstatic.pkg.leaflet as xleaflet
 from jinja2 import Environment
 from markupsafe import Markup
 
-from geo.data.csvrows import neutralise_formula
 from geo.data.record import Record
-from geo.data.vocab import COUNT_COLUMNS, EVENT_COLUMNS, EXPORT_ONLY_COLUMNS
+from geo.data.rows import CSV_COLUMNS, csv_line, csv_lines, features
+from geo.data.vocab import COUNT_COLUMNS
 from geo.map import bundle
-from geo.map.assets import LAYERS_DIR, WEB_DIR
+from geo.map.assets import APP_DIR, LAYERS_DIR, WEB_DIR
 from geo.map.layers import map_config
 from geo.map.payload import to_js
-from geo.model.params import DEFAULT_HOUR, SCALES, step_key, steps_for
-from geo.model.timeline import EventIndex, Scale, step_size, toll_as_worded, toll_start
+from geo.map.steps import explore_steps
+from geo.model.params import DEFAULT_HOUR, SCALES, steps_for
+from geo.model.timeline import EventIndex, Scale, toll_as_worded, toll_start
 from geo.model.views import BASEMAPS, DEFAULT_VIEW, VIEWS
-from geo.text.a11y import map_title, moment_summary
+from geo.text.a11y import moment_summary
 from geo.text.events import LIST_LIMIT
 from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, STRINGS, text
-from geo.text.labels import clock_label, count_label, step_name
-from geo.text.sources import sources_text
+from geo.text.labels import count_label
+from geo.text.words import control_words, counter_labels, list_words
 
-_UI_KEYS = ("title", "play", "pause", "previous", "next", "time", "list_heading", "not_mapped", "summary_heading",
-            "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day", *COUNT_COLUMNS)
+_UI_KEYS = ("title", "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day")
+SPEEDS = (("0.5", 500), ("1", 1000), ("2", 2000))  # seconds per step, as in the app
 
 
 @dataclass(frozen=True)
@@ -70,31 +69,31 @@ def credit_line(lang: str, base: str) -> str:
             f" · {text(lang, 'title')}")
 
 
-def _epoch_ms(t: pd.Timestamp | None) -> int | None:
-    return None if t is None else int(t.value // 1_000_000)
+def _steps(index: EventIndex, places: gpd.GeoDataFrame, scale: Scale, options: PageOptions) -> dict[str, list[dict]]:
+    """The slider's steps in each language (as the app's, geo.map.steps), each with its counters as worded
+    ("over 100") and the moment in words (what stands in for the map, issue 11), and a key moment's
+    events standing out on every step."""
+    out = {}
+    for lang in LANGUAGES:
+        summaries = [moment_summary(index, places, t, scale, lang, view=options.view, categories=options.categories)
+                     for t in steps_for(scale)]
+        steps = [step | {"toll": toll, "summary": summary} for step, toll, summary in
+                 zip(explore_steps(scale, lang), _worded_tolls(index, scale, lang), summaries)]
+        if options.highlight:
+            steps = [step | {"map": step["map"] | {"highlight": list(options.highlight)}} for step in steps]
+        out[lang] = steps
+    return out
 
 
-def _steps(index: EventIndex, scale: Scale) -> list[dict]:
-    """The slider's steps with their clock, short name and counters (as worded: "over 100") in each language."""
-    size = step_size(scale)
-    return [{"t": int(t.value // 1_000_000), "iso": t.isoformat(), "newFrom": int((t - size).value // 1_000_000),
-             "key": step_key(t, scale),
-             "clock": {lang: clock_label(t, scale, lang) for lang in LANGUAGES},
-             "name": {lang: step_name(t, scale, lang) for lang in LANGUAGES},
-             "toll": _worded_toll(index, t, scale),
-             "mapTitle": {lang: map_title(t, scale, lang) for lang in LANGUAGES}} for t in steps_for(scale)]
+def _worded_tolls(index: EventIndex, scale: Scale, lang: str) -> list[list[str]]:
+    """The four counters at each step as the app words them (the toll ignores the filter)."""
+    start = toll_start(scale)
+    return [[count_label(*worded[c], lang) for c in COUNT_COLUMNS]
+            for worded in (toll_as_worded(index, t, start) for t in steps_for(scale))]
 
 
-def _worded_toll(index: EventIndex, t: pd.Timestamp, scale: Scale) -> dict[str, list[str]]:
-    """The four counters at t as the app words them, per language (the toll ignores the filter)."""
-    worded = toll_as_worded(index, t, toll_start(scale))
-    return {lang: [count_label(*worded[c], lang) for c in COUNT_COLUMNS] for lang in LANGUAGES}
-
-
-def _summaries(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions) -> dict:
-    """Per scale and step, the moment in words in each language: what stands in for the map (issue 11)."""
-    return {scale: [{lang: moment_summary(index, places, t, scale, lang, view=options.view, categories=options.categories)
-                     for lang in LANGUAGES} for t in steps_for(scale)] for scale in SCALES}
+def _words(lang: str) -> dict:
+    return {k: STRINGS[lang][k] for k in _UI_KEYS} | list_words(lang) | {"control": control_words(lang, "explore")}
 
 
 def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions) -> dict:
@@ -102,29 +101,28 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
     layers = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(LAYERS_DIR.glob("*.geojson"))}
     center, zoom = VIEWS[options.view]
     spec = BASEMAPS[options.base]
-    cats = None if options.categories is None else sorted(options.categories)
     return {
         "lang": options.lang,
         "scale": options.scale,
         "step": options.step,
         "snapshot": options.snapshot,
-        "cats": cats,
-        "highlight": list(options.highlight) or None,
+        "cats": None if options.categories is None else sorted(options.categories),
         "listLimit": LIST_LIMIT,
         "maxZoom": spec.max_zoom,
         "view": {"center": list(center), "zoom": zoom},
         "views": {name: {"center": list(c), "zoom": z} for name, (c, z) in VIEWS.items()},  # for links and goto
         "tiles": {"url": spec.tiles, "attribution": spec.attribution} if spec.tiles else None,
-        "scales": {scale: _steps(index, scale) for scale in SCALES},
-        "tollFrom": {scale: _epoch_ms(toll_start(scale)) for scale in SCALES},  # where each scale's counters start
+        "scales": {scale: _steps(index, places, scale, options) for scale in SCALES},
+        "speeds": [{"label": label, "ms": ms} for label, ms in SPEEDS],
+        "counters": {lang: counter_labels(lang) for lang in LANGUAGES},
         "core": bundle.core(index, places),
         "text": {lang: bundle.text_chunks(index, places, lang) for lang in LANGUAGES},
-        "layers": layers,  # once for both languages; page.js hands them to each map it builds
-        "strings": {lang: {k: STRINGS[lang][k] for k in _UI_KEYS} for lang in LANGUAGES},  # JS fills {n}
+        "rows": [] if options.snapshot else bundle.row_chunks(index, places),
+        "layers": layers,  # once for both languages; the page hands them to each map it builds
+        "strings": {lang: _words(lang) for lang in LANGUAGES},
         "config": {lang: map_config(places, lang, options.base, None, url_root=None) | _furniture(options)
                    for lang in LANGUAGES},
         "credit": {lang: credit_line(lang, options.base) for lang in LANGUAGES},
-        "summaries": _summaries(index, places, options),
     }
 
 
@@ -143,7 +141,8 @@ def _trusted(path: Path, closing: str) -> Markup:
 
 def build_page(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions = PageOptions(),
                card_meta: str = "") -> str:
-    """The whole page as one HTML string; `card_meta`: its share-card tags (see `geo.output.site`), already escaped."""
+    """The whole page as one HTML string; `card_meta`: its share-card tags (see `geo.output.site`), already escaped.
+    Its data is JSON in the page (escaped for a script element), read by the bundle: never run as code."""
     template = Environment(autoescape=True).from_string((WEB_DIR / "page.html").read_text(encoding="utf-8"))
     leaflet = Path(xleaflet.BASE_DIR)
     return template.render(
@@ -152,12 +151,8 @@ def build_page(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions
         title=text(options.lang, "page_title"),
         body_class="snapshot" if options.snapshot else "",
         leaflet_css=_trusted(leaflet / "leaflet.css", "style"),
-        juliaca_css=_trusted(WEB_DIR / "juliaca.css", "style"),
         leaflet_js=_trusted(leaflet / "leaflet.js", "script"),
-        timemodel_js=_trusted(WEB_DIR / "timemodel.js", "script"),
-        cartography_js=_trusted(WEB_DIR / "cartography.js", "script"),
-        juliaca_js=_trusted(WEB_DIR / "juliaca.js", "script"),
-        page_js=_trusted(WEB_DIR / "page.js", "script"),
+        app_js=_trusted(APP_DIR / "dist" / "page.js", "script"),
         page_json=Markup(to_js(page_data(index, places, options))),
         card_meta=Markup(card_meta),
     )
@@ -177,51 +172,15 @@ def export_site(index: EventIndex, places: gpd.GeoDataFrame, out_dir: Path, opti
 
 # --- the events shown, as files ------------------------------------------------------------
 
-def _as_records(events: pd.DataFrame) -> list[dict]:
-    rows = []
-    for ev in events[list(EVENT_COLUMNS)].itertuples(index=False):
-        row = {}
-        for column, value in zip(EVENT_COLUMNS, ev):
-            if column in ("start", "end"):
-                value = "" if pd.isna(value) else value.isoformat()
-            elif column in COUNT_COLUMNS:
-                value = None if pd.isna(value) else int(value)
-            row[column] = value
-        rows.append(row)
-    return rows
-
-
 def events_csv(events: pd.DataFrame, record: Record | None = None) -> bytes:
-    """The events in the project's CSV schema (UTF-8 with BOM, for spreadsheets), formulas neutralised.
-
-    With the `record`, the `sources` column lists each event's sources (outlet, date, link), so that the file
-    cites them and reads back on its own. A last column, `counted_in_toll`, says whether the row's counts are
-    part of the map's toll (`yes`) or not (`no`: Ayacucho's dead are never added to Juliaca's); empty for
-    events that were not indexed. The loader ignores that column, so the file reads back as data.
-    """
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[*EVENT_COLUMNS, *EXPORT_ONLY_COLUMNS], lineterminator="\n")
-    writer.writeheader()
-    in_toll = events["in_toll"].tolist() if "in_toll" in events else [None] * len(events)
-    for row, counted in zip(_as_records(events), in_toll):
-        if record:
-            row["sources"] = sources_text(record, row["id"])
-        cells = {k: "" if v is None else neutralise_formula(v) for k, v in row.items()}
-        writer.writerow({**cells, "counted_in_toll": "" if counted is None else ("yes" if counted else "no")})
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    """The events in the project's CSV schema (UTF-8 with BOM, for spreadsheets), formulas neutralised,
+    with their sources (`sources`, from the `record`) and `counted_in_toll` last (see `geo.data.rows.csv_lines`).
+    The loader reads it back as data."""
+    return ("\ufeff" + "\n".join([csv_line(CSV_COLUMNS), *csv_lines(events, record)]) + "\n").encode("utf-8")
 
 
-def events_geojson(events: pd.DataFrame, places: gpd.GeoDataFrame) -> bytes:
-    """The events as a GeoJSON FeatureCollection; an event whose place is unknown has a null geometry."""
-    features = []
-    in_toll = events["in_toll"].tolist() if "in_toll" in events else [None] * len(events)
-    for row, counted in zip(_as_records(events), in_toll):
-        if counted is not None:
-            row["counted_in_toll"] = bool(counted)  # as in the CSV: Ayacucho is never in Juliaca's toll
-        place = row["place_id"]
-        geometry = None
-        if place in places.index:
-            point = places.geometry[place]
-            geometry = {"type": "Point", "coordinates": [round(point.x, 5), round(point.y, 5)]}
-        features.append({"type": "Feature", "geometry": geometry, "properties": row})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1).encode("utf-8")
+def events_geojson(events: pd.DataFrame, places: gpd.GeoDataFrame, record: Record | None = None) -> bytes:
+    """The events as a GeoJSON FeatureCollection, with their sources where the `record` gives them; an event
+    whose place is unknown has a null geometry."""
+    collection = {"type": "FeatureCollection", "features": features(events, places, record)}
+    return json.dumps(collection, ensure_ascii=False, indent=1).encode("utf-8")

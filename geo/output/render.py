@@ -13,7 +13,7 @@ from typing import Iterator
 
 import geopandas as gpd
 
-from geo.model.params import steps_for
+from geo.model.params import step_key, steps_for
 from geo.model.timeline import EventIndex
 from geo.output.alttext import png_with_text, write_sidecar
 from geo.output.browser import launch
@@ -21,10 +21,10 @@ from geo.output.export import PageOptions, build_page, credit_line
 from geo.text.describe import describe_moment, describe_span
 from geo.text.i18n import text
 
-_DRAWN = """([t, contextLayers]) => window.JuliacaMap && JuliacaMap.lastStep && JuliacaMap.lastStep.t === t
-    && JuliacaMap.lastStep.paintedAt && JuliacaMap.contextDrawn >= contextLayers"""
-_TILES_SETTLED = """() => { let busy = false; window.JuliacaPage.state.map.eachLayer(l => {
-    if (l instanceof L.TileLayer && l._loading) busy = true; }); return !busy; }"""
+# What the map has drawn is written on its container (geo/web/app/map.js); a tile that failed is complete too.
+_DRAWN = """([t, contextLayers]) => { const map = document.querySelector("#map.jm-map");
+    return Boolean(map && map.dataset.t === t && map.dataset.paintedAt && Number(map.dataset.context) >= contextLayers); }"""
+_TILES_SETTLED = """() => [...document.querySelectorAll("#map img.leaflet-tile")].every((tile) => tile.complete)"""
 
 
 class RenderError(RuntimeError):
@@ -48,15 +48,18 @@ def render_steps(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptio
                 page.on("pageerror", lambda error: errors.append(str(error)))
                 page.goto(page_path.as_uri())
                 for step in steps:
-                    yield _shoot(page, step, options.base, errors)
+                    yield _shoot(page, options, step, errors)
             finally:
                 browser.close()
 
 
-def _shoot(page, step: int, base: str, errors: list[str]) -> bytes:
-    """Show `step` on the open page, wait until it is drawn (never a fixed time), and photograph it."""
-    t = page.evaluate("i => { JuliacaPage.show(i); return JuliacaMap.lastStep.t; }", step)
-    page.wait_for_function(_DRAWN, arg=[t, 4 if base == "offline" else 2], timeout=60_000)
+def _shoot(page, options: PageOptions, step: int, errors: list[str]) -> bytes:
+    """Show `step` on the open page (by its address: `#t=<key>`), wait until it is drawn (never a fixed
+    time), and photograph it."""
+    t = steps_for(options.scale)[step]
+    page.evaluate("key => { location.hash = 't=' + key; }", step_key(t, options.scale))
+    base = options.base
+    page.wait_for_function(_DRAWN, arg=[t.isoformat(), 4 if base == "offline" else 2], timeout=60_000)
     if base != "offline":
         page.wait_for_function(_TILES_SETTLED, timeout=30_000)
     if errors:
@@ -82,7 +85,7 @@ def render_views(index: EventIndex, places: gpd.GeoDataFrame, views: list[PageOp
                 page.goto(page_path.as_uri())
                 if not legend:
                     page.evaluate("() => document.querySelectorAll('.jm-legend').forEach(d => { d.open = false; })")
-                yield _shoot(page, options.step, options.base, errors)
+                yield _shoot(page, options, options.step, errors)
         finally:
             browser.close()
 

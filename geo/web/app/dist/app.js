@@ -1,0 +1,878 @@
+/* Built by geo/web/app/build.mjs from host-streamlit.js: do not edit; edit the modules. */
+
+// control.css
+var control_default = '/* The time control (control.js). Sober, large targets (24 px at least), focus always visible. */\n.jt { font-family: inherit; color: inherit; display: flex; flex-direction: column; gap: 0.4rem; }\n.jt-present { display: none; }\n.jt-presenting .jt-present { display: block; }\n.jt-title { font-size: 2.1rem; font-weight: 650; margin: 0 0 0.2rem; line-height: 1.2; }\n.jt-position { margin: 0; opacity: 0.8; }\n.jt-caption { font-size: 1.25rem; line-height: 1.5; margin: 0.5rem 0 0; max-width: 70rem; }\n.jt-clock { font-size: 1.45rem; font-weight: 600; margin: 0; font-variant-numeric: tabular-nums; }\n.jt-presenting .jt-clock { font-size: 1.1rem; font-weight: 500; }\n.jt-controls { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }\n.jt button, .jt select {\n  font: inherit; min-height: 2.25rem; min-width: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;\n  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer;\n}\n.jt[data-playing="true"] .jt-play { background: #e6f0f7; border-color: #0072B2; }\n.jt-slider { flex: 1 1 14rem; min-width: 10rem; height: 2rem; accent-color: #0072B2; cursor: pointer; }\n.jt-step-name { min-width: 4.5em; font-variant-numeric: tabular-nums; }\n.jt-speed { display: inline-flex; align-items: center; gap: 0.3rem; font-size: 0.9rem; }\n.jt :focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jt-counters { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0.5rem; }\n.jt-value { font-size: 2rem; font-weight: 650; font-variant-numeric: tabular-nums; line-height: 1.2; }\n.jt-presenting .jt-value { font-size: 2.6rem; }\n.jt-label { font-size: 0.9rem; }\n.jt-note { font-size: 0.8rem; margin: 0; opacity: 0.85; }\n.jt-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }\n@media (max-width: 640px) {\n  .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  .jt-clock { font-size: 1.15rem; }\n  .jt-value { font-size: 1.6rem; }\n}\n/* The list of events and the downloads (list.js, downloads.js), and the texts to copy (host-streamlit.js). */\n.jl-at { font-size: 0.85rem; opacity: 0.85; margin: 0 0 0.3rem; }\n.jl-heading { font-size: 1rem; font-weight: 650; margin: 0 0 0.2rem; }\n.jl-newest { font-size: 0.8rem; margin: 0 0 0.3rem; opacity: 0.85; }\n.jl-newest:empty { display: none; }\n.jl-events { border: 1px solid #c8c8c8; border-radius: 0.4rem; margin: 0; padding: 0.3rem 0.5rem; max-height: 330px; overflow-y: auto; }\n.jl-help { font-size: 0.85rem; padding: 0 0.2rem; }\n.jl-item { display: flex; gap: 0.45rem; align-items: flex-start; padding: 0.3rem 0; font-size: 0.9rem; line-height: 1.35; cursor: pointer; }\n.jl-item input { margin-top: 0.2rem; accent-color: #0072B2; min-width: 1rem; min-height: 1rem; }\n.jl-item input:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jl-details .jl-event { border: 1px solid #c8c8c8; border-radius: 0.4rem; padding: 0.5rem 0.7rem; margin-top: 0.5rem; font-size: 0.9rem; }\n.jd { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.5rem 0; }\n.jd button, .jm-copy button { font: inherit; min-height: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;\n  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer; }\n.jd button:focus-visible, .jm-copy button:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jd-status { font-size: 0.85rem; }\n.jm-copy label { display: block; font-size: 0.9rem; }\n.jm-copy textarea { display: block; width: 100%; margin-top: 4px; font: 0.8rem ui-monospace, monospace; resize: vertical; }\n.jm-copy-row { display: flex; gap: 10px; align-items: center; margin: 4px 0 10px; }\n.jm-copy-status { font-size: 0.9rem; font-weight: 600; color: #1b5e20; }\n.jt-summary { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;\n  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }\n.jl-event .jm-popup-title { font-weight: 600; }\n.jl-event .jm-popup-time, .jl-event .jm-popup-place, .jl-event .jm-popup-by, .jl-event .jm-popup-section { font-size: 0.85rem; opacity: 0.85; }\n.jl-event .jm-popup-status { display: inline-block; font-size: 0.85rem; padding: 1px 6px; border-radius: 3px; background: #eeeeee; color: #1d1d1d; }\n.jl-event .jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; }\n';
+
+// text.js
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== void 0 && text !== null) node.textContent = String(text);
+  return node;
+}
+function fill(template, values) {
+  return String(template).replace(/\{(\w+)\}/g, (all, name) => Object.hasOwn(values, name) ? String(values[name]) : all);
+}
+function addStyle(root, id, css) {
+  if (root.getElementById(id)) return;
+  const style = document.createElement("style");
+  style.id = id;
+  style.textContent = css;
+  (root.head || root).append(style);
+}
+
+// timemodel.js
+function countUpTo(values, x) {
+  let lo = 0, hi = values.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (values[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function shownAt(core2, t) {
+  return countUpTo(core2.reveal, t);
+}
+function totalsAt(core2, t, tollFrom) {
+  const shown = shownAt(core2, t);
+  const base = tollFrom === null || tollFrom === void 0 ? 0 : Math.min(countUpTo(core2.reveal, tollFrom - 1), shown);
+  const out = {};
+  core2.countColumns.forEach((name, c) => {
+    out[name] = core2.running[c][shown] - core2.running[c][base];
+  });
+  return out;
+}
+function categoryMask(core2, cats) {
+  if (!cats) return null;
+  return core2.categories.map((c) => cats.includes(c));
+}
+function visibleAt(core2, t, cats) {
+  const mask = categoryMask(core2, cats), out = [];
+  for (let i = shownAt(core2, t) - 1; i >= 0; i--) if (!mask || mask[core2.cat[i]]) out.push(i);
+  return out;
+}
+
+// stepper.js
+var RELEASE_MS = 300;
+var STEP_KEYS = /* @__PURE__ */ new Map([["ArrowRight", 1], ["PageDown", 1], ["ArrowLeft", -1], ["PageUp", -1]]);
+function keyStep(event, at) {
+  const delta = STEP_KEYS.get(event.key);
+  if (!delta) return 0;
+  if (event.altKey || event.ctrlKey || event.metaKey || at.editable) return 0;
+  const arrow = event.key === "ArrowLeft" || event.key === "ArrowRight";
+  if (arrow && (at.slider || at.selfMoving || at.inMap)) return 0;
+  return delta;
+}
+var SELF_MOVING = /^(slider|radio|tab|option|menuitem|checkbox|switch)/;
+function keyTarget(target, slider, map) {
+  if (!target) return { editable: true };
+  const tag = target.tagName || "", own = target === slider;
+  const role = target.getAttribute ? target.getAttribute("role") || "" : "";
+  return {
+    slider: own,
+    selfMoving: SELF_MOVING.test(role),
+    editable: /^(textarea|select)$/i.test(tag) || Boolean(target.isContentEditable) || tag === "INPUT" && !own,
+    inMap: Boolean(map && (target === map || map.contains(target)))
+  };
+}
+var Stepper = class {
+  /* `count` steps; `show(index, origin)` draws one, `release(index)` tells the host the time settled,
+     `playing(on)` says whether Play runs. */
+  constructor({ show, release, playing }, timers = globalThis) {
+    Object.assign(this, { onShow: show, onRelease: release, onPlaying: playing, timers });
+    this.count = 1;
+    this.index = 0;
+    this.dragging = false;
+    this.player = null;
+    this.releaseTimer = null;
+  }
+  /* Show step i (clamped). `origin`: "user" (stops Play, releases later), "play", "server" or "data". */
+  show(i, origin) {
+    this.index = Math.max(0, Math.min(this.count - 1, i));
+    this.onShow(this.index, origin);
+    if (origin === "user") {
+      this.stopPlay(false);
+      if (!this.dragging) this.scheduleRelease(RELEASE_MS);
+    }
+  }
+  step(delta) {
+    this.show(this.index + delta, "user");
+  }
+  startDrag() {
+    this.dragging = true;
+  }
+  endDrag() {
+    if (!this.dragging) return;
+    this.dragging = false;
+    this.scheduleRelease(0);
+  }
+  scheduleRelease(delay) {
+    this.timers.clearTimeout(this.releaseTimer);
+    this.releaseTimer = this.timers.setTimeout(() => {
+      if (!this.player && !this.dragging) this.onRelease(this.index);
+    }, delay);
+  }
+  get playing() {
+    return this.player !== null;
+  }
+  /* Play from here (from the start if at the end), one step every `every` ms, to the last step; or stop. */
+  togglePlay(every) {
+    if (this.player) {
+      this.stopPlay(true);
+      return;
+    }
+    if (this.index >= this.count - 1) this.show(0, "play");
+    this.player = this.timers.setInterval(() => {
+      if (this.index < this.count - 1) this.show(this.index + 1, "play");
+      if (this.index >= this.count - 1) this.stopPlay(true);
+    }, every);
+    this.onPlaying(true);
+  }
+  stopPlay(release) {
+    if (!this.player) return;
+    this.timers.clearInterval(this.player);
+    this.player = null;
+    this.onPlaying(false);
+    if (release) this.scheduleRelease(0);
+  }
+  destroy() {
+    this.stopPlay(false);
+    this.timers.clearTimeout(this.releaseTimer);
+  }
+};
+
+// control.js
+var SETTLE_MS = 700;
+function build(root) {
+  const ui = {
+    box: el("div", "jt"),
+    present: el("div", "jt-present"),
+    title: el("h2", "jt-title"),
+    position: el("p", "jt-position"),
+    caption: el("p", "jt-caption"),
+    clock: el("p", "jt-clock"),
+    controls: el("div", "jt-controls"),
+    back: el("button", "jt-back"),
+    play: el("button", "jt-play"),
+    forward: el("button", "jt-forward"),
+    slider: el("input", "jt-slider"),
+    stepName: el("span", "jt-step-name"),
+    speedLabel: el("label", "jt-speed"),
+    speedText: el("span"),
+    speed: el("select"),
+    counters: el("div", "jt-counters"),
+    note: el("details", "jt-note"),
+    noteSummary: el("summary"),
+    noteBody: el("p"),
+    live: el("div", "jt-live"),
+    summary: el("section", "jt-summary"),
+    summaryText: el("p")
+  };
+  for (const button of [ui.back, ui.play, ui.forward]) button.type = "button";
+  Object.assign(ui.slider, { type: "range", min: "0", step: "1" });
+  ui.stepName.setAttribute("aria-hidden", "true");
+  ui.live.setAttribute("aria-live", "polite");
+  ui.live.setAttribute("role", "status");
+  ui.present.append(ui.title, ui.position, ui.caption);
+  ui.speedLabel.append(ui.speedText, ui.speed);
+  ui.controls.append(ui.back, ui.play, ui.forward, ui.slider, ui.stepName, ui.speedLabel);
+  ui.note.append(ui.noteSummary, ui.noteBody);
+  ui.summary.append(ui.summaryText);
+  ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.note, ui.live, ui.summary);
+  root.append(ui.box);
+  return ui;
+}
+var TimeControl = class {
+  /* `host`: {draw(step), drawnTime() (epoch ms, or null), release(step), map() (a map container in this
+     document, whose arrows pan), timers}. */
+  constructor(root, host) {
+    this.host = host;
+    this.ui = build(root);
+    this.data = null;
+    this.core = null;
+    this.rev = null;
+    this.jumps = 0;
+    this.frame = 0;
+    this.liveTimer = null;
+    this.stepper = new Stepper({
+      show: (i, origin) => this.shown(i, origin),
+      release: (i) => host.release(this.steps[i]),
+      playing: (on) => this.playing(on)
+    }, host.timers || globalThis);
+    this.wire();
+  }
+  wire() {
+    const ui = this.ui, stepper = this.stepper, off = [];
+    const on = (target, type, handler) => {
+      target.addEventListener(type, handler);
+      off.push(() => target.removeEventListener(type, handler));
+    };
+    on(ui.slider, "input", () => stepper.show(Number(ui.slider.value), "user"));
+    on(ui.slider, "pointerdown", () => stepper.startDrag());
+    on(window, "pointerup", () => stepper.endDrag());
+    on(window, "pointercancel", () => stepper.endDrag());
+    on(ui.back, "click", () => stepper.step(-1));
+    on(ui.forward, "click", () => stepper.step(1));
+    on(ui.play, "click", () => stepper.togglePlay(Number(ui.speed.value) || 1e3));
+    on(document, "keydown", (event) => {
+      const target = event.composedPath()[0];
+      const delta = keyStep(event, keyTarget(target, ui.slider, this.host.map && this.host.map()));
+      if (!delta) return;
+      event.preventDefault();
+      stepper.step(delta);
+    });
+    this.unwire = () => off.forEach((remove) => remove());
+  }
+  /* A step asked for elsewhere (a key pressed in a map of another frame). */
+  stepBy(delta) {
+    this.stepper.step(delta);
+  }
+  destroy() {
+    this.stepper.destroy();
+    clearTimeout(this.liveTimer);
+    cancelAnimationFrame(this.frame);
+    this.unwire();
+    this.ui.box.remove();
+  }
+  get steps() {
+    return this.data.steps;
+  }
+  get step() {
+    return this.steps[this.stepper.index];
+  }
+  /* New data from the host (language, scale, filter, or a time its server decided). */
+  update(data) {
+    const first = this.data === null, ui = this.ui, words = data.strings;
+    this.data = data;
+    this.stepper.count = data.steps.length;
+    ui.box.classList.toggle("jt-presenting", data.mode === "present");
+    ui.back.textContent = words.previous;
+    ui.forward.textContent = words.next;
+    ui.slider.max = String(data.steps.length - 1);
+    ui.slider.setAttribute("aria-label", words.time);
+    ui.speedText.textContent = `${words.speed} `;
+    ui.noteSummary.textContent = words.scope || words.note || "";
+    ui.noteBody.textContent = words.scope ? words.note || "" : "";
+    ui.summary.setAttribute("aria-label", words.summary || "");
+    this.fillSpeeds();
+    this.buildCounters();
+    if (first || data.rev !== this.rev) {
+      if (!first) this.jumps += 1;
+      this.rev = data.rev;
+      this.stepper.stopPlay(false);
+      this.stepper.show(data.step, "server");
+    } else {
+      this.stepper.show(this.stepper.index, "data");
+    }
+    ui.box.dataset.jumps = String(this.jumps);
+    this.paintPlay();
+  }
+  /* The dataset's core arrays: the counters count from them where no step has its words. */
+  setCore(core2) {
+    this.core = core2;
+    this.paintText();
+  }
+  fillSpeeds() {
+    const ui = this.ui, speeds = this.data.speeds, keep = ui.speed.value;
+    ui.speed.textContent = "";
+    for (const speed of speeds) {
+      const option = el("option", null, speed.label);
+      option.value = String(speed.ms);
+      ui.speed.append(option);
+    }
+    ui.speed.value = speeds.some((speed) => String(speed.ms) === keep) ? keep : String(speeds[this.data.speed].ms);
+  }
+  buildCounters() {
+    const ui = this.ui, labels = this.data.counters;
+    if (ui.counters.childElementCount !== labels.length) {
+      ui.counters.textContent = "";
+      for (let c = 0; c < labels.length; c++) {
+        const box = el("div", "jt-counter");
+        box.append(el("div", "jt-value"), el("div", "jt-label"));
+        ui.counters.append(box);
+      }
+    }
+    labels.forEach((label, c) => {
+      ui.counters.children[c].lastChild.textContent = label;
+    });
+  }
+  /* Step i is shown: the slider and the map at once; the clock and counters in the frame the map is drawn. */
+  shown(i, origin) {
+    const step = this.steps[i], ui = this.ui;
+    ui.slider.value = String(i);
+    ui.slider.setAttribute("aria-valuetext", step.clock);
+    ui.stepName.textContent = step.name;
+    ui.box.dataset.t = step.map.iso;
+    this.host.draw(step, origin);
+    this.paintText();
+    if (origin === "user" || origin === "server") this.announce(step);
+  }
+  paintText() {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.drawText(0));
+  }
+  drawText(tries) {
+    const wanted = this.step, drawn = this.host.drawnTime();
+    const t = drawn !== null && tries < 120 ? drawn : wanted.map.t;
+    if (t !== wanted.map.t) this.frame = requestAnimationFrame(() => this.drawText(tries + 1));
+    const step = wanted.map.t === t ? wanted : this.steps.find((s) => s.map.t === t) || wanted, ui = this.ui;
+    ui.clock.textContent = step.clock;
+    ui.summary.hidden = !step.summary;
+    ui.summaryText.textContent = step.summary || "";
+    ui.box.dataset.textT = String(t);
+    if (step.scope) ui.noteSummary.textContent = step.scope;
+    if (this.data.mode === "present") {
+      ui.title.textContent = step.title;
+      ui.position.textContent = step.position;
+      ui.caption.textContent = step.caption;
+    }
+    const totals = step.toll || !this.core ? null : totalsAt(this.core, t, step.tollFrom);
+    this.data.counters.forEach((_, c) => {
+      const value = ui.counters.children[c].firstChild;
+      if (step.toll) value.textContent = step.toll[c];
+      else if (totals) value.textContent = String(totals[this.core.countColumns[c]]);
+    });
+  }
+  /* The live region speaks the clock once the time settles, never during Play. */
+  announce(step) {
+    clearTimeout(this.liveTimer);
+    this.liveTimer = setTimeout(() => {
+      if (this.stepper.playing) return;
+      this.ui.live.textContent = this.data.mode === "present" ? `${step.title}. ${step.clock}` : step.clock;
+    }, SETTLE_MS);
+  }
+  playing(on) {
+    this.paintPlay();
+    if (on) this.ui.live.textContent = "";
+    else this.announce(this.step);
+  }
+  paintPlay() {
+    const words = this.data.strings, playing = this.stepper.playing;
+    this.ui.play.textContent = playing ? words.pause : words.play;
+    this.ui.box.dataset.playing = String(playing);
+  }
+};
+
+// eventview.js
+var PARTS = [
+  ["title", "div", (t) => t.title],
+  ["time", "div", (t) => t.time],
+  ["place", "div", (t, words) => t.place || words.not_mapped],
+  ["summary", "p", (t) => t.summary],
+  ["status", "div", (t) => t.status_label],
+  ["by", "div", (t, words) => t.by ? `${words.reported_by}: ${t.by}` : null],
+  ["quote", "blockquote", (t) => `“${t.quote}”`],
+  ["section", "div", (t, words) => `${words.source}: ${t.section}`]
+];
+function eventDetails(record, words, className = "jm-popup") {
+  const box = el("div", className);
+  for (const [part, tag, text] of PARTS) {
+    const value = text(record, words);
+    if (value) box.append(el(tag, `jm-popup-${part}`, value));
+  }
+  return box;
+}
+
+// list.js
+var groups = 0;
+var EventList = class {
+  /* `host`: {select(id or null)}; `words`: the list's words (see show). */
+  constructor(root, host) {
+    this.host = host;
+    this.name = `jl-events-${++groups}`;
+    this.box = el("section", "jl");
+    this.at = el("p", "jl-at");
+    this.heading = el("h3", "jl-heading");
+    this.newest = el("p", "jl-newest");
+    this.group = el("fieldset", "jl-events");
+    this.legend = el("legend", "jl-help");
+    this.items = el("div", "jl-items");
+    this.details = el("div", "jl-details");
+    this.group.append(this.legend, this.items);
+    this.box.append(this.at, this.heading, this.newest, this.group, this.details);
+    root.append(this.box);
+    this.shown = [];
+    this.items.addEventListener("change", (event) => {
+      const id = event.target.value;
+      this.showDetails(id);
+      this.host.select(id);
+    });
+  }
+  /* The list at a step: `indices` newest first (at most `limit`), `total` in all, `fresh` the indices
+     new in this step, `selected` an event id or null; `clock` the time in words. */
+  show({ data, indices, total, fresh, selected, clock, words, limit }) {
+    this.words = words;
+    this.data = data;
+    this.at.textContent = fill(words.list_at, { clock });
+    this.heading.textContent = fill(words.list_heading, { n: total });
+    this.newest.textContent = total > indices.length ? fill(words.list_newest, { n: indices.length }) : "";
+    this.legend.textContent = words.list_help;
+    const wanted = indices.slice(0, limit);
+    return data.fetchAll("text", wanted).then((texts) => {
+      this.items.textContent = "";
+      this.shown = wanted.map((i, k) => ({ i, id: data.core.ids[i], text: texts[k] }));
+      if (!this.shown.length) this.items.append(el("p", "jl-empty", words.list_empty));
+      for (const { i, id, text } of this.shown) this.items.append(this.item(i, id, text, fresh.has(i), id === selected));
+      this.showDetails(this.shown.some((e) => e.id === selected) ? selected : null);
+    });
+  }
+  item(i, id, text, isNew, checked) {
+    const core2 = this.data.core, words = this.words, label = el("label", "jl-item");
+    const input = el("input");
+    Object.assign(input, { type: "radio", name: this.name, value: id, checked });
+    const where = text.place || words.not_mapped;
+    const category = words.categories[core2.categories[core2.cat[i]]];
+    label.append(input, el("span", null, `${text.time} — ${text.title} (${category}; ${where})${isNew ? ` · ${words.new_badge}` : ""}`));
+    return label;
+  }
+  showDetails(id) {
+    const chosen = this.shown.find((e) => e.id === id);
+    this.details.textContent = "";
+    if (chosen) this.details.append(eventDetails(chosen.text, this.words, "jm-popup jl-event"));
+  }
+};
+
+// downloads.js
+function save(content, name, type) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = el("a");
+  Object.assign(link, { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 6e4);
+}
+function eventsCsv(header, lines) {
+  return `\uFEFF${[header, ...lines].join("\n")}
+`;
+}
+function eventsGeojson(features) {
+  return JSON.stringify({ type: "FeatureCollection", features }, null, 1);
+}
+var ServerFile = class {
+  constructor(root, ask) {
+    this.button = el("button", "jd-server");
+    this.button.type = "button";
+    this.status = el("span", "jd-status");
+    this.status.setAttribute("role", "status");
+    root.append(this.button, this.status);
+    this.button.addEventListener("click", () => {
+      this.status.textContent = this.making;
+      ask();
+    });
+  }
+  label(text, help, making) {
+    this.button.textContent = text;
+    this.button.title = help || "";
+    this.making = making;
+  }
+  /* The server's file has come (bytes as base64), or could not be made (`error`: what to say). */
+  made({ name, type, base64, error }) {
+    this.status.textContent = error || "";
+    if (!error) save(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)), name, type);
+  }
+};
+var Downloads = class {
+  /* `host.make(what)`: ask the server for a file. */
+  constructor(root, host) {
+    this.box = el("div", "jd");
+    this.heading = el("strong", "jd-heading");
+    this.csv = el("button", "jd-csv");
+    this.geojson = el("button", "jd-geojson");
+    for (const button of [this.csv, this.geojson]) button.type = "button";
+    this.box.append(this.heading);
+    this.png = new ServerFile(this.box, () => host.make("png"));
+    this.box.append(this.csv, this.geojson);
+    root.append(this.box);
+    this.csv.addEventListener("click", () => this.file("csv"));
+    this.geojson.addEventListener("click", () => this.file("geojson"));
+  }
+  /* What the files hold now: `indices` of the events shown (newest first), the step's `stamp`. */
+  show({ data, indices, stamp, words, png }) {
+    Object.assign(this, { data, indices, stamp, words });
+    this.heading.textContent = `${words.download_heading}:`;
+    this.csv.textContent = words.download_csv;
+    this.geojson.textContent = words.download_geojson;
+    this.png.label(words.download_png, words.download_png_help, words.download_making);
+    this.png.button.hidden = !png;
+  }
+  file(kind) {
+    const oldest = [...this.indices].reverse();
+    return this.data.fetchAll("rows", oldest).then((rows) => {
+      if (kind === "csv") save(eventsCsv(this.data.core.csvHeader, rows.map((r) => r.csv)), `juliaca-events-${this.stamp}.csv`, "text/csv");
+      else save(eventsGeojson(rows.map((r) => r.feature)), `juliaca-events-${this.stamp}.geojson`, "application/geo+json");
+    });
+  }
+};
+
+// fetch.js
+function fetchJson(url, attempt = 0) {
+  return fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return response.json();
+  }).catch((error) => {
+    if (attempt >= 5) throw error;
+    return new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt)).then(() => fetchJson(url, attempt + 1));
+  });
+}
+
+// dataset.js
+var Dataset = class _Dataset {
+  /* `load(kind, k)`: a Promise of chunk k of "text" or "rows". */
+  constructor(core2, load) {
+    this.core = core2;
+    this.load = load;
+    this.chunks = { text: [], rows: [] };
+    this.byPlace = {};
+    for (let i = 0; i < core2.n; i++) {
+      const p = core2.place[i];
+      if (p >= 0) (this.byPlace[p] = this.byPlace[p] || []).push(i);
+    }
+  }
+  /* A dataset whose chunks are all here already (the exported page). */
+  static inlined(core2, text, rows) {
+    const data = new _Dataset(core2, (kind, k) => Promise.resolve(kind === "text" ? text[k] : rows[k]));
+    text.forEach((chunk, k) => {
+      data.chunks.text[k] = chunk;
+    });
+    rows.forEach((chunk, k) => {
+      data.chunks.rows[k] = chunk;
+    });
+    return data;
+  }
+  /* The dataset served under `url` (a bundle's folder), with its text in `lang`. */
+  static served(core2, url, lang) {
+    return new _Dataset(core2, (kind, k) => fetchJson(`${url}/${kind === "text" ? `text-${lang}` : "rows"}-${k}.json`));
+  }
+  /* Event i's fields from a chunk of `kind` ({title, time, …} or {csv, feature}), or null if not loaded yet. */
+  field(kind, i) {
+    const k = Math.floor(i / this.core.chunk), chunk = this.chunks[kind][k];
+    if (!chunk || chunk.then) return null;
+    const j = i - k * this.core.chunk, out = {};
+    for (const name of Object.keys(chunk)) out[name] = chunk[name][j];
+    return out;
+  }
+  textOf(i) {
+    return this.field("text", i);
+  }
+  /* A Promise of event i's fields of `kind`, fetching its chunk once. */
+  fetch(kind, i) {
+    const k = Math.floor(i / this.core.chunk);
+    if (!this.chunks[kind][k]) {
+      this.chunks[kind][k] = this.load(kind, k).then((chunk) => {
+        this.chunks[kind][k] = chunk;
+        return chunk;
+      });
+    }
+    return Promise.resolve(this.chunks[kind][k]).then(() => this.field(kind, i));
+  }
+  loadText(i) {
+    return this.fetch("text", i);
+  }
+  /* A Promise of the fields of `kind` of each of `indices`, in that order. */
+  fetchAll(kind, indices) {
+    return Promise.all(indices.map((i) => this.fetch(kind, i)));
+  }
+};
+
+// step.js
+function stepMessage(step, cats, selected) {
+  return { ...step.map, cats: cats || null, selected: selected || null };
+}
+
+// address.js
+var HOUR = 36e5;
+var DAY = 24 * HOUR;
+function queryOf(values) {
+  const encode = (value) => encodeURIComponent(value).replaceAll("%3A", ":").replaceAll("%2C", ",");
+  return Object.entries(values).filter(([, value]) => value !== null && value !== void 0).map(([name, value]) => `${encode(name)}=${encode(value)}`).join("&");
+}
+function writeAddress(values, whole = false) {
+  const current = whole ? {} : Object.fromEntries(new URLSearchParams(window.location.search));
+  const query = queryOf({ ...current, ...values });
+  const next = `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`;
+  if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+    window.history.replaceState(window.history.state, "", next);
+  }
+}
+
+// host-streamlit.js
+var MOUNTS = /* @__PURE__ */ new WeakMap();
+var LIVE = /* @__PURE__ */ new Map();
+var CORES = /* @__PURE__ */ new Map();
+var shared = new EventTarget();
+var explorer = { step: null, selected: null, cats: null, control: null };
+function core(url) {
+  if (!CORES.has(url)) {
+    CORES.clear();
+    CORES.set(url, fetchJson(url));
+  }
+  return CORES.get(url);
+}
+var ControlMount = class {
+  constructor(root, component) {
+    this.component = component;
+    this.lastSent = null;
+    this.heard = null;
+    this.control = new TimeControl(root, {
+      draw: (step, origin) => this.drawn(step, origin),
+      drawnTime: () => this.mapTime(),
+      release: (step) => this.release(step),
+      map: () => null
+    });
+  }
+  update(data) {
+    const first = !this.data;
+    this.data = data;
+    if (data.mode === "explore") {
+      Object.assign(explorer, { cats: data.cats, control: this });
+      if (first || data.rev !== this.control.rev) explorer.selected = data.selected;
+    }
+    this.control.update(data);
+    if (this.explore) writeAddress({ t: this.control.step.key, ...data.address, event: explorer.selected }, true);
+    if (first) core(data.bundle).then((loaded) => this.control.setCore(loaded), () => {
+    });
+    if (data.reportDrawn) this.watchPainted();
+  }
+  get explore() {
+    return this.data.mode === "explore";
+  }
+  frames() {
+    return [...document.querySelectorAll(`.st-key-${this.data.mapKey} iframe`)];
+  }
+  owns(win) {
+    return this.frames().some((frame) => frame.contentWindow === win);
+  }
+  message() {
+    const selected = this.explore ? explorer.selected : this.data.selected;
+    return stepMessage(this.control.step, this.data.cats, selected);
+  }
+  /* The step to the map: an event on its window (same origin), drawn inside this handler; `to` a map
+     that just announced itself, else every map of ours if the step differs from the last sent. */
+  send(to) {
+    const message = this.message(), text = JSON.stringify(message);
+    if (!to && text === this.lastSent) return;
+    const windows = to ? [to] : this.frames().map((frame) => frame.contentWindow).filter(Boolean);
+    for (const win of windows) win.dispatchEvent(new win.CustomEvent("juliaca:step", { detail: message }));
+    if (!to) this.lastSent = text;
+  }
+  /* A step is shown: to the map at once; a time the server decided, or new data, to the list too. */
+  drawn(step, origin) {
+    this.send();
+    if (!this.explore || origin === "user" || origin === "play") return;
+    explorer.step = step;
+    shared.dispatchEvent(new Event("shown"));
+  }
+  /* The time the map shows now (its container says it), or null. */
+  mapTime() {
+    for (const frame of this.frames()) {
+      const map = frame.contentDocument && frame.contentDocument.querySelector(".jm-map");
+      if (map && map.dataset.ms) return Number(map.dataset.ms);
+    }
+    return null;
+  }
+  release(step) {
+    if (this.explore) {
+      explorer.step = step;
+      writeAddress({ t: step.key });
+      shared.dispatchEvent(new Event("shown"));
+      return;
+    }
+    if (step.key === this.heard) return;
+    this.heard = step.key;
+    this.component.setStateValue("at", { key: step.key, n: Date.now() });
+  }
+  /* Once: Python is told when a map of ours has painted a step (the page holds back the rest until then). */
+  watchPainted() {
+    if (this.painted !== void 0) return;
+    this.painted = false;
+    const check = () => {
+      if (this.painted) return;
+      const done = this.frames().some((frame) => {
+        const map = frame.contentDocument && frame.contentDocument.querySelector(".jm-map");
+        return Boolean(map && map.dataset.paintedAt);
+      });
+      if (done) {
+        this.painted = true;
+        this.component.setStateValue("drawn", true);
+      } else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }
+  destroy() {
+    if (explorer.control === this) explorer.control = null;
+    this.control.destroy();
+  }
+};
+var PanelMount = class {
+  constructor(root, component) {
+    this.component = component;
+    this.list = new EventList(root, { select: (id) => select(id) });
+    this.downloads = new Downloads(root, { make: (what) => this.make(what) });
+    this.madeId = null;
+    this.onShown = () => this.draw();
+    shared.addEventListener("shown", this.onShown);
+  }
+  update(data) {
+    const old = this.data;
+    this.data = data;
+    if (data.made && data.made.id !== this.madeId) {
+      this.madeId = data.made.id;
+      this.downloads.png.made(data.made);
+    }
+    if (!old || old.bundle !== data.bundle || old.lang !== data.lang) {
+      this.dataset = core(data.bundle).then((loaded) => Dataset.served(loaded, data.bundleUrl, data.lang));
+    }
+    this.draw();
+  }
+  make(what) {
+    this.component.setStateValue("make", { what, key: shownKey(), n: Date.now() });
+  }
+  draw() {
+    const control = explorer.control;
+    if (!control || !this.dataset) return;
+    const step = explorer.step || control.control.step, data = this.data;
+    this.dataset.then((dataset) => {
+      const all = visibleAt(dataset.core, step.map.t, explorer.cats);
+      const fresh = new Set(all.filter((i) => dataset.core.reveal[i] > step.map.newFrom));
+      if (explorer.selected && !all.some((i) => dataset.core.ids[i] === explorer.selected)) select(null);
+      this.list.show({
+        data: dataset,
+        indices: all.slice(0, data.limit),
+        total: all.length,
+        fresh,
+        selected: explorer.selected,
+        clock: step.clock,
+        words: data.words,
+        limit: data.limit
+      });
+      this.downloads.show({ data: dataset, indices: all, stamp: step.stamp, words: data.words, png: data.png });
+    });
+  }
+  destroy() {
+    shared.removeEventListener("shown", this.onShown);
+  }
+};
+function shownKey() {
+  if (explorer.step) return explorer.step.key;
+  const control = explorer.control || [...LIVE.values()].find((mount) => mount instanceof ControlMount);
+  return control ? control.control.step.key : null;
+}
+var FileMount = class {
+  constructor(root, component) {
+    this.component = component;
+    this.file = new ServerFile(root, () => this.component.setStateValue("make", { what: this.data.what, key: shownKey(), n: Date.now() }));
+  }
+  update(data) {
+    this.data = data;
+    this.file.label(data.label, data.help, data.making);
+    if (data.made && data.made.id !== this.madeId) {
+      this.madeId = data.made.id;
+      this.file.made(data.made);
+    }
+  }
+  destroy() {
+  }
+};
+function select(id) {
+  if (explorer.selected === id) return;
+  explorer.selected = id;
+  writeAddress({ event: id });
+  if (explorer.control) explorer.control.send();
+}
+var CopyMount = class {
+  constructor(root) {
+    this.box = el("div", "jm-copy");
+    const label = el("label");
+    this.label = el("span", "jm-copy-label");
+    this.field = el("textarea");
+    Object.assign(this.field, { readOnly: true, spellcheck: false });
+    label.append(this.label, this.field);
+    const row = el("div", "jm-copy-row");
+    this.button = el("button");
+    this.button.type = "button";
+    this.status = el("span", "jm-copy-status");
+    this.status.setAttribute("role", "status");
+    row.append(this.button, this.status);
+    this.box.append(label, row);
+    root.append(this.box);
+    this.button.addEventListener("click", () => this.copy());
+    this.onShown = () => this.fill();
+    shared.addEventListener("shown", this.onShown);
+  }
+  update(data) {
+    this.data = data;
+    this.label.textContent = data.label;
+    this.field.rows = Number(data.rows) || 2;
+    this.button.textContent = data.copy;
+    this.fill();
+  }
+  fill() {
+    const data = this.data, step = explorer.step;
+    let value = data.value;
+    if (data.follow === "address") value = window.location.href;
+    else if (data.follow === "time" && step) value = value.replace(`t=${data.key}`, `t=${step.key}`);
+    if (this.field.value !== value) this.status.textContent = "";
+    this.field.value = value;
+  }
+  copy() {
+    const words = this.data, done = () => {
+      this.status.textContent = `✓ ${words.copied}`;
+    };
+    const byHand = () => {
+      this.field.focus();
+      this.field.select();
+      let ok;
+      try {
+        ok = document.execCommand("copy");
+      } catch {
+        ok = false;
+      }
+      this.status.textContent = ok ? `✓ ${words.copied}` : words.failed;
+    };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(this.field.value).then(done, byHand);
+    else byHand();
+  }
+  destroy() {
+    shared.removeEventListener("shown", this.onShown);
+  }
+};
+var ROLES = { control: ControlMount, panel: PanelMount, copy: CopyMount, file: FileMount };
+function fromOurMap(event) {
+  const control = explorer.control && explorer.control.owns(event.detail.from) ? explorer.control : [...LIVE.values()].find((mount) => mount instanceof ControlMount && mount.owns(event.detail.from));
+  return control || null;
+}
+window.addEventListener("juliaca:map-ready", (event) => {
+  const control = fromOurMap(event);
+  if (!control) return;
+  if (CORES.has(event.detail.url)) event.detail.core = CORES.get(event.detail.url);
+  control.send(event.detail.from);
+});
+window.addEventListener("juliaca:key", (event) => {
+  const control = fromOurMap(event), delta = event.detail.delta;
+  if (control && (delta === 1 || delta === -1)) control.control.stepBy(delta);
+});
+function host_streamlit_default(component) {
+  const { data, parentElement, key } = component;
+  let mount = MOUNTS.get(parentElement);
+  if (!mount) {
+    const old = LIVE.get(key);
+    if (old) old.destroy();
+    parentElement.textContent = "";
+    mount = new ROLES[data.role](parentElement, component);
+    MOUNTS.set(parentElement, mount);
+    LIVE.set(key, mount);
+  }
+  addStyle(parentElement.getRootNode(), "jt-style", control_default);
+  mount.component = component;
+  mount.update(data);
+  return () => {
+    mount.destroy();
+    MOUNTS.delete(parentElement);
+    if (LIVE.get(key) === mount) LIVE.delete(key);
+  };
+}
+export {
+  host_streamlit_default as default
+};

@@ -1,0 +1,1013 @@
+/* Built by geo/web/app/build.mjs from host-frame.js: do not edit; edit the modules. */
+(() => {
+  // map.css
+  var map_default = '/* Sober styling: neutral greys, one accent per category, no animation. */\n.jm-icon { background: none; border: none; }\n.jm-symbol { position: relative; line-height: 0; width: 100%; height: 100%; display: flex; align-items: center;\n  justify-content: center; }\n/* The hit area is at least 24 px (the icon box); a focused symbol shows it (WCAG 2.4.7, 2.4.11). */\n.jm-icon:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; border-radius: 4px; }\n/* Earlier events are faded, but their outline keeps 4.4:1 or more over every light base map and the white halo\n   keeps them visible over dark imagery (WCAG 1.4.11 asks 3:1 for graphics). */\n.jm-earlier { opacity: 0.65; }\n.jm-symbol svg { filter: drop-shadow(0 0 1.5px #ffffff); }\n.jm-badge {\n  position: absolute; top: -7px; right: -8px; min-width: 12px; height: 12px; padding: 0 2px;\n  font: bold 10px/12px system-ui, sans-serif; color: #111; background: #fff; border: 1px solid #111;\n  border-radius: 6px; text-align: center;\n}\n.jm-popup { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1d; }\n.jm-popup-title { font-weight: 600; font-size: 14px; margin-bottom: 2px; }\n.jm-popup-time, .jm-popup-place, .jm-popup-section, .jm-popup-by { color: #444; font-size: 12px; }\n.jm-popup-summary { margin: 6px 0; }\n.jm-popup-status { display: inline-block; font-size: 12px; padding: 1px 6px; border-radius: 3px; background: #eeeeee; }\n.jm-status-official_claim { background: #fff3cd; }\n.jm-status-disputed { background: #f8e0d8; }\n.jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; color: #333; }\n.jm-tip { font: 12px/1.35 system-ui, sans-serif; max-width: 240px; white-space: normal; }\n.jm-place-label {\n  background: rgba(255, 255, 255, 0.8); border: none; box-shadow: none; padding: 0 3px;\n  font: 11px/1.3 system-ui, sans-serif; color: #222;\n}\n.jm-label { position: absolute; left: 0; top: 0; white-space: nowrap; }\n.jm-leader { position: absolute; left: 0; top: 0; height: 0; border-top: 1px solid #444; transform-origin: 0 0; }\n.jm-area-label {\n  font: 600 13px/1.2 system-ui, sans-serif; letter-spacing: 0.18em; color: #6b665d; pointer-events: none;\n  text-shadow: 0 0 2px #f3f1ec, 0 0 2px #f3f1ec;\n}\n.jm-water { font: italic 12px/1.2 system-ui, sans-serif; letter-spacing: 0.06em; color: #3d6a87; text-shadow: none; }\n.jm-role-site { font-weight: 600; }\n.jm-legend {\n  background: rgba(255, 255, 255, 0.94); padding: 6px 8px; border-radius: 4px; max-width: 230px;\n  font: 12px/1.35 system-ui, sans-serif; color: #1d1d1d; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);\n}\n.jm-legend summary { cursor: pointer; font-weight: 600; }\n.jm-legend ul { list-style: none; margin: 4px 0 0; padding: 0; }\n.jm-legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }\n.jm-legend-notes li { display: block; color: #444; }\n.jm-notice {\n  background: #fff; border: 1px solid #999; padding: 6px 8px; max-width: 260px;\n  font: 12px/1.35 system-ui, sans-serif;\n}\n.leaflet-container { background: #f2efe9; }\n.jm-offline.leaflet-container { background: #c6dbe8; }\n/* Text over the map keeps 4.5:1 whatever lies beneath (WCAG 1.4.3): near-opaque backgrounds, darker links. */\n.leaflet-container .leaflet-control-attribution { background: rgba(255, 255, 255, 0.94); color: #222; }\n.leaflet-container .leaflet-control-attribution a { color: #00557a; }\n.leaflet-container .leaflet-control-scale-line { background: rgba(255, 255, 255, 0.94); color: #222; border-color: #555; }\n.leaflet-container a.leaflet-popup-close-button { color: #444; }\n.leaflet-container:focus-visible, .leaflet-container :focus-visible { outline: 3px solid #0072B2; outline-offset: -3px; }\n.jm-north {\n  background: rgba(255, 255, 255, 0.9); border-radius: 4px; padding: 3px 6px 2px; text-align: center;\n  box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25); line-height: 0;\n}\n.jm-north-letter { font: 700 12px/14px system-ui, sans-serif; color: #1d1d1d; }\n.jm-inset {\n  width: 150px; height: 180px; border: 1px solid #6e6e6e; background: #c6dbe8;\n  box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);\n}\n.jm-cluster-list { margin: 4px 0 0; padding-left: 16px; max-height: 260px; overflow-y: auto; }\n';
+
+  // text.js
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== void 0 && text !== null) node.textContent = String(text);
+    return node;
+  }
+  function addStyle(root, id, css) {
+    if (root.getElementById(id)) return;
+    const style = document.createElement("style");
+    style.id = id;
+    style.textContent = css;
+    (root.head || root).append(style);
+  }
+
+  // timemodel.js
+  function countUpTo(values, x) {
+    let lo = 0, hi = values.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (values[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  // symbols.js
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var SHAPES = {
+    circle: "M12 4a8 8 0 1 1 0 16a8 8 0 1 1 0-16z",
+    square: "M4.5 4.5h15v15h-15z",
+    diamond: "M12 2.5 21.5 12 12 21.5 2.5 12z",
+    triangle: "M12 3 21.5 20H2.5z",
+    triangle_down: "M12 21 2.5 4h19z",
+    cross: "M5 8.5 8.5 5 12 8.5 15.5 5 19 8.5 15.5 12 19 15.5 15.5 19 12 15.5 8.5 19 5 15.5 8.5 12z",
+    hexagon: "M7 3.5h10l5 8.5-5 8.5H7L2 12z",
+    pentagon: "M12 2.5 21.5 9.4 17.9 20.5H6.1L2.5 9.4z",
+    star: "M12 2.5l2.8 6.2 6.7.6-5.1 4.5 1.5 6.6L12 17l-5.9 3.4 1.5-6.6-5.1-4.5 6.7-.6z"
+  };
+  var HEX = /^#[0-9a-fA-F]{6}$/;
+  function svg(viewBox, width, height, paths) {
+    const box = document.createElementNS(SVG_NS, "svg");
+    box.setAttribute("viewBox", viewBox);
+    box.setAttribute("width", width);
+    box.setAttribute("height", height);
+    box.setAttribute("aria-hidden", "true");
+    for (const attributes of paths) {
+      const path = document.createElementNS(SVG_NS, "path");
+      for (const [name, value] of Object.entries(attributes)) path.setAttribute(name, value);
+      box.append(path);
+    }
+    return box;
+  }
+  function symbol(style, size, { approx = false, isNew = false, selected = false } = {}) {
+    const path = {
+      d: SHAPES[style.shape] || SHAPES.circle,
+      fill: HEX.test(style.color) ? style.color : "#777777",
+      stroke: selected ? "#000000" : "#1a1a1a",
+      "stroke-width": selected ? "3" : isNew ? "1.6" : "1"
+    };
+    if (approx) path["stroke-dasharray"] = "2.5 1.8";
+    return svg("0 0 24 24", size, size, [path]);
+  }
+
+  // eventview.js
+  var PARTS = [
+    ["title", "div", (t) => t.title],
+    ["time", "div", (t) => t.time],
+    ["place", "div", (t, words) => t.place || words.not_mapped],
+    ["summary", "p", (t) => t.summary],
+    ["status", "div", (t) => t.status_label],
+    ["by", "div", (t, words) => t.by ? `${words.reported_by}: ${t.by}` : null],
+    ["quote", "blockquote", (t) => `“${t.quote}”`],
+    ["section", "div", (t, words) => `${words.source}: ${t.section}`]
+  ];
+  function eventDetails(record, words, className = "jm-popup") {
+    const box = el("div", className);
+    for (const [part, tag, text] of PARTS) {
+      const value = text(record, words);
+      if (value) box.append(el(tag, `jm-popup-${part}`, value));
+    }
+    return box;
+  }
+  function eventTip(record) {
+    const box = el("div", "jm-tip");
+    box.append(el("strong", null, record.title), el("div", null, record.time));
+    return box;
+  }
+  function eventName(record) {
+    return [record.title, record.time, record.place].filter(Boolean).join(", ");
+  }
+
+  // fans.js
+  var GOLDEN = 2.399963;
+  var FAN_SPACING = 14;
+  var FAN_GAP = 2;
+  var TARGET = 24;
+  var TOGETHER = 40;
+  var FROM_ZOOM = 7.5;
+  var Fan = class {
+    constructor() {
+      this.placed = [];
+      this.s = 0;
+    }
+    offset(slot, halfOf) {
+      while (this.placed.length <= slot) {
+        const half = halfOf(this.placed.length);
+        for (; ; this.s += 0.1) {
+          const r = FAN_SPACING * Math.sqrt(this.s);
+          const x = Math.round(r * Math.cos(this.s * GOLDEN)), y = Math.round(r * Math.sin(this.s * GOLDEN));
+          if (this.clear(x, y, half)) {
+            this.placed.push({ x, y, half });
+            break;
+          }
+        }
+      }
+      return this.placed[slot];
+    }
+    clear(x, y, half) {
+      return this.placed.every((q) => {
+        const apart = q.half + half + FAN_GAP;
+        return Math.abs(q.x - x) >= apart || Math.abs(q.y - y) >= apart;
+      });
+    }
+  };
+  function pushApart(points, radius, zoom) {
+    const ids = Object.keys(points), out = {};
+    ids.forEach((p) => {
+      out[p] = [0, 0];
+    });
+    if (zoom < FROM_ZOOM) return out;
+    for (let pass = 0; pass < 4; pass++) {
+      for (let a = 0; a < ids.length; a++) {
+        for (let b = a + 1; b < ids.length; b++) {
+          const pa = ids[a], pb = ids[b], ox = points[pb].x - points[pa].x, oy = points[pb].y - points[pa].y;
+          if (Math.hypot(ox, oy) >= TOGETHER) continue;
+          let vx = ox + out[pb][0] - out[pa][0], vy = oy + out[pb][1] - out[pa][1];
+          let d = Math.hypot(vx, vy);
+          const need = radius[pa] + radius[pb];
+          if (d >= need) continue;
+          if (d < 0.5) {
+            vx = 1;
+            vy = 0;
+            d = 1;
+          }
+          const gap = need - d, moveA = gap * radius[pb] / need, moveB = gap * radius[pa] / need;
+          out[pa][0] -= vx / d * moveA;
+          out[pa][1] -= vy / d * moveA;
+          out[pb][0] += vx / d * moveB;
+          out[pb][1] += vy / d * moveB;
+        }
+      }
+    }
+    ids.forEach((p) => {
+      out[p] = [Math.round(out[p][0]), Math.round(out[p][1])];
+    });
+    return out;
+  }
+  var Fans = class {
+    constructor(map, dataset, { markers, restyle }) {
+      this.map = map;
+      this.data = dataset;
+      this.markers = markers;
+      this.fans = {};
+      this.shifts = {};
+      this.shiftsAt = null;
+      this.leaders = L.layerGroup().addTo(map);
+      this.leadersDrawn = "";
+      let pending = false;
+      map.on("zoomend", () => {
+        const before = JSON.stringify(this.shifts);
+        this.current();
+        if (JSON.stringify(this.shifts) !== before) restyle();
+        this.drawLeaders();
+      });
+      map.on("layeradd layerremove", () => {
+        if (pending) return;
+        pending = true;
+        Promise.resolve().then(() => {
+          pending = false;
+          this.drawLeaders();
+        });
+      });
+    }
+    /* Event i's offset from its place, in px, shift of its place's fan included. */
+    offset(i) {
+      const core = this.data.core, p = core.place[i], list = this.data.byPlace[p] || [i];
+      const fan = this.fans[p] || (this.fans[p] = new Fan());
+      const own = fan.offset(core.slot[i], (k) => Math.max(core.size[list[k]], TARGET) / 2);
+      const shift = this.current()[p] || [0, 0];
+      return { x: own.x + shift[0], y: own.y + shift[1] };
+    }
+    /* How far a place's whole fan reaches from its point, in px (its offsets never depend on the zoom). */
+    reach(p) {
+      const core = this.data.core, fan = this.fans[p] || (this.fans[p] = new Fan());
+      const list = this.data.byPlace[p];
+      return list.reduce((reach, i) => {
+        const o = fan.offset(core.slot[i], (k) => Math.max(core.size[list[k]], TARGET) / 2);
+        return Math.max(reach, Math.hypot(o.x, o.y) + Math.max(core.size[i], TARGET) / 2);
+      }, 0);
+    }
+    current() {
+      if (!alive(this.map)) return {};
+      const zoom = this.map.getZoom();
+      if (this.shiftsAt !== zoom) {
+        const core = this.data.core, points = {}, radius = {};
+        for (const p of Object.keys(this.data.byPlace)) {
+          const first = this.data.byPlace[p][0];
+          points[p] = this.map.project([core.lat[first], core.lon[first]]);
+          radius[p] = this.reach(p);
+        }
+        this.shifts = pushApart(points, radius, zoom);
+        this.shiftsAt = zoom;
+      }
+      return this.shifts;
+    }
+    /* A thin line from each displaced place that has symbols on the map to the centre of its fan. */
+    drawLeaders() {
+      if (!alive(this.map)) return;
+      const core = this.data.core, here = new Set(this.markers().map((i) => String(core.place[i])));
+      const wanted = [...here].filter((p) => {
+        const s = this.shifts[p];
+        return s && (s[0] || s[1]);
+      });
+      const signature = `${this.shiftsAt}:${wanted.join(",")}`;
+      if (signature === this.leadersDrawn) return;
+      this.leadersDrawn = signature;
+      this.leaders.clearLayers();
+      for (const p of wanted) {
+        const s = this.shifts[p], first = this.data.byPlace[p][0], at = L.latLng(core.lat[first], core.lon[first]);
+        const to = this.map.unproject(this.map.project(at).add(L.point(s[0], s[1])));
+        this.leaders.addLayer(L.polyline([at, to], { color: "#444444", weight: 1, interactive: false }));
+      }
+    }
+  };
+  function alive(map) {
+    return Boolean(map && map._mapPane && map._loaded);
+  }
+
+  // labels.js
+  var NEAR = 5;
+  var LEADER_FROM = 14;
+  var SIDES = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [1, 1], [-1, -1], [-1, 1]];
+  var RINGS = [NEAR, 20, 36, 54];
+  var CENTRED = [[0, 0], [0, -1], [0, 1], [-1, 0], [1, 0]];
+  var DOT = 3;
+  var EDGE = 2;
+  function overlaps(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  }
+  function free(box, taken, size) {
+    if (box.x < EDGE || box.y < EDGE || box.x + box.w > size.x - EDGE || box.y + box.h > size.y - EDGE) return false;
+    return !taken.some((other) => overlaps(box, other));
+  }
+  function besideBox(p, w, h, side, d) {
+    const x = side[0] > 0 ? p.x + d : side[0] < 0 ? p.x - d - w : p.x - w / 2;
+    const y = side[1] > 0 ? p.y + d : side[1] < 0 ? p.y - d - h : p.y - h / 2;
+    return { x: Math.round(x), y: Math.round(y), w, h };
+  }
+  function choose(centred, p, wh, taken, size) {
+    if (centred) {
+      for (const [dx, dy] of CENTRED) {
+        const box = { x: Math.round(p.x - wh.w / 2 + dx * wh.w / 2), y: Math.round(p.y - wh.h / 2 + dy * wh.h), w: wh.w, h: wh.h };
+        if (free(box, taken, size)) return box;
+      }
+      return null;
+    }
+    for (const ring of RINGS) {
+      for (const side of SIDES) {
+        const box = besideBox(p, wh.w, wh.h, side, ring);
+        if (free(box, taken, size)) return { ...box, far: ring >= LEADER_FROM };
+      }
+    }
+    return null;
+  }
+  function controlBoxes(map) {
+    const origin = map.getContainer().getBoundingClientRect(), out = [];
+    map.getContainer().querySelectorAll(".leaflet-control").forEach((node) => {
+      const r = node.getBoundingClientRect();
+      if (r.width && r.height) out.push({ x: r.left - origin.left - 2, y: r.top - origin.top - 2, w: r.width + 4, h: r.height + 4 });
+    });
+    return out;
+  }
+  var Labels = class {
+    constructor(map, config) {
+      this.map = map;
+      this.fullFrom = config.fullNamesFrom || 99;
+      this.pane = map.createPane("jm-labels");
+      this.pane.style.zIndex = "580";
+      this.items = [];
+      for (const p of config.places || []) {
+        L.circleMarker([p.lat, p.lon], {
+          radius: 2.5,
+          color: "#333333",
+          weight: 1,
+          fillColor: "#ffffff",
+          fillOpacity: 1,
+          interactive: false
+        }).addTo(map);
+        this.items.push(this.make(p, `jm-place-label jm-role-${p.role}`, [0, 99], false));
+      }
+      for (const a of config.areas || []) {
+        this.items.push(this.make({ name: a.name, short: a.name, lat: a.lat, lon: a.lon }, `jm-area-label jm-${a.kind}`, a.zoom, true));
+      }
+      map.on("zoomstart", () => {
+        this.pane.style.visibility = "hidden";
+      });
+      map.on("zoomend moveend resize viewreset", () => this.place());
+      if (window.ResizeObserver) {
+        const observer = new ResizeObserver(() => this.place());
+        map.getContainer().querySelectorAll(".leaflet-control-container > div").forEach((corner) => observer.observe(corner));
+      }
+      this.place();
+    }
+    make(p, className, zoom, centred) {
+      const node = L.DomUtil.create("div", `jm-label ${className}`, this.pane);
+      const leader = L.DomUtil.create("div", "jm-leader", this.pane);
+      return { p, node, leader, zoom, centred, latlng: L.latLng(p.lat, p.lon), text: null };
+    }
+    /* Set the text for this zoom, and show the label so that it can be measured. */
+    setText(item, zoom) {
+      const full = item.p.name, text = zoom >= this.fullFrom ? full : item.p.short || full;
+      if (item.text !== text) {
+        item.text = text;
+        item.node.textContent = text;
+        if (text !== full) item.node.setAttribute("title", full);
+        else item.node.removeAttribute("title");
+      }
+      item.node.style.display = "block";
+    }
+    place() {
+      if (!alive(this.map)) return;
+      const map = this.map, zoom = map.getZoom();
+      const size = { x: map.getContainer().clientWidth, y: map.getContainer().clientHeight };
+      const taken = controlBoxes(map);
+      const points = this.items.map((item) => map.latLngToContainerPoint(item.latlng));
+      this.items.forEach((item, k) => {
+        if (!item.centred) taken.push({ x: points[k].x - DOT, y: points[k].y - DOT, w: 2 * DOT, h: 2 * DOT });
+      });
+      const inRange = this.items.map((item) => zoom >= item.zoom[0] && zoom <= item.zoom[1]);
+      this.items.forEach((item, k) => {
+        if (inRange[k]) this.setText(item, zoom);
+      });
+      const sizes = this.items.map((item, k) => {
+        if (!inRange[k]) return null;
+        const rect = item.node.getBoundingClientRect();
+        return { w: Math.ceil(rect.width), h: Math.ceil(rect.height) };
+      });
+      this.items.forEach((item, k) => {
+        const box = inRange[k] ? choose(item.centred, points[k], sizes[k], taken, size) : null;
+        this.draw(item, points[k], box);
+        if (box) taken.push({ x: box.x - 1, y: box.y - 1, w: box.w + 2, h: box.h + 2 });
+      });
+      this.pane.style.visibility = "";
+    }
+    /* Position the label (and its leader line) in the pane, or hide it. */
+    draw(item, p, box) {
+      const map = this.map;
+      item.node.style.display = box ? "block" : "none";
+      item.leader.style.display = box && box.far ? "block" : "none";
+      item.node.classList.toggle("jm-label-hidden", !box);
+      if (!box) return;
+      L.DomUtil.setPosition(item.node, map.containerPointToLayerPoint([box.x, box.y]));
+      if (!box.far) return;
+      const tx = Math.max(box.x, Math.min(p.x, box.x + box.w)), ty = Math.max(box.y, Math.min(p.y, box.y + box.h));
+      const dx = tx - p.x, dy = ty - p.y;
+      item.leader.style.width = `${Math.max(0, Math.hypot(dx, dy) - DOT)}px`;
+      item.leader.style.transform = "";
+      L.DomUtil.setPosition(item.leader, map.containerPointToLayerPoint(p));
+      item.leader.style.transform += ` rotate(${Math.atan2(dy, dx)}rad) translateX(${DOT}px)`;
+    }
+  };
+
+  // furniture.js
+  function addLegend(map, legend) {
+    const control = L.control({ position: "bottomleft" });
+    control.onAdd = () => {
+      const box = el("details", "jm-legend");
+      if (map.getSize().x >= 900) box.open = true;
+      box.append(el("summary", null, legend.title));
+      const list = el("ul");
+      for (const item of legend.items) {
+        const li = el("li");
+        li.append(symbol(item.style, 14, { isNew: true }), el("span", null, item.label));
+        list.append(li);
+      }
+      const notes = el("ul", "jm-legend-notes");
+      for (const note of legend.notes) notes.append(el("li", null, note));
+      box.append(list, notes);
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    control.addTo(map);
+  }
+  function keepInFrame(map, frame) {
+    if (!frame) return;
+    const inset = 0.1, bounds = L.latLngBounds([[frame[0][0] + inset, frame[0][1] + inset], [frame[1][0] - inset, frame[1][1] - inset]]);
+    const floor = map.getMinZoom();
+    map.getContainer().classList.add("jm-offline");
+    map.options.zoomSnap = 0.25;
+    map.options.maxBoundsViscosity = 1;
+    const fit = () => {
+      map.setMinZoom(Math.max(floor, map.getBoundsZoom(bounds, true)));
+      map.setMaxBounds(bounds);
+    };
+    fit();
+    map.on("resize", fit);
+  }
+  function addFurniture(map, config, shown) {
+    const snapshot = config.snapshot;
+    if (!snapshot) return;
+    if (snapshot.northArrow) northArrow(map);
+    if (snapshot.inset && config.frame) locatorInset(map, config);
+    if (snapshot.legendShown) legendOfWhatIsShown(map, config, shown);
+  }
+  function northArrow(map) {
+    const control = L.control({ position: "topright" });
+    control.onAdd = () => {
+      const box = L.DomUtil.create("div", "jm-north");
+      box.setAttribute("aria-hidden", "true");
+      const line = { stroke: "#1d1d1d", "stroke-width": "1.2", "stroke-linejoin": "round" };
+      box.append(svg("0 0 24 36", "22", "33", [
+        { d: "M12 2 20 30 12 24z", fill: "#1d1d1d", ...line },
+        { d: "M12 2 4 30 12 24z", fill: "#ffffff", ...line }
+      ]));
+      box.append(el("div", "jm-north-letter", "N"));
+      return box;
+    };
+    control.addTo(map);
+  }
+  function locatorInset(map, config) {
+    const land = config.context.find((layer) => layer.style === "land" && layer.data);
+    if (!land) return;
+    const control = L.control({ position: "topright" });
+    control.onAdd = () => {
+      const box = L.DomUtil.create("div", "jm-inset");
+      box.setAttribute("aria-hidden", "true");
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    control.addTo(map);
+    const inset = L.map(control.getContainer(), {
+      attributionControl: false,
+      zoomControl: false,
+      dragging: false,
+      scrollWheelZoom: false,
+      doubleClickZoom: false,
+      boxZoom: false,
+      keyboard: false,
+      touchZoom: false,
+      zoomSnap: 0,
+      fadeAnimation: false,
+      zoomAnimation: false
+    });
+    inset.fitBounds(L.latLngBounds(config.frame), { padding: [0, 0] });
+    L.geoJSON(land.data, { interactive: false, style: (feature) => ({
+      color: "#6e6e6e",
+      weight: 0.6,
+      fillOpacity: 1,
+      fillColor: feature.properties && feature.properties.name === "Peru" ? "#d9d3c7" : "#f3f1ec"
+    }) }).addTo(inset);
+    const frame = L.rectangle(map.getBounds(), { color: "#D55E00", weight: 2, fill: false, interactive: false }).addTo(inset);
+    const dot = L.circleMarker(map.getCenter(), { radius: 3, color: "#D55E00", weight: 2, fillOpacity: 1, interactive: false }).addTo(inset);
+    map.on("moveend", () => {
+      frame.setBounds(map.getBounds());
+      dot.setLatLng(map.getCenter());
+    });
+  }
+  function legendOfWhatIsShown(map, config, shown) {
+    let pending = false;
+    const update = () => {
+      pending = false;
+      const categories = alive(map) ? shown() : null;
+      if (!categories) return;
+      const items = map.getContainer().querySelectorAll(".jm-legend > ul:not(.jm-legend-notes) > li");
+      config.legend.items.forEach((item, k) => {
+        if (items[k]) items[k].style.display = categories.has(item.category) ? "" : "none";
+      });
+    };
+    map.on("layeradd layerremove moveend", () => {
+      if (!pending) {
+        pending = true;
+        Promise.resolve().then(update);
+      }
+    });
+  }
+
+  // map.js
+  var SYMBOL_LIMIT = 3e3;
+  var MapView = class {
+    /* Once per Leaflet map: context layers, labels, legend, a notice when tiles fail; then the dataset
+       (a Promise of a Dataset) and, if given, the step to draw first. */
+    constructor(map, config, dataset) {
+      this.map = map;
+      this.config = config;
+      this.data = null;
+      this.pending = null;
+      this.last = null;
+      this.viewKey = null;
+      this.container = map.getContainer();
+      this.container.classList.add("jm-map");
+      this.labelDocument();
+      map.attributionControl.setPrefix("Leaflet");
+      map.attributionControl.addAttribution(config.credit);
+      this.addContext();
+      addLegend(map, config.legend);
+      if (config.tiles) this.noticeTileErrors();
+      keepInFrame(map, config.frame);
+      addFurniture(map, config, () => this.categoriesInView());
+      this.labels = new Labels(map, config);
+      this.canvas = L.canvas({ padding: 0.3 });
+      this.group = L.featureGroup().addTo(map);
+      this.marchLayers = L.layerGroup().addTo(this.group);
+      this.reset();
+      if (config.firstStep) {
+        this.container.dataset.first = config.firstStep.iso;
+        this.takeStep(config.firstStep);
+      }
+      dataset.then((data) => this.setData(data));
+    }
+    setData(data) {
+      this.data = data;
+      this.fans = new Fans(this.map, data, {
+        markers: () => Object.keys(this.markers).map(Number),
+        restyle: () => this.restyleSymbols()
+      });
+      if (data.core.n <= data.core.chunk) data.loadText(0);
+      if (this.pending) this.drawStep(this.pending);
+    }
+    reset() {
+      this.shown = 0;
+      this.newFrom = 0;
+      this.cats = null;
+      this.selected = -1;
+      this.highlight = null;
+      this.markers = {};
+      this.places = {};
+    }
+    /* The map's language and name for assistive technology: the document's lang and a named landmark. */
+    labelDocument() {
+      document.documentElement.lang = this.config.lang;
+      const viewport = document.querySelector('meta[name="viewport"]');
+      if (viewport) viewport.setAttribute("content", "width=device-width, initial-scale=1");
+      this.container.setAttribute("role", "region");
+      this.container.setAttribute("aria-label", this.config.strings.map_name);
+    }
+    noticeTileErrors() {
+      this.map.eachLayer((layer) => {
+        if (!(layer instanceof L.TileLayer)) return;
+        layer.once("tileerror", () => {
+          const note = L.control({ position: "topright" });
+          note.onAdd = () => el("div", "jm-notice", this.config.strings.tiles_failed);
+          note.addTo(this.map);
+        });
+      });
+    }
+    addContext() {
+      const map = this.map, styles = this.config.contextStyles;
+      ["jm-land", "jm-lake", "jm-borders"].forEach((name, i) => {
+        map.createPane(name).style.zIndex = String(201 + i);
+        map.getPane(name).style.pointerEvents = "none";
+      });
+      let drawn = 0;
+      for (const layer of this.config.context) {
+        const draw = (geojson) => {
+          L.geoJSON(geojson, { style: styles[layer.style], pane: layer.pane, interactive: false }).addTo(map);
+          this.container.dataset.context = String(drawn += 1);
+        };
+        if (layer.data) draw(layer.data);
+        else fetch(layer.url).then((r) => r.json()).then(draw).catch(() => {
+        });
+      }
+    }
+    /* A step from the host, if it is one (see step.js): a preset view that comes with it, then the step. */
+    takeStep(step) {
+      if (step.view) this.moveTo(step.view);
+      this.drawStep(step);
+    }
+    /* A preset view that comes with a step (classroom moments); once per change, not at every step. */
+    moveTo(view) {
+      const key = `${view.center.join(",")}/${view.zoom}`;
+      if (this.viewKey === key) return;
+      this.viewKey = key;
+      const still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      this.map.setView(view.center, view.zoom, { animate: !still });
+    }
+    /* The map's name at the time shown ("Map of Juliaca at 17:00 on 9 January 2023"): on the iframe that
+       holds it in the app (`nameFrame`), on the map's region elsewhere. */
+    nameStep(title) {
+      if (!title) return;
+      const frame = this.config.nameFrame ? window.frameElement : null;
+      (frame || this.container).setAttribute(frame ? "title" : "aria-label", title);
+    }
+    /* One step: {t, newFrom (epoch ms), cats (names, or null for all), selected (id or null), highlight}.
+       Draws the difference from the step before. */
+    drawStep(step) {
+      if (!this.data) {
+        this.pending = step;
+        return;
+      }
+      this.pending = null;
+      const core = this.data.core;
+      const cats = step.cats ? core.categories.map((c) => step.cats.includes(c)) : null;
+      if (JSON.stringify(cats) !== JSON.stringify(this.cats)) {
+        this.clear();
+        this.cats = cats;
+      }
+      const shown = countUpTo(core.reveal, step.t), newFrom = countUpTo(core.reveal, step.newFrom);
+      const selected = step.selected ? core.ids.indexOf(step.selected) : -1;
+      let highlight = null;
+      if (step.highlight) {
+        highlight = {};
+        for (const id of step.highlight) {
+          const k = core.ids.indexOf(id);
+          if (k >= 0) highlight[k] = true;
+        }
+      }
+      const cluster = core.n > SYMBOL_LIMIT, touched = /* @__PURE__ */ new Set();
+      for (let i = this.shown; i < shown; i++) this.add(i, cluster, touched);
+      for (let i = this.shown - 1; i >= shown; i--) this.remove(i, cluster, touched);
+      for (let i = Math.min(this.newFrom, newFrom); i < Math.max(this.shown, shown); i++) touched.add(i);
+      for (const i of [this.selected, selected]) if (i >= 0) touched.add(i);
+      for (const set of [this.highlight, highlight]) for (const k of Object.keys(set || {})) touched.add(Number(k));
+      Object.assign(this, { shown, newFrom, selected, highlight });
+      for (const i of touched) this.restyle(i, cluster);
+      const marches = this.drawMarches(step.t, cluster);
+      const marker = this.markers[selected];
+      if (marker) setTimeout(() => {
+        if (marker._map) marker.openPopup();
+      }, 0);
+      const events = cluster ? Object.values(this.places).reduce((sum, spot) => sum + spot.count, 0) : Object.keys(this.markers).length;
+      this.report({ t: step.iso, ms: step.t, events, marches, markers: cluster ? Object.keys(this.places).length : events });
+      this.nameStep(step.title);
+    }
+    /* What is drawn, on the container; and, once the browser has painted it, when (a message posted from
+       the frame callback is handled right after that frame is painted). */
+    report(drawn) {
+      this.last = drawn;
+      const data = this.container.dataset;
+      for (const [name, value] of Object.entries(drawn)) data[name] = String(value);
+      delete data.paintedAt;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          if (this.last !== drawn) return;
+          data.paintedAt = String(performance.timeOrigin + performance.now());
+          this.container.dispatchEvent(new CustomEvent("jm-painted", { detail: drawn }));
+        };
+        channel.port2.postMessage(null);
+      });
+    }
+    enabled(i) {
+      const core = this.data.core;
+      return core.lat[i] !== null && (!this.cats || this.cats[core.cat[i]]);
+    }
+    add(i, cluster, touched) {
+      if (!this.enabled(i)) return;
+      if (!cluster) {
+        const marker = this.symbolMarker(i);
+        this.markers[i] = marker;
+        this.group.addLayer(marker);
+        touched.add(i);
+        return;
+      }
+      const p = this.data.core.place[i];
+      let spot = this.places[p];
+      if (!spot) {
+        spot = this.places[p] = { count: 0, latest: -1, marker: this.placeMarker(p) };
+        this.group.addLayer(spot.marker);
+      }
+      spot.count += 1;
+      spot.latest = Math.max(spot.latest, i);
+      touched.add(i);
+    }
+    remove(i, cluster, touched) {
+      if (!this.enabled(i)) return;
+      if (!cluster) {
+        if (this.markers[i]) {
+          this.group.removeLayer(this.markers[i]);
+          delete this.markers[i];
+        }
+        return;
+      }
+      const p = this.data.core.place[i], spot = this.places[p];
+      if (!spot) return;
+      spot.count -= 1;
+      if (spot.count <= 0) {
+        this.group.removeLayer(spot.marker);
+        delete this.places[p];
+        return;
+      }
+      if (spot.latest === i) {
+        const list = this.data.byPlace[p];
+        let k = list.indexOf(i) - 1;
+        while (k >= 0 && (list[k] >= this.shown || !this.enabled(list[k]))) k--;
+        spot.latest = k >= 0 ? list[k] : -1;
+      }
+      touched.add(i);
+    }
+    clear() {
+      this.group.eachLayer((layer) => {
+        if (layer !== this.marchLayers) this.group.removeLayer(layer);
+      });
+      this.marchLayers.clearLayers();
+      this.reset();
+    }
+    /* The symbol keeps its drawn size; its hit area (the icon box) is at least TARGET px (WCAG 2.5.8). */
+    symbolIcon(i, isNew, selected) {
+      const core = this.data.core, size = core.size[i], box = Math.max(size, TARGET);
+      const { x: dx, y: dy } = this.fans.offset(i);
+      const wrap = el("div", `jm-symbol ${isNew ? "jm-new" : "jm-earlier"}${selected ? " jm-selected" : ""}`);
+      wrap.append(symbol(core.styles[core.cat[i]], size, { approx: Boolean(core.approx[i]), isNew, selected }));
+      if (core.badge[i]) wrap.append(el("span", "jm-badge", core.badge[i]));
+      return L.divIcon({
+        className: "jm-icon",
+        html: wrap,
+        iconSize: [box, box],
+        iconAnchor: [box / 2 - dx, box / 2 - dy],
+        popupAnchor: [dx, dy - box / 2],
+        tooltipAnchor: [dx + box / 2, dy]
+      });
+    }
+    /* A marker is named "title, time, place" as soon as it exists (until its text arrives, by its category).
+       It is a button that screen readers can press, but not a tab stop: the event list is the keyboard path. */
+    nameMarker(marker, i) {
+      const text = this.data.textOf(i), icon = marker.getElement();
+      if (!icon) return;
+      const label = text ? eventName(text) : (this.config.legend.items[this.data.core.cat[i]] || {}).label || "";
+      icon.setAttribute("role", "button");
+      icon.setAttribute("tabindex", "-1");
+      icon.setAttribute("aria-label", label);
+      if (!text) this.data.loadText(i).then(() => this.nameMarker(marker, i));
+    }
+    /* Content filled in when the text's chunk arrives (at once when it is already loaded). */
+    lazy(layer, i, build, kind) {
+      return () => {
+        const text = this.data.textOf(i);
+        if (text) return build(text);
+        this.data.loadText(i).then((loaded) => {
+          const bound = kind === "popup" ? layer.getPopup() : layer.getTooltip();
+          if (bound) bound.setContent(build(loaded));
+        });
+        return el("div", "jm-tip", "…");
+      };
+    }
+    symbolMarker(i) {
+      const core = this.data.core, words = this.config.strings;
+      const marker = L.marker([core.lat[i], core.lon[i]], {
+        icon: this.symbolIcon(i, false, false),
+        keyboard: false,
+        riseOnHover: true
+      });
+      marker.on("add", () => this.nameMarker(marker, i));
+      marker.bindPopup(this.lazy(marker, i, (text) => eventDetails(text, words), "popup"), { maxWidth: 320, autoPanPadding: [20, 20] });
+      marker.bindTooltip(this.lazy(marker, i, eventTip, "tooltip"), { direction: "right", opacity: 0.95 });
+      marker.jmIndex = i;
+      return marker;
+    }
+    placeMarker(p) {
+      const data = this.data, core = data.core, first = data.byPlace[p][0], words = this.config.strings;
+      const marker = L.circleMarker(
+        [core.lat[first], core.lon[first]],
+        { renderer: this.canvas, weight: 1, color: "#1a1a1a", fillOpacity: 0.5 }
+      );
+      marker.bindTooltip(() => {
+        const spot = this.places[p], box = el("div", "jm-tip");
+        if (!spot) return box;
+        box.append(el("strong", null, `${spot.count} ${words.events_here}`));
+        const text = data.textOf(spot.latest);
+        if (text) box.append(el("div", null, `${text.title} — ${text.time}`));
+        else data.loadText(spot.latest);
+        return box;
+      }, { sticky: true });
+      marker.bindPopup(() => this.placePopup(p), { maxWidth: 340 });
+      return marker;
+    }
+    /* A cluster's popup: its visible events, newest first (all of them are in the list too). */
+    placePopup(p) {
+      const data = this.data, box = el("div", "jm-popup"), list = el("ul", "jm-cluster-list");
+      const here = data.byPlace[p].filter((i) => i < this.shown && this.enabled(i)).reverse();
+      box.append(el("div", "jm-popup-title", `${here.length} ${this.config.strings.events_here}`));
+      for (const i of here.slice(0, 30)) {
+        const text = data.textOf(i);
+        if (!text) data.loadText(i);
+        list.append(el("li", null, text ? `${text.time} — ${text.title}` : "…"));
+      }
+      if (here.length > 30) list.append(el("li", null, `+ ${here.length - 30}`));
+      box.append(list);
+      return box;
+    }
+    restyleSymbols() {
+      for (const i of Object.keys(this.markers)) this.restyle(Number(i), false);
+    }
+    restyle(i, cluster) {
+      const isNew = this.highlight ? Boolean(this.highlight[i]) : i >= this.newFrom && i < this.shown;
+      const selected = i === this.selected;
+      if (!cluster) {
+        const marker = this.markers[i];
+        if (!marker) return;
+        marker.setIcon(this.symbolIcon(i, isNew, selected));
+        marker.setZIndexOffset(selected ? 2e3 : isNew ? 1e3 : 0);
+        return;
+      }
+      const core = this.data.core, spot = this.places[core.place[i]];
+      if (!spot || spot.latest < 0) return;
+      const fresh = spot.latest >= this.newFrom;
+      spot.marker.setStyle({
+        radius: Math.min(3 + 2 * Math.sqrt(spot.count), 22),
+        fillColor: core.styles[core.cat[spot.latest]].color,
+        fillOpacity: fresh ? 0.9 : 0.35,
+        weight: fresh ? 1.5 : 0.8
+      });
+    }
+    drawMarches(t, cluster) {
+      const core = this.data.core, words = this.config.strings;
+      this.marchLayers.clearLayers();
+      if (this.cats && !this.cats[core.categories.indexOf("march")]) return 0;
+      let drawn = 0;
+      for (const m of core.marches) {
+        const done = t >= m.arrive;
+        if (t <= m.drawFrom || cluster && done) continue;
+        drawn += 1;
+        const f = Math.min(1, (t - m.drawFrom) / (m.arrive - m.drawFrom));
+        const a = m.route[0], b = m.route[m.route.length - 1], tip = [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f];
+        const label = el("div", "jm-tip");
+        label.append(el("strong", null, `${words.march_from} ${m.name[this.config.lang]}`), el("div", null, words.schematic));
+        this.marchLayers.addLayer(L.polyline([a, tip], { color: "#0072B2", weight: 3, opacity: done ? 0.8 : 1, dashArray: "6 6" }).bindTooltip(label, { sticky: true }));
+        this.marchLayers.addLayer(L.circleMarker(tip, {
+          radius: 4,
+          color: "#0072B2",
+          weight: 2,
+          fillColor: "#ffffff",
+          fillOpacity: 1,
+          opacity: done ? 0.8 : 1
+        }).bindTooltip(label));
+      }
+      this.marchLayers.eachLayer((layer) => layer.getElement().setAttribute("tabindex", "-1"));
+      return drawn;
+    }
+    /* The categories drawn inside the picture now, and whether marches are (a snapshot's legend). */
+    categoriesInView() {
+      if (!this.data) return null;
+      const shown = /* @__PURE__ */ new Set();
+      const core = this.data.core, view = this.map.getBounds().pad(0.02);
+      for (const [i, marker] of Object.entries(this.markers)) {
+        if (view.contains(marker.getLatLng())) shown.add(core.categories[core.cat[i]]);
+      }
+      if (this.last && this.last.marches) shown.add("march");
+      return shown;
+    }
+  };
+
+  // fetch.js
+  function fetchJson(url, attempt = 0) {
+    return fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return response.json();
+    }).catch((error) => {
+      if (attempt >= 5) throw error;
+      return new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt)).then(() => fetchJson(url, attempt + 1));
+    });
+  }
+
+  // dataset.js
+  var Dataset = class _Dataset {
+    /* `load(kind, k)`: a Promise of chunk k of "text" or "rows". */
+    constructor(core, load) {
+      this.core = core;
+      this.load = load;
+      this.chunks = { text: [], rows: [] };
+      this.byPlace = {};
+      for (let i = 0; i < core.n; i++) {
+        const p = core.place[i];
+        if (p >= 0) (this.byPlace[p] = this.byPlace[p] || []).push(i);
+      }
+    }
+    /* A dataset whose chunks are all here already (the exported page). */
+    static inlined(core, text, rows) {
+      const data = new _Dataset(core, (kind, k) => Promise.resolve(kind === "text" ? text[k] : rows[k]));
+      text.forEach((chunk, k) => {
+        data.chunks.text[k] = chunk;
+      });
+      rows.forEach((chunk, k) => {
+        data.chunks.rows[k] = chunk;
+      });
+      return data;
+    }
+    /* The dataset served under `url` (a bundle's folder), with its text in `lang`. */
+    static served(core, url, lang) {
+      return new _Dataset(core, (kind, k) => fetchJson(`${url}/${kind === "text" ? `text-${lang}` : "rows"}-${k}.json`));
+    }
+    /* Event i's fields from a chunk of `kind` ({title, time, …} or {csv, feature}), or null if not loaded yet. */
+    field(kind, i) {
+      const k = Math.floor(i / this.core.chunk), chunk = this.chunks[kind][k];
+      if (!chunk || chunk.then) return null;
+      const j = i - k * this.core.chunk, out = {};
+      for (const name of Object.keys(chunk)) out[name] = chunk[name][j];
+      return out;
+    }
+    textOf(i) {
+      return this.field("text", i);
+    }
+    /* A Promise of event i's fields of `kind`, fetching its chunk once. */
+    fetch(kind, i) {
+      const k = Math.floor(i / this.core.chunk);
+      if (!this.chunks[kind][k]) {
+        this.chunks[kind][k] = this.load(kind, k).then((chunk) => {
+          this.chunks[kind][k] = chunk;
+          return chunk;
+        });
+      }
+      return Promise.resolve(this.chunks[kind][k]).then(() => this.field(kind, i));
+    }
+    loadText(i) {
+      return this.fetch("text", i);
+    }
+    /* A Promise of the fields of `kind` of each of `indices`, in that order. */
+    fetchAll(kind, indices) {
+      return Promise.all(indices.map((i) => this.fetch(kind, i)));
+    }
+  };
+
+  // step.js
+  var isTime = (x) => typeof x === "number" && Number.isFinite(x);
+  var isNames = (x) => Array.isArray(x) && x.every((v) => typeof v === "string");
+  var isNone = (x) => x === null || x === void 0;
+  function checkedStep(step) {
+    if (!step || typeof step !== "object" || !isTime(step.t) || !isTime(step.newFrom) || typeof step.iso !== "string") return null;
+    if (!isNone(step.cats) && !isNames(step.cats)) return null;
+    if (!isNone(step.selected) && typeof step.selected !== "string") return null;
+    if (!isNone(step.highlight) && !isNames(step.highlight)) return null;
+    if (!isNone(step.title) && typeof step.title !== "string") return null;
+    const out = {
+      t: step.t,
+      iso: step.iso,
+      newFrom: step.newFrom,
+      cats: step.cats ? [...step.cats] : null,
+      selected: step.selected || null,
+      highlight: step.highlight ? [...step.highlight] : null,
+      title: step.title ? step.title.slice(0, 200) : null
+    };
+    const view = step.view;
+    if (view && Array.isArray(view.center) && view.center.length === 2 && view.center.every(isTime) && isTime(view.zoom)) {
+      out.view = { center: [view.center[0], view.center[1]], zoom: view.zoom };
+    }
+    return out;
+  }
+
+  // stepper.js
+  var STEP_KEYS = /* @__PURE__ */ new Map([["ArrowRight", 1], ["PageDown", 1], ["ArrowLeft", -1], ["PageUp", -1]]);
+  function keyStep(event, at) {
+    const delta = STEP_KEYS.get(event.key);
+    if (!delta) return 0;
+    if (event.altKey || event.ctrlKey || event.metaKey || at.editable) return 0;
+    const arrow = event.key === "ArrowLeft" || event.key === "ArrowRight";
+    if (arrow && (at.slider || at.selfMoving || at.inMap)) return 0;
+    return delta;
+  }
+  var SELF_MOVING = /^(slider|radio|tab|option|menuitem|checkbox|switch)/;
+  function keyTarget(target, slider, map) {
+    if (!target) return { editable: true };
+    const tag = target.tagName || "", own = target === slider;
+    const role = target.getAttribute ? target.getAttribute("role") || "" : "";
+    return {
+      slider: own,
+      selfMoving: SELF_MOVING.test(role),
+      editable: /^(textarea|select)$/i.test(tag) || Boolean(target.isContentEditable) || tag === "INPUT" && !own,
+      inMap: Boolean(map && (target === map || map.contains(target)))
+    };
+  }
+
+  // host-frame.js
+  addStyle(document, "jm-style", map_default);
+  document.addEventListener("juliaca:setup", (event) => start(event.detail.map, event.detail.config));
+  function start(map, config) {
+    const parent = window.parent === window ? null : window.parent;
+    let provide = null;
+    const dataset = new Promise((resolve) => {
+      provide = resolve;
+    });
+    const first = config.firstStep && checkedStep(config.firstStep);
+    const view = new MapView(map, { ...config, firstStep: first }, dataset);
+    const source = config.dataset, url = `${source.url}/core.json`;
+    const offer = { from: window, url, core: null };
+    if (parent) {
+      window.addEventListener("juliaca:step", (event) => {
+        const step = checkedStep(event.detail);
+        if (step) view.takeStep(step);
+      });
+      document.addEventListener("keydown", (event) => handKey(event, parent, map.getContainer()));
+      map.getContainer().addEventListener("jm-painted", () => tell(parent, "juliaca:painted", { from: window }));
+      tell(parent, "juliaca:map-ready", offer);
+    }
+    const core = offer.core ? Promise.resolve(offer.core).catch(() => fetchJson(url)) : fetchJson(url);
+    core.then((loaded) => provide(Dataset.served(loaded, source.url, config.lang)));
+  }
+  function tell(parent, type, detail) {
+    parent.dispatchEvent(new parent.CustomEvent(type, { detail }));
+  }
+  function handKey(event, parent, container) {
+    const delta = keyStep(event, keyTarget(event.target, null, container));
+    if (!delta) return;
+    event.preventDefault();
+    tell(parent, "juliaca:key", { from: window, delta });
+  }
+})();

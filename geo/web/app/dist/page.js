@@ -1,0 +1,1609 @@
+/* Built by geo/web/app/build.mjs from host-page.js: do not edit; edit the modules. */
+(() => {
+  // map.css
+  var map_default = '/* Sober styling: neutral greys, one accent per category, no animation. */\n.jm-icon { background: none; border: none; }\n.jm-symbol { position: relative; line-height: 0; width: 100%; height: 100%; display: flex; align-items: center;\n  justify-content: center; }\n/* The hit area is at least 24 px (the icon box); a focused symbol shows it (WCAG 2.4.7, 2.4.11). */\n.jm-icon:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; border-radius: 4px; }\n/* Earlier events are faded, but their outline keeps 4.4:1 or more over every light base map and the white halo\n   keeps them visible over dark imagery (WCAG 1.4.11 asks 3:1 for graphics). */\n.jm-earlier { opacity: 0.65; }\n.jm-symbol svg { filter: drop-shadow(0 0 1.5px #ffffff); }\n.jm-badge {\n  position: absolute; top: -7px; right: -8px; min-width: 12px; height: 12px; padding: 0 2px;\n  font: bold 10px/12px system-ui, sans-serif; color: #111; background: #fff; border: 1px solid #111;\n  border-radius: 6px; text-align: center;\n}\n.jm-popup { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1d; }\n.jm-popup-title { font-weight: 600; font-size: 14px; margin-bottom: 2px; }\n.jm-popup-time, .jm-popup-place, .jm-popup-section, .jm-popup-by { color: #444; font-size: 12px; }\n.jm-popup-summary { margin: 6px 0; }\n.jm-popup-status { display: inline-block; font-size: 12px; padding: 1px 6px; border-radius: 3px; background: #eeeeee; }\n.jm-status-official_claim { background: #fff3cd; }\n.jm-status-disputed { background: #f8e0d8; }\n.jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; color: #333; }\n.jm-tip { font: 12px/1.35 system-ui, sans-serif; max-width: 240px; white-space: normal; }\n.jm-place-label {\n  background: rgba(255, 255, 255, 0.8); border: none; box-shadow: none; padding: 0 3px;\n  font: 11px/1.3 system-ui, sans-serif; color: #222;\n}\n.jm-label { position: absolute; left: 0; top: 0; white-space: nowrap; }\n.jm-leader { position: absolute; left: 0; top: 0; height: 0; border-top: 1px solid #444; transform-origin: 0 0; }\n.jm-area-label {\n  font: 600 13px/1.2 system-ui, sans-serif; letter-spacing: 0.18em; color: #6b665d; pointer-events: none;\n  text-shadow: 0 0 2px #f3f1ec, 0 0 2px #f3f1ec;\n}\n.jm-water { font: italic 12px/1.2 system-ui, sans-serif; letter-spacing: 0.06em; color: #3d6a87; text-shadow: none; }\n.jm-role-site { font-weight: 600; }\n.jm-legend {\n  background: rgba(255, 255, 255, 0.94); padding: 6px 8px; border-radius: 4px; max-width: 230px;\n  font: 12px/1.35 system-ui, sans-serif; color: #1d1d1d; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);\n}\n.jm-legend summary { cursor: pointer; font-weight: 600; }\n.jm-legend ul { list-style: none; margin: 4px 0 0; padding: 0; }\n.jm-legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }\n.jm-legend-notes li { display: block; color: #444; }\n.jm-notice {\n  background: #fff; border: 1px solid #999; padding: 6px 8px; max-width: 260px;\n  font: 12px/1.35 system-ui, sans-serif;\n}\n.leaflet-container { background: #f2efe9; }\n.jm-offline.leaflet-container { background: #c6dbe8; }\n/* Text over the map keeps 4.5:1 whatever lies beneath (WCAG 1.4.3): near-opaque backgrounds, darker links. */\n.leaflet-container .leaflet-control-attribution { background: rgba(255, 255, 255, 0.94); color: #222; }\n.leaflet-container .leaflet-control-attribution a { color: #00557a; }\n.leaflet-container .leaflet-control-scale-line { background: rgba(255, 255, 255, 0.94); color: #222; border-color: #555; }\n.leaflet-container a.leaflet-popup-close-button { color: #444; }\n.leaflet-container:focus-visible, .leaflet-container :focus-visible { outline: 3px solid #0072B2; outline-offset: -3px; }\n.jm-north {\n  background: rgba(255, 255, 255, 0.9); border-radius: 4px; padding: 3px 6px 2px; text-align: center;\n  box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25); line-height: 0;\n}\n.jm-north-letter { font: 700 12px/14px system-ui, sans-serif; color: #1d1d1d; }\n.jm-inset {\n  width: 150px; height: 180px; border: 1px solid #6e6e6e; background: #c6dbe8;\n  box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);\n}\n.jm-cluster-list { margin: 4px 0 0; padding-left: 16px; max-height: 260px; overflow-y: auto; }\n';
+
+  // control.css
+  var control_default = '/* The time control (control.js). Sober, large targets (24 px at least), focus always visible. */\n.jt { font-family: inherit; color: inherit; display: flex; flex-direction: column; gap: 0.4rem; }\n.jt-present { display: none; }\n.jt-presenting .jt-present { display: block; }\n.jt-title { font-size: 2.1rem; font-weight: 650; margin: 0 0 0.2rem; line-height: 1.2; }\n.jt-position { margin: 0; opacity: 0.8; }\n.jt-caption { font-size: 1.25rem; line-height: 1.5; margin: 0.5rem 0 0; max-width: 70rem; }\n.jt-clock { font-size: 1.45rem; font-weight: 600; margin: 0; font-variant-numeric: tabular-nums; }\n.jt-presenting .jt-clock { font-size: 1.1rem; font-weight: 500; }\n.jt-controls { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }\n.jt button, .jt select {\n  font: inherit; min-height: 2.25rem; min-width: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;\n  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer;\n}\n.jt[data-playing="true"] .jt-play { background: #e6f0f7; border-color: #0072B2; }\n.jt-slider { flex: 1 1 14rem; min-width: 10rem; height: 2rem; accent-color: #0072B2; cursor: pointer; }\n.jt-step-name { min-width: 4.5em; font-variant-numeric: tabular-nums; }\n.jt-speed { display: inline-flex; align-items: center; gap: 0.3rem; font-size: 0.9rem; }\n.jt :focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jt-counters { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0.5rem; }\n.jt-value { font-size: 2rem; font-weight: 650; font-variant-numeric: tabular-nums; line-height: 1.2; }\n.jt-presenting .jt-value { font-size: 2.6rem; }\n.jt-label { font-size: 0.9rem; }\n.jt-note { font-size: 0.8rem; margin: 0; opacity: 0.85; }\n.jt-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }\n@media (max-width: 640px) {\n  .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  .jt-clock { font-size: 1.15rem; }\n  .jt-value { font-size: 1.6rem; }\n}\n/* The list of events and the downloads (list.js, downloads.js), and the texts to copy (host-streamlit.js). */\n.jl-at { font-size: 0.85rem; opacity: 0.85; margin: 0 0 0.3rem; }\n.jl-heading { font-size: 1rem; font-weight: 650; margin: 0 0 0.2rem; }\n.jl-newest { font-size: 0.8rem; margin: 0 0 0.3rem; opacity: 0.85; }\n.jl-newest:empty { display: none; }\n.jl-events { border: 1px solid #c8c8c8; border-radius: 0.4rem; margin: 0; padding: 0.3rem 0.5rem; max-height: 330px; overflow-y: auto; }\n.jl-help { font-size: 0.85rem; padding: 0 0.2rem; }\n.jl-item { display: flex; gap: 0.45rem; align-items: flex-start; padding: 0.3rem 0; font-size: 0.9rem; line-height: 1.35; cursor: pointer; }\n.jl-item input { margin-top: 0.2rem; accent-color: #0072B2; min-width: 1rem; min-height: 1rem; }\n.jl-item input:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jl-details .jl-event { border: 1px solid #c8c8c8; border-radius: 0.4rem; padding: 0.5rem 0.7rem; margin-top: 0.5rem; font-size: 0.9rem; }\n.jd { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.5rem 0; }\n.jd button, .jm-copy button { font: inherit; min-height: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;\n  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer; }\n.jd button:focus-visible, .jm-copy button:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jd-status { font-size: 0.85rem; }\n.jm-copy label { display: block; font-size: 0.9rem; }\n.jm-copy textarea { display: block; width: 100%; margin-top: 4px; font: 0.8rem ui-monospace, monospace; resize: vertical; }\n.jm-copy-row { display: flex; gap: 10px; align-items: center; margin: 4px 0 10px; }\n.jm-copy-status { font-size: 0.9rem; font-weight: 600; color: #1b5e20; }\n.jt-summary { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;\n  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }\n.jl-event .jm-popup-title { font-weight: 600; }\n.jl-event .jm-popup-time, .jl-event .jm-popup-place, .jl-event .jm-popup-by, .jl-event .jm-popup-section { font-size: 0.85rem; opacity: 0.85; }\n.jl-event .jm-popup-status { display: inline-block; font-size: 0.85rem; padding: 1px 6px; border-radius: 3px; background: #eeeeee; color: #1d1d1d; }\n.jl-event .jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; }\n';
+
+  // text.js
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== void 0 && text !== null) node.textContent = String(text);
+    return node;
+  }
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, (all, name) => Object.hasOwn(values, name) ? String(values[name]) : all);
+  }
+  function addStyle(root, id, css) {
+    if (root.getElementById(id)) return;
+    const style = document.createElement("style");
+    style.id = id;
+    style.textContent = css;
+    (root.head || root).append(style);
+  }
+
+  // timemodel.js
+  function countUpTo(values, x) {
+    let lo = 0, hi = values.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (values[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  function shownAt(core, t) {
+    return countUpTo(core.reveal, t);
+  }
+  function totalsAt(core, t, tollFrom) {
+    const shown2 = shownAt(core, t);
+    const base = tollFrom === null || tollFrom === void 0 ? 0 : Math.min(countUpTo(core.reveal, tollFrom - 1), shown2);
+    const out = {};
+    core.countColumns.forEach((name, c) => {
+      out[name] = core.running[c][shown2] - core.running[c][base];
+    });
+    return out;
+  }
+  function categoryMask(core, cats) {
+    if (!cats) return null;
+    return core.categories.map((c) => cats.includes(c));
+  }
+  function visibleAt(core, t, cats) {
+    const mask = categoryMask(core, cats), out = [];
+    for (let i = shownAt(core, t) - 1; i >= 0; i--) if (!mask || mask[core.cat[i]]) out.push(i);
+    return out;
+  }
+
+  // symbols.js
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var SHAPES = {
+    circle: "M12 4a8 8 0 1 1 0 16a8 8 0 1 1 0-16z",
+    square: "M4.5 4.5h15v15h-15z",
+    diamond: "M12 2.5 21.5 12 12 21.5 2.5 12z",
+    triangle: "M12 3 21.5 20H2.5z",
+    triangle_down: "M12 21 2.5 4h19z",
+    cross: "M5 8.5 8.5 5 12 8.5 15.5 5 19 8.5 15.5 12 19 15.5 15.5 19 12 15.5 8.5 19 5 15.5 8.5 12z",
+    hexagon: "M7 3.5h10l5 8.5-5 8.5H7L2 12z",
+    pentagon: "M12 2.5 21.5 9.4 17.9 20.5H6.1L2.5 9.4z",
+    star: "M12 2.5l2.8 6.2 6.7.6-5.1 4.5 1.5 6.6L12 17l-5.9 3.4 1.5-6.6-5.1-4.5 6.7-.6z"
+  };
+  var HEX = /^#[0-9a-fA-F]{6}$/;
+  function svg(viewBox, width, height, paths) {
+    const box = document.createElementNS(SVG_NS, "svg");
+    box.setAttribute("viewBox", viewBox);
+    box.setAttribute("width", width);
+    box.setAttribute("height", height);
+    box.setAttribute("aria-hidden", "true");
+    for (const attributes of paths) {
+      const path = document.createElementNS(SVG_NS, "path");
+      for (const [name, value] of Object.entries(attributes)) path.setAttribute(name, value);
+      box.append(path);
+    }
+    return box;
+  }
+  function symbol(style, size, { approx = false, isNew = false, selected = false } = {}) {
+    const path = {
+      d: SHAPES[style.shape] || SHAPES.circle,
+      fill: HEX.test(style.color) ? style.color : "#777777",
+      stroke: selected ? "#000000" : "#1a1a1a",
+      "stroke-width": selected ? "3" : isNew ? "1.6" : "1"
+    };
+    if (approx) path["stroke-dasharray"] = "2.5 1.8";
+    return svg("0 0 24 24", size, size, [path]);
+  }
+
+  // eventview.js
+  var PARTS = [
+    ["title", "div", (t) => t.title],
+    ["time", "div", (t) => t.time],
+    ["place", "div", (t, words2) => t.place || words2.not_mapped],
+    ["summary", "p", (t) => t.summary],
+    ["status", "div", (t) => t.status_label],
+    ["by", "div", (t, words2) => t.by ? `${words2.reported_by}: ${t.by}` : null],
+    ["quote", "blockquote", (t) => `“${t.quote}”`],
+    ["section", "div", (t, words2) => `${words2.source}: ${t.section}`]
+  ];
+  function eventDetails(record, words2, className = "jm-popup") {
+    const box = el("div", className);
+    for (const [part, tag, text] of PARTS) {
+      const value = text(record, words2);
+      if (value) box.append(el(tag, `jm-popup-${part}`, value));
+    }
+    return box;
+  }
+  function eventTip(record) {
+    const box = el("div", "jm-tip");
+    box.append(el("strong", null, record.title), el("div", null, record.time));
+    return box;
+  }
+  function eventName(record) {
+    return [record.title, record.time, record.place].filter(Boolean).join(", ");
+  }
+
+  // fans.js
+  var GOLDEN = 2.399963;
+  var FAN_SPACING = 14;
+  var FAN_GAP = 2;
+  var TARGET = 24;
+  var TOGETHER = 40;
+  var FROM_ZOOM = 7.5;
+  var Fan = class {
+    constructor() {
+      this.placed = [];
+      this.s = 0;
+    }
+    offset(slot, halfOf) {
+      while (this.placed.length <= slot) {
+        const half = halfOf(this.placed.length);
+        for (; ; this.s += 0.1) {
+          const r = FAN_SPACING * Math.sqrt(this.s);
+          const x = Math.round(r * Math.cos(this.s * GOLDEN)), y = Math.round(r * Math.sin(this.s * GOLDEN));
+          if (this.clear(x, y, half)) {
+            this.placed.push({ x, y, half });
+            break;
+          }
+        }
+      }
+      return this.placed[slot];
+    }
+    clear(x, y, half) {
+      return this.placed.every((q) => {
+        const apart = q.half + half + FAN_GAP;
+        return Math.abs(q.x - x) >= apart || Math.abs(q.y - y) >= apart;
+      });
+    }
+  };
+  function pushApart(points, radius, zoom) {
+    const ids = Object.keys(points), out = {};
+    ids.forEach((p) => {
+      out[p] = [0, 0];
+    });
+    if (zoom < FROM_ZOOM) return out;
+    for (let pass = 0; pass < 4; pass++) {
+      for (let a = 0; a < ids.length; a++) {
+        for (let b = a + 1; b < ids.length; b++) {
+          const pa = ids[a], pb = ids[b], ox = points[pb].x - points[pa].x, oy = points[pb].y - points[pa].y;
+          if (Math.hypot(ox, oy) >= TOGETHER) continue;
+          let vx = ox + out[pb][0] - out[pa][0], vy = oy + out[pb][1] - out[pa][1];
+          let d = Math.hypot(vx, vy);
+          const need = radius[pa] + radius[pb];
+          if (d >= need) continue;
+          if (d < 0.5) {
+            vx = 1;
+            vy = 0;
+            d = 1;
+          }
+          const gap = need - d, moveA = gap * radius[pb] / need, moveB = gap * radius[pa] / need;
+          out[pa][0] -= vx / d * moveA;
+          out[pa][1] -= vy / d * moveA;
+          out[pb][0] += vx / d * moveB;
+          out[pb][1] += vy / d * moveB;
+        }
+      }
+    }
+    ids.forEach((p) => {
+      out[p] = [Math.round(out[p][0]), Math.round(out[p][1])];
+    });
+    return out;
+  }
+  var Fans = class {
+    constructor(map, dataset, { markers, restyle }) {
+      this.map = map;
+      this.data = dataset;
+      this.markers = markers;
+      this.fans = {};
+      this.shifts = {};
+      this.shiftsAt = null;
+      this.leaders = L.layerGroup().addTo(map);
+      this.leadersDrawn = "";
+      let pending = false;
+      map.on("zoomend", () => {
+        const before = JSON.stringify(this.shifts);
+        this.current();
+        if (JSON.stringify(this.shifts) !== before) restyle();
+        this.drawLeaders();
+      });
+      map.on("layeradd layerremove", () => {
+        if (pending) return;
+        pending = true;
+        Promise.resolve().then(() => {
+          pending = false;
+          this.drawLeaders();
+        });
+      });
+    }
+    /* Event i's offset from its place, in px, shift of its place's fan included. */
+    offset(i) {
+      const core = this.data.core, p = core.place[i], list2 = this.data.byPlace[p] || [i];
+      const fan = this.fans[p] || (this.fans[p] = new Fan());
+      const own = fan.offset(core.slot[i], (k) => Math.max(core.size[list2[k]], TARGET) / 2);
+      const shift = this.current()[p] || [0, 0];
+      return { x: own.x + shift[0], y: own.y + shift[1] };
+    }
+    /* How far a place's whole fan reaches from its point, in px (its offsets never depend on the zoom). */
+    reach(p) {
+      const core = this.data.core, fan = this.fans[p] || (this.fans[p] = new Fan());
+      const list2 = this.data.byPlace[p];
+      return list2.reduce((reach, i) => {
+        const o = fan.offset(core.slot[i], (k) => Math.max(core.size[list2[k]], TARGET) / 2);
+        return Math.max(reach, Math.hypot(o.x, o.y) + Math.max(core.size[i], TARGET) / 2);
+      }, 0);
+    }
+    current() {
+      if (!alive(this.map)) return {};
+      const zoom = this.map.getZoom();
+      if (this.shiftsAt !== zoom) {
+        const core = this.data.core, points = {}, radius = {};
+        for (const p of Object.keys(this.data.byPlace)) {
+          const first = this.data.byPlace[p][0];
+          points[p] = this.map.project([core.lat[first], core.lon[first]]);
+          radius[p] = this.reach(p);
+        }
+        this.shifts = pushApart(points, radius, zoom);
+        this.shiftsAt = zoom;
+      }
+      return this.shifts;
+    }
+    /* A thin line from each displaced place that has symbols on the map to the centre of its fan. */
+    drawLeaders() {
+      if (!alive(this.map)) return;
+      const core = this.data.core, here = new Set(this.markers().map((i) => String(core.place[i])));
+      const wanted = [...here].filter((p) => {
+        const s = this.shifts[p];
+        return s && (s[0] || s[1]);
+      });
+      const signature = `${this.shiftsAt}:${wanted.join(",")}`;
+      if (signature === this.leadersDrawn) return;
+      this.leadersDrawn = signature;
+      this.leaders.clearLayers();
+      for (const p of wanted) {
+        const s = this.shifts[p], first = this.data.byPlace[p][0], at = L.latLng(core.lat[first], core.lon[first]);
+        const to = this.map.unproject(this.map.project(at).add(L.point(s[0], s[1])));
+        this.leaders.addLayer(L.polyline([at, to], { color: "#444444", weight: 1, interactive: false }));
+      }
+    }
+  };
+  function alive(map) {
+    return Boolean(map && map._mapPane && map._loaded);
+  }
+
+  // labels.js
+  var NEAR = 5;
+  var LEADER_FROM = 14;
+  var SIDES = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [1, 1], [-1, -1], [-1, 1]];
+  var RINGS = [NEAR, 20, 36, 54];
+  var CENTRED = [[0, 0], [0, -1], [0, 1], [-1, 0], [1, 0]];
+  var DOT = 3;
+  var EDGE = 2;
+  function overlaps(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  }
+  function free(box, taken, size) {
+    if (box.x < EDGE || box.y < EDGE || box.x + box.w > size.x - EDGE || box.y + box.h > size.y - EDGE) return false;
+    return !taken.some((other) => overlaps(box, other));
+  }
+  function besideBox(p, w, h, side, d) {
+    const x = side[0] > 0 ? p.x + d : side[0] < 0 ? p.x - d - w : p.x - w / 2;
+    const y = side[1] > 0 ? p.y + d : side[1] < 0 ? p.y - d - h : p.y - h / 2;
+    return { x: Math.round(x), y: Math.round(y), w, h };
+  }
+  function choose(centred, p, wh, taken, size) {
+    if (centred) {
+      for (const [dx, dy] of CENTRED) {
+        const box = { x: Math.round(p.x - wh.w / 2 + dx * wh.w / 2), y: Math.round(p.y - wh.h / 2 + dy * wh.h), w: wh.w, h: wh.h };
+        if (free(box, taken, size)) return box;
+      }
+      return null;
+    }
+    for (const ring of RINGS) {
+      for (const side of SIDES) {
+        const box = besideBox(p, wh.w, wh.h, side, ring);
+        if (free(box, taken, size)) return { ...box, far: ring >= LEADER_FROM };
+      }
+    }
+    return null;
+  }
+  function controlBoxes(map) {
+    const origin = map.getContainer().getBoundingClientRect(), out = [];
+    map.getContainer().querySelectorAll(".leaflet-control").forEach((node) => {
+      const r = node.getBoundingClientRect();
+      if (r.width && r.height) out.push({ x: r.left - origin.left - 2, y: r.top - origin.top - 2, w: r.width + 4, h: r.height + 4 });
+    });
+    return out;
+  }
+  var Labels = class {
+    constructor(map, config) {
+      this.map = map;
+      this.fullFrom = config.fullNamesFrom || 99;
+      this.pane = map.createPane("jm-labels");
+      this.pane.style.zIndex = "580";
+      this.items = [];
+      for (const p of config.places || []) {
+        L.circleMarker([p.lat, p.lon], {
+          radius: 2.5,
+          color: "#333333",
+          weight: 1,
+          fillColor: "#ffffff",
+          fillOpacity: 1,
+          interactive: false
+        }).addTo(map);
+        this.items.push(this.make(p, `jm-place-label jm-role-${p.role}`, [0, 99], false));
+      }
+      for (const a of config.areas || []) {
+        this.items.push(this.make({ name: a.name, short: a.name, lat: a.lat, lon: a.lon }, `jm-area-label jm-${a.kind}`, a.zoom, true));
+      }
+      map.on("zoomstart", () => {
+        this.pane.style.visibility = "hidden";
+      });
+      map.on("zoomend moveend resize viewreset", () => this.place());
+      if (window.ResizeObserver) {
+        const observer = new ResizeObserver(() => this.place());
+        map.getContainer().querySelectorAll(".leaflet-control-container > div").forEach((corner) => observer.observe(corner));
+      }
+      this.place();
+    }
+    make(p, className, zoom, centred) {
+      const node = L.DomUtil.create("div", `jm-label ${className}`, this.pane);
+      const leader = L.DomUtil.create("div", "jm-leader", this.pane);
+      return { p, node, leader, zoom, centred, latlng: L.latLng(p.lat, p.lon), text: null };
+    }
+    /* Set the text for this zoom, and show the label so that it can be measured. */
+    setText(item, zoom) {
+      const full = item.p.name, text = zoom >= this.fullFrom ? full : item.p.short || full;
+      if (item.text !== text) {
+        item.text = text;
+        item.node.textContent = text;
+        if (text !== full) item.node.setAttribute("title", full);
+        else item.node.removeAttribute("title");
+      }
+      item.node.style.display = "block";
+    }
+    place() {
+      if (!alive(this.map)) return;
+      const map = this.map, zoom = map.getZoom();
+      const size = { x: map.getContainer().clientWidth, y: map.getContainer().clientHeight };
+      const taken = controlBoxes(map);
+      const points = this.items.map((item) => map.latLngToContainerPoint(item.latlng));
+      this.items.forEach((item, k) => {
+        if (!item.centred) taken.push({ x: points[k].x - DOT, y: points[k].y - DOT, w: 2 * DOT, h: 2 * DOT });
+      });
+      const inRange = this.items.map((item) => zoom >= item.zoom[0] && zoom <= item.zoom[1]);
+      this.items.forEach((item, k) => {
+        if (inRange[k]) this.setText(item, zoom);
+      });
+      const sizes = this.items.map((item, k) => {
+        if (!inRange[k]) return null;
+        const rect = item.node.getBoundingClientRect();
+        return { w: Math.ceil(rect.width), h: Math.ceil(rect.height) };
+      });
+      this.items.forEach((item, k) => {
+        const box = inRange[k] ? choose(item.centred, points[k], sizes[k], taken, size) : null;
+        this.draw(item, points[k], box);
+        if (box) taken.push({ x: box.x - 1, y: box.y - 1, w: box.w + 2, h: box.h + 2 });
+      });
+      this.pane.style.visibility = "";
+    }
+    /* Position the label (and its leader line) in the pane, or hide it. */
+    draw(item, p, box) {
+      const map = this.map;
+      item.node.style.display = box ? "block" : "none";
+      item.leader.style.display = box && box.far ? "block" : "none";
+      item.node.classList.toggle("jm-label-hidden", !box);
+      if (!box) return;
+      L.DomUtil.setPosition(item.node, map.containerPointToLayerPoint([box.x, box.y]));
+      if (!box.far) return;
+      const tx = Math.max(box.x, Math.min(p.x, box.x + box.w)), ty = Math.max(box.y, Math.min(p.y, box.y + box.h));
+      const dx = tx - p.x, dy = ty - p.y;
+      item.leader.style.width = `${Math.max(0, Math.hypot(dx, dy) - DOT)}px`;
+      item.leader.style.transform = "";
+      L.DomUtil.setPosition(item.leader, map.containerPointToLayerPoint(p));
+      item.leader.style.transform += ` rotate(${Math.atan2(dy, dx)}rad) translateX(${DOT}px)`;
+    }
+  };
+
+  // furniture.js
+  function addLegend(map, legend) {
+    const control2 = L.control({ position: "bottomleft" });
+    control2.onAdd = () => {
+      const box = el("details", "jm-legend");
+      if (map.getSize().x >= 900) box.open = true;
+      box.append(el("summary", null, legend.title));
+      const list2 = el("ul");
+      for (const item of legend.items) {
+        const li = el("li");
+        li.append(symbol(item.style, 14, { isNew: true }), el("span", null, item.label));
+        list2.append(li);
+      }
+      const notes = el("ul", "jm-legend-notes");
+      for (const note of legend.notes) notes.append(el("li", null, note));
+      box.append(list2, notes);
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    control2.addTo(map);
+  }
+  function keepInFrame(map, frame) {
+    if (!frame) return;
+    const inset = 0.1, bounds = L.latLngBounds([[frame[0][0] + inset, frame[0][1] + inset], [frame[1][0] - inset, frame[1][1] - inset]]);
+    const floor = map.getMinZoom();
+    map.getContainer().classList.add("jm-offline");
+    map.options.zoomSnap = 0.25;
+    map.options.maxBoundsViscosity = 1;
+    const fit = () => {
+      map.setMinZoom(Math.max(floor, map.getBoundsZoom(bounds, true)));
+      map.setMaxBounds(bounds);
+    };
+    fit();
+    map.on("resize", fit);
+  }
+  function addFurniture(map, config, shown2) {
+    const snapshot = config.snapshot;
+    if (!snapshot) return;
+    if (snapshot.northArrow) northArrow(map);
+    if (snapshot.inset && config.frame) locatorInset(map, config);
+    if (snapshot.legendShown) legendOfWhatIsShown(map, config, shown2);
+  }
+  function northArrow(map) {
+    const control2 = L.control({ position: "topright" });
+    control2.onAdd = () => {
+      const box = L.DomUtil.create("div", "jm-north");
+      box.setAttribute("aria-hidden", "true");
+      const line = { stroke: "#1d1d1d", "stroke-width": "1.2", "stroke-linejoin": "round" };
+      box.append(svg("0 0 24 36", "22", "33", [
+        { d: "M12 2 20 30 12 24z", fill: "#1d1d1d", ...line },
+        { d: "M12 2 4 30 12 24z", fill: "#ffffff", ...line }
+      ]));
+      box.append(el("div", "jm-north-letter", "N"));
+      return box;
+    };
+    control2.addTo(map);
+  }
+  function locatorInset(map, config) {
+    const land = config.context.find((layer) => layer.style === "land" && layer.data);
+    if (!land) return;
+    const control2 = L.control({ position: "topright" });
+    control2.onAdd = () => {
+      const box = L.DomUtil.create("div", "jm-inset");
+      box.setAttribute("aria-hidden", "true");
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    control2.addTo(map);
+    const inset = L.map(control2.getContainer(), {
+      attributionControl: false,
+      zoomControl: false,
+      dragging: false,
+      scrollWheelZoom: false,
+      doubleClickZoom: false,
+      boxZoom: false,
+      keyboard: false,
+      touchZoom: false,
+      zoomSnap: 0,
+      fadeAnimation: false,
+      zoomAnimation: false
+    });
+    inset.fitBounds(L.latLngBounds(config.frame), { padding: [0, 0] });
+    L.geoJSON(land.data, { interactive: false, style: (feature) => ({
+      color: "#6e6e6e",
+      weight: 0.6,
+      fillOpacity: 1,
+      fillColor: feature.properties && feature.properties.name === "Peru" ? "#d9d3c7" : "#f3f1ec"
+    }) }).addTo(inset);
+    const frame = L.rectangle(map.getBounds(), { color: "#D55E00", weight: 2, fill: false, interactive: false }).addTo(inset);
+    const dot = L.circleMarker(map.getCenter(), { radius: 3, color: "#D55E00", weight: 2, fillOpacity: 1, interactive: false }).addTo(inset);
+    map.on("moveend", () => {
+      frame.setBounds(map.getBounds());
+      dot.setLatLng(map.getCenter());
+    });
+  }
+  function legendOfWhatIsShown(map, config, shown2) {
+    let pending = false;
+    const update = () => {
+      pending = false;
+      const categories = alive(map) ? shown2() : null;
+      if (!categories) return;
+      const items = map.getContainer().querySelectorAll(".jm-legend > ul:not(.jm-legend-notes) > li");
+      config.legend.items.forEach((item, k) => {
+        if (items[k]) items[k].style.display = categories.has(item.category) ? "" : "none";
+      });
+    };
+    map.on("layeradd layerremove moveend", () => {
+      if (!pending) {
+        pending = true;
+        Promise.resolve().then(update);
+      }
+    });
+  }
+
+  // map.js
+  var SYMBOL_LIMIT = 3e3;
+  var MapView = class {
+    /* Once per Leaflet map: context layers, labels, legend, a notice when tiles fail; then the dataset
+       (a Promise of a Dataset) and, if given, the step to draw first. */
+    constructor(map, config, dataset) {
+      this.map = map;
+      this.config = config;
+      this.data = null;
+      this.pending = null;
+      this.last = null;
+      this.viewKey = null;
+      this.container = map.getContainer();
+      this.container.classList.add("jm-map");
+      this.labelDocument();
+      map.attributionControl.setPrefix("Leaflet");
+      map.attributionControl.addAttribution(config.credit);
+      this.addContext();
+      addLegend(map, config.legend);
+      if (config.tiles) this.noticeTileErrors();
+      keepInFrame(map, config.frame);
+      addFurniture(map, config, () => this.categoriesInView());
+      this.labels = new Labels(map, config);
+      this.canvas = L.canvas({ padding: 0.3 });
+      this.group = L.featureGroup().addTo(map);
+      this.marchLayers = L.layerGroup().addTo(this.group);
+      this.reset();
+      if (config.firstStep) {
+        this.container.dataset.first = config.firstStep.iso;
+        this.takeStep(config.firstStep);
+      }
+      dataset.then((data2) => this.setData(data2));
+    }
+    setData(data2) {
+      this.data = data2;
+      this.fans = new Fans(this.map, data2, {
+        markers: () => Object.keys(this.markers).map(Number),
+        restyle: () => this.restyleSymbols()
+      });
+      if (data2.core.n <= data2.core.chunk) data2.loadText(0);
+      if (this.pending) this.drawStep(this.pending);
+    }
+    reset() {
+      this.shown = 0;
+      this.newFrom = 0;
+      this.cats = null;
+      this.selected = -1;
+      this.highlight = null;
+      this.markers = {};
+      this.places = {};
+    }
+    /* The map's language and name for assistive technology: the document's lang and a named landmark. */
+    labelDocument() {
+      document.documentElement.lang = this.config.lang;
+      const viewport = document.querySelector('meta[name="viewport"]');
+      if (viewport) viewport.setAttribute("content", "width=device-width, initial-scale=1");
+      this.container.setAttribute("role", "region");
+      this.container.setAttribute("aria-label", this.config.strings.map_name);
+    }
+    noticeTileErrors() {
+      this.map.eachLayer((layer) => {
+        if (!(layer instanceof L.TileLayer)) return;
+        layer.once("tileerror", () => {
+          const note = L.control({ position: "topright" });
+          note.onAdd = () => el("div", "jm-notice", this.config.strings.tiles_failed);
+          note.addTo(this.map);
+        });
+      });
+    }
+    addContext() {
+      const map = this.map, styles = this.config.contextStyles;
+      ["jm-land", "jm-lake", "jm-borders"].forEach((name, i) => {
+        map.createPane(name).style.zIndex = String(201 + i);
+        map.getPane(name).style.pointerEvents = "none";
+      });
+      let drawn = 0;
+      for (const layer of this.config.context) {
+        const draw2 = (geojson) => {
+          L.geoJSON(geojson, { style: styles[layer.style], pane: layer.pane, interactive: false }).addTo(map);
+          this.container.dataset.context = String(drawn += 1);
+        };
+        if (layer.data) draw2(layer.data);
+        else fetch(layer.url).then((r) => r.json()).then(draw2).catch(() => {
+        });
+      }
+    }
+    /* A step from the host, if it is one (see step.js): a preset view that comes with it, then the step. */
+    takeStep(step) {
+      if (step.view) this.moveTo(step.view);
+      this.drawStep(step);
+    }
+    /* A preset view that comes with a step (classroom moments); once per change, not at every step. */
+    moveTo(view) {
+      const key = `${view.center.join(",")}/${view.zoom}`;
+      if (this.viewKey === key) return;
+      this.viewKey = key;
+      const still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      this.map.setView(view.center, view.zoom, { animate: !still });
+    }
+    /* The map's name at the time shown ("Map of Juliaca at 17:00 on 9 January 2023"): on the iframe that
+       holds it in the app (`nameFrame`), on the map's region elsewhere. */
+    nameStep(title) {
+      if (!title) return;
+      const frame = this.config.nameFrame ? window.frameElement : null;
+      (frame || this.container).setAttribute(frame ? "title" : "aria-label", title);
+    }
+    /* One step: {t, newFrom (epoch ms), cats (names, or null for all), selected (id or null), highlight}.
+       Draws the difference from the step before. */
+    drawStep(step) {
+      if (!this.data) {
+        this.pending = step;
+        return;
+      }
+      this.pending = null;
+      const core = this.data.core;
+      const cats = step.cats ? core.categories.map((c) => step.cats.includes(c)) : null;
+      if (JSON.stringify(cats) !== JSON.stringify(this.cats)) {
+        this.clear();
+        this.cats = cats;
+      }
+      const shown2 = countUpTo(core.reveal, step.t), newFrom = countUpTo(core.reveal, step.newFrom);
+      const selected = step.selected ? core.ids.indexOf(step.selected) : -1;
+      let highlight = null;
+      if (step.highlight) {
+        highlight = {};
+        for (const id of step.highlight) {
+          const k = core.ids.indexOf(id);
+          if (k >= 0) highlight[k] = true;
+        }
+      }
+      const cluster = core.n > SYMBOL_LIMIT, touched = /* @__PURE__ */ new Set();
+      for (let i = this.shown; i < shown2; i++) this.add(i, cluster, touched);
+      for (let i = this.shown - 1; i >= shown2; i--) this.remove(i, cluster, touched);
+      for (let i = Math.min(this.newFrom, newFrom); i < Math.max(this.shown, shown2); i++) touched.add(i);
+      for (const i of [this.selected, selected]) if (i >= 0) touched.add(i);
+      for (const set of [this.highlight, highlight]) for (const k of Object.keys(set || {})) touched.add(Number(k));
+      Object.assign(this, { shown: shown2, newFrom, selected, highlight });
+      for (const i of touched) this.restyle(i, cluster);
+      const marches = this.drawMarches(step.t, cluster);
+      const marker = this.markers[selected];
+      if (marker) setTimeout(() => {
+        if (marker._map) marker.openPopup();
+      }, 0);
+      const events = cluster ? Object.values(this.places).reduce((sum, spot) => sum + spot.count, 0) : Object.keys(this.markers).length;
+      this.report({ t: step.iso, ms: step.t, events, marches, markers: cluster ? Object.keys(this.places).length : events });
+      this.nameStep(step.title);
+    }
+    /* What is drawn, on the container; and, once the browser has painted it, when (a message posted from
+       the frame callback is handled right after that frame is painted). */
+    report(drawn) {
+      this.last = drawn;
+      const data2 = this.container.dataset;
+      for (const [name, value] of Object.entries(drawn)) data2[name] = String(value);
+      delete data2.paintedAt;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          if (this.last !== drawn) return;
+          data2.paintedAt = String(performance.timeOrigin + performance.now());
+          this.container.dispatchEvent(new CustomEvent("jm-painted", { detail: drawn }));
+        };
+        channel.port2.postMessage(null);
+      });
+    }
+    enabled(i) {
+      const core = this.data.core;
+      return core.lat[i] !== null && (!this.cats || this.cats[core.cat[i]]);
+    }
+    add(i, cluster, touched) {
+      if (!this.enabled(i)) return;
+      if (!cluster) {
+        const marker = this.symbolMarker(i);
+        this.markers[i] = marker;
+        this.group.addLayer(marker);
+        touched.add(i);
+        return;
+      }
+      const p = this.data.core.place[i];
+      let spot = this.places[p];
+      if (!spot) {
+        spot = this.places[p] = { count: 0, latest: -1, marker: this.placeMarker(p) };
+        this.group.addLayer(spot.marker);
+      }
+      spot.count += 1;
+      spot.latest = Math.max(spot.latest, i);
+      touched.add(i);
+    }
+    remove(i, cluster, touched) {
+      if (!this.enabled(i)) return;
+      if (!cluster) {
+        if (this.markers[i]) {
+          this.group.removeLayer(this.markers[i]);
+          delete this.markers[i];
+        }
+        return;
+      }
+      const p = this.data.core.place[i], spot = this.places[p];
+      if (!spot) return;
+      spot.count -= 1;
+      if (spot.count <= 0) {
+        this.group.removeLayer(spot.marker);
+        delete this.places[p];
+        return;
+      }
+      if (spot.latest === i) {
+        const list2 = this.data.byPlace[p];
+        let k = list2.indexOf(i) - 1;
+        while (k >= 0 && (list2[k] >= this.shown || !this.enabled(list2[k]))) k--;
+        spot.latest = k >= 0 ? list2[k] : -1;
+      }
+      touched.add(i);
+    }
+    clear() {
+      this.group.eachLayer((layer) => {
+        if (layer !== this.marchLayers) this.group.removeLayer(layer);
+      });
+      this.marchLayers.clearLayers();
+      this.reset();
+    }
+    /* The symbol keeps its drawn size; its hit area (the icon box) is at least TARGET px (WCAG 2.5.8). */
+    symbolIcon(i, isNew, selected) {
+      const core = this.data.core, size = core.size[i], box = Math.max(size, TARGET);
+      const { x: dx, y: dy } = this.fans.offset(i);
+      const wrap = el("div", `jm-symbol ${isNew ? "jm-new" : "jm-earlier"}${selected ? " jm-selected" : ""}`);
+      wrap.append(symbol(core.styles[core.cat[i]], size, { approx: Boolean(core.approx[i]), isNew, selected }));
+      if (core.badge[i]) wrap.append(el("span", "jm-badge", core.badge[i]));
+      return L.divIcon({
+        className: "jm-icon",
+        html: wrap,
+        iconSize: [box, box],
+        iconAnchor: [box / 2 - dx, box / 2 - dy],
+        popupAnchor: [dx, dy - box / 2],
+        tooltipAnchor: [dx + box / 2, dy]
+      });
+    }
+    /* A marker is named "title, time, place" as soon as it exists (until its text arrives, by its category).
+       It is a button that screen readers can press, but not a tab stop: the event list is the keyboard path. */
+    nameMarker(marker, i) {
+      const text = this.data.textOf(i), icon = marker.getElement();
+      if (!icon) return;
+      const label = text ? eventName(text) : (this.config.legend.items[this.data.core.cat[i]] || {}).label || "";
+      icon.setAttribute("role", "button");
+      icon.setAttribute("tabindex", "-1");
+      icon.setAttribute("aria-label", label);
+      if (!text) this.data.loadText(i).then(() => this.nameMarker(marker, i));
+    }
+    /* Content filled in when the text's chunk arrives (at once when it is already loaded). */
+    lazy(layer, i, build2, kind) {
+      return () => {
+        const text = this.data.textOf(i);
+        if (text) return build2(text);
+        this.data.loadText(i).then((loaded) => {
+          const bound = kind === "popup" ? layer.getPopup() : layer.getTooltip();
+          if (bound) bound.setContent(build2(loaded));
+        });
+        return el("div", "jm-tip", "…");
+      };
+    }
+    symbolMarker(i) {
+      const core = this.data.core, words2 = this.config.strings;
+      const marker = L.marker([core.lat[i], core.lon[i]], {
+        icon: this.symbolIcon(i, false, false),
+        keyboard: false,
+        riseOnHover: true
+      });
+      marker.on("add", () => this.nameMarker(marker, i));
+      marker.bindPopup(this.lazy(marker, i, (text) => eventDetails(text, words2), "popup"), { maxWidth: 320, autoPanPadding: [20, 20] });
+      marker.bindTooltip(this.lazy(marker, i, eventTip, "tooltip"), { direction: "right", opacity: 0.95 });
+      marker.jmIndex = i;
+      return marker;
+    }
+    placeMarker(p) {
+      const data2 = this.data, core = data2.core, first = data2.byPlace[p][0], words2 = this.config.strings;
+      const marker = L.circleMarker(
+        [core.lat[first], core.lon[first]],
+        { renderer: this.canvas, weight: 1, color: "#1a1a1a", fillOpacity: 0.5 }
+      );
+      marker.bindTooltip(() => {
+        const spot = this.places[p], box = el("div", "jm-tip");
+        if (!spot) return box;
+        box.append(el("strong", null, `${spot.count} ${words2.events_here}`));
+        const text = data2.textOf(spot.latest);
+        if (text) box.append(el("div", null, `${text.title} — ${text.time}`));
+        else data2.loadText(spot.latest);
+        return box;
+      }, { sticky: true });
+      marker.bindPopup(() => this.placePopup(p), { maxWidth: 340 });
+      return marker;
+    }
+    /* A cluster's popup: its visible events, newest first (all of them are in the list too). */
+    placePopup(p) {
+      const data2 = this.data, box = el("div", "jm-popup"), list2 = el("ul", "jm-cluster-list");
+      const here = data2.byPlace[p].filter((i) => i < this.shown && this.enabled(i)).reverse();
+      box.append(el("div", "jm-popup-title", `${here.length} ${this.config.strings.events_here}`));
+      for (const i of here.slice(0, 30)) {
+        const text = data2.textOf(i);
+        if (!text) data2.loadText(i);
+        list2.append(el("li", null, text ? `${text.time} — ${text.title}` : "…"));
+      }
+      if (here.length > 30) list2.append(el("li", null, `+ ${here.length - 30}`));
+      box.append(list2);
+      return box;
+    }
+    restyleSymbols() {
+      for (const i of Object.keys(this.markers)) this.restyle(Number(i), false);
+    }
+    restyle(i, cluster) {
+      const isNew = this.highlight ? Boolean(this.highlight[i]) : i >= this.newFrom && i < this.shown;
+      const selected = i === this.selected;
+      if (!cluster) {
+        const marker = this.markers[i];
+        if (!marker) return;
+        marker.setIcon(this.symbolIcon(i, isNew, selected));
+        marker.setZIndexOffset(selected ? 2e3 : isNew ? 1e3 : 0);
+        return;
+      }
+      const core = this.data.core, spot = this.places[core.place[i]];
+      if (!spot || spot.latest < 0) return;
+      const fresh = spot.latest >= this.newFrom;
+      spot.marker.setStyle({
+        radius: Math.min(3 + 2 * Math.sqrt(spot.count), 22),
+        fillColor: core.styles[core.cat[spot.latest]].color,
+        fillOpacity: fresh ? 0.9 : 0.35,
+        weight: fresh ? 1.5 : 0.8
+      });
+    }
+    drawMarches(t, cluster) {
+      const core = this.data.core, words2 = this.config.strings;
+      this.marchLayers.clearLayers();
+      if (this.cats && !this.cats[core.categories.indexOf("march")]) return 0;
+      let drawn = 0;
+      for (const m of core.marches) {
+        const done = t >= m.arrive;
+        if (t <= m.drawFrom || cluster && done) continue;
+        drawn += 1;
+        const f = Math.min(1, (t - m.drawFrom) / (m.arrive - m.drawFrom));
+        const a = m.route[0], b = m.route[m.route.length - 1], tip = [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f];
+        const label = el("div", "jm-tip");
+        label.append(el("strong", null, `${words2.march_from} ${m.name[this.config.lang]}`), el("div", null, words2.schematic));
+        this.marchLayers.addLayer(L.polyline([a, tip], { color: "#0072B2", weight: 3, opacity: done ? 0.8 : 1, dashArray: "6 6" }).bindTooltip(label, { sticky: true }));
+        this.marchLayers.addLayer(L.circleMarker(tip, {
+          radius: 4,
+          color: "#0072B2",
+          weight: 2,
+          fillColor: "#ffffff",
+          fillOpacity: 1,
+          opacity: done ? 0.8 : 1
+        }).bindTooltip(label));
+      }
+      this.marchLayers.eachLayer((layer) => layer.getElement().setAttribute("tabindex", "-1"));
+      return drawn;
+    }
+    /* The categories drawn inside the picture now, and whether marches are (a snapshot's legend). */
+    categoriesInView() {
+      if (!this.data) return null;
+      const shown2 = /* @__PURE__ */ new Set();
+      const core = this.data.core, view = this.map.getBounds().pad(0.02);
+      for (const [i, marker] of Object.entries(this.markers)) {
+        if (view.contains(marker.getLatLng())) shown2.add(core.categories[core.cat[i]]);
+      }
+      if (this.last && this.last.marches) shown2.add("march");
+      return shown2;
+    }
+  };
+
+  // fetch.js
+  function fetchJson(url, attempt = 0) {
+    return fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url}: ${response.status}`);
+      return response.json();
+    }).catch((error) => {
+      if (attempt >= 5) throw error;
+      return new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt)).then(() => fetchJson(url, attempt + 1));
+    });
+  }
+
+  // dataset.js
+  var Dataset = class _Dataset {
+    /* `load(kind, k)`: a Promise of chunk k of "text" or "rows". */
+    constructor(core, load) {
+      this.core = core;
+      this.load = load;
+      this.chunks = { text: [], rows: [] };
+      this.byPlace = {};
+      for (let i = 0; i < core.n; i++) {
+        const p = core.place[i];
+        if (p >= 0) (this.byPlace[p] = this.byPlace[p] || []).push(i);
+      }
+    }
+    /* A dataset whose chunks are all here already (the exported page). */
+    static inlined(core, text, rows) {
+      const data2 = new _Dataset(core, (kind, k) => Promise.resolve(kind === "text" ? text[k] : rows[k]));
+      text.forEach((chunk, k) => {
+        data2.chunks.text[k] = chunk;
+      });
+      rows.forEach((chunk, k) => {
+        data2.chunks.rows[k] = chunk;
+      });
+      return data2;
+    }
+    /* The dataset served under `url` (a bundle's folder), with its text in `lang`. */
+    static served(core, url, lang) {
+      return new _Dataset(core, (kind, k) => fetchJson(`${url}/${kind === "text" ? `text-${lang}` : "rows"}-${k}.json`));
+    }
+    /* Event i's fields from a chunk of `kind` ({title, time, …} or {csv, feature}), or null if not loaded yet. */
+    field(kind, i) {
+      const k = Math.floor(i / this.core.chunk), chunk = this.chunks[kind][k];
+      if (!chunk || chunk.then) return null;
+      const j = i - k * this.core.chunk, out = {};
+      for (const name of Object.keys(chunk)) out[name] = chunk[name][j];
+      return out;
+    }
+    textOf(i) {
+      return this.field("text", i);
+    }
+    /* A Promise of event i's fields of `kind`, fetching its chunk once. */
+    fetch(kind, i) {
+      const k = Math.floor(i / this.core.chunk);
+      if (!this.chunks[kind][k]) {
+        this.chunks[kind][k] = this.load(kind, k).then((chunk) => {
+          this.chunks[kind][k] = chunk;
+          return chunk;
+        });
+      }
+      return Promise.resolve(this.chunks[kind][k]).then(() => this.field(kind, i));
+    }
+    loadText(i) {
+      return this.fetch("text", i);
+    }
+    /* A Promise of the fields of `kind` of each of `indices`, in that order. */
+    fetchAll(kind, indices) {
+      return Promise.all(indices.map((i) => this.fetch(kind, i)));
+    }
+  };
+
+  // stepper.js
+  var RELEASE_MS = 300;
+  var STEP_KEYS = /* @__PURE__ */ new Map([["ArrowRight", 1], ["PageDown", 1], ["ArrowLeft", -1], ["PageUp", -1]]);
+  function keyStep(event, at) {
+    const delta = STEP_KEYS.get(event.key);
+    if (!delta) return 0;
+    if (event.altKey || event.ctrlKey || event.metaKey || at.editable) return 0;
+    const arrow = event.key === "ArrowLeft" || event.key === "ArrowRight";
+    if (arrow && (at.slider || at.selfMoving || at.inMap)) return 0;
+    return delta;
+  }
+  var SELF_MOVING = /^(slider|radio|tab|option|menuitem|checkbox|switch)/;
+  function keyTarget(target, slider, map) {
+    if (!target) return { editable: true };
+    const tag = target.tagName || "", own = target === slider;
+    const role = target.getAttribute ? target.getAttribute("role") || "" : "";
+    return {
+      slider: own,
+      selfMoving: SELF_MOVING.test(role),
+      editable: /^(textarea|select)$/i.test(tag) || Boolean(target.isContentEditable) || tag === "INPUT" && !own,
+      inMap: Boolean(map && (target === map || map.contains(target)))
+    };
+  }
+  var Stepper = class {
+    /* `count` steps; `show(index, origin)` draws one, `release(index)` tells the host the time settled,
+       `playing(on)` says whether Play runs. */
+    constructor({ show, release, playing }, timers = globalThis) {
+      Object.assign(this, { onShow: show, onRelease: release, onPlaying: playing, timers });
+      this.count = 1;
+      this.index = 0;
+      this.dragging = false;
+      this.player = null;
+      this.releaseTimer = null;
+    }
+    /* Show step i (clamped). `origin`: "user" (stops Play, releases later), "play", "server" or "data". */
+    show(i, origin) {
+      this.index = Math.max(0, Math.min(this.count - 1, i));
+      this.onShow(this.index, origin);
+      if (origin === "user") {
+        this.stopPlay(false);
+        if (!this.dragging) this.scheduleRelease(RELEASE_MS);
+      }
+    }
+    step(delta) {
+      this.show(this.index + delta, "user");
+    }
+    startDrag() {
+      this.dragging = true;
+    }
+    endDrag() {
+      if (!this.dragging) return;
+      this.dragging = false;
+      this.scheduleRelease(0);
+    }
+    scheduleRelease(delay) {
+      this.timers.clearTimeout(this.releaseTimer);
+      this.releaseTimer = this.timers.setTimeout(() => {
+        if (!this.player && !this.dragging) this.onRelease(this.index);
+      }, delay);
+    }
+    get playing() {
+      return this.player !== null;
+    }
+    /* Play from here (from the start if at the end), one step every `every` ms, to the last step; or stop. */
+    togglePlay(every) {
+      if (this.player) {
+        this.stopPlay(true);
+        return;
+      }
+      if (this.index >= this.count - 1) this.show(0, "play");
+      this.player = this.timers.setInterval(() => {
+        if (this.index < this.count - 1) this.show(this.index + 1, "play");
+        if (this.index >= this.count - 1) this.stopPlay(true);
+      }, every);
+      this.onPlaying(true);
+    }
+    stopPlay(release) {
+      if (!this.player) return;
+      this.timers.clearInterval(this.player);
+      this.player = null;
+      this.onPlaying(false);
+      if (release) this.scheduleRelease(0);
+    }
+    destroy() {
+      this.stopPlay(false);
+      this.timers.clearTimeout(this.releaseTimer);
+    }
+  };
+
+  // control.js
+  var SETTLE_MS = 700;
+  function build(root) {
+    const ui = {
+      box: el("div", "jt"),
+      present: el("div", "jt-present"),
+      title: el("h2", "jt-title"),
+      position: el("p", "jt-position"),
+      caption: el("p", "jt-caption"),
+      clock: el("p", "jt-clock"),
+      controls: el("div", "jt-controls"),
+      back: el("button", "jt-back"),
+      play: el("button", "jt-play"),
+      forward: el("button", "jt-forward"),
+      slider: el("input", "jt-slider"),
+      stepName: el("span", "jt-step-name"),
+      speedLabel: el("label", "jt-speed"),
+      speedText: el("span"),
+      speed: el("select"),
+      counters: el("div", "jt-counters"),
+      note: el("details", "jt-note"),
+      noteSummary: el("summary"),
+      noteBody: el("p"),
+      live: el("div", "jt-live"),
+      summary: el("section", "jt-summary"),
+      summaryText: el("p")
+    };
+    for (const button of [ui.back, ui.play, ui.forward]) button.type = "button";
+    Object.assign(ui.slider, { type: "range", min: "0", step: "1" });
+    ui.stepName.setAttribute("aria-hidden", "true");
+    ui.live.setAttribute("aria-live", "polite");
+    ui.live.setAttribute("role", "status");
+    ui.present.append(ui.title, ui.position, ui.caption);
+    ui.speedLabel.append(ui.speedText, ui.speed);
+    ui.controls.append(ui.back, ui.play, ui.forward, ui.slider, ui.stepName, ui.speedLabel);
+    ui.note.append(ui.noteSummary, ui.noteBody);
+    ui.summary.append(ui.summaryText);
+    ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.note, ui.live, ui.summary);
+    root.append(ui.box);
+    return ui;
+  }
+  var TimeControl = class {
+    /* `host`: {draw(step), drawnTime() (epoch ms, or null), release(step), map() (a map container in this
+       document, whose arrows pan), timers}. */
+    constructor(root, host) {
+      this.host = host;
+      this.ui = build(root);
+      this.data = null;
+      this.core = null;
+      this.rev = null;
+      this.jumps = 0;
+      this.frame = 0;
+      this.liveTimer = null;
+      this.stepper = new Stepper({
+        show: (i, origin) => this.shown(i, origin),
+        release: (i) => host.release(this.steps[i]),
+        playing: (on) => this.playing(on)
+      }, host.timers || globalThis);
+      this.wire();
+    }
+    wire() {
+      const ui = this.ui, stepper = this.stepper, off = [];
+      const on = (target, type, handler) => {
+        target.addEventListener(type, handler);
+        off.push(() => target.removeEventListener(type, handler));
+      };
+      on(ui.slider, "input", () => stepper.show(Number(ui.slider.value), "user"));
+      on(ui.slider, "pointerdown", () => stepper.startDrag());
+      on(window, "pointerup", () => stepper.endDrag());
+      on(window, "pointercancel", () => stepper.endDrag());
+      on(ui.back, "click", () => stepper.step(-1));
+      on(ui.forward, "click", () => stepper.step(1));
+      on(ui.play, "click", () => stepper.togglePlay(Number(ui.speed.value) || 1e3));
+      on(document, "keydown", (event) => {
+        const target = event.composedPath()[0];
+        const delta = keyStep(event, keyTarget(target, ui.slider, this.host.map && this.host.map()));
+        if (!delta) return;
+        event.preventDefault();
+        stepper.step(delta);
+      });
+      this.unwire = () => off.forEach((remove) => remove());
+    }
+    /* A step asked for elsewhere (a key pressed in a map of another frame). */
+    stepBy(delta) {
+      this.stepper.step(delta);
+    }
+    destroy() {
+      this.stepper.destroy();
+      clearTimeout(this.liveTimer);
+      cancelAnimationFrame(this.frame);
+      this.unwire();
+      this.ui.box.remove();
+    }
+    get steps() {
+      return this.data.steps;
+    }
+    get step() {
+      return this.steps[this.stepper.index];
+    }
+    /* New data from the host (language, scale, filter, or a time its server decided). */
+    update(data2) {
+      const first = this.data === null, ui = this.ui, words2 = data2.strings;
+      this.data = data2;
+      this.stepper.count = data2.steps.length;
+      ui.box.classList.toggle("jt-presenting", data2.mode === "present");
+      ui.back.textContent = words2.previous;
+      ui.forward.textContent = words2.next;
+      ui.slider.max = String(data2.steps.length - 1);
+      ui.slider.setAttribute("aria-label", words2.time);
+      ui.speedText.textContent = `${words2.speed} `;
+      ui.noteSummary.textContent = words2.scope || words2.note || "";
+      ui.noteBody.textContent = words2.scope ? words2.note || "" : "";
+      ui.summary.setAttribute("aria-label", words2.summary || "");
+      this.fillSpeeds();
+      this.buildCounters();
+      if (first || data2.rev !== this.rev) {
+        if (!first) this.jumps += 1;
+        this.rev = data2.rev;
+        this.stepper.stopPlay(false);
+        this.stepper.show(data2.step, "server");
+      } else {
+        this.stepper.show(this.stepper.index, "data");
+      }
+      ui.box.dataset.jumps = String(this.jumps);
+      this.paintPlay();
+    }
+    /* The dataset's core arrays: the counters count from them where no step has its words. */
+    setCore(core) {
+      this.core = core;
+      this.paintText();
+    }
+    fillSpeeds() {
+      const ui = this.ui, speeds = this.data.speeds, keep = ui.speed.value;
+      ui.speed.textContent = "";
+      for (const speed of speeds) {
+        const option = el("option", null, speed.label);
+        option.value = String(speed.ms);
+        ui.speed.append(option);
+      }
+      ui.speed.value = speeds.some((speed) => String(speed.ms) === keep) ? keep : String(speeds[this.data.speed].ms);
+    }
+    buildCounters() {
+      const ui = this.ui, labels = this.data.counters;
+      if (ui.counters.childElementCount !== labels.length) {
+        ui.counters.textContent = "";
+        for (let c = 0; c < labels.length; c++) {
+          const box = el("div", "jt-counter");
+          box.append(el("div", "jt-value"), el("div", "jt-label"));
+          ui.counters.append(box);
+        }
+      }
+      labels.forEach((label, c) => {
+        ui.counters.children[c].lastChild.textContent = label;
+      });
+    }
+    /* Step i is shown: the slider and the map at once; the clock and counters in the frame the map is drawn. */
+    shown(i, origin) {
+      const step = this.steps[i], ui = this.ui;
+      ui.slider.value = String(i);
+      ui.slider.setAttribute("aria-valuetext", step.clock);
+      ui.stepName.textContent = step.name;
+      ui.box.dataset.t = step.map.iso;
+      this.host.draw(step, origin);
+      this.paintText();
+      if (origin === "user" || origin === "server") this.announce(step);
+    }
+    paintText() {
+      cancelAnimationFrame(this.frame);
+      this.frame = requestAnimationFrame(() => this.drawText(0));
+    }
+    drawText(tries) {
+      const wanted = this.step, drawn = this.host.drawnTime();
+      const t = drawn !== null && tries < 120 ? drawn : wanted.map.t;
+      if (t !== wanted.map.t) this.frame = requestAnimationFrame(() => this.drawText(tries + 1));
+      const step = wanted.map.t === t ? wanted : this.steps.find((s) => s.map.t === t) || wanted, ui = this.ui;
+      ui.clock.textContent = step.clock;
+      ui.summary.hidden = !step.summary;
+      ui.summaryText.textContent = step.summary || "";
+      ui.box.dataset.textT = String(t);
+      if (step.scope) ui.noteSummary.textContent = step.scope;
+      if (this.data.mode === "present") {
+        ui.title.textContent = step.title;
+        ui.position.textContent = step.position;
+        ui.caption.textContent = step.caption;
+      }
+      const totals = step.toll || !this.core ? null : totalsAt(this.core, t, step.tollFrom);
+      this.data.counters.forEach((_, c) => {
+        const value = ui.counters.children[c].firstChild;
+        if (step.toll) value.textContent = step.toll[c];
+        else if (totals) value.textContent = String(totals[this.core.countColumns[c]]);
+      });
+    }
+    /* The live region speaks the clock once the time settles, never during Play. */
+    announce(step) {
+      clearTimeout(this.liveTimer);
+      this.liveTimer = setTimeout(() => {
+        if (this.stepper.playing) return;
+        this.ui.live.textContent = this.data.mode === "present" ? `${step.title}. ${step.clock}` : step.clock;
+      }, SETTLE_MS);
+    }
+    playing(on) {
+      this.paintPlay();
+      if (on) this.ui.live.textContent = "";
+      else this.announce(this.step);
+    }
+    paintPlay() {
+      const words2 = this.data.strings, playing = this.stepper.playing;
+      this.ui.play.textContent = playing ? words2.pause : words2.play;
+      this.ui.box.dataset.playing = String(playing);
+    }
+  };
+
+  // list.js
+  var groups = 0;
+  var EventList = class {
+    /* `host`: {select(id or null)}; `words`: the list's words (see show). */
+    constructor(root, host) {
+      this.host = host;
+      this.name = `jl-events-${++groups}`;
+      this.box = el("section", "jl");
+      this.at = el("p", "jl-at");
+      this.heading = el("h3", "jl-heading");
+      this.newest = el("p", "jl-newest");
+      this.group = el("fieldset", "jl-events");
+      this.legend = el("legend", "jl-help");
+      this.items = el("div", "jl-items");
+      this.details = el("div", "jl-details");
+      this.group.append(this.legend, this.items);
+      this.box.append(this.at, this.heading, this.newest, this.group, this.details);
+      root.append(this.box);
+      this.shown = [];
+      this.items.addEventListener("change", (event) => {
+        const id = event.target.value;
+        this.showDetails(id);
+        this.host.select(id);
+      });
+    }
+    /* The list at a step: `indices` newest first (at most `limit`), `total` in all, `fresh` the indices
+       new in this step, `selected` an event id or null; `clock` the time in words. */
+    show({ data: data2, indices, total, fresh, selected, clock, words: words2, limit }) {
+      this.words = words2;
+      this.data = data2;
+      this.at.textContent = fill(words2.list_at, { clock });
+      this.heading.textContent = fill(words2.list_heading, { n: total });
+      this.newest.textContent = total > indices.length ? fill(words2.list_newest, { n: indices.length }) : "";
+      this.legend.textContent = words2.list_help;
+      const wanted = indices.slice(0, limit);
+      return data2.fetchAll("text", wanted).then((texts) => {
+        this.items.textContent = "";
+        this.shown = wanted.map((i, k) => ({ i, id: data2.core.ids[i], text: texts[k] }));
+        if (!this.shown.length) this.items.append(el("p", "jl-empty", words2.list_empty));
+        for (const { i, id, text } of this.shown) this.items.append(this.item(i, id, text, fresh.has(i), id === selected));
+        this.showDetails(this.shown.some((e) => e.id === selected) ? selected : null);
+      });
+    }
+    item(i, id, text, isNew, checked) {
+      const core = this.data.core, words2 = this.words, label = el("label", "jl-item");
+      const input = el("input");
+      Object.assign(input, { type: "radio", name: this.name, value: id, checked });
+      const where = text.place || words2.not_mapped;
+      const category = words2.categories[core.categories[core.cat[i]]];
+      label.append(input, el("span", null, `${text.time} — ${text.title} (${category}; ${where})${isNew ? ` · ${words2.new_badge}` : ""}`));
+      return label;
+    }
+    showDetails(id) {
+      const chosen = this.shown.find((e) => e.id === id);
+      this.details.textContent = "";
+      if (chosen) this.details.append(eventDetails(chosen.text, this.words, "jm-popup jl-event"));
+    }
+  };
+
+  // downloads.js
+  function save(content, name, type) {
+    const url = URL.createObjectURL(new Blob([content], { type }));
+    const link = el("a");
+    Object.assign(link, { href: url, download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 6e4);
+  }
+  function eventsCsv(header, lines) {
+    return `\uFEFF${[header, ...lines].join("\n")}
+`;
+  }
+  function eventsGeojson(features) {
+    return JSON.stringify({ type: "FeatureCollection", features }, null, 1);
+  }
+  var ServerFile = class {
+    constructor(root, ask) {
+      this.button = el("button", "jd-server");
+      this.button.type = "button";
+      this.status = el("span", "jd-status");
+      this.status.setAttribute("role", "status");
+      root.append(this.button, this.status);
+      this.button.addEventListener("click", () => {
+        this.status.textContent = this.making;
+        ask();
+      });
+    }
+    label(text, help, making) {
+      this.button.textContent = text;
+      this.button.title = help || "";
+      this.making = making;
+    }
+    /* The server's file has come (bytes as base64), or could not be made (`error`: what to say). */
+    made({ name, type, base64, error }) {
+      this.status.textContent = error || "";
+      if (!error) save(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)), name, type);
+    }
+  };
+  var Downloads = class {
+    /* `host.make(what)`: ask the server for a file. */
+    constructor(root, host) {
+      this.box = el("div", "jd");
+      this.heading = el("strong", "jd-heading");
+      this.csv = el("button", "jd-csv");
+      this.geojson = el("button", "jd-geojson");
+      for (const button of [this.csv, this.geojson]) button.type = "button";
+      this.box.append(this.heading);
+      this.png = new ServerFile(this.box, () => host.make("png"));
+      this.box.append(this.csv, this.geojson);
+      root.append(this.box);
+      this.csv.addEventListener("click", () => this.file("csv"));
+      this.geojson.addEventListener("click", () => this.file("geojson"));
+    }
+    /* What the files hold now: `indices` of the events shown (newest first), the step's `stamp`. */
+    show({ data: data2, indices, stamp, words: words2, png }) {
+      Object.assign(this, { data: data2, indices, stamp, words: words2 });
+      this.heading.textContent = `${words2.download_heading}:`;
+      this.csv.textContent = words2.download_csv;
+      this.geojson.textContent = words2.download_geojson;
+      this.png.label(words2.download_png, words2.download_png_help, words2.download_making);
+      this.png.button.hidden = !png;
+    }
+    file(kind) {
+      const oldest = [...this.indices].reverse();
+      return this.data.fetchAll("rows", oldest).then((rows) => {
+        if (kind === "csv") save(eventsCsv(this.data.core.csvHeader, rows.map((r) => r.csv)), `juliaca-events-${this.stamp}.csv`, "text/csv");
+        else save(eventsGeojson(rows.map((r) => r.feature)), `juliaca-events-${this.stamp}.geojson`, "application/geo+json");
+      });
+    }
+  };
+
+  // step.js
+  function stepMessage(step, cats, selected) {
+    return { ...step.map, cats: cats || null, selected: selected || null };
+  }
+
+  // address.js
+  var HOUR = 36e5;
+  var DAY = 24 * HOUR;
+  var STEP_SIZE = { hour: HOUR, day: DAY };
+  var STEP_PATTERN = /^(\d{4})-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?$/;
+  function limaMs(y, month, d, h, mi) {
+    return Date.UTC(y, month - 1, d, h + 5, mi);
+  }
+  function firstStepFrom(steps2, size, ms) {
+    if (!steps2.length || ms <= steps2[0].t - size || ms > steps2[steps2.length - 1].t) return -1;
+    return steps2.findIndex((step) => step.t >= ms);
+  }
+  function stepFor(value, scales) {
+    if (typeof value !== "string" || value.length > 16) return null;
+    for (const [scale, steps2] of Object.entries(scales)) {
+      const index2 = steps2.findIndex((step) => step.key === value);
+      if (index2 >= 0) return { scale, index: index2 };
+    }
+    const m = STEP_PATTERN.exec(value);
+    if (!m) return null;
+    const y = Number(m[1]), month = Number(m[2]), d = m[3] ? Number(m[3]) : 0;
+    if (month < 1 || month > 12) return null;
+    let ms;
+    if (m[4] !== void 0) ms = limaMs(y, month, d, Number(m[4]), Number(m[5]));
+    else if (m[3]) ms = limaMs(y, month, d, 23, 0);
+    else ms = limaMs(y, month + 1, 0, 23, 0);
+    const check = new Date(ms - 5 * HOUR);
+    if (m[3] && (check.getUTCDate() !== d || check.getUTCMonth() !== month - 1)) return null;
+    if (m[4] !== void 0 && (Number(m[4]) > 23 || Number(m[5]) > 59)) return null;
+    let index = m[4] !== void 0 && scales.hour ? firstStepFrom(scales.hour, STEP_SIZE.hour, ms) : -1;
+    if (index >= 0) return { scale: "hour", index };
+    index = scales.day ? firstStepFrom(scales.day, STEP_SIZE.day, ms) : -1;
+    return index >= 0 ? { scale: "day", index } : null;
+  }
+  function addressParams(location) {
+    return new URLSearchParams(location.hash.slice(1) || location.search.slice(1));
+  }
+
+  // host-page.js
+  var page = JSON.parse(document.getElementById("juliaca-page").textContent);
+  var state = { lang: page.lang, scale: page.scale, rev: 0, map: null, view: null };
+  var framed = (() => {
+    try {
+      return window.self !== window.top;
+    } catch {
+      return true;
+    }
+  })();
+  var $ = (id) => document.getElementById(id);
+  addStyle(document, "jm-style", map_default);
+  addStyle(document, "jt-style", control_default);
+  var data = Dataset.inlined(page.core, page.text[state.lang], page.rows);
+  var control = new TimeControl($("control"), {
+    draw: (step) => shown(step),
+    drawnTime: () => state.view && state.view.last ? state.view.last.ms : null,
+    release: () => settled(),
+    map: () => $("map")
+  });
+  var list = page.snapshot ? null : new EventList($("panel"), { select: (id) => {
+    state.selected = id;
+    draw();
+  } });
+  if (list) list.heading.id = "list-heading";
+  var downloads = page.snapshot ? null : new Downloads($("panel"), { make: () => {
+  } });
+  function words() {
+    return page.strings[state.lang];
+  }
+  function steps() {
+    return page.scales[state.scale][state.lang];
+  }
+  function buildMap() {
+    if (state.map) state.map.remove();
+    const map = L.map("map", {
+      zoomControl: !page.snapshot,
+      attributionControl: true,
+      fadeAnimation: false,
+      zoomAnimation: !page.snapshot,
+      minZoom: 4,
+      maxZoom: page.maxZoom
+    }).setView(page.view.center, page.view.zoom);
+    L.control.scale().addTo(map);
+    if (page.tiles) L.tileLayer(page.tiles.url, { attribution: page.tiles.attribution, maxZoom: page.maxZoom }).addTo(map);
+    const config = page.config[state.lang];
+    for (const layer of config.context) layer.data = page.layers[layer.name];
+    data.chunks.text = page.text[state.lang];
+    state.view = new MapView(map, config, Promise.resolve(data));
+    if (page.snapshot) document.querySelectorAll(".jm-legend").forEach((legend) => {
+      legend.open = true;
+    });
+    state.map = map;
+  }
+  function render(index) {
+    const all = steps(), w = words();
+    document.documentElement.lang = state.lang;
+    $("title").textContent = w.title;
+    $("credit").textContent = page.credit[state.lang];
+    for (const button of document.querySelectorAll("[data-lang]")) {
+      button.setAttribute("aria-pressed", String(button.getAttribute("data-lang") === state.lang));
+    }
+    state.rev += index === null ? 0 : 1;
+    control.update({
+      mode: "explore",
+      steps: all,
+      step: index === null ? control.stepper.index : index,
+      rev: state.rev,
+      strings: {
+        ...w.control,
+        scope: w[`toll_scope_${state.scale === "hour" ? "hour" : "day"}`],
+        note: w[`precision_note_${state.scale}`]
+      },
+      counters: page.counters[state.lang],
+      speeds: page.speeds,
+      speed: 1
+    });
+    control.setCore(page.core);
+  }
+  function shown(step) {
+    if (!state.view) return;
+    state.view.takeStep(stepMessage(step, page.cats, state.selected));
+    tell({ type: "juliaca:step", t: step.key, scale: state.scale, lang: state.lang });
+    if (!list) return;
+    if (!state.settled) settled();
+  }
+  function settled() {
+    state.settled = true;
+    draw();
+  }
+  function draw() {
+    if (!list) return;
+    const step = control.step, all = visibleAt(page.core, step.map.t, page.cats);
+    const fresh = new Set(all.filter((i) => page.core.reveal[i] > step.map.newFrom));
+    if (state.selected && !all.some((i) => page.core.ids[i] === state.selected)) state.selected = null;
+    list.show({
+      data,
+      indices: all.slice(0, page.listLimit),
+      total: all.length,
+      fresh,
+      selected: state.selected,
+      clock: step.clock,
+      words: words(),
+      limit: page.listLimit
+    });
+    downloads.show({ data, indices: all, stamp: step.stamp, words: words(), png: false });
+  }
+  function setLanguage(lang) {
+    if (!Object.hasOwn(page.strings, lang)) return false;
+    state.lang = lang;
+    buildMap();
+    render(null);
+    draw();
+    return true;
+  }
+  function setView(name) {
+    if (!Object.hasOwn(page.views, name)) return false;
+    page.view = page.views[name];
+    state.map.setView(page.view.center, page.view.zoom);
+    return true;
+  }
+  function apply(request) {
+    if (typeof request.lang === "string" && request.lang !== state.lang) setLanguage(request.lang);
+    if (typeof request.view === "string") setView(request.view);
+    const found = typeof request.t === "string" ? stepFor(request.t, timesOf(page.scales)) : null;
+    if (found) {
+      state.scale = found.scale;
+      render(found.index);
+      draw();
+    }
+    return found;
+  }
+  function timesOf(scales) {
+    return Object.fromEntries(Object.entries(scales).map(([scale, byLang]) => [scale, byLang[page.lang].map((step) => ({ key: step.key, t: step.map.t }))]));
+  }
+  function fromAddress() {
+    const params = addressParams(window.location);
+    apply({ t: params.get("t") || void 0, lang: params.get("lang") || void 0, view: params.get("view") || void 0 });
+  }
+  function tell(message) {
+    if (state.ready) window.parent.postMessage(message, "*");
+  }
+  var lastHeight = -1;
+  function postHeight() {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height !== lastHeight) {
+      lastHeight = height;
+      tell({ type: "juliaca:height", height });
+    }
+  }
+  function onMessage(event) {
+    if (event.source !== window.parent) return;
+    const message = event.data;
+    if (!message || typeof message !== "object" || typeof message.type !== "string") return;
+    if (message.type === "juliaca:goto") apply({ t: message.t, lang: message.lang, view: message.view });
+    else if (message.type === "juliaca:lang") apply({ lang: message.lang });
+    else if (message.type === "juliaca:view") apply({ view: message.view });
+  }
+  for (const button of document.querySelectorAll("[data-lang]")) {
+    button.addEventListener("click", () => setLanguage(button.getAttribute("data-lang")));
+  }
+  buildMap();
+  render(page.step);
+  fromAddress();
+  window.addEventListener("hashchange", fromAddress);
+  if (framed && !page.snapshot) {
+    document.documentElement.classList.add("embedded");
+    window.addEventListener("message", onMessage);
+    if (window.ResizeObserver) new ResizeObserver(postHeight).observe(document.body);
+    window.addEventListener("resize", postHeight);
+    window.addEventListener("load", postHeight);
+    state.ready = true;
+    tell({ type: "juliaca:ready" });
+    tell({ type: "juliaca:step", t: control.step.key, scale: state.scale, lang: state.lang });
+    postHeight();
+  }
+})();
