@@ -163,7 +163,7 @@ def test_choosing_an_event_in_the_list_highlights_it_and_shows_its_source():
     event_radio(at).set_value("first_death_14h").run()
     assert control(at)["selected"] == "first_death_14h"
     shown = " ".join(m.value for m in at.markdown)
-    assert "selling ice lollies" in shown and "Events" in shown
+    assert "glosses as ice lollies" in shown and "Events" in shown
     assert at.query_params["event"] == "first_death_14h"
 
 
