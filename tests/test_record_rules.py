@@ -81,9 +81,13 @@ def test_over_100_injured_is_never_shown_as_a_sum(index):
 
 
 def test_every_counted_event_is_within_the_context_scope_the_counters_state(index):
-    """The context counters say "Juliaca and the Puno region, 4 January 2023 to the date shown"."""
+    """The context counters say "Juliaca, from 4 January 2023 to this date; deaths elsewhere in the Puno region
+    and in Ayacucho not included": every counted event is in Juliaca (the city or its airport) and dated from
+    4 January 2023 (the article's injured, with no place, are its Juliaca total)."""
     counted = index.events[index.events["in_toll"] & (index.events[list(COUNT_COLUMNS)].fillna(0).sum(axis=1) > 0)]
     assert (counted["start"] >= lima_time("2023-01-04")).all(), counted.loc[counted["start"] < lima_time("2023-01-04"), "id"]
+    in_juliaca = counted["place_id"].fillna("").isin(["juliaca", "jul_airport", ""])  # "": the article's Juliaca total
+    assert in_juliaca.all(), counted.loc[~in_juliaca, ["id", "place_id"]]
     assert "ayacucho_airport_shooting" not in set(counted["id"])
 
 
@@ -291,7 +295,7 @@ def test_a_file_without_the_optional_columns_still_loads(tmp_path):
     ({"t": "2023-01-09T06:00"}, ["0", "0", "0", "0"], "9 January up to this hour, with the article's untimed deaths and injured counted after 17:20."),
     ({"t": "2023-01-09T18:00"}, ["17", "over 100", "0", "0"], "9 January up to this hour, with the article's untimed deaths and injured counted after 17:20."),
     ({"t": "2023-01-12", "lang": "es"}, ["18", "más de 100", "1", "2"],
-     "Juliaca y la región Puno, desde el 4 de enero de 2023 hasta esta fecha; sin Ayacucho."),
+     "Juliaca, desde el 4 de enero de 2023 hasta esta fecha; sin las muertes de otros lugares de la región Puno ni de Ayacucho."),
 ])
 def test_the_app_counters_show_the_qualifier_and_say_their_scope(params, values, scope):
     from harness.apptest import control, run_app
