@@ -190,6 +190,7 @@ EVENTS_SCHEMA = pa.DataFrameSchema(
         "source_quote": pa.Column(str, _text(vocab.MAX_SHORT_TEXT, required=False) + [
             pa.Check(lambda s: s.str.count(r"\S+") <= vocab.MAX_QUOTE_WORDS,
                      error=f"expected a verbatim phrase of at most {vocab.MAX_QUOTE_WORDS} words")]),
+        **{c: pa.Column(str, _text(vocab.MAX_SHORT_TEXT, required=False)) for c in vocab.QUOTE_TRANSLATIONS},
         "time_inferred": pa.Column(str, _one_of(vocab.TIME_INFERRED, required=False)),
         "count_qualifier": pa.Column(str, _one_of(vocab.COUNT_QUALIFIERS, required=False)),
         "sources": pa.Column(str, _text(vocab.MAX_SOURCES_TEXT, required=False)),
@@ -263,6 +264,9 @@ def _relational_problems(frame: pd.DataFrame, place_ids: set[str], file: str) ->
         if bool(row.source_section.strip()) != bool(row.source_quote.strip()):
             column = "source_quote" if row.source_section.strip() else "source_section"
             add(column, getattr(row, column), "give both the section and the quoted phrase of the article, or neither")
+        for column in vocab.QUOTE_TRANSLATIONS:
+            if getattr(row, column, "").strip() and not row.source_quote.strip():
+                add(column, getattr(row, column), "a translation needs the quoted phrase it translates (source_quote)")
     return problems
 
 
