@@ -14,7 +14,7 @@ from geo.model.params import parse_params, steps_for
 from geo.model.timeline import index_events
 from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, text
 from geo.text.labels import md_escape
-from ui.common import STATIC, Page, page_language
+from ui.common import STATIC, Page, page_language, restore_unmounted
 from ui.explore import COMPLETE_AT_LATEST_S, complete_at_the_latest, map_section, settings
 from ui.present import STYLE, present_section
 from ui.guard import guarded, pending_errors, show_errors
@@ -36,8 +36,9 @@ def init_session(data, moments, params: dict | None = None) -> None:
     """First run of a session: widget state from the URL, and a note of what the URL got wrong."""
     params = st.query_params.to_dict() if params is None else params
     view, refused = parse_params(params, frozenset(data.events["id"]), len(moments))
-    st.session_state.update(lang=view.lang, view=view.view, base=view.base, scale=view.scale,
-                            categories=[c for c in CATEGORIES if c in view.categories],
+    chosen = dict(lang=view.lang, view=view.view, base=view.base, scale=view.scale,
+                  categories=[c for c in CATEGORIES if c in view.categories])
+    st.session_state.update(**chosen, chosen_at_start=chosen,
                             step=steps_for(view.scale).index(view.t), event=view.event, refused=refused,
                             present=view.mode == "present" and bool(moments), moment=view.moment, time_rev=0,
                             note_dismissed=False, page_complete=False)
@@ -81,7 +82,8 @@ def header(page: Page) -> None:
         st.warning(page.t("notice_dropped", n=len(page.data.problems), first=md_escape(str(page.data.problems[0]))))
 
 
-st.set_page_config(page_title=text(st.session_state.get("lang", "en"), "page_title"), layout="wide",
+restore_unmounted(st.session_state)  # a widget still loading comes back as None when another one reruns the page
+st.set_page_config(page_title=text(st.session_state.get("lang") or "en", "page_title"), layout="wide",
                    initial_sidebar_state="collapsed")
 if "note_dismissed" not in st.session_state:
     bundled_data, _, bundled_moments, _ = load(str(default_data_dir()))

@@ -154,3 +154,19 @@ def test_hostile_data_is_shown_as_text(hostile_data_dir, monkeypatch):
     at = run_app({"t": "2023-01-09T23:00"})
     assert "<script>" not in map_args(at)["script"]  # the text goes to the browser as data (tests/test_browser.py)
     assert not map_args(at).get("feature_group"), "the time travels by message, never in the map's arguments"
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_note_button_pressed_while_the_page_still_loads_keeps_the_page(lang):
+    """Issue 23: on a slow first load, the widgets not mounted yet come back as None when the content note's
+    button reruns the page; the language None raised KeyError: None. The link's choices stand in for them."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.query_params["view"] = "airport"
+    at.run()
+    for key in ("lang", "view", "base", "scale", "categories"):
+        at.session_state[key] = None  # as the rerun started by the button finds them
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["note_dismissed"] and at.session_state["lang"] == lang
+    assert at.session_state["view"] == "airport" and at.session_state["categories"]

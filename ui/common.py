@@ -45,6 +45,18 @@ class Page:
         return text(self.lang, key, **values)
 
 
+def restore_unmounted(state) -> None:
+    """Give back the value chosen at the session's start to every setting that came back as None.
+
+    On a slow first load, a widget that has not mounted yet comes back as None when another one (the content
+    note's button) reruns the page, and the language None made the page crash (issue 23). The choices of
+    the session's first run (the link's, or the defaults) stand in for them; a setting the visitor changed
+    keeps its value."""
+    for key, value in state.get("chosen_at_start", {}).items():
+        if state.get(key) is None:
+            state[key] = value
+
+
 def current_view() -> ViewState:
     """The view the session's widgets describe."""
     s = st.session_state
