@@ -54,15 +54,15 @@ def test_only_the_offline_base_map_has_no_tiles(data):
 
 
 def test_a_step_is_a_few_bytes(data):
-    payload = step_payload(hour_steps()[18], HOUR, frozenset({"shooting", "casualty"}), "first_death_14h")
+    payload = step_payload(hour_steps()[18], hour_steps()[17], frozenset({"shooting", "casualty"}), "first_death_14h")
     assert payload["t"] - payload["newFrom"] == 3_600_000
     assert payload["cats"] == ["casualty", "shooting"] and payload["selected"] == "first_death_14h"
     assert len(to_js(payload)) < 200
 
 
 def test_all_categories_is_no_filter():
-    assert step_payload(hour_steps()[0], HOUR, frozenset(CATEGORIES))["cats"] is None
-    assert step_payload(hour_steps()[0], HOUR, frozenset())["cats"] == []
+    assert step_payload(hour_steps()[0], hour_steps()[0] - HOUR, frozenset(CATEGORIES))["cats"] is None
+    assert step_payload(hour_steps()[0], hour_steps()[0] - HOUR, frozenset())["cats"] == []
 
 
 def test_categories_differ_by_colour_and_shape_pair_and_all_are_in_the_legend():

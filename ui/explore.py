@@ -14,7 +14,7 @@ from geo.model.views import BASEMAPS, VIEWS
 from geo.text.events import LIST_LIMIT, describe_events
 from geo.map.layers import step_payload
 from geo.model.params import DEFAULT_HOUR, SCALES, ViewState, step_key, steps_for
-from geo.model.timeline import MapState, state_at, step_size, toll_start
+from geo.model.timeline import MapState, new_since, state_at, toll_start
 from geo.data.vocab import CATEGORIES
 from ui.common import Page, counter_words, current_view, loading_note, map_summary, show_map, sync_url
 from ui.guard import guarded, show_errors
@@ -68,13 +68,13 @@ def map_section(page: Page) -> None:
     if s.page_complete and not s.get("page_shown_complete"):
         st.rerun(scope="app")  # the rest of the page is outside this fragment
     view = current_view()
-    state = state_at(page.index, view.t, step=step_size(view.scale), categories=view.categories,
+    state = state_at(page.index, view.t, new_from=new_since(view.t, view.scale), categories=view.categories,
                      toll_from=toll_start(view.scale))
     if s.event and s.event not in set(state.visible["id"]):
         s.event = None
         view = current_view()
 
-    payload = step_payload(view.t, step_size(view.scale), view.categories, view.event)
+    payload = step_payload(view.t, new_since(view.t, view.scale), view.categories, view.event)
     words = counter_words(page, view.scale)
     steps = [step | {"toll": toll} for step, toll in zip(explore_steps(view.scale, page.lang), words["values"])]
     time_control(page, steps, s.step, mode="explore", on_release=hear_time, scope=words["scope"], note=words["help"],

@@ -8,7 +8,7 @@ import streamlit as st
 from geo.data.vocab import COUNT_COLUMNS
 from geo.map.control import moment_steps
 from geo.model.params import ViewState
-from geo.model.timeline import state_at, step_size, toll_as_worded, toll_start
+from geo.model.timeline import new_since, state_at, toll_as_worded, toll_start
 from geo.text.labels import count_label, toll_scope
 from ui.common import Page, map_summary, show_map, sync_url
 from ui.share import handout_button, share_section
@@ -43,7 +43,8 @@ def present_section(page: Page) -> None:
     s.moment_count = len(page.moments)
     moment = page.moments[s.moment - 1]
     view = ViewState(moment.t, moment.scale, page.lang, moment.view, s.base, mode="present", moment=s.moment)
-    state = state_at(page.index, moment.t, step=step_size(moment.scale), toll_from=toll_start(moment.scale))
+    state = state_at(page.index, moment.t, new_from=new_since(moment.t, moment.scale),
+                     toll_from=toll_start(moment.scale))
     steps = _with_tolls(page, moment_steps(page.moments, page.lang))
     time_control(page, steps, s.moment - 1, mode="present", on_release=hear_moment, note=page.t("counts_help"))
     show_map(page, view, MAP_HEIGHT, map_step(steps, s.moment - 1))

@@ -13,7 +13,7 @@ import pandas as pd
 
 from geo.model.moments import Moment
 from geo.model.params import step_key, steps_for
-from geo.model.timeline import Scale, step_size, toll_start
+from geo.model.timeline import Scale, new_since, toll_start
 from geo.model.views import VIEWS
 from geo.text.a11y import map_title
 from geo.text.i18n import text
@@ -25,8 +25,7 @@ def _ms(t: pd.Timestamp | None) -> int | None:
 
 
 def _step(t: pd.Timestamp, scale: Scale, lang: str) -> dict:
-    size = step_size(scale)
-    return {"t": _ms(t), "iso": t.isoformat(), "newFrom": _ms(t - size), "tollFrom": _ms(toll_start(scale)),
+    return {"t": _ms(t), "iso": t.isoformat(), "newFrom": _ms(new_since(t, scale)), "tollFrom": _ms(toll_start(scale)),
             "clock": clock_label(t, scale, lang), "name": step_name(t, scale, lang), "key": step_key(t, scale),
             "mapTitle": map_title(t, scale, lang)}  # the map frame's name at this time (issue 11)
 

@@ -137,16 +137,17 @@ def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, 
     return fmap
 
 
-def step_payload(t: pd.Timestamp, step: pd.Timedelta, categories: frozenset[str] | None = None,
+def step_payload(t: pd.Timestamp, new_from: pd.Timestamp, categories: frozenset[str] | None = None,
                  selected: str | None = None) -> dict:
-    """What one step sends the map: the time, the start of its "new" window, the filter and the selection
+    """What one step sends the map: the time, the start of its "new" window (`new_from`, the step before:
+    `geo.model.timeline.new_since`), the filter and the selection
     (the time control posts it to the map's iframe; see juliaca_map/time_control/control.js).
 
     A few dozen bytes, whatever the size of the dataset: the browser has the data already.
 
-    >>> step_payload(pd.Timestamp("2023-01-09T18:00-05:00"), pd.Timedelta(hours=1))["newFrom"]
+    >>> step_payload(pd.Timestamp("2023-01-09T18:00-05:00"), pd.Timestamp("2023-01-09T17:00-05:00"))["newFrom"]
     1673301600000
     """
     as_ms = lambda ts: int(ts.value // 1_000_000)  # noqa: E731
     cats = None if categories is None or set(categories) >= set(CATEGORIES) else sorted(categories)
-    return {"t": as_ms(t), "iso": t.isoformat(), "newFrom": as_ms(t - step), "cats": cats, "selected": selected}
+    return {"t": as_ms(t), "iso": t.isoformat(), "newFrom": as_ms(new_from), "cats": cats, "selected": selected}

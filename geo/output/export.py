@@ -27,7 +27,7 @@ from geo.map.assets import LAYERS_DIR, WEB_DIR
 from geo.map.layers import map_config
 from geo.map.payload import to_js
 from geo.model.params import DEFAULT_HOUR, SCALES, step_key, steps_for
-from geo.model.timeline import EventIndex, Scale, step_size, toll_as_worded, toll_start
+from geo.model.timeline import EventIndex, Scale, new_since, toll_as_worded, toll_start
 from geo.model.views import BASEMAPS, DEFAULT_VIEW, VIEWS
 from geo.text.a11y import map_title, moment_summary
 from geo.text.events import LIST_LIMIT
@@ -74,8 +74,7 @@ def _epoch_ms(t: pd.Timestamp | None) -> int | None:
 
 def _steps(index: EventIndex, scale: Scale) -> list[dict]:
     """The slider's steps with their clock, short name and counters (as worded: "over 100") in each language."""
-    size = step_size(scale)
-    return [{"t": int(t.value // 1_000_000), "iso": t.isoformat(), "newFrom": int((t - size).value // 1_000_000),
+    return [{"t": int(t.value // 1_000_000), "iso": t.isoformat(), "newFrom": int(new_since(t, scale).value // 1_000_000),
              "key": step_key(t, scale),
              "clock": {lang: clock_label(t, scale, lang) for lang in LANGUAGES},
              "name": {lang: step_name(t, scale, lang) for lang in LANGUAGES},
