@@ -201,3 +201,12 @@ def test_hostile_data_is_shown_as_text(hostile_data_dir, monkeypatch):
     assert "\\<script\\>" in options and "<script>" not in options
     assert "<script>" not in map_args(at)["script"]
     assert not map_args(at).get("feature_group"), "the time travels by message, never in the map's arguments"
+
+
+def test_a_superscript_moment_in_a_classroom_link_keeps_the_rest_of_the_link():
+    """Issue 21: `?moment=²` raised inside the link's parser, and the guard opened the default view in English."""
+    at = run_app({"mode": "present", "moment": "²", "lang": "es"})
+    assert at.session_state["lang"] == "es" and at.session_state["present"] is True
+    assert at.session_state["moment"] == 1
+    assert any("“moment”" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert not any("Algo salió mal" in e.value or "Something went wrong" in e.value for e in at.error)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo.data.vocab import COUNT_COLUMNS
 from geo.map.control import moment_steps
-from geo.model.params import ViewState
+from geo.model.params import ViewState, whole_number
 from geo.model.timeline import new_since, state_at, toll_as_worded, toll_start
 from geo.text.labels import count_label, toll_scope
 from ui.common import Page, map_summary, show_map, sync_url
@@ -22,9 +22,9 @@ STYLE = """<style>.stApp { font-size: 1.2rem; } .stApp p, .stApp li { font-size:
 
 def hear_moment() -> None:
     """The browser released a moment: it becomes the session's (and the link's)."""
-    key = released_key("present")
-    if key and key.isdigit() and 1 <= int(key) <= st.session_state.get("moment_count", 0):
-        st.session_state.moment = int(key)
+    number = whole_number(released_key("present"), 1, st.session_state.get("moment_count", 0))
+    if number is not None:
+        st.session_state.moment = number
 
 
 def _with_tolls(page: Page, steps: list[dict]) -> list[dict]:
