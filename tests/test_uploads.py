@@ -6,6 +6,8 @@ import csv
 import hashlib
 import io
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -280,3 +282,41 @@ def test_an_acled_upload_is_private_to_its_session(app_server, chromium, browsin
     assert other.get_by_text("People killed (ACLED: not split)").count() == 0
     other.close()
     browsing.assert_clean()
+
+
+# --- ragged rows (issue 21: a short ACLED row crashed with a KeyError) ---------------------------
+
+def _ragged(content: bytes, cut: int) -> tuple[bytes, int, int]:
+    """`content` with its third line short of its last `cut` cells (or `-cut` cells longer); the file,
+    the header's width and the row's."""
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8"), newline="")))
+    rows[2] = rows[2][:-cut] if cut > 0 else rows[2] + ["extra"] * -cut
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8"), len(rows[0]), len(rows[2])
+
+
+def test_a_short_acled_row_is_refused_with_its_line():
+    dataset = load_upload((CORPUS / "acled_short_row.csv").read_bytes(), "acled_short_row.csv", "acled")
+    assert [str(p) for p in dataset.problems] == [
+        "acled_short_row.csv, line 3: '15 fields': expected 16 comma-separated fields, like the header"]
+    assert list(dataset.events["id"]) == ["per1001"]
+
+
+@pytest.mark.parametrize("fmt, content", [("acled", ACLED_OK), ("project", BUNDLED_EVENTS)])
+@pytest.mark.parametrize("cut", [1, 3, -1])
+def test_a_ragged_row_is_refused_with_its_line_in_both_loaders(fmt, content, cut):
+    ragged, width, fields = _ragged(content, cut)
+    dataset = load_upload(ragged, "ragged.csv", fmt)
+    messages = [str(p) for p in dataset.problems]
+    assert f"ragged.csv, line 3: '{fields} fields': expected {width} comma-separated fields, like the header" \
+        in messages, messages
+    assert len(dataset.events) >= 1  # the other rows are mapped
+
+
+def test_validate_acled_refuses_a_short_row_without_a_traceback():
+    done = subprocess.run([sys.executable, "-m", "geo", "validate", "--acled", str(CORPUS / "acled_short_row.csv")],
+                          cwd=REPO_DATA_DIR.parent, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "acled_short_row.csv, line 3: '15 fields': expected 16 comma-separated fields" in done.stderr

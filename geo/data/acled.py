@@ -99,7 +99,7 @@ def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, Locat
         where = f"line {line}"
         if not cells:
             continue
-        if len(cells) > len(header):
+        if len(cells) != len(header):  # short too (issue 21: a missing `location` raised a KeyError)
             problems.append((line, Problem(file, where, "", f"{len(cells)} fields",
                                            f"expected {len(header)} comma-separated fields, like the header")))
             continue
