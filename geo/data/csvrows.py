@@ -4,6 +4,7 @@ cells a spreadsheet will not run as formulas, for every CSV it writes.
 Python's `csv` refuses a cell over 131,072 characters with a bare `csv.Error`. A cell may be as long
 as the largest file the app accepts, so it is read here, and the column's own rule then refuses it
 with its line, column and limit. A record `csv` still cannot read becomes a `DataError` on its line.
+Records are counted as the reader ends them, so the row limit holds whatever ends a line (issue 21).
 """
 
 from __future__ import annotations
@@ -12,21 +13,25 @@ import csv
 import io
 from typing import Iterator
 
+from geo.data.limits import MAX_FILE_BYTES, MAX_ROWS
 from geo.data.problems import DataError, Problem
 
-MAX_FILE_BYTES = 20 * 1024 * 1024  # the largest file the app accepts (geo.data.upload.MAX_BYTES)
 
-
-def read_records(text: str, file: str) -> Iterator[tuple[int, list[str]]]:
+def read_records(text: str, file: str, max_rows: int = MAX_ROWS) -> Iterator[tuple[int, list[str]]]:
     """Each record of `text` as (the line it starts on, its cells); any cell up to `MAX_FILE_BYTES` is read.
+    The record after the header and `max_rows` rows raises `DataError` before it is given, whatever ends the
+    lines (issue 21); blank lines are not rows.
 
-    >>> list(read_records('a,b\\n"multi\\nline",2\\n3,4\\n', "x.csv"))
+    >>> list(read_records('a,b\\n"multi\\nline",2\\r3,4\\n', "x.csv"))
     [(1, ['a', 'b']), (2, ['multi\\nline', '2']), (4, ['3', '4'])]
+    >>> list(read_records('a\\r1\\r2\\r', "x.csv", max_rows=1))
+    Traceback (most recent call last):
+    geo.data.problems.DataError: x.csv, line 3: 'more than 1 rows': too many rows: the limit is 1; split the file
     """
     if csv.field_size_limit() < MAX_FILE_BYTES:  # process-wide; only ever raised
         csv.field_size_limit(MAX_FILE_BYTES)
     reader = csv.reader(io.StringIO(text, newline=""))
-    line = 1
+    line, count = 1, 0
     while True:
         try:
             record = next(reader)
@@ -36,6 +41,10 @@ def read_records(text: str, file: str) -> Iterator[tuple[int, list[str]]]:
             raise DataError([Problem(file, f"line {line}", "", str(err),
                                      f"this record cannot be read: each cell must be under "
                                      f"{MAX_FILE_BYTES // (1024 * 1024)} MB; close every quote")]) from err
+        count += bool(record)  # a blank line is not a row
+        if count > max_rows + 1:  # the header and max_rows rows were given: this record is one too many
+            raise DataError([Problem(file, f"line {line}", "", f"more than {max_rows:,} rows",
+                                     f"too many rows: the limit is {max_rows:,}; split the file")])
         yield line, record
         line = reader.line_num + 1
 

@@ -18,36 +18,37 @@ import time
 from pathlib import Path
 
 from geo.data import acled
-from geo.data.csvrows import MAX_FILE_BYTES, neutralise_formula
-from geo.data.load import REPO_DATA_DIR, Dataset, load_events, load_places
-from geo.data.problems import DataError, Problem
+from geo.data.csvrows import neutralise_formula
+from geo.data.limits import MAX_COLUMNS, MAX_FEATURES, MAX_FILE_BYTES, MAX_LISTED, MAX_ROWS  # noqa: F401 (re-exported)
+from geo.data.load import REPO_DATA_DIR, Dataset, dataset_of, load_events, load_places
+from geo.data.problems import DataError, Problem, unlisted_line
 
 MAX_BYTES = MAX_FILE_BYTES
-MAX_ROWS = 200_000
-MAX_COLUMNS = 1_000  # fields in one CSV row (this project's schema has 19, an ACLED export about 31)
 _QUOTED = re.compile(rb'"[^"]*"')
+_WIDE = re.compile(rb",{%d,}" % MAX_COLUMNS)  # a record of more than MAX_COLUMNS fields
+_ALL_BUT_COMMAS_AND_BREAKS = bytes(b for b in range(256) if b not in b",\r\n")
 UPLOAD_TTL = 2 * 3600  # seconds
 UPLOADS_MAX_BYTES = 500 * 1024 * 1024  # every session's upload together, on the server's disk
 FORMATS = ("project", "acled")
 
 
-def _check_limits(content: bytes, name: str) -> None:
+def _check_size(content: bytes, name: str) -> None:
+    """The file's size; its rows are counted as it is read (`geo.data.csvrows.read_records`)."""
     if len(content) > MAX_BYTES:
         raise DataError([Problem(name, "file", "", f"{len(content) / 1e6:.1f} MB",
                                  f"the file is too large: the limit is {MAX_BYTES // (1024 * 1024)} MB")])
-    lines = content.count(b"\n")
-    if lines > MAX_ROWS + 1:
-        raise DataError([Problem(name, "file", "", f"{lines:,} lines",
-                                 f"too many rows: the limit is {MAX_ROWS:,}; split the file")])
 
 
 def _check_columns(content: bytes, name: str) -> None:
     """Refuse a CSV record with more than `MAX_COLUMNS` fields before parsing it: Python's `csv` would
-    build all of them at once (a 20 MB row of "ab,ab,..." costs over 600 MB of memory)."""
-    unquoted = _QUOTED.sub(b"", content)  # what is left of each record outside its quoted cells
-    widest = max(unquoted.split(b"\n"), key=lambda line: line.count(b","))
-    fields = widest.count(b",") + 1
-    if fields > MAX_COLUMNS:
+    build all of them at once (a 20 MB row of "ab,ab,..." costs over 600 MB of memory).
+
+    Fields are counted per record, whatever ends it (\\n, \\r\\n or a bare \\r: issue 21), as the run of
+    commas between two line breaks once quoted cells are taken out; no line is copied on its own."""
+    commas = _QUOTED.sub(b"", content).translate(None, _ALL_BUT_COMMAS_AND_BREAKS)
+    widest = _WIDE.search(commas)
+    if widest:
+        fields = len(widest.group()) + 1
         raise DataError([Problem(name, "file", "", f"{fields:,} fields in one row",
                                  f"too many columns: the limit is {MAX_COLUMNS:,}; is this the right file?")])
 
@@ -61,10 +62,10 @@ def load_upload(events: bytes, events_name: str, fmt: str = "project",
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
-    _check_limits(events, events_name)
+    _check_size(events, events_name)
     _check_columns(events, events_name)
     if places is not None:
-        _check_limits(places, places_name)
+        _check_size(places, places_name)
     with tempfile.TemporaryDirectory(prefix="juliaca-upload-") as folder:
         events_path = Path(folder) / Path(events_name).name
         events_path.write_bytes(events)
@@ -76,16 +77,19 @@ def load_upload(events: bytes, events_name: str, fmt: str = "project",
             places_path.write_bytes(places)
         place_frame, place_problems = load_places(places_path, strict=False)
         event_frame, event_problems = load_events(events_path, place_frame, strict=False)
-        return Dataset(place_frame, event_frame, tuple(place_problems + event_problems))
+        return dataset_of(place_frame, event_frame, place_problems, event_problems)
 
 
-def problems_csv(problems: list[Problem] | tuple[Problem, ...]) -> bytes:
-    """Every refused row as CSV (file, where, column, value, what is expected), safe to open in a spreadsheet."""
+def problems_csv(problems: list[Problem] | tuple[Problem, ...], unlisted: int = 0) -> bytes:
+    """The refused rows as CSV (file, where, column, value, what is expected), safe to open in a spreadsheet:
+    the problems kept (the first 1,000 of each file), then a last row with the count of the rest."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["file", "where", "column", "value", "expected"])
     for p in problems:
         writer.writerow([neutralise_formula(str(v)) for v in (p.file, p.where, p.column, p.value, p.expected)])
+    if unlisted:
+        writer.writerow(["", "", "", "", unlisted_line(unlisted)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
