@@ -29,7 +29,7 @@ from playwright.async_api import async_playwright  # noqa: E402
 from benchmarks.loadgen import Sampler, Student, cpu_ms_per_release, steady_window  # noqa: E402
 from benchmarks.run import percentile  # noqa: E402
 from geo.model.timeline import hour_steps  # noqa: E402
-from geo.output.browser import LAUNCH_ARGS, OFFLINE_ARG, find_chromium  # noqa: E402
+from geo.output.browser import find_chromium, launch_options  # noqa: E402
 from harness.browser import MAP_IFRAME, AppServer  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
@@ -111,8 +111,7 @@ async def classroom(url: str, pid: int, sessions: int, seconds: float, pace: flo
             await asyncio.sleep(0.5)
 
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=find_chromium_path, headless=True,
-                                                   args=[*LAUNCH_ARGS, OFFLINE_ARG])
+        browser = await playwright.chromium.launch(**launch_options(find_chromium_path, offline=True))
         stop = asyncio.Event()
         watcher = asyncio.create_task(watch_memory(stop))
         sampler = Sampler([pid])  # server CPU, to compare with benchmarks/loadgen.py per step

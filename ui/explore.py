@@ -6,9 +6,8 @@ import time
 
 import streamlit as st
 
-from geo.output.browser import playwright_chromium, system_chromium
 from geo.map.control import explore_steps
-from geo.output.export import PageOptions, events_csv, events_geojson
+from geo.output.export import events_csv, events_geojson
 from geo.text.labels import clock_label, md_escape
 from geo.model.views import BASEMAPS, VIEWS
 from geo.text.events import LIST_LIMIT, describe_events
@@ -18,6 +17,7 @@ from geo.model.timeline import MapState, new_since, state_at, toll_start
 from geo.data.vocab import CATEGORIES
 from ui.common import Page, counter_words, current_view, loading_note, map_summary, show_map, sync_url
 from ui.guard import guarded, show_errors
+from ui.images import image_button, image_status
 from ui.share import share_section
 from ui.time_control import bump_revision, map_step, released_key, time_control
 
@@ -113,37 +113,21 @@ def settings(page: Page) -> None:
                  format_func=lambda c: page.t(f"category_{c}"), label_visibility="collapsed")
 
 
-@st.cache_resource
-def can_render_images() -> bool:
-    return bool(system_chromium() or playwright_chromium())
-
-
 def downloads(page: Page, view: ViewState, state: MapState) -> None:
-    """The image and the events shown, made only when clicked (deferred `data` callables)."""
+    """The image (made on request by the server's browser: ui/images.py) and the events shown (made only when
+    clicked: deferred `data` callables)."""
     show_errors(page.t)  # a download that failed since the last run
     safe = guarded("download", reraise=True)  # an error is logged with an id, and said on the next run
     row = st.container(horizontal=True)
     row.markdown(f"**{md_escape(page.t('download_heading'))}:**")
     stamp = view.t.strftime("%Y%m%d-%H%M")
-    if can_render_images():
-        row.download_button(page.t("download_png"), data=safe(lambda: snapshot_png(page, view)), mime="image/png",
-                            file_name=f"juliaca-{stamp}.png", on_click="ignore", help=page.t("download_png_help"))
-    else:
-        row.caption(page.t("download_png_unavailable"))
+    image_button(row, page, view)
     visible = state.visible
     row.download_button(page.t("download_csv"), data=safe(lambda: events_csv(visible)), mime="text/csv",
                         file_name=f"juliaca-events-{stamp}.csv", on_click="ignore")
     row.download_button(page.t("download_geojson"), data=safe(lambda: events_geojson(visible, page.places)),
                         file_name=f"juliaca-events-{stamp}.geojson", mime="application/geo+json", on_click="ignore")
-
-
-def snapshot_png(page: Page, view: ViewState) -> bytes:
-    from geo.output.render import described_png, render_steps
-
-    step = steps_for(view.scale).index(view.t)
-    options = PageOptions(view.lang, view.view, view.base, view.scale, step, categories=view.categories)
-    return described_png(next(render_steps(page.index, page.places, options, [step], 1600, 1000, 1)),
-                         page.index, page.places, options)  # alt text in the PNG's Description
+    image_status(page, view)
 
 
 def event_list(page: Page, events: list[dict], total: int) -> None:
