@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import tempfile
 from pathlib import Path
 
 import geopandas as gpd
@@ -89,13 +88,9 @@ def handout_pdf(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Momen
 
     async def work(page) -> bytes:
         images = await views_work(index, places, views)(page)
-        document = await asyncio.to_thread(handout_html, index, places, moments, lang, images)
-        with tempfile.TemporaryDirectory(prefix="juliaca-handout-") as folder:
-            path = Path(folder) / "handout.html"
-            path.write_text(document, encoding="utf-8")
-            await page.goto(path.as_uri())
-            await page.emulate_media(media="print")
-            return await page.pdf(format="A4", print_background=True, prefer_css_page_size=True, tagged=True,
-                                  outline=True)
+        await page.set_content(await asyncio.to_thread(handout_html, index, places, moments, lang, images))
+        await page.emulate_media(media="print")
+        return await page.pdf(format="A4", print_background=True, prefer_css_page_size=True, tagged=True,
+                              outline=True)
 
     return renderer().run(work, width=IMAGE_SIZE[0], height=IMAGE_SIZE[1], scale=2, timeout=HANDOUT_TIMEOUT_S)

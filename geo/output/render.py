@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
@@ -59,14 +58,11 @@ def _steps_work(index: EventIndex, places: gpd.GeoDataFrame, options: PageOption
     up the other picture being drawn)."""
     async def work(page) -> list[bytes]:
         html = await asyncio.to_thread(build_page, index, places, replace(options, snapshot=True, step=steps[0]))
-        with tempfile.TemporaryDirectory(prefix="juliaca-render-") as folder:
-            page_path = Path(folder) / "snapshot.html"
-            page_path.write_text(html, encoding="utf-8")
-            del html
-            errors: list[str] = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            await page.goto(page_path.as_uri())
-            return [await _shoot(page, step, options.base, errors) for step in steps]
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        await page.set_content(html)  # self-contained: no file to write, nothing to fetch
+        del html
+        return [await _shoot(page, step, options.base, errors) for step in steps]
     return work
 
 
@@ -93,15 +89,11 @@ def views_work(index: EventIndex, places: gpd.GeoDataFrame, views: list[PageOpti
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         pngs = []
-        with tempfile.TemporaryDirectory(prefix="juliaca-render-") as folder:
-            for k, options in enumerate(views):
-                page_path = Path(folder) / f"view-{k}.html"
-                html = await asyncio.to_thread(build_page, index, places, replace(options, snapshot=True))
-                page_path.write_text(html, encoding="utf-8")
-                await page.goto(page_path.as_uri())
-                if not legend:
-                    await page.evaluate("() => document.querySelectorAll('.jm-legend').forEach(d => { d.open = false; })")
-                pngs.append(await _shoot(page, options.step, options.base, errors))
+        for options in views:
+            await page.set_content(await asyncio.to_thread(build_page, index, places, replace(options, snapshot=True)))
+            if not legend:
+                await page.evaluate("() => document.querySelectorAll('.jm-legend').forEach(d => { d.open = false; })")
+            pngs.append(await _shoot(page, options.step, options.base, errors))
         return pngs
     return work
 
