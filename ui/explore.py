@@ -15,7 +15,8 @@ from geo.map.layers import step_payload
 from geo.model.params import DEFAULT_HOUR, SCALES, ViewState, step_key, steps_for
 from geo.model.timeline import MapState, new_since, state_at, toll_start
 from geo.data.vocab import CATEGORIES
-from ui.common import Page, counter_words, current_view, loading_note, map_summary, show_map, sync_url
+from ui.common import (Page, again_if_upload_gone, counter_words, current_view, loading_note, map_summary, show_map,
+                       sync_url)
 from ui.guard import guarded, show_errors
 from ui.images import image_button, image_status
 from ui.share import share_section
@@ -57,6 +58,7 @@ def complete_at_the_latest() -> None:
         st.rerun(scope="app")
 
 
+@again_if_upload_gone
 def map_section(page: Page) -> None:
     """The part that reruns on its own when the browser releases a time: the control, the map, the
     list and the downloads. During a drag or Play only the browser works.
@@ -86,7 +88,7 @@ def map_section(page: Page) -> None:
         map_summary(page, view, state)
         st.caption(page.t("keyboard_hint") + " " + page.t(f"precision_note_{view.scale}"))
         if s.page_complete:
-            downloads(page, view, state)
+            downloads(page, view)
             share_section(page, view)
     with side:
         if s.page_complete:
@@ -113,7 +115,7 @@ def settings(page: Page) -> None:
                  format_func=lambda c: page.t(f"category_{c}"), label_visibility="collapsed")
 
 
-def downloads(page: Page, view: ViewState, state: MapState) -> None:
+def downloads(page: Page, view: ViewState) -> None:
     """The image (made on request by the server's browser: ui/images.py) and the events shown (made only when
     clicked: deferred `data` callables)."""
     show_errors(page.t)  # a download that failed since the last run
@@ -122,12 +124,18 @@ def downloads(page: Page, view: ViewState, state: MapState) -> None:
     row.markdown(f"**{md_escape(page.t('download_heading'))}:**")
     stamp = view.t.strftime("%Y%m%d-%H%M")
     image_button(row, page, view)
-    visible = state.visible
-    row.download_button(page.t("download_csv"), data=safe(lambda: events_csv(visible)), mime="text/csv",
+    # made from `page` when clicked: a download button of an idle session keeps no upload alive (issue 21)
+    row.download_button(page.t("download_csv"), data=safe(lambda: events_csv(_visible(page, view))), mime="text/csv",
                         file_name=f"juliaca-events-{stamp}.csv", on_click="ignore")
-    row.download_button(page.t("download_geojson"), data=safe(lambda: events_geojson(visible, page.places)),
+    row.download_button(page.t("download_geojson"),
+                        data=safe(lambda: events_geojson(_visible(page, view), page.places)),
                         file_name=f"juliaca-events-{stamp}.geojson", mime="application/geo+json", on_click="ignore")
     image_status(page, view)
+
+
+def _visible(page: Page, view: ViewState):
+    """The events the view shows, as the map shows them (the filter applied)."""
+    return state_at(page.index, view.t, categories=view.categories).visible
 
 
 def event_list(page: Page, events: list[dict], total: int) -> None:

@@ -10,7 +10,7 @@ from geo.map.control import moment_steps
 from geo.model.params import ViewState, whole_number
 from geo.model.timeline import new_since, state_at, toll_as_worded, toll_start
 from geo.text.labels import count_label, toll_scope
-from ui.common import Page, map_summary, show_map, sync_url
+from ui.common import Page, again_if_upload_gone, map_summary, show_map, sync_url
 from ui.share import handout_button, share_section
 from ui.time_control import map_step, released_key, time_control
 
@@ -37,6 +37,7 @@ def _with_tolls(page: Page, steps: list[dict]) -> list[dict]:
     return out
 
 
+@again_if_upload_gone
 def present_section(page: Page) -> None:
     """The moment's title, position, caption, clock and toll (drawn by the control), then the map."""
     s = st.session_state

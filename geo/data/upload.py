@@ -4,18 +4,32 @@ ACLED export. Checked like the bundled data, within stated limits, and never wri
 Uploads are per session: the app keeps them in the session's memory, and publishes their map data
 under a random, unguessable folder of `static/uploads/` that is deleted after `UPLOAD_TTL`, when the
 session uploads again, or, oldest first, when all uploads together pass `UPLOADS_MAX_BYTES`.
+
+Memory is budgeted too (issue 21): one process checks one file at a time (`checking`), and the uploads
+it holds are counted and sized in one budget (`UploadMemory`), checked before an upload is kept; when
+it is full, the oldest session's upload goes first, and that session is told so.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import itertools
+import os
 import re
 import secrets
 import shutil
 import tempfile
+import threading
 import time
+import weakref
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import pandas as pd
 
 from geo.data import acled
 from geo.data.csvrows import neutralise_formula
@@ -30,6 +44,12 @@ _ALL_BUT_COMMAS_AND_BREAKS = bytes(b for b in range(256) if b not in b",\r\n")
 UPLOAD_TTL = 2 * 3600  # seconds
 UPLOADS_MAX_BYTES = 500 * 1024 * 1024  # every session's upload together, on the server's disk
 FORMATS = ("project", "acled")
+# Held in one process's memory, every session's upload together: how many, and how large (their frames'
+# own measure; the process grows by up to about 1.5 times it: docs/your-data.md). A pod's operator can
+# set both (JULIACA_UPLOADS_HELD, JULIACA_UPLOADS_MEMORY_MB).
+HELD_MAX = int(os.environ.get("JULIACA_UPLOADS_HELD", "20"))
+HELD_MAX_BYTES = int(os.environ.get("JULIACA_UPLOADS_MEMORY_MB", "160")) * 1024 * 1024
+CHECK_WAIT_S = 60  # how long a file waits for its turn to be checked (one at a time per process)
 
 
 def _check_size(content: bytes, name: str) -> None:
@@ -150,3 +170,109 @@ def evict_oldest(static_dir: Path, keep: Path, budget: int = UPLOADS_MAX_BYTES) 
             total -= sizes[folder]
             removed.append(folder)
     return removed
+
+
+# --- memory: one file checked at a time, and one budget for the uploads held -------------------------
+
+class Busy(RuntimeError):
+    """Another file is being checked, and this one waited its time for its turn."""
+
+
+class TooLarge(ValueError):
+    """An upload needs more memory than the whole budget of uploads held: it cannot be kept."""
+
+    def __init__(self, size: int, limit: int):
+        self.size, self.limit = size, limit
+        super().__init__(f"{size / 1e6:.0f} MB in memory; the server holds {limit / 1e6:.0f} MB of uploads in all")
+
+
+_CHECKING = threading.BoundedSemaphore(1)
+
+
+@contextlib.contextmanager
+def checking(wait: float = CHECK_WAIT_S, on_wait=None) -> Iterator[None]:
+    """One file checked at a time in this process: a check takes up to about 400 MB at the limits, so two
+    at once could take a 1 GiB pod down. `on_wait()` is called if the turn does not come at once; `Busy`
+    is raised if it has not come within `wait` seconds."""
+    if not _CHECKING.acquire(blocking=False):
+        if on_wait is not None:
+            on_wait()
+        if not _CHECKING.acquire(timeout=wait):
+            raise Busy(f"another file was still being checked after {wait:.0f} s")
+    try:
+        yield
+    finally:
+        _CHECKING.release()
+
+
+def memory_size(*frames: pd.DataFrame) -> int:
+    """What frames hold in memory, their strings included (pandas' deep measure), in bytes."""
+    return sum(int(frame.memory_usage(deep=True, index=True).sum()) for frame in frames)
+
+
+@dataclass(eq=False)
+class Held:
+    """One session's upload in memory: what the app keeps (`value`), its size, and whether the budget
+    took it back (`evicted`: `value` is None then, and the session should say so)."""
+
+    value: object
+    size: int
+    order: int = 0
+    evicted: bool = False
+
+
+@dataclass
+class UploadMemory:
+    """Every session's upload held in this process, counted and sized in one budget (issue 21: a 16 MB file
+    kept 42 MB until its session ended, with no limit on how many). The budget holds the uploads only
+    weakly: when a session ends, its upload leaves the count with it."""
+
+    max_count: int = HELD_MAX
+    max_bytes: int = HELD_MAX_BYTES
+    _held: OrderedDict = field(default_factory=OrderedDict)  # order -> weak reference, oldest first
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _orders: Iterator[int] = field(default_factory=itertools.count)
+
+    def keep(self, value: object, size: int) -> tuple[Held, list[Held]]:
+        """Hold `value` (`size` bytes): first evict the oldest uploads until it fits. Returns it and the
+        uploads evicted; raises `TooLarge` if it cannot fit even alone."""
+        if size > self.max_bytes:
+            raise TooLarge(size, self.max_bytes)
+        with self._lock:
+            alive = self._alive()
+            evicted = []
+            while alive and (len(alive) + 1 > self.max_count or sum(h.size for h in alive) + size > self.max_bytes):
+                oldest = alive.pop(0)
+                oldest.value, oldest.evicted = None, True
+                del self._held[oldest.order]
+                evicted.append(oldest)
+            held = Held(value, size, next(self._orders))
+            self._held[held.order] = weakref.ref(held)
+            return held, evicted
+
+    def release(self, held: Held | None) -> None:
+        """The session lets its upload go (a new upload, or back to the bundled data)."""
+        if held is not None:
+            with self._lock:
+                self._held.pop(held.order, None)
+            held.value = None
+
+    def totals(self) -> tuple[int, int]:
+        """How many uploads are held, and their bytes."""
+        with self._lock:
+            alive = self._alive()
+            return len(alive), sum(h.size for h in alive)
+
+    def _alive(self) -> list[Held]:
+        """The uploads still held by a session, oldest first (those of ended sessions are forgotten)."""
+        alive = []
+        for order, ref in list(self._held.items()):
+            held = ref()
+            if held is None:
+                del self._held[order]
+            else:
+                alive.append(held)
+        return alive
+
+
+UPLOADS_IN_MEMORY = UploadMemory()  # this process's budget
