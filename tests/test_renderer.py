@@ -20,7 +20,7 @@ from harness.processes import PROC, process_tree
 
 def _is_chromium(pid: int) -> bool:
     try:
-        return (PROC / str(pid) / "exe").resolve().name in ("chromium", "chrome", "headless_shell")
+        return (PROC / str(pid) / "exe").resolve().name in ("chromium", "chrome", "chromium-headless-shell", "headless_shell")
     except OSError:
         return False
 

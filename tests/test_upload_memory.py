@@ -147,3 +147,41 @@ def test_the_oldest_upload_is_evicted_and_its_visitor_told_in_plain_words(one_up
     assert second.get_by_text("Showing your data: 12 valid events").count() == 1
     context.close()
     browsing.assert_clean()
+
+
+def test_a_check_never_runs_beside_a_picture_being_drawn():
+    """Checking a file and drawing pictures together outgrow a 1 GiB pod: one kind at a time (geo.data.work)."""
+    from geo.data.work import HeavyWork
+
+    work, log, drawing = HeavyWork(), [], threading.Event()
+
+    def picture():
+        with work.drawing(10):
+            log.append("draw start")
+            drawing.set()
+            time.sleep(0.3)
+            log.append("draw end")
+
+    thread = threading.Thread(target=picture)
+    thread.start()
+    drawing.wait(5)
+    waited = []
+    with work.checking(10, on_wait=lambda: waited.append(True)):
+        log.append("check")
+        with pytest.raises(Busy):  # a picture asked for meanwhile waits for the check (here: not long enough)
+            work.start_drawing(0.2)
+    thread.join()
+    assert log == ["draw start", "draw end", "check"] and waited == [True]
+    with work.drawing(0.1):
+        pass
+
+
+def test_images_are_not_drawn_for_very_large_uploads(data):
+    from geo.output.render import APP_MAX_EVENTS, ImageCache, TooManyEvents, request_snapshot
+    from geo.output.export import PageOptions
+
+    class Large:
+        events = range(APP_MAX_EVENTS + 1)
+
+    with pytest.raises(TooManyEvents, match="5,001 events"):
+        request_snapshot(ImageCache(), "uploads/x", Large(), data.places, PageOptions())

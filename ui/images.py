@@ -64,6 +64,11 @@ def image_button(row, page: Page, view: ViewState) -> None:
     if not can_render_images():
         row.caption(page.t("download_png_unavailable"))
         return
+    from geo.output.render import APP_MAX_EVENTS
+
+    if len(page.index.events) > APP_MAX_EVENTS:
+        row.caption(page.t("download_png_too_many", n=len(page.index.events), limit=APP_MAX_EVENTS))
+        return
     key = _key(page, view)
     mine = st.session_state.get("png")
     job = mine["job"] if mine and mine["key"] == key else image_cache().get(key)

@@ -82,13 +82,13 @@ def _is_count(value: str) -> bool:
     return value.isascii() and value.isdigit()
 
 
-def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, Found]:
+def convert(text: str, file: str, max_rows: int | None = None) -> tuple[pd.DataFrame, gpd.GeoDataFrame, Found]:
     """ACLED CSV text → (event rows as strings with their ACLED `line`, places, the problems of unmappable rows).
 
     The rows still go through `geo.data.load.check_event_records`, which checks them like any events.
     Within the limits of `geo.data.limits`: rows as the csv reader counts them, problems capped.
     """
-    records = read_records(text, file)
+    records = read_records(text, file, max_rows)
     header = next(records, (1, []))[1]
     missing = [c for c in ACLED_REQUIRED if c not in header]
     if missing:
@@ -163,11 +163,14 @@ def _append(columns: dict[str, list], row: dict) -> None:
         values.append(row.get(column, ""))
 
 
-def load_acled(path: Path | str, *, strict: bool = False) -> Dataset:
+def load_acled(path: Path | str, *, strict: bool = False, text: str | None = None,
+               max_rows: int | None = None) -> Dataset:
     """An ACLED export as a checked Dataset: the rows that map and pass, and each refused row with its reason
-    (the first 1,000 problems; the rest are counted)."""
+    (the first 1,000 problems; the rest are counted). `text`: the file's text, already read; `max_rows`:
+    the most rows it may have (an upload's limit)."""
     path = Path(path)
-    frame, places, problems = convert(read_text_checked(path), path.name)
+    frame, places, problems = convert(read_text_checked(path) if text is None else text, path.name, max_rows)
+    del text
     if frame.empty and not problems.count:
         raise DataError([Problem(path.name, "line 2", "", "", "the file has a header but no events")])
     events, found = check_event_records(frame, places, path.name, strict=strict, problems=problems)

@@ -9,7 +9,8 @@ docs/your-data.md states them with what `benchmarks/uploads.py` measured at each
 from __future__ import annotations
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # the largest file the app reads
-MAX_ROWS = 200_000                 # records after the header, as the csv module ends them
+MAX_ROWS = 50_000                  # an upload's records after the header, as the csv module ends them: what
+                                   # a 1 GiB pod holds beside its images (docs/your-data.md)
 MAX_COLUMNS = 1_000                # fields in one record (this project's schema has 21, an ACLED export about 31)
 MAX_FEATURES = 20_000              # places in one GeoJSON file
 # Values in one JSON file (objects, arrays, numbers, strings): parsing makes one Python object of each,

@@ -126,13 +126,18 @@ def read_text_checked(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as err:
         raise DataError([Problem(path.name, "file", "", str(path), f"cannot be read ({err.strerror})")]) from err
+    return decode_checked(raw, path.name)
+
+
+def decode_checked(raw: bytes, name: str) -> str:
+    """`raw` as UTF-8 text (BOM allowed); binary or Latin-1 content raises DataError naming `name`."""
     if b"\x00" in raw[:4096]:
-        raise DataError([Problem(path.name, "file", "", raw[:16], "this is a binary file, not UTF-8 text")])
+        raise DataError([Problem(name, "file", "", raw[:16], "this is a binary file, not UTF-8 text")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise DataError([Problem(path.name, f"line {line}", "", raw[err.start:err.start + 8],
+        raise DataError([Problem(name, f"line {line}", "", raw[err.start:err.start + 8],
                                  "not valid UTF-8: save the file as UTF-8 (Latin-1 is not accepted)")]) from err
 
 
@@ -183,14 +188,14 @@ EVENTS_SCHEMA = pa.DataFrameSchema(
 _CHUNK = 20_000  # rows turned into compact (Arrow) columns at a time: the Python strings of a chunk only
 
 
-def _read_csv_records(path: Path, text: str) -> tuple[pd.DataFrame, Found]:
+def _read_csv_records(path: Path, text: str, max_rows: int | None = None) -> tuple[pd.DataFrame, Found]:
     """Parse CSV text into a frame of strings with the line each record starts on.
 
     Header problems (missing, duplicated or unknown columns) are fatal and raised at once;
     a ragged row is a problem of its own line. Rows become Arrow columns a chunk at a time, so that
     the Python strings of a large file are never all held at once (issue 21).
     """
-    rows = read_records(text, path.name)
+    rows = read_records(text, path.name, max_rows)
     header = next(rows, (1, None))[1]
     if not header or not any(h.strip() for h in header):
         raise DataError([Problem(path.name, "line 1", "", "", "the file is empty; expected the header row: "
@@ -246,7 +251,8 @@ def _relational_problems(frame: pd.DataFrame, place_ids: set[str], file: str, fo
     """Rules across cells and rows: unique ids, known places, marches with an origin, end after start."""
     first_line: dict[str, int] = {}
     ends_early = (_times(frame["end"]) < _times(frame["start"])).tolist()
-    for row, ends_before_start in zip(frame.astype(object).itertuples(index=False), ends_early):  # Python strings: fast by row
+    needed = frame[["line", "id", "start", "end", "place_id", "origin_place_id", "category"]]  # not the long texts
+    for row, ends_before_start in zip(needed.astype(object).itertuples(index=False), ends_early):  # Python strings: fast by row
         add = lambda column, value, expected: found.add(row.line, Problem(file, f"line {row.line}", column, value, expected))  # noqa: E731
         if row.id in first_line:
             add("id", row.id, f"duplicate id: already used on line {first_line[row.id]}")
@@ -272,15 +278,18 @@ def _typed_events(frame: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["start", "line"], kind="stable").reset_index(drop=True)
 
 
-def load_events(path: Path | str, places: gpd.GeoDataFrame, *, strict: bool = True
-                ) -> tuple[pd.DataFrame, Listed]:
+def load_events(path: Path | str, places: gpd.GeoDataFrame, *, strict: bool = True, text: str | None = None,
+                max_rows: int | None = None) -> tuple[pd.DataFrame, Listed]:
     """Read and check `events.csv` against the vocabularies and the ids of `places`.
 
     Returns the valid events (Lima time, sorted by start) and the problems (the first MAX_LISTED, with
-    the count of the rest). With `strict=True` any problem raises `DataError` instead.
+    the count of the rest). With `strict=True` any problem raises `DataError` instead. `text`: the file's
+    text, already read (an upload: no copy of it is written to disk and read back); `max_rows`: the most
+    rows it may have (an upload's limit; the project's own data folders have none).
     """
     path = Path(path)
-    frame, found = _read_csv_records(path, read_text_checked(path))
+    frame, found = _read_csv_records(path, read_text_checked(path) if text is None else text, max_rows)
+    del text
     return check_event_records(frame, places, path.name, strict=strict, problems=found)
 
 
@@ -402,8 +411,8 @@ def _collection(text: str, file: str) -> tuple[object, object]:
     return kind, features
 
 
-def _read_features(path: Path) -> list[object]:
-    text = read_text_checked(path)
+def _read_features(path: Path, text: str | None = None) -> list[object]:
+    text = read_text_checked(path) if text is None else text
     values = _json_values(text)
     if values > MAX_JSON_VALUES:  # refused before parsing: an empty list is 3 bytes here, 64 in memory
         raise DataError([Problem(path.name, "file", "", f"{values:,} values",
@@ -424,16 +433,17 @@ def _read_features(path: Path) -> list[object]:
     return features
 
 
-def load_places(path: Path | str, *, strict: bool = True) -> tuple[gpd.GeoDataFrame, Listed]:
+def load_places(path: Path | str, *, strict: bool = True, text: str | None = None
+                ) -> tuple[gpd.GeoDataFrame, Listed]:
     """Read and check `places.geojson`: Point features in [lon, lat] order inside Peru, known vocabularies.
 
     Returns a GeoDataFrame indexed by `id` (EPSG:4326) and the problems (the first MAX_LISTED, with the
-    count of the rest); `strict=True` raises them.
+    count of the rest); `strict=True` raises them. `text`: the file's text, already read.
     """
     path = Path(path)
     found = Found()
     rows, points, indices = [], [], []
-    for i, feature in enumerate(_read_features(path)):
+    for i, feature in enumerate(_read_features(path, text)):
         where = f"feature {i}"
         add = lambda column, value, expected: found.add(i, Problem(path.name, where, column, value, expected))  # noqa: E731
         geometry = feature.get("geometry") if isinstance(feature, dict) else None

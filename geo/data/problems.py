@@ -17,16 +17,38 @@ _SHORT = reprlib.Repr()  # nested or huge JSON values (a GeoJSON upload) are quo
 _SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxother = 3, 6, 6, _MAX_SHOWN
 
 
+_MAX_KEPT = 1_000  # characters of a bad value a problem keeps: a 20 MB cell is not held twice (issue 21)
+
+
+class Clipped(str):
+    """The start of a long text value, with the length of the whole (`length`)."""
+
+    length: int = 0
+
+
+def _clip(value: object) -> object:
+    if isinstance(value, str) and len(value) > _MAX_KEPT:
+        clipped = Clipped(value[:_MAX_KEPT])
+        clipped.length = len(value)
+        return clipped
+    if isinstance(value, bytes) and len(value) > _MAX_KEPT:
+        return value[:_MAX_KEPT]
+    return value
+
+
 def show_value(value: object) -> str:
     """Quote a bad value for a message, shortened so that a 1 MB cell stays readable.
 
     >>> show_value([[[[[1]]]], 2, 3, 4, 5, 6, 7, 8])
     '[[[[...]]], 2, 3, 4, 5, 6, ...]'
+    >>> show_value(Problem("e.csv", "line 2", "title_en", "x" * 5_000, "too long").value)[-17:]
+    '(5000 characters)'
     """
     if not isinstance(value, (str, bytes)):
         return _SHORT.repr(value)
-    text = repr(value[:_MAX_SHOWN + 1])
-    return text if len(value) <= _MAX_SHOWN else f"{text[:_MAX_SHOWN]}… ({len(value)} characters)"
+    length = getattr(value, "length", len(value))
+    text = repr(str(value[:_MAX_SHOWN + 1]) if isinstance(value, Clipped) else value[:_MAX_SHOWN + 1])
+    return text if length <= _MAX_SHOWN else f"{text[:_MAX_SHOWN]}… ({length} characters)"
 
 
 @dataclass(frozen=True)
@@ -40,8 +62,11 @@ class Problem:
     file: str
     where: str
     column: str
-    value: object
+    value: object  # a text over 1,000 characters is kept clipped, with its length (`Clipped`)
     expected: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value", _clip(self.value))
 
     def __str__(self) -> str:
         name = self.column if len(self.column) <= _MAX_SHOWN else f"{self.column[:_MAX_SHOWN]}… ({len(self.column)} characters)"

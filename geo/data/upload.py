@@ -12,7 +12,6 @@ it is full, the oldest session's upload goes first, and that session is told so.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import itertools
@@ -20,7 +19,6 @@ import os
 import re
 import secrets
 import shutil
-import tempfile
 import threading
 import time
 import weakref
@@ -34,8 +32,9 @@ import pandas as pd
 from geo.data import acled
 from geo.data.csvrows import neutralise_formula
 from geo.data.limits import MAX_COLUMNS, MAX_FEATURES, MAX_FILE_BYTES, MAX_LISTED, MAX_ROWS  # noqa: F401 (re-exported)
-from geo.data.load import REPO_DATA_DIR, Dataset, dataset_of, load_events, load_places
+from geo.data.load import REPO_DATA_DIR, Dataset, dataset_of, decode_checked, load_events, load_places
 from geo.data.problems import DataError, Problem, unlisted_line
+from geo.data.work import HEAVY_WORK, Busy  # noqa: F401 (Busy re-exported)
 
 MAX_BYTES = MAX_FILE_BYTES
 _QUOTED = re.compile(rb'"[^"]*"')
@@ -48,7 +47,7 @@ FORMATS = ("project", "acled")
 # own measure; the process grows by up to about 1.5 times it: docs/your-data.md). A pod's operator can
 # set both (JULIACA_UPLOADS_HELD, JULIACA_UPLOADS_MEMORY_MB).
 HELD_MAX = int(os.environ.get("JULIACA_UPLOADS_HELD", "20"))
-HELD_MAX_BYTES = int(os.environ.get("JULIACA_UPLOADS_MEMORY_MB", "160")) * 1024 * 1024
+HELD_MAX_BYTES = int(os.environ.get("JULIACA_UPLOADS_MEMORY_MB", "96")) * 1024 * 1024
 CHECK_WAIT_S = 60  # how long a file waits for its turn to be checked (one at a time per process)
 
 
@@ -86,18 +85,17 @@ def load_upload(events: bytes, events_name: str, fmt: str = "project",
     _check_columns(events, events_name)
     if places is not None:
         _check_size(places, places_name)
-    with tempfile.TemporaryDirectory(prefix="juliaca-upload-") as folder:
-        events_path = Path(folder) / Path(events_name).name
-        events_path.write_bytes(events)
-        if fmt == "acled":
-            return acled.load_acled(events_path)
-        places_path = REPO_DATA_DIR / "places.geojson"
-        if places is not None:
-            places_path = Path(folder) / Path(places_name).name
-            places_path.write_bytes(places)
-        place_frame, place_problems = load_places(places_path, strict=False)
-        event_frame, event_problems = load_events(events_path, place_frame, strict=False)
-        return dataset_of(place_frame, event_frame, place_problems, event_problems)
+    events_path = Path(Path(events_name).name)  # for its name only: the text is read from memory, once
+    if fmt == "acled":
+        return acled.load_acled(events_path, text=decode_checked(events, events_path.name), max_rows=MAX_ROWS)
+    if places is None:
+        place_frame, place_problems = load_places(REPO_DATA_DIR / "places.geojson", strict=False)
+    else:
+        place_frame, place_problems = load_places(Path(Path(places_name).name), strict=False,
+                                                  text=decode_checked(places, Path(places_name).name))
+    event_frame, event_problems = load_events(events_path, place_frame, strict=False,
+                                              text=decode_checked(events, events_path.name), max_rows=MAX_ROWS)
+    return dataset_of(place_frame, event_frame, place_problems, event_problems)
 
 
 def problems_csv(problems: list[Problem] | tuple[Problem, ...], unlisted: int = 0) -> bytes:
@@ -174,10 +172,6 @@ def evict_oldest(static_dir: Path, keep: Path, budget: int = UPLOADS_MAX_BYTES) 
 
 # --- memory: one file checked at a time, and one budget for the uploads held -------------------------
 
-class Busy(RuntimeError):
-    """Another file is being checked, and this one waited its time for its turn."""
-
-
 class TooLarge(ValueError):
     """An upload needs more memory than the whole budget of uploads held: it cannot be kept."""
 
@@ -186,23 +180,11 @@ class TooLarge(ValueError):
         super().__init__(f"{size / 1e6:.0f} MB in memory; the server holds {limit / 1e6:.0f} MB of uploads in all")
 
 
-_CHECKING = threading.BoundedSemaphore(1)
-
-
-@contextlib.contextmanager
-def checking(wait: float = CHECK_WAIT_S, on_wait=None) -> Iterator[None]:
-    """One file checked at a time in this process: a check takes up to about 400 MB at the limits, so two
-    at once could take a 1 GiB pod down. `on_wait()` is called if the turn does not come at once; `Busy`
-    is raised if it has not come within `wait` seconds."""
-    if not _CHECKING.acquire(blocking=False):
-        if on_wait is not None:
-            on_wait()
-        if not _CHECKING.acquire(timeout=wait):
-            raise Busy(f"another file was still being checked after {wait:.0f} s")
-    try:
-        yield
-    finally:
-        _CHECKING.release()
+def checking(wait: float = CHECK_WAIT_S, on_wait=None):
+    """One file checked at a time in this process, and never while pictures are drawn (`geo.data.work`): a
+    check takes up to about 400 MB at the limits, two at once could take a 1 GiB pod down. `on_wait()`
+    is called if the turn does not come at once; `Busy` is raised if it has not come within `wait` s."""
+    return HEAVY_WORK.checking(wait, on_wait)
 
 
 def memory_size(*frames: pd.DataFrame) -> int:

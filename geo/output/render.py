@@ -173,6 +173,13 @@ APP_SIZE = (1600, 1000)      # CSS pixels of a downloaded view
 APP_TIMEOUT_S = 60           # a download is drawn within this, or stopped with a message
 APP_MAX_WAIT_S = 180         # and waits at most this for its turn
 CACHE_BYTES = 32 * 1024 * 1024  # PNGs kept, newest used first (a view is about 300 KB)
+# The page photographed holds every event of the dataset: Chromium drew 2,000 events in about 100 MB more than
+# the bundled 66, and 20,000 in over 300 MB more (docs/operations.md). The app draws images of up to this many.
+APP_MAX_EVENTS = 5_000
+
+
+class TooManyEvents(RenderError):
+    """The dataset is too large for the app to draw as an image (`APP_MAX_EVENTS`)."""
 
 
 def snapshot_work(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions):
@@ -249,6 +256,8 @@ def image_key(bundle: str, options: PageOptions, size: tuple[int, int] = APP_SIZ
 def request_snapshot(cache: ImageCache, bundle: str, index: EventIndex, places: gpd.GeoDataFrame,
                      options: PageOptions):
     """The app's PNG of `options` from `cache`, or a new job of the process's renderer to draw it."""
+    if len(index.events) > APP_MAX_EVENTS:
+        raise TooManyEvents(f"{len(index.events):,} events; the app draws images of up to {APP_MAX_EVENTS:,}")
     return cache.request(image_key(bundle, options), lambda: renderer().submit(
         snapshot_work(index, places, options), width=APP_SIZE[0], height=APP_SIZE[1],
         tile_hosts=tile_hosts(options.base), timeout=APP_TIMEOUT_S, max_wait=APP_MAX_WAIT_S))

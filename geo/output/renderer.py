@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
-from geo.output.browser import INSTALL_PNG, find_chromium, launch_options, playwright_available
+from geo.data.work import HEAVY_WORK, Busy
+from geo.output.browser import INSTALL_PNG, find_renderer_chromium, launch_options, playwright_available
 
 SLOTS = 2             # pages drawing at once; each costs about 170 MB (docs/operations.md)
 MAX_QUEUED = 30       # jobs waiting (besides those drawing) beyond these are refused at once
@@ -95,7 +96,7 @@ class Renderer:
         """Queue `work(page)`; returns at once. Raises `RenderBusy` when `max_queued` jobs wait already."""
         if not playwright_available():
             raise RenderError(INSTALL_PNG)
-        find_chromium()  # a clear RuntimeError now, rather than inside the queue
+        find_renderer_chromium()  # a clear RuntimeError now, rather than inside the queue
         job = Job(concurrent.futures.Future(), renderer=self)
         with self._lock:
             if self._pending >= self.slots + self.max_queued:
@@ -156,11 +157,19 @@ class Renderer:
             return
         if self._slots is None:
             self._slots, self._launching = asyncio.Semaphore(self.slots), asyncio.Lock()
+        deadline = time.monotonic() + max_wait
         try:
             await asyncio.wait_for(self._slots.acquire(), max_wait)
         except TimeoutError:
             self._forget(job)
             job.future.set_exception(RenderBusy(f"waited over {max_wait:.0f} s for the pictures before it"))
+            return
+        try:  # never beside the check of an upload (geo.data.work): the two together outgrow a pod
+            await asyncio.to_thread(HEAVY_WORK.start_drawing, max(deadline - time.monotonic(), 0.1))
+        except Busy as error:
+            self._forget(job)
+            self._slots.release()
+            job.future.set_exception(RenderBusy(str(error)))
             return
         self._forget(job)
         job.started_at = time.monotonic()
@@ -175,6 +184,7 @@ class Renderer:
         else:
             job.future.set_result(result)
         finally:
+            HEAVY_WORK.stop_drawing()
             self._busy -= 1
             self._slots.release()
             self._schedule_idle_close()
@@ -206,7 +216,7 @@ class Renderer:
 
                 if self._playwright is None:
                     self._playwright = await async_playwright().start()
-                executable = find_chromium()
+                executable = find_renderer_chromium()
                 self._browser = await self._playwright.chromium.launch(**launch_options(executable, offline=False))
                 self.launches += 1
             return self._browser
