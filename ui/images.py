@@ -14,7 +14,7 @@ import html
 import streamlit as st
 
 from geo.model.params import ViewState, steps_for
-from geo.output.browser import INSTALL_PNG, playwright_available, system_chromium
+from geo.output.browser import INSTALL_PNG, find_renderer_chromium, playwright_available
 from geo.output.export import PageOptions
 from geo.text.labels import clock_label
 from ui.common import Page
@@ -34,14 +34,17 @@ def image_cache():
 @st.cache_resource
 def can_render_images() -> bool:
     """Playwright (the `png` extra) and a Chromium are both on the server; the log says what is missing."""
-    from geo.output.browser import playwright_chromium
+    import logging
 
-    available = playwright_available() and bool(system_chromium() or playwright_chromium())
-    if not available:
-        import logging
-
+    if not playwright_available():
         logging.getLogger("juliaca").warning("PNG downloads are off: %s", INSTALL_PNG)
-    return available
+        return False
+    try:
+        find_renderer_chromium()
+    except RuntimeError as missing:
+        logging.getLogger("juliaca").warning("PNG downloads are off: %s", missing)
+        return False
+    return True
 
 
 def _options(view: ViewState) -> PageOptions:
