@@ -3,23 +3,26 @@ websocket speaking BackMsg/ForwardMsg, so that hundreds fit on the machine besid
 
     .venv/bin/python benchmarks/loadgen.py --replicas 2 --students 100     # starts 2 processes + HAProxy
     .venv/bin/python benchmarks/loadgen.py --replicas 1 --students 30 --seconds 60
+    .venv/bin/python benchmarks/loadgen.py --replicas 2 --burst 100 --within 10   # 100 new visitors in 10 s
     .venv/bin/python benchmarks/loadgen.py --validate                       # against 10 real browsers
 
 Each student loads the page through the proxy (which gives it its affinity cookie), opens the websocket
-/_stcore/stream (subprotocol `streamlit`), runs the app as a browser would, then lets go of the time
-control every --pace seconds on average (0.5 to 1.5 times it) and waits for that rerun to finish
-(`script_finished`). Release-to-rerun-done is the time from sending the release to that message.
+/_stcore/stream (subprotocol `streamlit`) and opens the app as a browser does since the map comes first:
+a first run that draws the time control and the map, then, once the map reports it is painted, a
+second run that draws the rest of the page (benchmarks/visitor.py). Then it lets go of the time control
+every --pace seconds on average (0.5 to 1.5 times it) and waits for that rerun to finish
+(`script_finished`). Reported: every first map drawn (how many, and from the page's request to the end
+of the first run: p50, p95, max), every page completed (the second run), and release-to-rerun-done.
 
 Bounded: at most 1,000 students and 600 seconds, loopback addresses only; every student stops by
 itself after --seconds, and a rerun that does not finish within --timeout is an error.
-Writes benchmarks/results/loadgen-<replicas>x-<students>.json (or --json).
+Writes benchmarks/results/loadgen-<replicas>x-<students>.json (burst: loadgen-burst-…; or --json).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import itertools
 import json
 import os
 import random
@@ -37,11 +40,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import websockets  # noqa: E402
-from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
-from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 
 from benchmarks.run import percentile  # noqa: E402
+from benchmarks.visitor import Visitor, VisitError  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 MAX_STUDENTS = 1000
@@ -49,44 +50,6 @@ MAX_SECONDS = 600
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 OPENING_QUERY = "t=2023-01-09T06:00&base=offline"
 OPENING_POSITION = 6  # 06:00, as in OPENING_QUERY
-DONE = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
-
-
-# --- what a release sends: the one place to change when the time control changes ----------------
-
-@dataclass(frozen=True)
-class TimeControl:
-    """The time control as the app drew it: its widget id, the fragment it reruns, its positions."""
-
-    widget_id: str
-    fragment_id: str
-    positions: tuple[str, ...]
-
-
-def find_time_control(msg: ForwardMsg) -> TimeControl | None:
-    """The time control if this ForwardMsg draws it: the explorer's Custom Components v2 element
-    (`juliaca-map.time_control`, ui/time_control.py), whose data lists the steps by their keys."""
-    if msg.WhichOneof("type") != "delta" or msg.delta.WhichOneof("type") != "new_element":
-        return None
-    element = msg.delta.new_element
-    if element.WhichOneof("type") != "bidi_component" or element.bidi_component.component_name != TIME_CONTROL:
-        return None
-    data = json.loads(element.bidi_component.json)
-    if data.get("mode") != "explore":
-        return None
-    return TimeControl(element.bidi_component.id, msg.delta.fragment_id, tuple(s["key"] for s in data["steps"]))
-
-
-TIME_CONTROL = "juliaca-map.time_control"
-_releases = itertools.count(1)
-
-
-def release(control: TimeControl, position: int) -> WidgetState:
-    """What the browser sends when the student lets go of the time control at `position`: the
-    component's state, `{"at": {"key": <step key>, "n": <a counter>}}` (control.js), as JSON."""
-    state = WidgetState(id=control.widget_id)
-    state.json_value = json.dumps({"at": {"key": control.positions[position], "n": next(_releases)}})
-    return state
 
 
 # --- one student ----------------------------------------------------------------------------------
@@ -99,46 +62,10 @@ class Student:
     released_at: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     opened_at: float | None = None
-    open_s: float | None = None
+    open_s: float | None = None          # the page requested -> the whole page drawn (both runs)
+    first_map_s: float | None = None     # the page requested -> the first run (the map) finished
     finished_at: float | None = None
     server: str = ""
-
-
-def rerun_message(query: str, widgets: list[WidgetState] = (), fragment_id: str = "") -> bytes:
-    """A BackMsg asking for a rerun, as the browser sends it."""
-    msg = BackMsg()
-    msg.rerun_script.query_string = query
-    msg.rerun_script.page_script_hash = ""
-    msg.rerun_script.widget_states.widgets.extend(widgets)
-    msg.rerun_script.fragment_id = fragment_id
-    return msg.SerializeToString()
-
-
-async def until_finished(ws, timeout: float) -> tuple[list[ForwardMsg], int]:
-    """Read ForwardMsgs until `script_finished`; returns them and the finish status."""
-    seen: list[ForwardMsg] = []
-    async with asyncio.timeout(timeout):
-        while True:
-            msg = ForwardMsg()
-            msg.ParseFromString(await ws.recv())
-            seen.append(msg)
-            if msg.WhichOneof("type") == "script_finished":
-                return seen, msg.script_finished
-
-
-def problems_in(messages: list[ForwardMsg]) -> list[str]:
-    """Exceptions the app showed in these messages (a traceback on the page is an error for the student)."""
-    return [m.delta.new_element.exception.message[:200] for m in messages
-            if m.WhichOneof("type") == "delta" and m.delta.WhichOneof("type") == "new_element"
-            and m.delta.new_element.WhichOneof("type") == "exception"]
-
-
-def load_page(url: str, timeout: float) -> str:
-    """GET the page as a browser would first; returns the Cookie header to send back (the proxy's affinity)."""
-    with urllib.request.urlopen(f"{url}/", timeout=timeout) as response:
-        response.read()
-        cookies = [c.split(";", 1)[0] for c in response.headers.get_all("Set-Cookie") or []]
-    return "; ".join(cookies)
 
 
 def fetch_favicon(url: str, cookie: str, timeout: float) -> None:
@@ -149,57 +76,46 @@ def fetch_favicon(url: str, cookie: str, timeout: float) -> None:
 
 
 async def student(url: str, seconds: float, pace: float, timeout: float, seed: int, delay: float) -> Student:
-    """Arrive after `delay`, open the app, then release the time control at a student's pace until time is up."""
+    """Arrive after `delay`, open the app (two runs: the map, then the rest), then release the time control at
+    a student's pace until time is up."""
     rng, result = random.Random(seed), Student()
     await asyncio.sleep(delay)
-    began = time.monotonic()
     try:
-        cookie = await asyncio.to_thread(load_page, url, 6 * timeout)
-        result.server = cookie
-        ws_url = url.replace("http://", "ws://", 1) + "/_stcore/stream"
-        async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=url, max_size=None,
-                                      additional_headers={"Cookie": cookie} if cookie else None,
-                                      ping_interval=None, open_timeout=6 * timeout) as ws:
-            await ws.send(rerun_message(OPENING_QUERY))
-            messages, status = await until_finished(ws, 6 * timeout)
-            control = next(filter(None, map(find_time_control, messages)), None)
-            result.errors += problems_in(messages)
-            if control is None or status not in DONE:
-                result.errors.append(f"the app opened without its time control (status {status})")
-                return result
+        async with Visitor(url, OPENING_QUERY, timeout=timeout) as visitor:
+            try:
+                await visitor.open()
+            finally:
+                result.first_map_s, result.open_s = visitor.first_map_s, visitor.complete_s
+                result.server = "; ".join(f"{k}={v}" for k, v in visitor.cookies.items() if k == "JULIACA_SERVER")
             result.opened_at = time.monotonic()
-            result.open_s = result.opened_at - began
-            await release_until(ws, control, result, rng, seconds, pace, timeout,
+            cookie = visitor._cookie_header()
+            await release_until(visitor, result, rng, seconds, pace, timeout,
                                 after_rerun=lambda: asyncio.to_thread(fetch_favicon, url, cookie, timeout))
-    except (OSError, TimeoutError, websockets.WebSocketException) as error:
+    except (OSError, TimeoutError, VisitError, websockets.WebSocketException) as error:
         result.errors.append(f"{type(error).__name__}: {str(error)[:160]}")
     result.finished_at = time.monotonic()
     return result
 
 
-async def release_until(ws, control: TimeControl, result: Student, rng: random.Random, seconds: float,
-                        pace: float, timeout: float, after_rerun) -> None:
-    """Step one hour at a time, back and forth across the day; after each rerun, fetch what a browser does."""
+async def release_until(visitor: Visitor, result: Student, rng: random.Random, seconds: float, pace: float,
+                        timeout: float, after_rerun) -> None:
+    """Step one hour at a time, back and forth across the day; after each rerun, fetch what a browser does.
+    What a release sends is `benchmarks.visitor.Visitor.release`: the one place that knows it."""
+    keys = visitor.drawn.control["keys"]
     position, direction = OPENING_POSITION, 1
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         await asyncio.sleep(rng.uniform(pace * 0.5, pace * 1.5))
-        if not 0 <= position + direction < len(control.positions):
+        if not 0 <= position + direction < len(keys):
             direction = -direction
         position += direction
-        sent = time.monotonic()
-        result.released_at.append(sent)
-        await ws.send(rerun_message(OPENING_QUERY, [release(control, position)], control.fragment_id))
+        result.released_at.append(time.monotonic())
         try:
-            messages, status = await until_finished(ws, timeout)
+            result.latencies_ms.append(1000 * await visitor.release(keys[position]))
         except TimeoutError:
-            result.errors.append(f"rerun to {control.positions[position]} not finished within {timeout} s")
+            result.errors.append(f"rerun to {keys[position]} not finished within {timeout} s")
             return
-        result.latencies_ms.append((time.monotonic() - sent) * 1000)
-        result.errors += problems_in(messages)
         await after_rerun()
-        if status not in DONE:
-            result.errors.append(f"rerun ended with status {status}")
 
 
 # --- the server's side: CPU and memory of its processes ------------------------------------------
@@ -270,8 +186,17 @@ def summarise(students: list[Student], sampler: Sampler, wall_s: float) -> dict:
     cpus = [cpu for _, cpu, _ in sampler.samples] if sampler.pids else []
     per_release = cpu_ms_per_release(sampler, released, window)
     opens = sum(s.opened_at is not None for s in students)
+    first_maps = [s.first_map_s * 1000 for s in students if s.first_map_s]
+    completes = [s.open_s * 1000 for s in students if s.open_s]
     return {
         "students": len(students),
+        "first_maps_drawn": len(first_maps),
+        "first_map_p50_ms": percentile(first_maps, 0.5) if first_maps else None,
+        "first_map_p95_ms": percentile(first_maps, 0.95) if first_maps else None,
+        "first_map_max_ms": max(first_maps) if first_maps else None,
+        "pages_completed": len(completes),
+        "page_complete_p50_ms": percentile(completes, 0.5) if completes else None,
+        "page_complete_p95_ms": percentile(completes, 0.95) if completes else None,
         "releases": len(latencies),
         "errors": [e for s in students for e in s.errors],
         "sessions_with_errors": sum(bool(s.errors) for s in students),
@@ -282,7 +207,7 @@ def summarise(students: list[Student], sampler: Sampler, wall_s: float) -> dict:
         "wall_s": wall_s,
         "server_cpu_cores": (cpus[-1] - cpus[0]) / wall_s if len(cpus) > 1 else None,
         "server_cpu_ms_per_release": per_release,
-        # what the rest of the CPU went on: opening the app (a full run of the script per visitor)
+        # what the rest of the CPU went on: opening the app (two runs of the script per visitor)
         "server_cpu_ms_per_open": ((cpus[-1] - cpus[0]) * 1000 - per_release * len(released)) / opens
         if per_release and opens and len(cpus) > 1 else None,
         "steady_window_s": window[1] - window[0],
@@ -374,9 +299,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=bounded(120, float), default=20, help="seconds a rerun may take (an open: 6x)")
     parser.add_argument("--replicas", type=bounded(16), default=2, help="app processes behind the proxy")
     parser.add_argument("--url", type=loopback_only, help="an already running app or proxy on loopback (no CPU figures)")
+    parser.add_argument("--burst", type=bounded(MAX_STUDENTS), metavar="N",
+                        help="N new visitors arriving within --within seconds (sets --students and --ramp)")
+    parser.add_argument("--within", type=bounded(MAX_SECONDS, float), default=10, help="seconds a --burst arrives in")
     parser.add_argument("--validate", action="store_true", help="compare with 10 real browsers (benchmarks/classroom.py)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
+    if args.burst:
+        args.students, args.ramp = args.burst, args.within
     if args.validate:
         report = validate(args)
         path = args.json or RESULTS / "loadgen-validation.json"
@@ -387,8 +317,11 @@ def main(argv: list[str] | None = None) -> int:
         report = (asyncio.run(classroom(args.url, [], args.students, args.seconds, args.pace, args.timeout, args.ramp))
                   if args.url else run_against_deployment(args))
         report.update(replicas=None if args.url else args.replicas, pace_s=args.pace, seconds=args.seconds,
-                      ramp_s=args.ramp, load_average=os.getloadavg())
-        path = args.json or RESULTS / f"loadgen-{args.replicas}x-{args.students}.json"
+                      ramp_s=args.ramp, burst=bool(args.burst), load_average=os.getloadavg(),
+                      when=time.strftime("%Y-%m-%d %H:%M %Z"))
+        kind = "burst-" if args.burst else ""
+        path = args.json or RESULTS / f"loadgen-{kind}{args.replicas}x-{args.students}.json"
+        print(TABLE_HEADER)
         print(table_row(report))
         for error in report["errors"][:10]:
             print(f"error: {error}")
@@ -398,13 +331,19 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if ok else 1
 
 
+TABLE_HEADER = ("| processes | visitors | first maps drawn | first map p50 (ms) | p95 (ms) | page complete p95 (ms) "
+                "| releases | errors | release → rerun done p50 (ms) | p95 (ms) | CPU used (cores) | CPU per release (ms) "
+                "| memory, peak (MB) |")
+
+
 def table_row(r: dict) -> str:
     """One line of the table in docs/operations.md."""
     def num(x, fmt=",.0f"):
         return "–" if x is None else format(x, fmt)
-    return (f"| {r['replicas'] or '?'} | {r['students']} | {r['releases']} | {len(r['errors'])} | {num(r['p50_ms'])} | "
-            f"{num(r['p95_ms'])} | {num(r['server_cpu_cores'], '.2f')} | {num(r['server_cpu_ms_per_release'])} | "
-            f"{num(r.get('server_cpu_ms_per_open'))} | {num(r['server_peak_rss_mb'])} |")
+    return (f"| {r['replicas'] or '?'} | {r['students']} | {r.get('first_maps_drawn', '–')} | "
+            f"{num(r.get('first_map_p50_ms'))} | {num(r.get('first_map_p95_ms'))} | {num(r.get('page_complete_p95_ms'))} | "
+            f"{r['releases']} | {len(r['errors'])} | {num(r['p50_ms'])} | {num(r['p95_ms'])} | "
+            f"{num(r['server_cpu_cores'], '.2f')} | {num(r['server_cpu_ms_per_release'])} | {num(r['server_peak_rss_mb'])} |")
 
 
 if __name__ == "__main__":

@@ -137,3 +137,13 @@ def test_the_app_needs_no_optional_package():
 def test_make_installs_every_feature():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "-e '.[png,video,test]'" in makefile
+
+
+def test_the_pod_runs_chromium_without_privilege_and_says_why_its_sandbox_is_off(resources):
+    container = resources["Deployment"]["spec"]["template"]["spec"]["containers"][0]
+    security = container["securityContext"]
+    assert security["runAsNonRoot"] and not security["allowPrivilegeEscalation"]
+    assert security["capabilities"]["drop"] == ["ALL"] and security["seccompProfile"]["type"] == "RuntimeDefault"
+    sandbox = {e["name"]: e.get("value") for e in container["env"]}["JULIACA_CHROMIUM_SANDBOX"]
+    operations = (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
+    assert sandbox == "off" and "JULIACA_CHROMIUM_SANDBOX" in operations and "user namespaces" in operations

@@ -115,11 +115,29 @@ def test_commas_inside_quoted_cells_are_not_columns():
     assert len(load_upload(content, "acled.csv", "acled").events) == 1
 
 
-def test_the_readme_states_the_limits():
-    readme = (REPO_DATA_DIR.parent / "docs" / "your-data.md").read_text(encoding="utf-8")
+def test_the_guide_states_the_limits_and_only_measured_ones():
+    """docs/your-data.md names every limit as the code sets it, and each case it cites is one that
+    benchmarks/uploads.py measures and whose figures are kept (benchmarks/results/uploads.json)."""
+    import json
+    import re
+
+    from benchmarks.uploads import CASES
+    from geo.data.limits import MAX_FEATURES, MAX_JSON_VALUES, MAX_LISTED
+    from geo.data.upload import HELD_MAX, HELD_MAX_BYTES
+    from geo.output.render import APP_MAX_EVENTS
+
+    guide = (REPO_DATA_DIR.parent / "docs" / "your-data.md").read_text(encoding="utf-8")
     for limit in (f"{MAX_BYTES // 2**20} MB a file", f"{MAX_ROWS:,} rows", f"{MAX_COLUMNS:,} columns a row",
-                  f"pass {UPLOADS_MAX_BYTES // 2**20} MB"):
-        assert limit in readme, limit
+                  f"{MAX_FEATURES:,} places", f"{MAX_JSON_VALUES:,} JSON values", f"first {MAX_LISTED:,} problems",
+                  f"pass {UPLOADS_MAX_BYTES // 2**20} MB", f"at most {HELD_MAX} uploads and {HELD_MAX_BYTES // 2**20} MB",
+                  f"more than {APP_MAX_EVENTS:,} events", "benchmarks/uploads.py"):
+        assert limit in guide, limit
+    section = guide[guide.index("### Limits"):guide.index("**Nothing an upload contains can crash the page.**")]
+    cited = set(re.findall(r"`([a-z0-9-]+)`", section)) & (set(CASES) | {"cr-rows", "wide-row"})
+    assert cited == set(CASES), f"cases measured but not cited: {set(CASES) - cited}"
+    measured = {c["case"] for c in json.loads((REPO_DATA_DIR.parent / "benchmarks" / "results" / "uploads.json")
+                                               .read_text(encoding="utf-8"))["cases"]}
+    assert set(CASES) <= measured, f"run benchmarks/uploads.py --json benchmarks/results/uploads.json: {set(CASES) - measured}"
 
 
 def test_a_file_over_20_mb_is_refused():
