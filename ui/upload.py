@@ -56,15 +56,15 @@ def use_upload(page: Page, request: dict) -> bool:
             _keep(page, kept, index, fmt)
     except Busy:
         s.upload_error = [page.t("upload_busy")]
-        return False
     except DataError as error:
         s.upload_error = _said(error.problems, error.unlisted)
-        return False
     except TooLarge as error:
         s.upload_error = [page.t("upload_too_large", mb=round(error.size / 1e6), limit=round(error.limit / 1e6))]
-        return False
     finally:
-        status.update(state="complete")
+        status.update(label=page.t("upload_failed" if s.get("upload_error") else "upload_checking"),
+                      state="error" if s.get("upload_error") else "complete")
+    if s.get("upload_error"):
+        return False
     s.upload_view_pending = True  # the next run, before its widgets, shows the upload's last day (current_upload)
     s.upload_files_key = s.get("upload_files_key", 0) + 1  # a fresh uploader: Streamlit lets go of the file
     return True

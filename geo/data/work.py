@@ -41,9 +41,9 @@ class HeavyWork:
     @contextlib.contextmanager
     def checking(self, wait: float, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
         """Hold the process for one file's check; `on_wait()` first if it must wait; `Busy` after `wait` s."""
+        if on_wait is not None and self.check_would_wait:
+            on_wait()  # outside the lock: it may draw on the page
         with self._changed:
-            if (self._checking or self._drawing) and on_wait is not None:
-                on_wait()
             self._checks_waiting += 1
             try:
                 if not self._changed.wait_for(lambda: not self._checking and self._drawing == 0, wait):

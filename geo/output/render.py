@@ -7,7 +7,9 @@ process's one browser (`geo.output.renderer`): bounded in number, queued, timed.
 from __future__ import annotations
 
 import asyncio
+import collections
 import io
+import threading
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlparse
@@ -199,9 +201,6 @@ class ImageCache:
     forgotten, so that asking again tries again."""
 
     def __init__(self, max_bytes: int = CACHE_BYTES):
-        import collections
-        import threading
-
         self.max_bytes = max_bytes
         self._jobs: collections.OrderedDict = collections.OrderedDict()
         self._lock = threading.Lock()
