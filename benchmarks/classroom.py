@@ -109,8 +109,7 @@ async def classroom(url: str, pid: int, sessions: int, seconds: float, pace: flo
             await asyncio.sleep(0.5)
 
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=find_chromium_path, headless=True,
-                                                   args=[*LAUNCH_ARGS, OFFLINE_ARG])
+        browser = await playwright.chromium.launch(**launch_options(find_chromium_path, offline=True))
         stop = asyncio.Event()
         watcher = asyncio.create_task(watch_memory(stop))
         sampler = Sampler([pid])  # server CPU, to compare with benchmarks/loadgen.py per step

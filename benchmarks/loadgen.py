@@ -3,6 +3,7 @@ websocket speaking BackMsg/ForwardMsg, so that hundreds fit on the machine besid
 
     .venv/bin/python benchmarks/loadgen.py --replicas 2 --students 100     # starts 2 processes + HAProxy
     .venv/bin/python benchmarks/loadgen.py --replicas 1 --students 30 --seconds 60
+    .venv/bin/python benchmarks/loadgen.py --replicas 2 --burst 100 --within 10   # 100 new visitors in 10 s
     .venv/bin/python benchmarks/loadgen.py --validate                       # against 10 real browsers
 
 Each student loads the page through the proxy (which gives it its affinity cookie), opens the websocket
@@ -13,7 +14,7 @@ steps, divided by their number, is what a student's step costs it (`server_cpu_m
 
 Bounded: at most 1,000 students and 600 seconds, loopback addresses only; every student stops by
 itself after --seconds, and a rerun that does not finish within --timeout is an error.
-Writes benchmarks/results/loadgen-<replicas>x-<students>.json (or --json).
+Writes benchmarks/results/loadgen-<replicas>x-<students>.json (burst: loadgen-burst-…; or --json).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
 from benchmarks.run import percentile  # noqa: E402
+from benchmarks.visitor import Visitor, VisitError  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results"
 MAX_STUDENTS = 1000
@@ -88,7 +90,8 @@ class Student:
     released_at: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     opened_at: float | None = None
-    open_s: float | None = None
+    open_s: float | None = None          # the page requested -> the whole page drawn (both runs)
+    first_map_s: float | None = None     # the page requested -> the first run (the map) finished
     finished_at: float | None = None
     server: str = ""
 
@@ -131,24 +134,17 @@ def load_page(url: str, timeout: float) -> str:
 
 
 async def student(url: str, seconds: float, pace: float, timeout: float, seed: int, delay: float) -> Student:
-    """Arrive after `delay`, open the app, then release the time control at a student's pace until time is up."""
+    """Arrive after `delay`, open the app (two runs: the map, then the rest), then release the time control at
+    a student's pace until time is up."""
     rng, result = random.Random(seed), Student()
     await asyncio.sleep(delay)
-    began = time.monotonic()
     try:
-        cookie = await asyncio.to_thread(load_page, url, 6 * timeout)
-        result.server = cookie
-        ws_url = url.replace("http://", "ws://", 1) + "/_stcore/stream"
-        async with websockets.connect(ws_url, subprotocols=["streamlit"], origin=url, max_size=None,
-                                      additional_headers={"Cookie": cookie} if cookie else None,
-                                      ping_interval=None, open_timeout=6 * timeout) as ws:
-            await ws.send(rerun_message(OPENING_QUERY))
-            messages, status = await until_finished(ws, 6 * timeout)
-            control = next(filter(None, map(find_time_control, messages)), None)
-            result.errors += problems_in(messages)
-            if control is None or status not in DONE:
-                result.errors.append(f"the app opened without its time control (status {status})")
-                return result
+        async with Visitor(url, OPENING_QUERY, timeout=timeout) as visitor:
+            try:
+                await visitor.open()
+            finally:
+                result.first_map_s, result.open_s = visitor.first_map_s, visitor.complete_s
+                result.server = "; ".join(f"{k}={v}" for k, v in visitor.cookies.items() if k == "JULIACA_SERVER")
             result.opened_at = time.monotonic()
             result.open_s = result.opened_at - began
             await step_until(control, result, rng, seconds, pace)
@@ -166,7 +162,7 @@ async def step_until(control: TimeControl, result: Student, rng: random.Random, 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         await asyncio.sleep(rng.uniform(pace * 0.5, pace * 1.5))
-        if not 0 <= position + direction < len(control.positions):
+        if not 0 <= position + direction < len(keys):
             direction = -direction
         position += direction
         result.released_at.append(time.monotonic())
@@ -240,6 +236,8 @@ def summarise(students: list[Student], sampler: Sampler, wall_s: float) -> dict:
     cpus = [cpu for _, cpu, _ in sampler.samples] if sampler.pids else []
     per_release = cpu_ms_per_release(sampler, released, window)
     opens = sum(s.opened_at is not None for s in students)
+    first_maps = [s.first_map_s * 1000 for s in students if s.first_map_s]
+    completes = [s.open_s * 1000 for s in students if s.open_s]
     return {
         "students": len(students),
         "releases": len(released),
@@ -252,7 +250,7 @@ def summarise(students: list[Student], sampler: Sampler, wall_s: float) -> dict:
         "wall_s": wall_s,
         "server_cpu_cores": (cpus[-1] - cpus[0]) / wall_s if len(cpus) > 1 else None,
         "server_cpu_ms_per_release": per_release,
-        # what the rest of the CPU went on: opening the app (a full run of the script per visitor)
+        # what the rest of the CPU went on: opening the app (two runs of the script per visitor)
         "server_cpu_ms_per_open": ((cpus[-1] - cpus[0]) * 1000 - per_release * len(released)) / opens
         if per_release and opens and len(cpus) > 1 else None,
         "steady_window_s": window[1] - window[0],
@@ -344,9 +342,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=bounded(120, float), default=20, help="seconds a rerun may take (an open: 6x)")
     parser.add_argument("--replicas", type=bounded(16), default=2, help="app processes behind the proxy")
     parser.add_argument("--url", type=loopback_only, help="an already running app or proxy on loopback (no CPU figures)")
+    parser.add_argument("--burst", type=bounded(MAX_STUDENTS), metavar="N",
+                        help="N new visitors arriving within --within seconds (sets --students and --ramp)")
+    parser.add_argument("--within", type=bounded(MAX_SECONDS, float), default=10, help="seconds a --burst arrives in")
     parser.add_argument("--validate", action="store_true", help="compare with 10 real browsers (benchmarks/classroom.py)")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
+    if args.burst:
+        args.students, args.ramp = args.burst, args.within
     if args.validate:
         report = validate(args)
         path = args.json or RESULTS / "loadgen-validation.json"
@@ -357,8 +360,11 @@ def main(argv: list[str] | None = None) -> int:
         report = (asyncio.run(classroom(args.url, [], args.students, args.seconds, args.pace, args.timeout, args.ramp))
                   if args.url else run_against_deployment(args))
         report.update(replicas=None if args.url else args.replicas, pace_s=args.pace, seconds=args.seconds,
-                      ramp_s=args.ramp, load_average=os.getloadavg())
-        path = args.json or RESULTS / f"loadgen-{args.replicas}x-{args.students}.json"
+                      ramp_s=args.ramp, burst=bool(args.burst), load_average=os.getloadavg(),
+                      when=time.strftime("%Y-%m-%d %H:%M %Z"))
+        kind = "burst-" if args.burst else ""
+        path = args.json or RESULTS / f"loadgen-{kind}{args.replicas}x-{args.students}.json"
+        print(TABLE_HEADER)
         print(table_row(report))
         for error in report["errors"][:10]:
             print(f"error: {error}")
@@ -368,13 +374,19 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if ok else 1
 
 
+TABLE_HEADER = ("| processes | visitors | first maps drawn | first map p50 (ms) | p95 (ms) | page complete p95 (ms) "
+                "| releases | errors | release → rerun done p50 (ms) | p95 (ms) | CPU used (cores) | CPU per release (ms) "
+                "| memory, peak (MB) |")
+
+
 def table_row(r: dict) -> str:
     """One line of the table in docs/operations.md."""
     def num(x, fmt=",.0f"):
         return "–" if x is None else format(x, fmt)
-    return (f"| {r['replicas'] or '?'} | {r['students']} | {r['releases']} | {len(r['errors'])} | {num(r['p50_ms'])} | "
-            f"{num(r['p95_ms'])} | {num(r['server_cpu_cores'], '.2f')} | {num(r['server_cpu_ms_per_release'])} | "
-            f"{num(r.get('server_cpu_ms_per_open'))} | {num(r['server_peak_rss_mb'])} |")
+    return (f"| {r['replicas'] or '?'} | {r['students']} | {r.get('first_maps_drawn', '–')} | "
+            f"{num(r.get('first_map_p50_ms'))} | {num(r.get('first_map_p95_ms'))} | {num(r.get('page_complete_p95_ms'))} | "
+            f"{r['releases']} | {len(r['errors'])} | {num(r['p50_ms'])} | {num(r['p95_ms'])} | "
+            f"{num(r['server_cpu_cores'], '.2f')} | {num(r['server_cpu_ms_per_release'])} | {num(r['server_peak_rss_mb'])} |")
 
 
 if __name__ == "__main__":

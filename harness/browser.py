@@ -99,6 +99,16 @@ class Browsing:
         assert self.errors == [], f"page errors: {self.errors}"
         assert self.dialogs == [], f"dialogs opened (script ran): {self.dialogs}"
 
+    def download_image(self, name: str, timeout: float = 120_000):
+        """This view's PNG (ui/images.py): ask for it, wait until the server has drawn it and the button is a
+        download, then save; returns Playwright's Download."""
+        self.page.get_by_role("button", name=name).click()
+        ready = self.page.get_by_test_id("stDownloadButton").get_by_role("button", name=name)
+        ready.wait_for(timeout=timeout)
+        with self.page.expect_download(timeout=timeout) as download:
+            ready.click()
+        return download.value
+
     # --- the map, inside streamlit-folium's iframe ---
 
     def map_frame(self):

@@ -170,3 +170,12 @@ def test_the_note_button_pressed_while_the_page_still_loads_keeps_the_page(lang)
     assert not at.exception, at.exception
     assert at.session_state["note_dismissed"] and at.session_state["lang"] == lang
     assert at.session_state["view"] == "airport" and at.session_state["categories"]
+
+
+def test_a_superscript_moment_in_a_classroom_link_keeps_the_rest_of_the_link():
+    """Issue 21: `?moment=²` raised inside the link's parser, and the guard opened the default view in English."""
+    at = run_app({"mode": "present", "moment": "²", "lang": "es"})
+    assert at.session_state["lang"] == "es" and at.session_state["present"] is True
+    assert at.session_state["moment"] == 1
+    assert any("“moment”" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert not any("Algo salió mal" in e.value or "Something went wrong" in e.value for e in at.error)

@@ -39,4 +39,20 @@ def test_two_students_through_the_proxy_release_the_time_control_without_error(t
     assert done.returncode == 0 and report["errors"] == [], done.stdout + done.stderr[-2000:]
     assert report["releases"] >= 2 and report["p50_ms"] is None  # no release asks for a rerun
     assert report["students_per_process"] == {"JULIACA_SERVER=app1": 2}, "every student went through the proxy"
-    assert report["server_cpu_ms_per_release"] is not None and report["server_peak_rss_mb"] > 50
+    assert report["server_cpu_ms_per_release"] > 0 and report["server_peak_rss_mb"] > 50
+
+
+def test_a_burst_reports_every_first_map_and_its_p95(tmp_path):
+    """Each new visitor opens the app in two runs (the map, then the rest): both are counted and timed."""
+    if find_haproxy() is None:
+        pytest.fail("HAProxy is missing: .ci/run installs it (apt-get install haproxy)")
+    out = tmp_path / "burst.json"
+    done = subprocess.run([sys.executable, "benchmarks/loadgen.py", "--replicas", "1", "--burst", "3", "--within", "1",
+                           "--seconds", "2", "--pace", "0.5", "--json", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=240)
+    report = json.loads(out.read_text())
+    assert done.returncode == 0 and report["errors"] == [], done.stdout + done.stderr[-2000:]
+    assert report["burst"] is True and report["students"] == 3 and report["ramp_s"] == 1
+    assert report["first_maps_drawn"] == 3 and report["pages_completed"] == 3
+    assert 0 < report["first_map_p50_ms"] <= report["first_map_p95_ms"] <= report["page_complete_p95_ms"]
+    assert "first maps drawn" in done.stdout and "| 1 | 3 | 3 |" in done.stdout

@@ -26,16 +26,51 @@ STATIC = Path(__file__).resolve().parent.parent / "static"
 MAP_KEY = "juliaca_map"  # the container around st_folium: the time control finds the map's iframe by it
 
 
+class UploadGone(RuntimeError):
+    """The session's upload was taken out of memory (the budget made room for another) during this run."""
+
+
+def again_if_upload_gone(section):
+    """A fragment that runs the whole page again if the session's upload was taken back (which says so)."""
+    import functools
+
+    @functools.wraps(section)
+    def run(*args, **kwargs):
+        try:
+            return section(*args, **kwargs)
+        except UploadGone:
+            st.rerun(scope="app")
+    return run
+
+
 @dataclass(frozen=True)
 class Page:
-    """The data this session shows (the bundled data, or its own upload) and its language."""
+    """The data this session shows (the bundled data, or its own upload) and its language.
 
-    data: Dataset
-    index: EventIndex
+    The data is reached through its holder (`holder.value`: {"data", "index"}): for an upload, the
+    `geo.data.upload.Held` of the process's memory budget. A page kept by a fragment, a button or a
+    download of an idle session then keeps no upload alive once the budget takes it back (issue 21);
+    reading it after that raises `UploadGone`, and the page runs again and says so."""
+
+    holder: object
     moments: list[Moment]
     bundle: str              # the bundle's folder under static/, for the map
     source_format: str       # "project" or "acled"
     lang: str
+
+    def _content(self) -> dict:
+        value = self.holder.value
+        if value is None:
+            raise UploadGone("the upload was taken out of memory")
+        return value
+
+    @property
+    def data(self) -> Dataset:
+        return self._content()["data"]
+
+    @property
+    def index(self) -> EventIndex:
+        return self._content()["index"]
 
     @property
     def places(self) -> gpd.GeoDataFrame:

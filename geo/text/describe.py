@@ -15,8 +15,8 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.data.vocab import CATEGORIES, COUNT_COLUMNS
-from geo.model.timeline import (EventIndex, MapState, Scale, lima_time, reported_at, state_at, step_size, toll_as_worded,
-                                toll_start)
+from geo.model.timeline import (EventIndex, MapState, Scale, lima_time, new_since, reported_at, state_at,
+                                toll_as_worded, toll_start)
 from geo.text.i18n import text
 from geo.text.labels import clock_label, count_label
 from geo.text.sources import credit_sources, reported_line, shown_sources
@@ -25,8 +25,8 @@ MAX_NAMED = 5  # events named one by one; the rest are counted ("and 3 more")
 
 
 def _state(index: EventIndex, t: pd.Timestamp, scale: Scale, categories: frozenset[str] | None) -> MapState:
-    """The state the app shows at t on `scale`: same step size, same filter, same toll."""
-    return state_at(index, t, step=step_size(scale), categories=categories,
+    """The state the app shows at t on `scale`: same "new" window, same filter, same toll."""
+    return state_at(index, t, new_from=new_since(t, scale), categories=categories,
                     toll_from=toll_start(scale))
 
 
