@@ -100,13 +100,10 @@ class Browsing:
         assert self.dialogs == [], f"dialogs opened (script ran): {self.dialogs}"
 
     def download_image(self, name: str, timeout: float = 120_000):
-        """This view's PNG (ui/images.py): ask for it, wait until the server has drawn it and the button is a
-        download, then save; returns Playwright's Download."""
-        self.page.get_by_role("button", name=name).click()
-        ready = self.page.get_by_test_id("stDownloadButton").get_by_role("button", name=name)
-        ready.wait_for(timeout=timeout)
+        """This view's PNG: the browser app's button asks the server for it (the process's one browser, in
+        turn: geo/output/render.py) and saves it when it comes; returns Playwright's Download."""
         with self.page.expect_download(timeout=timeout) as download:
-            ready.click()
+            self.page.get_by_role("button", name=name).click()
         return download.value
 
     # --- the map, inside streamlit-folium's iframe ---

@@ -254,24 +254,10 @@ def test_a_failed_image_is_tried_again_and_old_ones_make_room():
 
 
 @pytest.mark.browser
-def test_the_app_says_where_an_image_waits(monkeypatch):
-    """The visible "waiting" state: the job's place in the queue, in the page's language."""
-    from concurrent.futures import Future
+def test_the_browser_says_an_image_may_wait_its_turn():
+    """The visible "waiting" state: the button says the image is being made and may wait its turn, in both
+    languages (the browser shows it from the click until the file comes)."""
+    from geo.text.words import list_words
 
-    from streamlit.testing.v1 import AppTest
-
-    from geo.output.renderer import Job
-
-    class Queue:
-        def ahead_of(self, job):
-            return 3
-
-    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
-    at.query_params.update(t="2023-01-09T17:00", lang="es")
-    at.run()
-    at.session_state["page_complete"] = True
-    at.session_state["png"] = {"job": Job(Future(), renderer=Queue()), "key": ("other",), "clock": "17:00",
-                               "file_name": "x.png"}
-    at.run()
-    said = " ".join(h.proto.body for h in at.get("html"))
-    assert "Su imagen de 17:00 espera su turno: 3 antes que ella." in said
+    assert "two at a time" in list_words("en")["download_making"]
+    assert "dos a la vez" in list_words("es")["download_making"]
