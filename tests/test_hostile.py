@@ -1,6 +1,7 @@
-"""Hostile load against one replica, in short (issue 21): images, worst-case uploads and visitors stepping at
-once, on loopback, bounded. The replica's process tree stays under the pod's memory limit, the stepping
-visitors see no error, and every hostile request ends in a message. The full form
+"""Hostile load against one replica, in short (issue 21): images, worst-case uploads and new visitors opening
+the app and stepping at once, on loopback, bounded. The replica's process tree stays under the pod's memory
+limit, the new visitors get their map and their page with no error, and every hostile request ends in a
+message. The full form
 (`benchmarks/hostile.py`, no --short) prints the figures of docs/operations.md."""
 
 from __future__ import annotations
@@ -39,4 +40,6 @@ def test_a_replica_holds_under_hostile_load(tmp_path):
     assert kinds.count("png") == 3 and kinds.count("upload") == 2 and kinds.count("steps") == 3
     assert all(o["message"].startswith("image:") for o in report["outcomes"] if o["kind"] == "png")
     assert all("could not be used" in o["message"] for o in report["outcomes"] if o["kind"] == "upload")
-    assert report["steps"] >= 10 and report["peak_mb"]["pss"] < report["limit_mb"]
+    assert report["first_maps_drawn"] == report["pages_completed"] == 3
+    assert report["steps"] >= 10 and report["sent_while_stepping"] == 0  # a step stays in the browser (issue 22)
+    assert report["peak_mb"]["pss"] < report["limit_mb"]
