@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import json
 import subprocess
 import sys
@@ -118,7 +119,9 @@ def test_a_visitor_fetches_what_a_browser_fetched_around_its_two_runs(app_server
             await visitor.open()
         return assets, visitor
 
-    assets, visitor = asyncio.run(visit())
+    # its own thread: the session's sync Playwright keeps an event loop running in this one
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        assets, visitor = pool.submit(asyncio.run, visit()).result()
     assert any(path.startswith("/static/js/") for path in assets.shell)
     map_files = " ".join(assets.map)
     assert "/core.json" in map_files and "streamlit_folium.st_folium/index.html" in map_files and "/app.js" in map_files
