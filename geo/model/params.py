@@ -1,5 +1,9 @@
 """The view as URL parameters, both ways: `?t=2023-01-09T17:00&lang=es&view=region&base=offline`.
 
+`src` is the source choice: a source id of the record (`src=wikipedia_en`, the article only, is the map as
+it stood on the article alone; any other shows the events that source reports), checked against the ids
+the caller gives.
+
 Parsing never raises: a value that is not understood falls back to the default and is reported,
 so the page can say so.
 """
@@ -54,6 +58,7 @@ class ViewState:
     event: str | None = None
     mode: str = "explore"
     moment: int = 1  # classroom mode: which key moment, from 1
+    source: str | None = None  # the source choice: a source id, or None for every source
 
     def with_time(self, t: pd.Timestamp, scale: Scale) -> "ViewState":
         return replace(self, t=t, scale=scale)
@@ -65,9 +70,10 @@ def _first(value: object) -> str:
     return str(value)
 
 
-def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = frozenset(), moments: int = 0
-                 ) -> tuple[ViewState, list[str]]:
-    """The view a URL asks for, and the names of the parameters that were refused.
+def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = frozenset(), moments: int = 0,
+                 source_ids: frozenset[str] = frozenset()) -> tuple[ViewState, list[str]]:
+    """The view a URL asks for, and the names of the parameters that were refused. `event`, `moment` and
+    `src` are checked against what the data holds: its event ids, its number of key moments, its source ids.
 
     >>> parse_params({"t": "2023-01-09T17:00", "lang": "es", "view": "banana"})[1]
     ['view']
@@ -76,7 +82,7 @@ def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = froze
     choices = {"lang": LANGUAGES, "view": tuple(VIEWS), "base": tuple(BASEMAPS), "mode": MODES}
     for name, raw in params.items():
         value = _first(raw)
-        if name not in {"t", "cats", "event", "moment", *choices}:
+        if name not in {"t", "cats", "event", "moment", "src", *choices}:
             continue  # unknown parameters (e.g. from a link shortener) are ignored, not reported
         if len(value) > MAX_VALUE:
             refused.append(name)
@@ -101,6 +107,11 @@ def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = froze
                 state = replace(state, event=value)
             else:
                 refused.append(name)
+        elif name == "src":
+            if value in source_ids:
+                state = replace(state, source=value)
+            else:
+                refused.append(name)
         elif name == "moment":
             if value.isdigit() and 1 <= int(value) <= moments:
                 state = replace(state, moment=int(value))
@@ -110,12 +121,14 @@ def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = froze
 
 
 def to_params(state: ViewState) -> dict[str, str]:
-    """The URL parameters that reproduce `state` (categories and event only when they narrow the view)."""
+    """The URL parameters that reproduce `state` (categories, event and source only when they narrow the view)."""
     params = {"t": step_key(state.t, state.scale), "lang": state.lang, "view": state.view, "base": state.base}
     if state.categories != frozenset(CATEGORIES):
         params["cats"] = ",".join(c for c in CATEGORIES if c in state.categories)
     if state.event:
         params["event"] = state.event
+    if state.source:
+        params["src"] = state.source
     if state.mode == "present":
         params.update(mode="present", moment=str(state.moment))
     return params
