@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.data.load import default_data_dir, is_bundled, load_dataset
+from geo.data.load import default_data_dir, for_source, is_bundled, load_dataset
+from geo.data.record import SEED
 from geo.data.vocab import CATEGORIES
 from geo.map.assets import publish_static
 from geo.map.bundle import publish as publish_bundle
@@ -14,8 +15,8 @@ from geo.model.params import parse_params, steps_for
 from geo.model.timeline import index_events
 from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, text
 from geo.text.labels import md_escape
-from ui.common import STATIC, Page, page_language
-from ui.explore import COMPLETE_AT_LATEST_S, complete_at_the_latest, map_section, settings
+from ui.common import ALL_SOURCES, STATIC, Page, chosen_source, page_language
+from ui.explore import COMPLETE_AT_LATEST_S, complete_at_the_latest, map_section, settings, sources_section
 from ui.present import STYLE, present_section
 from ui.guard import guarded, pending_errors, show_errors
 from ui.upload import current_upload, upload_section
@@ -32,15 +33,24 @@ def load(data_dir: str):
     return data, index, moments, publish_bundle(index, data.places, STATIC)
 
 
+@st.cache_resource
+def load_article(data_dir: str):
+    """Once per server process and folder: the map as it stood on the article alone (the source choice's
+    "article only"), its own dataset, index and bundle (read-only after)."""
+    data = for_source(load(data_dir)[0], SEED)
+    index = index_events(data.events, data.places, data.record)
+    return data, index, publish_bundle(index, data.places, STATIC)
+
+
 def init_session(data, moments, params: dict | None = None) -> None:
     """First run of a session: widget state from the URL, and a note of what the URL got wrong."""
     params = st.query_params.to_dict() if params is None else params
-    view, refused = parse_params(params, frozenset(data.events["id"]), len(moments))
+    view, refused = parse_params(params, frozenset(data.events["id"]), len(moments), frozenset(data.record.sources))
     st.session_state.update(lang=view.lang, view=view.view, base=view.base, scale=view.scale,
                             categories=[c for c in CATEGORIES if c in view.categories],
                             step=steps_for(view.scale).index(view.t), event=view.event, refused=refused,
                             present=view.mode == "present" and bool(moments), moment=view.moment, time_rev=0,
-                            note_dismissed=False, page_complete=False)
+                            note_dismissed=False, page_complete=False, source=view.source or ALL_SOURCES)
 
 
 def init_default_session(data, moments, error_id: str) -> None:
@@ -50,12 +60,16 @@ def init_default_session(data, moments, error_id: str) -> None:
 
 
 def current_page() -> Page:
-    """The session's own upload if it has one, else the bundled (or configured) data."""
+    """The session's own upload if it has one (it brings no record: no source choice), else the bundled (or
+    configured) data, as the source chosen shows it: the article only is a dataset of its own."""
     upload = current_upload()
     if upload:
         return Page(upload["data"], upload["index"], [], upload["bundle"], upload["format"], st.session_state.lang)
-    data, index, moments, bundle = load(str(default_data_dir()))
-    return Page(data, index, moments, bundle, "project", st.session_state.lang)
+    folder = str(default_data_dir())
+    data, index, moments, bundle = load(folder)
+    source = chosen_source() if chosen_source() in data.record.sources else None
+    shown = load_article(folder) if source == SEED and data.record else (data, index, bundle)
+    return Page(shown[0], shown[1], moments, shown[2], "project", st.session_state.lang, source, data.record, bundle)
 
 
 def header(page: Page) -> None:
@@ -104,5 +118,4 @@ else:
     else:  # map first (ui/explore.py): the rest comes when the map is painted, or by then
         st.fragment(run_every=COMPLETE_AT_LATEST_S)(complete_at_the_latest)()
 if complete or st.session_state.present:
-    with st.expander(page.t("sources_heading")):
-        st.write(page.t("sources_body"))
+    sources_section(page)

@@ -134,13 +134,15 @@ def test_the_source_choice_offers_every_source_once_the_article_second(data):
     assert list(choices)[:2] == [None, SEED] and len(choices) == 131
     assert choices[SEED] == "Solo el artículo (el mapa tal como estaba con él)"
     assert choices["pachamama_norte"].startswith(PUBLISHER["pachamama_norte"] + ", ")
+    assert len(set(choices.values())) == len(choices), "two options read the same"
     assert source_choices(index_events(data.events, data.places).record, "en") == {None: "All sources"}
 
 
 def test_the_line_says_what_a_source_shows(data, index):
     assert source_shown_line(data.record, None, 114, "en") == ""
     one = source_shown_line(data.record, "pachamama_norte", 5, "en")
-    assert "only the 5 events that Pachamama" in one and "every source" in one
+    assert "only the 5 events that Pachamama Radio reports in “The north of the Puno region mourns its dead”" in one
+    assert "every source" in one
     assert "alone" in source_shown_line(data.record, SEED, 66, "en")
 
 

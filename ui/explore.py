@@ -14,9 +14,10 @@ from geo.model.timeline import state_at, step_size, toll_start
 from geo.model.views import BASEMAPS, VIEWS
 from geo.output.browser import playwright_chromium, system_chromium
 from geo.output.export import PageOptions
-from ui.common import Page, counter_words, current_view, loading_note, show_map, step_summaries
+from geo.text.sources import source_choices, source_shown_line
+from ui.common import ALL_SOURCES, Page, counter_words, current_view, loading_note, reported_words, show_map, step_summaries
 from ui.share import share_section
-from ui.time_control import bump_revision, event_panel, first_map_step, time_control
+from ui.time_control import bump_revision, event_panel, first_map_step, source_list, time_control
 
 MAP_HEIGHT = 540
 COMPLETE_AT_LATEST_S = 4  # map first: the rest of the page comes by then even if the map never reports
@@ -58,20 +59,25 @@ def map_section(page: Page) -> None:
         st.rerun(scope="app")  # the rest of the page is outside this fragment
     view = current_view()
     state = state_at(page.index, view.t, step=step_size(view.scale), categories=view.categories,
-                     toll_from=toll_start(view.scale))
+                     toll_from=toll_start(view.scale), source=page.mask)
     if s.event and s.event not in set(state.visible["id"]):
         s.event = None
         view = current_view()
     cats = step_filter(view.categories)
     words = counter_words(page, view.scale)
-    steps = [step | {"toll": toll, "summary": summary} for step, toll, summary in
-             zip(explore_steps(view.scale, page.lang), words["values"], step_summaries(page, view))]
+    steps = [step | {"toll": toll, "summary": summary, "reported": reported} for step, toll, summary, reported in
+             zip(explore_steps(view.scale, page.lang), words["values"], step_summaries(page, view),
+                 reported_words(page, view.scale))]
     address = {name: value for name, value in to_params(view).items() if name not in ("t", "event")}
     time_control(page, steps, s.step, mode="explore", scope=words["scope"], note=words["help"], cats=cats,
-                 selected=view.event, on_drawn=complete_page, report_drawn=not s.page_complete, address=address)
+                 selected=view.event, on_drawn=complete_page, report_drawn=not s.page_complete, address=address,
+                 src=page.mask)
+    shown_line = source_shown_line(page.record, page.source, _events_of(page), page.lang)
+    if shown_line:
+        st.caption(shown_line)
     map_column, side = st.columns([3, 2])
     with map_column:
-        show_map(page, view, MAP_HEIGHT, first_map_step(steps, s.step, cats, view.event))
+        show_map(page, view, MAP_HEIGHT, first_map_step(steps, s.step, cats, view.event, page.mask))
         st.caption(page.t("keyboard_hint") + " " + page.t(f"precision_note_{view.scale}"))
         if s.page_complete:
             share_section(page, view)
@@ -82,8 +88,16 @@ def map_section(page: Page) -> None:
             loading_note(page.t("loading_list"), min_height=360)
 
 
+def _events_of(page: Page) -> int:
+    """How many events the source chosen shows in all (the article only: its dataset's)."""
+    if page.mask is None:
+        return len(page.index.events)
+    return int(page.index.events["source_ids"].map(lambda ids: page.mask in ids).sum())
+
+
 def settings(page: Page) -> None:
-    """View, base map, time scale and the category filter (full reruns: they change the map itself)."""
+    """View, base map, time scale, the category filter and the source choice (full reruns: they change the map
+    itself; the article only is a dataset of its own)."""
     columns = st.columns(3)
     columns[0].segmented_control(page.t("view"), tuple(VIEWS), key="view", persist_state="page", required=True,
                                  format_func=lambda v: page.t(f"view_{v}"))
@@ -94,6 +108,19 @@ def settings(page: Page) -> None:
     with st.expander(page.t("categories")):
         st.pills(page.t("categories"), CATEGORIES, selection_mode="multi", key="categories", persist_state="page",
                  format_func=lambda c: page.t(f"category_{c}"), label_visibility="collapsed")
+    if page.record:  # an upload brings no record: nothing to choose
+        choices = {ALL_SOURCES if key is None else key: label for key, label in source_choices(page.record, page.lang).items()}
+        st.selectbox(page.t("source_filter"), tuple(choices), key="source", format_func=choices.__getitem__,
+                     help=page.t("source_filter_help"), persist_state="page")
+
+
+def sources_section(page: Page) -> None:
+    """The foot of the page: the method and the licences, then every source of the record with its date, kind
+    and link (drawn in the browser)."""
+    with st.expander(page.t("sources_heading")):
+        st.write(page.t("sources_body"))
+        if page.record:
+            source_list(page)
 
 
 @st.cache_resource
@@ -114,7 +141,8 @@ def snapshot_png(page: Page, key: str) -> tuple[str, str, bytes]:
 
     view = view_at(key)
     step = steps_for(view.scale).index(view.t)
-    options = PageOptions(view.lang, view.view, view.base, view.scale, step, categories=view.categories)
+    options = PageOptions(view.lang, view.view, view.base, view.scale, step, categories=view.categories,
+                          source=page.mask)
     png = described_png(next(render_steps(page.index, page.places, options, [step], 1600, 1000, 1)),
                         page.index, page.places, options)
     return f"juliaca-{view.t.strftime('%Y%m%d-%H%M')}.png", "image/png", png

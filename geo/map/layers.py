@@ -20,6 +20,7 @@ from geo.map.payload import CATEGORY_STYLE, to_js
 from geo.model.views import BASEMAPS, DEFAULT_VIEW, VIEWS
 from geo.text.events import category_label
 from geo.text.i18n import text
+from geo.text.words import event_words
 
 _CONTEXT_LAYERS = (  # file, pane, style when offline, style over tiles (None: not drawn)
     ("countries_ne10m.geojson", "jm-land", "land", None),
@@ -70,7 +71,7 @@ def legend(lang: str, categories: tuple[str, ...] = CATEGORIES) -> dict:
         "items": [{"category": c, "style": {"color": CATEGORY_STYLE[c][0], "shape": CATEGORY_STYLE[c][1]},
                    "label": category_label(c, lang)} for c in categories],
         "notes": [text(lang, key) for key in ("legend_new", "legend_earlier", "legend_approx",
-                                              "legend_claim", "legend_route", "legend_size")],
+                                              "legend_claim", "legend_differ", "legend_route", "legend_size")],
     }
 
 
@@ -109,7 +110,7 @@ def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict,
         "legend": legend(lang),
         "dataset": dataset,
         "strings": {k: text(lang, k) for k in ("schematic", "tiles_failed", "march_from", "events_here", "map_name")}
-        | {"source": text(lang, "popup_quote"), "reported_by": text(lang, "details_reported_by")},
+        | event_words(lang),
     }
 
 

@@ -37,7 +37,8 @@ from geo.text.sources import credit_of
 from geo.text.steptext import credit_at, credit_lines, reported_lines
 from geo.text.words import control_words, counter_labels, list_words
 
-_UI_KEYS = ("title", "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day")
+_UI_KEYS = ("title", "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day",
+            "sources_heading", "sources_body")
 SPEEDS = (("0.5", 500), ("1", 1000), ("2", 2000))  # seconds per step, as in the app
 
 
@@ -96,8 +97,8 @@ def _steps(index: EventIndex, places: gpd.GeoDataFrame, scale: Scale, options: P
     out = {}
     categories = None if options.categories is None else frozenset(options.categories)
     for lang in LANGUAGES:
-        summaries = [moment_summary(index, places, t, scale, lang, view=options.view, categories=options.categories)
-                     for t in steps_for(scale)]
+        summaries = [moment_summary(index, places, t, scale, lang, view=options.view, categories=options.categories,
+                                    source=options.source) for t in steps_for(scale)]
         steps = [step | {"toll": toll, "summary": summary, "reported": reported, "credit": credit}
                  for step, toll, summary, reported, credit in
                  zip(explore_steps(scale, lang), _worded_tolls(index, scale, lang), summaries,

@@ -113,14 +113,15 @@ def sources_panel(record: Record, lang: str) -> list[dict]:
 
 def source_choices(record: Record, lang: str) -> dict[str | None, str]:
     """The source choice's options, in order: every source (None), the article only (`SEED`), then each other
-    source by outlet and date, named 'Outlet, date'. A dataset without a record (an upload) has the first only."""
+    source by outlet and date, named 'Outlet, date — title' (an outlet may have several pages of one date, or
+    several undated). A dataset without a record (an upload) has the first only."""
     choices: dict[str | None, str] = {None: text(lang, "source_all")}
     if not record:
         return choices
     choices[SEED] = text(lang, "source_seed_choice")
     others = sorted((s for s in record.sources.values() if s.id != SEED),
                     key=lambda s: (s.publisher.casefold(), s.published, s.id))
-    return choices | {s.id: source_label(s, lang) for s in others}
+    return choices | {s.id: f"{source_label(s, lang)} \u2014 {s.title[lang]}" for s in others}
 
 
 def source_shown_line(record: Record, source: str | None, events: int, lang: str) -> str:
@@ -130,7 +131,9 @@ def source_shown_line(record: Record, source: str | None, events: int, lang: str
         return ""
     if source == SEED:
         return text(lang, "source_shown_seed", n=events)
-    return text(lang, "source_shown_one", n=events, source=source_label(record.sources[source], lang))
+    chosen = record.sources[source]
+    return text(lang, "source_shown_one", n=events, outlet=chosen.publisher, title=chosen.title[lang],
+                date=published_label(chosen.published, lang))
 
 
 def credit_sources(record: Record, shown: Iterable[str], lang: str, limit: int | None = 6) -> str:

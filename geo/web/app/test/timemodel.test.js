@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { countUpTo, shownAt, totalsAt, visibleAt, categoryMask } from "../timemodel.js";
+import { countUpTo, shownAt, totalsAt, visibleAt, categoryMask, sourceMask } from "../timemodel.js";
 
 const core = {reveal: [10, 20, 20, 30], cat: [0, 1, 0, 1], categories: ["march", "shooting"],
               countColumns: ["civilians_killed"], running: [[0, 1, 3, 3, 7]]};
@@ -25,4 +25,24 @@ test("the toll counts from tollFrom, whatever the filter", () => {
   assert.deepEqual(totalsAt(core, 30, null), {civilians_killed: 7});
   assert.deepEqual(totalsAt(core, 30, 20), {civilians_killed: 6});  // the events revealed in [20, 30]
   assert.deepEqual(totalsAt(core, 5, 20), {civilians_killed: 0});
+});
+
+const sourced = {...core, n: 4, sourceIds: ["seed", "outlet_a", "outlet_b"], src: [[0], [0, 1], [2], []]};
+
+test("one source shows only the events it reports, with the category filter too", () => {
+  assert.deepEqual(visibleAt(sourced, 30, null, "outlet_a"), [1]);
+  assert.deepEqual(visibleAt(sourced, 30, null, "seed"), [1, 0]);
+  assert.deepEqual(visibleAt(sourced, 30, ["march"], "seed"), [0]);
+  assert.deepEqual(visibleAt(sourced, 30, null, null), [3, 2, 1, 0]);
+  assert.deepEqual(sourceMask(sourced, "outlet_b"), [false, false, true, false]);
+});
+
+test("a source the dataset does not hold shows nothing, and a dataset without sources too", () => {
+  assert.deepEqual(visibleAt(sourced, 30, null, "nowhere"), []);
+  assert.deepEqual(visibleAt({...core, n: 4}, 30, null, "seed"), []);
+  assert.equal(sourceMask(sourced, null), null);
+});
+
+test("the toll does not follow the source chosen", () => {
+  assert.deepEqual(totalsAt(sourced, 30, null), totalsAt(core, 30, null));
 });
