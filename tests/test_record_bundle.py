@@ -6,16 +6,14 @@ the loader, the bundle or the words would show."""
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections import Counter
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from geo.data.load import REPO_DATA_DIR, for_source
+from geo.data.load import for_source
 from geo.data.record import SEED
 from geo.map import bundle
 from geo.model.params import steps_for
@@ -24,24 +22,8 @@ from geo.output.export import PageOptions, credit_line, page_data, step_credit
 from geo.text.i18n import text
 from geo.text.sources import source_choices, source_shown_line
 from geo.text.steptext import credit_lines, reported_lines
-
-
-def _csv(name: str) -> list[dict[str, str]]:
-    with (REPO_DATA_DIR / name).open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
-EVENTS, SOURCES, CITATIONS = _csv("events.csv"), _csv("sources.csv"), _csv("citations.csv")
-READINGS, PEOPLE = _csv("readings.csv"), _csv("people.csv")
-PUBLISHER = {row["id"]: row["publisher"] for row in SOURCES}
-
-
-def sources_of(event_id: str) -> set[str]:
-    """An event's sources as the CSVs give them: its citations that do not contradict it, and the article
-    where events.csv quotes it."""
-    cited = {c["source_id"] for c in CITATIONS if c["event_id"] == event_id and c["role"] != "contradicts"}
-    quoted = any(e["id"] == event_id and e["source_quote"].strip() for e in EVENTS)
-    return cited | ({SEED} if quoted else set())
+from harness.oracle import (CITATIONS, EVENTS, FIGURES, PEOPLE, PUBLISHER, READINGS, SOURCES, expected_outlets,
+                            named_in, read, sources_of)
 
 
 # --- the core arrays: each event's sources and whether they differ -----------------------------------
@@ -164,7 +146,7 @@ def test_each_step_carries_the_figures_reported_by_its_time(index, lang, hour, k
 
 
 def test_the_reported_figures_follow_the_source_choice_and_the_article_reports_none(data, index):
-    figures = {row["event_id"] for row in _csv("figures.csv")}
+    figures = {row["event_id"] for row in FIGURES}
     silent = next(s for s in sorted(PUBLISHER) if not any(s in sources_of(e) for e in figures))
     assert reported_lines(index, "hour", "en", silent)[23] == "" != reported_lines(index, "hour", "en")[23]
     article = for_source(data, SEED)
@@ -173,42 +155,6 @@ def test_the_reported_figures_follow_the_source_choice_and_the_article_reports_n
 
 
 # --- the credit of exactly the sources shown --------------------------------------------------------------
-
-def _reveal(event: dict[str, str]):
-    """When events.csv's row is shown, by the rule of docs/data.md (written again here, from the CSV)."""
-    start = lima_time(event["start"][:16])
-    day_end = start.normalize() + pd.Timedelta(hours=23)
-    precision = event["time_precision"]
-    if precision == "day":
-        return day_end
-    if precision == "month":
-        return (start.normalize() + pd.offsets.MonthEnd(0)) + pd.Timedelta(hours=23)
-    if precision == "undated":
-        return day_end + pd.Timedelta(days=1)
-    return start
-
-
-def expected_outlets(t, source: str | None = None, categories: set[str] | None = None) -> Counter[str]:
-    """The publishers of the sources of the events shown at t, each weighted by how many shown events it supports."""
-    shown = [e for e in EVENTS if _reveal(e) <= t and (categories is None or e["category"] in categories)]
-    weights: Counter[str] = Counter()
-    for event in shown:
-        ids = sources_of(event["id"])
-        if source is not None and source not in ids:
-            continue
-        for source_id in ids - {SEED}:
-            weights[PUBLISHER[source_id]] += 1
-    return weights
-
-
-def named_in(credit: str, lang: str = "en") -> tuple[list[str], int]:
-    """The outlets a credit names, and how many more it counts."""
-    body = credit.removeprefix(text(lang, "credit_sources", sources=""))
-    more = re.search(r" (?:and|y) (\d+) m", body)
-    body = body[: more.start()] if more else body
-    names = [n.strip() for n in body.split(";") if n.strip() and not n.strip().startswith("Wikipedia")]
-    return names, int(more.group(1)) if more else 0
-
 
 @pytest.mark.parametrize("hour, source, categories", [
     (12, None, None), (18, None, None), (23, None, None), (18, None, {"shooting", "casualty"}),

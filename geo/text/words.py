@@ -29,6 +29,7 @@ _EVENT_KEYS = ("not_mapped", "sources_open", "sources_differ", "sources_differ_b
                "link_new_tab")
 _RECORD_KEYS = ("people_heading", "people_intro", "hrw_aggregates", "people_names", "people_age", "people_about",
                 "people_shot", "people_died", "people_protesting", "people_event", "people_event_absent",
+                "people_event_days", "scale_day",
                 "people_sources", "sources_list_heading", "sources_list_count")
 
 

@@ -20,7 +20,7 @@ import { PeopleList } from "./people.js";
 import { SourceList } from "./sourcelist.js";
 import { Downloads } from "./downloads.js";
 import { stepMessage } from "./step.js";
-import { visibleAt } from "./timemodel.js";
+import { visibleAt, whereEvent } from "./timemodel.js";
 import { addressParams, stepFor } from "./address.js";
 
 const page = JSON.parse(document.getElementById("juliaca-page").textContent);
@@ -40,7 +40,7 @@ if (list) list.heading.id = "list-heading";
 const downloads = page.snapshot ? null : new Downloads($("panel"), {make: () => {}});
 const people = page.snapshot ? null : new PeopleList($("panel"), {
   load: () => Promise.resolve(page.record[state.lang].people), selectEvent: (id) => chooseEvent(id),
-  hasEvent: (id) => page.core.ids.includes(id)});
+  whereEvent: (id) => whereEvent(page.core, steps(), id)});
 const about = page.snapshot ? null : aboutBox($("panel"));  // "Sources, method and licences", with every source
 const sources = page.snapshot ? null : new SourceList(about.holder, () => Promise.resolve(page.record[state.lang].sources));
 if (about) about.box.addEventListener("toggle", () => { if (about.box.open) sources.show(words()); });

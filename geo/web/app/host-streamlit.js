@@ -20,7 +20,7 @@ import { Downloads, ServerFile } from "./downloads.js";
 import { Dataset } from "./dataset.js";
 import { fetchJson } from "./fetch.js";
 import { stepMessage } from "./step.js";
-import { visibleAt } from "./timemodel.js";
+import { visibleAt, whereEvent } from "./timemodel.js";
 import { writeAddress } from "./address.js";
 
 const MOUNTS = new WeakMap();    // parentElement -> its mount
@@ -153,7 +153,7 @@ class PanelMount {
     this.downloads = new Downloads(root, {make: (what) => this.make(what)});
     this.people = new PeopleList(root, {load: () => recordList(this.data.recordUrl, "people", this.data.lang),
                                         selectEvent: (id) => this.chooseEvent(id),
-                                        hasEvent: (id) => Boolean(this.core && this.core.ids.includes(id))});
+                                        whereEvent: (id) => this.whereEvent(id)});
     this.core = null;
     this.focusChosen = false;
     this.madeId = null;
@@ -174,6 +174,11 @@ class PanelMount {
     this.people.box.hidden = !data.people;
     if (data.people) this.people.show(data.words, data.people);
     this.draw();
+  }
+
+  whereEvent(id) {
+    const control = explorer.control;
+    return this.core && control ? whereEvent(this.core, control.control.steps, id) : null;
   }
 
   /* An event chosen from the list of the people killed: the time moves on to when it is shown (if later

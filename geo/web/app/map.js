@@ -9,13 +9,22 @@
  */
 import { countUpTo, sourceMask } from "./timemodel.js";
 import { el } from "./text.js";
-import { symbol } from "./symbols.js";
+import { svg, symbol } from "./symbols.js";
 import { eventDetails, eventName, eventTip } from "./eventview.js";
 import { Fans, TARGET } from "./fans.js";
 import { Labels } from "./labels.js";
 import { addFurniture, addLegend, keepInFrame } from "./furniture.js";
 
 const SYMBOL_LIMIT = 3000;
+
+/* Sources differ: a square with "≠" drawn in it (a shape, and no text in the marker: its name says it). */
+function differBadge() {
+  const box = el("span", "jm-differ-badge");
+  box.append(svg("0 0 12 12", 12, 12, [{d: "M0.5 0.5h11v11h-11z", fill: "#ffffff", stroke: "#111111"},
+                                       {d: "M3 4.6h6M3 7.4h6M7.6 2.4 4.4 9.6", fill: "none", stroke: "#111111",
+                                        "stroke-width": "1.3"}]));
+  return box;
+}
 
 export class MapView {
   /* Once per Leaflet map: context layers, labels, legend, a notice when tiles fail; then the dataset
@@ -243,7 +252,7 @@ export class MapView {
     const wrap = el("div", `jm-symbol ${isNew ? "jm-new" : "jm-earlier"}${selected ? " jm-selected" : ""}`);
     wrap.append(symbol(core.styles[core.cat[i]], size, {approx: Boolean(core.approx[i]), isNew, selected}));
     if (core.badge[i]) wrap.append(el("span", "jm-badge", core.badge[i]));
-    if (core.differ && core.differ[i]) wrap.append(el("span", "jm-differ-badge", "\u2260"));  // a square: sources differ
+    if (core.differ && core.differ[i]) wrap.append(differBadge());
     return L.divIcon({className: "jm-icon", html: wrap, iconSize: [box, box], iconAnchor: [box / 2 - dx, box / 2 - dy],
                       popupAnchor: [dx, dy - box / 2], tooltipAnchor: [dx + box / 2, dy]});
   }

@@ -5,13 +5,14 @@
  * that selects it on the map) and every source as a link. No images. Text goes in with textContent only.
  * The list is fetched when first opened (`load()`: a Promise of the records).
  */
-import { el } from "./text.js";
+import { el, fill } from "./text.js";
 import { actionLink, sourceLink } from "./links.js";
 
 let lists = 0;  // each list's ids must be its own (a page may hold two hosts' lists in tests)
 
 export class PeopleList {
-  /* `host`: {load() (a Promise of the records), selectEvent(id) (show it on the map), hasEvent(id)}. */
+  /* `host`: {load() (a Promise of the records), selectEvent(id) (show it on the map), whereEvent(id): "map" (the
+     time control can reach it), "days" (only the day scale can), or null (not in the dataset shown)}. */
   constructor(root, host) {
     this.host = host;
     this.prefix = `jp${++lists}-`;
@@ -91,10 +92,12 @@ export class PeopleList {
     return item;
   }
 
-  /* The event the person belongs to, as a link that selects it on the map; text where this map lacks it. */
+  /* The event the person belongs to, as a link that selects it on the map; text where this map or scale lacks it. */
   eventLink(p) {
     if (!p.eventId || !p.eventTitle) return null;
-    if (!this.host.hasEvent(p.eventId)) return `${p.eventTitle} (${this.words.people_event_absent})`;
+    const where = this.host.whereEvent(p.eventId), words = this.words;
+    if (where === "days") return `${p.eventTitle} (${fill(words.people_event_days, {scale: words.scale_day})})`;
+    if (where !== "map") return `${p.eventTitle} (${words.people_event_absent})`;
     return actionLink(p.eventTitle, `event-${p.eventId}`, () => this.host.selectEvent(p.eventId), "jp-event-link");
   }
 

@@ -90,6 +90,9 @@ var control_default = `/* The time control (control.js). Sober, large targets (2
   clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 .jl-event a:focus-visible, .jp a:focus-visible, .js-sources a:focus-visible, .jp summary:focus-visible,
 .jl-event summary:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+/* Links to sources and people are at least 24 px high (WCAG 2.5.8), whatever the font size. */
+.jm-source-link, .jm-person-link, .jp-event-link, .jp-sources a, .js-source > a { display: inline-block; min-height: 24px;
+  line-height: 24px; }
 `;
 
 // text.js
@@ -145,6 +148,12 @@ function visibleAt(core2, t, cats, src) {
   const mask = categoryMask(core2, cats), by = sourceMask(core2, src), out = [];
   for (let i = shownAt(core2, t) - 1; i >= 0; i--) if ((!mask || mask[core2.cat[i]]) && (!by || by[i])) out.push(i);
   return out;
+}
+function whereEvent(core2, steps, id) {
+  const i = core2.ids.indexOf(id);
+  if (i < 0 || !steps.length) return null;
+  if (core2.reveal[i] <= steps[steps.length - 1].map.t) return "map";
+  return String(steps[0].key).includes("T") ? "days" : null;
 }
 
 // stepper.js
@@ -627,7 +636,8 @@ var EventList = class {
 // people.js
 var lists = 0;
 var PeopleList = class {
-  /* `host`: {load() (a Promise of the records), selectEvent(id) (show it on the map), hasEvent(id)}. */
+  /* `host`: {load() (a Promise of the records), selectEvent(id) (show it on the map), whereEvent(id): "map" (the
+     time control can reach it), "days" (only the day scale can), or null (not in the dataset shown)}. */
   constructor(root, host) {
     this.host = host;
     this.prefix = `jp${++lists}-`;
@@ -706,10 +716,12 @@ var PeopleList = class {
     item2.append(facts);
     return item2;
   }
-  /* The event the person belongs to, as a link that selects it on the map; text where this map lacks it. */
+  /* The event the person belongs to, as a link that selects it on the map; text where this map or scale lacks it. */
   eventLink(p) {
     if (!p.eventId || !p.eventTitle) return null;
-    if (!this.host.hasEvent(p.eventId)) return `${p.eventTitle} (${this.words.people_event_absent})`;
+    const where = this.host.whereEvent(p.eventId), words = this.words;
+    if (where === "days") return `${p.eventTitle} (${fill(words.people_event_days, { scale: words.scale_day })})`;
+    if (where !== "map") return `${p.eventTitle} (${words.people_event_absent})`;
     return actionLink(p.eventTitle, `event-${p.eventId}`, () => this.host.selectEvent(p.eventId), "jp-event-link");
   }
   /* Open the list at a person (a link from a popup or from an event's details): scrolled to, and focused. */
@@ -1045,7 +1057,7 @@ var PanelMount = class {
     this.people = new PeopleList(root, {
       load: () => recordList(this.data.recordUrl, "people", this.data.lang),
       selectEvent: (id) => this.chooseEvent(id),
-      hasEvent: (id) => Boolean(this.core && this.core.ids.includes(id))
+      whereEvent: (id) => this.whereEvent(id)
     });
     this.core = null;
     this.focusChosen = false;
@@ -1069,6 +1081,10 @@ var PanelMount = class {
     this.people.box.hidden = !data.people;
     if (data.people) this.people.show(data.words, data.people);
     this.draw();
+  }
+  whereEvent(id) {
+    const control = explorer.control;
+    return this.core && control ? whereEvent(this.core, control.control.steps, id) : null;
   }
   /* An event chosen from the list of the people killed: the time moves on to when it is shown (if later
      than the time shown), the event is selected on the map and in the list, and the list's radio takes the

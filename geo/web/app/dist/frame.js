@@ -17,11 +17,7 @@
   border-radius: 6px; text-align: center;
 }
 /* Sources differ: a square badge at the other corner, so that it and a claim's round badge both stay readable. */
-.jm-differ-badge {
-  position: absolute; bottom: -7px; left: -8px; width: 12px; height: 12px;
-  font: bold 11px/11px system-ui, sans-serif; color: #111; background: #fff; border: 1px solid #111;
-  border-radius: 0; text-align: center;
-}
+.jm-differ-badge { position: absolute; bottom: -7px; left: -8px; width: 12px; height: 12px; line-height: 0; }
 .jm-popup { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1d; }
 .jm-popup-title { font-weight: 600; font-size: 14px; margin-bottom: 2px; }
 .jm-popup-time, .jm-popup-place, .jm-popup-section, .jm-popup-by { color: #444; font-size: 12px; }
@@ -92,6 +88,8 @@
 .jm-reading-by { color: #444; }
 .jm-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+/* Links to sources and people are at least 24 px high (WCAG 2.5.8). */
+.jm-source-link, .jm-person-link { display: inline-block; min-height: 24px; line-height: 24px; }
 `;
 
   // text.js
@@ -668,6 +666,19 @@
 
   // map.js
   var SYMBOL_LIMIT = 3e3;
+  function differBadge() {
+    const box = el("span", "jm-differ-badge");
+    box.append(svg("0 0 12 12", 12, 12, [
+      { d: "M0.5 0.5h11v11h-11z", fill: "#ffffff", stroke: "#111111" },
+      {
+        d: "M3 4.6h6M3 7.4h6M7.6 2.4 4.4 9.6",
+        fill: "none",
+        stroke: "#111111",
+        "stroke-width": "1.3"
+      }
+    ]));
+    return box;
+  }
   var MapView = class {
     /* Once per Leaflet map: context layers, labels, legend, a notice when tiles fail; then the dataset
        (a Promise of a Dataset) and, if given, the step to draw first. */
@@ -896,7 +907,7 @@
       const wrap = el("div", `jm-symbol ${isNew ? "jm-new" : "jm-earlier"}${selected ? " jm-selected" : ""}`);
       wrap.append(symbol(core.styles[core.cat[i]], size, { approx: Boolean(core.approx[i]), isNew, selected }));
       if (core.badge[i]) wrap.append(el("span", "jm-badge", core.badge[i]));
-      if (core.differ && core.differ[i]) wrap.append(el("span", "jm-differ-badge", "≠"));
+      if (core.differ && core.differ[i]) wrap.append(differBadge());
       return L.divIcon({
         className: "jm-icon",
         html: wrap,

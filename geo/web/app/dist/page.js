@@ -17,11 +17,7 @@
   border-radius: 6px; text-align: center;
 }
 /* Sources differ: a square badge at the other corner, so that it and a claim's round badge both stay readable. */
-.jm-differ-badge {
-  position: absolute; bottom: -7px; left: -8px; width: 12px; height: 12px;
-  font: bold 11px/11px system-ui, sans-serif; color: #111; background: #fff; border: 1px solid #111;
-  border-radius: 0; text-align: center;
-}
+.jm-differ-badge { position: absolute; bottom: -7px; left: -8px; width: 12px; height: 12px; line-height: 0; }
 .jm-popup { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1d; }
 .jm-popup-title { font-weight: 600; font-size: 14px; margin-bottom: 2px; }
 .jm-popup-time, .jm-popup-place, .jm-popup-section, .jm-popup-by { color: #444; font-size: 12px; }
@@ -92,6 +88,8 @@
 .jm-reading-by { color: #444; }
 .jm-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+/* Links to sources and people are at least 24 px high (WCAG 2.5.8). */
+.jm-source-link, .jm-person-link { display: inline-block; min-height: 24px; line-height: 24px; }
 `;
 
   // control.css
@@ -184,6 +182,9 @@
   clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 .jl-event a:focus-visible, .jp a:focus-visible, .js-sources a:focus-visible, .jp summary:focus-visible,
 .jl-event summary:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+/* Links to sources and people are at least 24 px high (WCAG 2.5.8), whatever the font size. */
+.jm-source-link, .jm-person-link, .jp-event-link, .jp-sources a, .js-source > a { display: inline-block; min-height: 24px;
+  line-height: 24px; }
 `;
 
   // text.js
@@ -239,6 +240,12 @@
     const mask = categoryMask(core, cats), by = sourceMask(core, src), out = [];
     for (let i = shownAt(core, t) - 1; i >= 0; i--) if ((!mask || mask[core.cat[i]]) && (!by || by[i])) out.push(i);
     return out;
+  }
+  function whereEvent(core, steps2, id) {
+    const i = core.ids.indexOf(id);
+    if (i < 0 || !steps2.length) return null;
+    if (core.reveal[i] <= steps2[steps2.length - 1].map.t) return "map";
+    return String(steps2[0].key).includes("T") ? "days" : null;
   }
 
   // symbols.js
@@ -781,6 +788,19 @@
 
   // map.js
   var SYMBOL_LIMIT = 3e3;
+  function differBadge() {
+    const box = el("span", "jm-differ-badge");
+    box.append(svg("0 0 12 12", 12, 12, [
+      { d: "M0.5 0.5h11v11h-11z", fill: "#ffffff", stroke: "#111111" },
+      {
+        d: "M3 4.6h6M3 7.4h6M7.6 2.4 4.4 9.6",
+        fill: "none",
+        stroke: "#111111",
+        "stroke-width": "1.3"
+      }
+    ]));
+    return box;
+  }
   var MapView = class {
     /* Once per Leaflet map: context layers, labels, legend, a notice when tiles fail; then the dataset
        (a Promise of a Dataset) and, if given, the step to draw first. */
@@ -1009,7 +1029,7 @@
       const wrap = el("div", `jm-symbol ${isNew ? "jm-new" : "jm-earlier"}${selected ? " jm-selected" : ""}`);
       wrap.append(symbol(core.styles[core.cat[i]], size, { approx: Boolean(core.approx[i]), isNew, selected }));
       if (core.badge[i]) wrap.append(el("span", "jm-badge", core.badge[i]));
-      if (core.differ && core.differ[i]) wrap.append(el("span", "jm-differ-badge", "≠"));
+      if (core.differ && core.differ[i]) wrap.append(differBadge());
       return L.divIcon({
         className: "jm-icon",
         html: wrap,
@@ -1610,7 +1630,8 @@
   // people.js
   var lists = 0;
   var PeopleList = class {
-    /* `host`: {load() (a Promise of the records), selectEvent(id) (show it on the map), hasEvent(id)}. */
+    /* `host`: {load() (a Promise of the records), selectEvent(id) (show it on the map), whereEvent(id): "map" (the
+       time control can reach it), "days" (only the day scale can), or null (not in the dataset shown)}. */
     constructor(root, host) {
       this.host = host;
       this.prefix = `jp${++lists}-`;
@@ -1689,10 +1710,12 @@
       item2.append(facts);
       return item2;
     }
-    /* The event the person belongs to, as a link that selects it on the map; text where this map lacks it. */
+    /* The event the person belongs to, as a link that selects it on the map; text where this map or scale lacks it. */
     eventLink(p) {
       if (!p.eventId || !p.eventTitle) return null;
-      if (!this.host.hasEvent(p.eventId)) return `${p.eventTitle} (${this.words.people_event_absent})`;
+      const where = this.host.whereEvent(p.eventId), words2 = this.words;
+      if (where === "days") return `${p.eventTitle} (${fill(words2.people_event_days, { scale: words2.scale_day })})`;
+      if (where !== "map") return `${p.eventTitle} (${words2.people_event_absent})`;
       return actionLink(p.eventTitle, `event-${p.eventId}`, () => this.host.selectEvent(p.eventId), "jp-event-link");
     }
     /* Open the list at a person (a link from a popup or from an event's details): scrolled to, and focused. */
@@ -1888,7 +1911,7 @@
   var people = page.snapshot ? null : new PeopleList($("panel"), {
     load: () => Promise.resolve(page.record[state.lang].people),
     selectEvent: (id) => chooseEvent(id),
-    hasEvent: (id) => page.core.ids.includes(id)
+    whereEvent: (id) => whereEvent(page.core, steps(), id)
   });
   var about = page.snapshot ? null : aboutBox($("panel"));
   var sources = page.snapshot ? null : new SourceList(about.holder, () => Promise.resolve(page.record[state.lang].sources));

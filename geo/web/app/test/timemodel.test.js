@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { countUpTo, shownAt, totalsAt, visibleAt, categoryMask, sourceMask } from "../timemodel.js";
+import { countUpTo, shownAt, totalsAt, visibleAt, categoryMask, sourceMask, whereEvent } from "../timemodel.js";
 
 const core = {reveal: [10, 20, 20, 30], cat: [0, 1, 0, 1], categories: ["march", "shooting"],
               countColumns: ["civilians_killed"], running: [[0, 1, 3, 3, 7]]};
@@ -45,4 +45,13 @@ test("a source the dataset does not hold shows nothing, and a dataset without so
 
 test("the toll does not follow the source chosen", () => {
   assert.deepEqual(totalsAt(sourced, 30, null), totalsAt(core, 30, null));
+});
+
+test("an event the steps reach is on the map; a later one on the hourly scale is on the day scale's", () => {
+  const ids = {...core, ids: ["a", "b", "c", "d"]};
+  const hours = [{key: "2023-01-09T00:00", map: {t: 15}}, {key: "2023-01-09T01:00", map: {t: 25}}];
+  const days = [{key: "2023-01-09", map: {t: 25}}];
+  assert.deepEqual(["a", "c", "d", "nope"].map((id) => whereEvent(ids, hours, id)), ["map", "map", "days", null]);
+  assert.deepEqual(["a", "d"].map((id) => whereEvent(ids, days, id)), ["map", null]);
+  assert.equal(whereEvent(ids, [], "a"), null);
 });
