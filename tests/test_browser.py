@@ -186,12 +186,13 @@ def test_the_download_buttons_give_the_view_as_png_and_the_events_as_csv(app_ser
     with page.expect_download() as csv_download:
         page.get_by_role("button", name="Hechos mostrados (CSV)").click()
     made = csv_download.value.path().read_bytes()
-    assert made == events_csv(state_at(index, hour_steps()[18]).visible), "the browser's CSV is Python's, byte for byte"
+    shown = state_at(index, hour_steps()[18]).visible  # with each event's sources, from the record
+    assert made == events_csv(shown, index.record), "the browser's CSV is Python's, byte for byte"
     assert csv_download.value.suggested_filename == "juliaca-events-20230109-1800.csv"
     with page.expect_download() as geojson_download:
         page.get_by_role("button", name="Hechos mostrados (GeoJSON)").click()
     made = json.loads(geojson_download.value.path().read_text(encoding="utf-8"))
-    assert made == json.loads(events_geojson(state_at(index, hour_steps()[18]).visible, data.places))
+    assert made == json.loads(events_geojson(shown, data.places, index.record))
     browsing.assert_clean()
 
 

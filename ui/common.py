@@ -68,10 +68,11 @@ ALL_SOURCES = "*"  # the source choice's "All sources" (no source id looks like 
 
 
 def chosen_source() -> str | None:
-    """The session's source choice: a source id, or None for every source (and in classroom mode)."""
+    """The session's source choice: a source id, or None for every source (and in classroom mode, and for an
+    upload, which brings no record to choose from)."""
     s = st.session_state
     value = s.get("source")
-    return None if s.get("present") or value in (None, ALL_SOURCES) else value
+    return None if s.get("present") or s.get("upload") or value in (None, ALL_SOURCES) else value
 
 
 def show_map(page: Page, view: ViewState, height: int, step: dict) -> None:

@@ -15,7 +15,8 @@ from geo.model.views import BASEMAPS, VIEWS
 from geo.output.browser import playwright_chromium, system_chromium
 from geo.output.export import PageOptions
 from geo.text.sources import source_choices, source_shown_line
-from ui.common import ALL_SOURCES, Page, counter_words, current_view, loading_note, reported_words, show_map, step_summaries
+from ui.common import (ALL_SOURCES, Page, counter_words, current_view, loading_note, reported_words, show_map,
+                       step_summaries)
 from ui.share import share_section
 from ui.time_control import bump_revision, event_panel, first_map_step, source_list, time_control
 
@@ -109,7 +110,8 @@ def settings(page: Page) -> None:
         st.pills(page.t("categories"), CATEGORIES, selection_mode="multi", key="categories", persist_state="page",
                  format_func=lambda c: page.t(f"category_{c}"), label_visibility="collapsed")
     if page.record:  # an upload brings no record: nothing to choose
-        choices = {ALL_SOURCES if key is None else key: label for key, label in source_choices(page.record, page.lang).items()}
+        choices = {ALL_SOURCES if key is None else key: label
+                   for key, label in source_choices(page.record, page.lang).items()}
         st.selectbox(page.t("source_filter"), tuple(choices), key="source", format_func=choices.__getitem__,
                      help=page.t("source_filter_help"), persist_state="page")
 

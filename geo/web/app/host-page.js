@@ -84,7 +84,7 @@ function render(index) {
     about.summary.textContent = w.sources_heading;
     about.body.textContent = w.sources_body;
     if (about.box.open) sources.show(w);
-    people.show(w, page.record[state.lang].people.length);
+    people.show(w, page.record[state.lang].people.length, state.lang);
     people.box.hidden = !page.record[state.lang].people.length;
   }
   for (const button of document.querySelectorAll("[data-lang]")) {

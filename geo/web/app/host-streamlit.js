@@ -172,7 +172,7 @@ class PanelMount {
       this.dataset = core(data.bundle).then((loaded) => { this.core = loaded; return Dataset.served(loaded, data.bundleUrl, data.lang); });
     }
     this.people.box.hidden = !data.people;
-    if (data.people) this.people.show(data.words, data.people);
+    if (data.people) this.people.show(data.words, data.people, `${data.lang} ${data.recordUrl}`);
     this.draw();
   }
 

@@ -25,10 +25,11 @@ export class PeopleList {
     this.box.addEventListener("toggle", () => { if (this.box.open) this.fill(); });
   }
 
-  /* The words of this language (list_words); a new language or dataset empties the list until it is opened. */
-  show(words, count) {
-    const changed = this.words !== words || this.count !== count;
-    Object.assign(this, {words, count});
+  /* The words of this language (list_words) and how many people the list holds; another `key` (a language, a
+     record) empties the list, refilled at once if it is open. */
+  show(words, count, key) {
+    const changed = this.key !== key;
+    Object.assign(this, {words, count, key});
     this.summary.textContent = count ? `${words.people_heading} (${count})` : words.people_heading;
     if (changed) {
       this.records = null;

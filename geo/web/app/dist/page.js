@@ -1645,10 +1645,11 @@
         if (this.box.open) this.fill();
       });
     }
-    /* The words of this language (list_words); a new language or dataset empties the list until it is opened. */
-    show(words2, count) {
-      const changed = this.words !== words2 || this.count !== count;
-      Object.assign(this, { words: words2, count });
+    /* The words of this language (list_words) and how many people the list holds; another `key` (a language, a
+       record) empties the list, refilled at once if it is open. */
+    show(words2, count, key) {
+      const changed = this.key !== key;
+      Object.assign(this, { words: words2, count, key });
       this.summary.textContent = count ? `${words2.people_heading} (${count})` : words2.people_heading;
       if (changed) {
         this.records = null;
@@ -1960,7 +1961,7 @@
       about.summary.textContent = w.sources_heading;
       about.body.textContent = w.sources_body;
       if (about.box.open) sources.show(w);
-      people.show(w, page.record[state.lang].people.length);
+      people.show(w, page.record[state.lang].people.length, state.lang);
       people.box.hidden = !page.record[state.lang].people.length;
     }
     for (const button of document.querySelectorAll("[data-lang]")) {
