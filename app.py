@@ -67,7 +67,8 @@ def current_page() -> Page:
         return Page(upload["data"], upload["index"], [], upload["bundle"], upload["format"], st.session_state.lang)
     folder = str(default_data_dir())
     data, index, moments, bundle = load(folder)
-    source = chosen_source() if chosen_source() in data.record.sources else None
+    choice = chosen_source()
+    source = choice if choice in data.record.sources else None
     shown = load_article(folder) if source == SEED and data.record else (data, index, bundle)
     return Page(shown[0], shown[1], moments, shown[2], "project", st.session_state.lang, source, data.record, bundle)
 
