@@ -207,3 +207,8 @@ def test_each_step_carries_the_figures_reported_by_then_and_the_panel_the_record
     assert panel(at)["people"] == 17 and panel(at)["words"]["people_heading"] == "Las personas muertas"
     (sources,) = mounts(at, "sources")
     assert sources["recordUrl"] == panel(at)["recordUrl"] and sources["lang"] == "es"
+
+
+def test_a_deaths_popup_links_the_people_killed_only_where_their_list_is_beside_the_map():
+    assert '"peopleLinks": true' in map_args(run_app({"t": "2023-01-09T18:00"}))["script"]
+    assert '"peopleLinks": false' in map_args(run_app({"mode": "present", "moment": "5"}))["script"]

@@ -115,10 +115,12 @@ def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict,
 
 
 def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, url_root: str = URL_ROOT,
-             first_step: dict | None = None) -> LocalMap:
+             first_step: dict | None = None, people_links: bool = False) -> LocalMap:
     """A fresh base map (cheap: about a millisecond). Its script depends only on the language, the base
     map and the dataset (`bundle`: the bundle's folder under the static root, e.g. `bundles/<fingerprint>`),
     and on `first_step`, the step it draws before the time control reaches it (kept for the iframe's life).
+    `people_links`: a death's popup links each person killed to the list of the people killed beside the map
+    (where the page has that list); else it names them as text.
     (Its arrays are fetched, or taken from the page's control: inlined in the script, even 66 events' made
     the first map slower in the benchmark, and 1,000 events' 1.9 times the baseline's.)"""
     spec = BASEMAPS[basemap]
@@ -130,5 +132,5 @@ def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, 
     dataset = {"url": f"{url_root}/{bundle}"}
     # in the app the map is an iframe: its title names the time shown (`nameFrame`, issue 11)
     _Setup(map_config(places, lang, basemap, dataset, url_root=url_root)
-           | {"nameFrame": True, "firstStep": first_step}).add_to(fmap)
+           | {"nameFrame": True, "firstStep": first_step, "peopleLinks": people_links}).add_to(fmap)
     return fmap

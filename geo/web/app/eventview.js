@@ -22,7 +22,7 @@ const PARTS = [
 
 /* The event in full: what a popup and the list's details show. `words`: the words of geo/text/words.py
    (event_words); `options`: {heading (the level of "Sources differ", 3 by default), person(id) (go to a
-   person in the list of the people killed; without it the link is a plain #person-<id>)}. */
+   person in the list of the people killed; without it their names are text)}. */
 export function eventDetails(record, words, className = "jm-popup", options = {}) {
   const box = el("div", className);
   for (const [part, tag, text] of PARTS) {
@@ -35,13 +35,14 @@ export function eventDetails(record, words, className = "jm-popup", options = {}
   return box;
 }
 
-/* "The people killed in it: A, B": each a link to their entry in the list of the people killed. */
+/* "The people killed in it: A, B": each a link to their entry in the list of the people killed, where the page
+   has that list (`person`), else their names as text. */
 function peopleKilled(people, words, person) {
   const line = el("div", "jm-popup-people");
   line.append(el("span", null, `${words.people_in_event}: `));
   people.forEach(({id, name}, k) => {
     if (k) line.append(", ");
-    line.append(actionLink(name, `person-${id}`, person ? () => person(id) : null, "jm-person-link"));
+    line.append(person ? actionLink(name, `person-${id}`, () => person(id), "jm-person-link") : name);
   });
   return line;
 }

@@ -22,7 +22,7 @@ function start(map, config) {
   let provide = null;
   const dataset = new Promise((resolve) => { provide = resolve; });
   const first = config.firstStep && checkedStep(config.firstStep);
-  const actions = parent ? {person: (id) => tell(parent, "juliaca:person", {from: window, id: String(id)})} : {};
+  const actions = parent && config.peopleLinks ? {person: (id) => tell(parent, "juliaca:person", {from: window, id: String(id)})} : {};
   const view = new MapView(map, {...config, firstStep: first, actions}, dataset);
   const source = config.dataset, url = `${source.url}/core.json`;
   const offer = {from: window, url, core: null};

@@ -25,15 +25,13 @@ export function sourceLink(url, text, newTab) {
   return link;
 }
 
-/* A link within the page (`#<id>`) that runs `act()` instead of following it when there is an action. */
+/* A link within the page (`#<id>`) that runs `act()` instead of following it. */
 export function actionLink(text, fragment, act, className) {
   const link = el("a", className, text);
   link.href = `#${fragment}`;
-  if (act) {
-    link.addEventListener("click", (event) => {
-      event.preventDefault();
-      act();
-    });
-  }
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    act();
+  });
   return link;
 }

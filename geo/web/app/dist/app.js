@@ -481,12 +481,10 @@ function sourceLink(url, text, newTab) {
 function actionLink(text, fragment, act, className) {
   const link = el("a", className, text);
   link.href = `#${fragment}`;
-  if (act) {
-    link.addEventListener("click", (event) => {
-      event.preventDefault();
-      act();
-    });
-  }
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    act();
+  });
   return link;
 }
 
@@ -517,7 +515,7 @@ function peopleKilled(people, words, person) {
   line.append(el("span", null, `${words.people_in_event}: `));
   people.forEach(({ id, name }, k) => {
     if (k) line.append(", ");
-    line.append(actionLink(name, `person-${id}`, person ? () => person(id) : null, "jm-person-link"));
+    line.append(person ? actionLink(name, `person-${id}`, () => person(id), "jm-person-link") : name);
   });
   return line;
 }

@@ -185,12 +185,10 @@
   function actionLink(text, fragment, act, className) {
     const link = el("a", className, text);
     link.href = `#${fragment}`;
-    if (act) {
-      link.addEventListener("click", (event) => {
-        event.preventDefault();
-        act();
-      });
-    }
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      act();
+    });
     return link;
   }
 
@@ -221,7 +219,7 @@
     line.append(el("span", null, `${words.people_in_event}: `));
     people.forEach(({ id, name }, k) => {
       if (k) line.append(", ");
-      line.append(actionLink(name, `person-${id}`, person ? () => person(id) : null, "jm-person-link"));
+      line.append(person ? actionLink(name, `person-${id}`, () => person(id), "jm-person-link") : name);
     });
     return line;
   }
@@ -1183,7 +1181,7 @@
       provide = resolve;
     });
     const first = config.firstStep && checkedStep(config.firstStep);
-    const actions = parent ? { person: (id) => tell(parent, "juliaca:person", { from: window, id: String(id) }) } : {};
+    const actions = parent && config.peopleLinks ? { person: (id) => tell(parent, "juliaca:person", { from: window, id: String(id) }) } : {};
     const view = new MapView(map, { ...config, firstStep: first, actions }, dataset);
     const source = config.dataset, url = `${source.url}/core.json`;
     const offer = { from: window, url, core: null };

@@ -307,12 +307,10 @@
   function actionLink(text, fragment, act, className) {
     const link = el("a", className, text);
     link.href = `#${fragment}`;
-    if (act) {
-      link.addEventListener("click", (event) => {
-        event.preventDefault();
-        act();
-      });
-    }
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      act();
+    });
     return link;
   }
 
@@ -343,7 +341,7 @@
     line.append(el("span", null, `${words2.people_in_event}: `));
     people2.forEach(({ id, name }, k) => {
       if (k) line.append(", ");
-      line.append(actionLink(name, `person-${id}`, person ? () => person(id) : null, "jm-person-link"));
+      line.append(person ? actionLink(name, `person-${id}`, () => person(id), "jm-person-link") : name);
     });
     return line;
   }
