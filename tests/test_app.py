@@ -212,3 +212,28 @@ def test_each_step_carries_the_figures_reported_by_then_and_the_panel_the_record
 def test_a_deaths_popup_links_the_people_killed_only_where_their_list_is_beside_the_map():
     assert '"peopleLinks": true' in map_args(run_app({"t": "2023-01-09T18:00"}))["script"]
     assert '"peopleLinks": false' in map_args(run_app({"mode": "present", "moment": "5"}))["script"]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_note_button_pressed_while_the_page_still_loads_keeps_the_page(lang):
+    """Issue 23: on a slow first load, the widgets not mounted yet come back as None when the content note's
+    button reruns the page; the language None raised KeyError: None. The link's choices stand in for them."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.query_params["view"] = "airport"
+    at.run()
+    for key in ("lang", "view", "base", "scale", "categories"):
+        at.session_state[key] = None  # as the rerun started by the button finds them
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["note_dismissed"] and at.session_state["lang"] == lang
+    assert at.session_state["view"] == "airport" and at.session_state["categories"]
+
+
+def test_a_superscript_moment_in_a_classroom_link_keeps_the_rest_of_the_link():
+    """Issue 21: `?moment=²` raised inside the link's parser, and the guard opened the default view in English."""
+    at = run_app({"mode": "present", "moment": "²", "lang": "es"})
+    assert at.session_state["lang"] == "es" and at.session_state["present"] is True
+    assert at.session_state["moment"] == 1
+    assert any("“moment”" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert not any("Algo salió mal" in e.value or "Something went wrong" in e.value for e in at.error)

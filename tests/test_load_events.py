@@ -87,12 +87,18 @@ def test_without_a_record_every_event_needs_its_own_source(data_copy):
     """A folder without sources.csv (an upload) has no citations: each row must carry a section and a phrase."""
     for name in ("sources.csv", "citations.csv", "readings.csv", "figures.csv", "people.csv"):
         (data_copy / name).unlink()
-    line = _edit(data_copy, ROW, source_section="", source_quote="")
+    line = _edit(data_copy, ROW, source_section="", source_quote="", source_quote_es="")
     with pytest.raises(DataError) as caught:
         load_dataset(data_copy, strict=True)
     where = f"events.csv, line {line}, column 'source_quote'"
     assert any(str(p).startswith(where) and "has no source" in str(p) for p in caught.value.problems), \
         [str(p) for p in caught.value.problems][:5]
+
+
+def test_a_translation_without_the_quote_it_translates_is_refused(data_copy):
+    line = _edit(data_copy, ROW, source_section="", source_quote="")
+    with pytest.raises(DataError, match=rf"line {line}, column 'source_quote_es'.*needs the quoted phrase"):
+        load_dataset(data_copy)
 
 
 def test_a_march_without_origin_is_refused(data_copy):
@@ -206,9 +212,10 @@ def test_unreadable_files_say_why(data_copy, content, message):
 def test_ragged_row_is_named_by_line(data_copy):
     path = data_copy / "events.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
+    width = len(next(csv.reader([lines[0]])))  # the header's fields
     lines[2] = lines[2] + ",extra"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"events\.csv, line 3: '22 fields': expected 21"):
+    with pytest.raises(DataError, match=rf"events\.csv, line 3: '{width + 1} fields': expected {width}"):
         load_dataset(data_copy)
 
 

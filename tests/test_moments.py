@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import csv
 
 import pytest
@@ -34,11 +36,25 @@ def moments_copy(tmp_path):
 def test_the_sequence_covers_the_day_in_order(index):
     moments = load_moments(index)
     ids = [m.id for m in moments]
-    for required in ("strike", "marches", "first_death", "escalation", "toll", "aftermath"):
+    for required in ("strike", "marches", "first_death", "escalation", "night", "officer", "toll", "aftermath"):
         assert required in ids
     assert [m.t for m in moments] == sorted(m.t for m in moments)
     escalation = moments[ids.index("escalation")]
     assert "airport_escalation_1720" in escalation.event_ids and "17:20" in escalation.caption["en"]
+
+
+def test_no_two_moments_share_a_step_and_no_title_names_another_time(index):
+    """Issue 23: a moment's title never disagrees with its clock. A title that names a clock time or a day
+    names the moment's own (the step shows everything up to its time: 18:00 holds 17:20)."""
+    moments = load_moments(index)
+    assert len({m.t for m in moments}) == len(moments)
+    for m in moments:
+        for lang in ("en", "es"):
+            title = m.title[lang]
+            for hh, mm in re.findall(r"\b(\d{1,2}):(\d{2})\b", title):
+                assert (int(hh), int(mm)) == (m.t.hour, m.t.minute), (m.id, title)
+            days = [int(d) for d in re.findall(r"\b(\d{1,2}) (?:January|de enero|to|al)\b", title)]
+            assert not days or m.t.day in days or m.scale == "hour", (m.id, title)
 
 
 @pytest.mark.parametrize("change, column, message", [
@@ -67,20 +83,21 @@ def moment_shown(at) -> dict:
 def test_classroom_mode_from_a_link_shows_the_moment_in_spanish():
     at = run_app({"mode": "present", "moment": "5", "lang": "es"})
     shown = moment_shown(at)
-    assert shown["title"] == "17:20: la escalada en el aeropuerto"
-    assert shown["position"].startswith("Momento 5 de 8")
+    assert shown["title"] == "La tarde en el aeropuerto"
+    assert shown["position"].startswith("Momento 5 de 10")
     assert "ingresar al aeropuerto" in shown["caption"]
-    assert shown["map"]["highlight"] == ["airport_escalation_1720", "police_deadly_force", "injured_over_100"]
+    assert shown["map"]["highlight"] == ["airport_escalation_1720", "police_deadly_force", "injured_over_100",
+                                         "count_12_1730"]
     assert shown["map"]["view"]["zoom"] == 13 and map_args(at)["zoom"] == 13
 
 
 def test_a_released_moment_updates_the_link():
     at = run_app({"mode": "present"})
     assert moment_shown(at)["title"] == "A region on strike"
-    assert [s["key"] for s in control(at)["steps"]] == [str(i) for i in range(1, 9)]
+    assert [s["key"] for s in control(at)["steps"]] == [str(i) for i in range(1, 11)]
     at.session_state["moment"] = 2
     at.run()
-    assert moment_shown(at)["title"] == "The marches converge on Juliaca"
+    assert moment_shown(at)["title"] == "Morning: the marchers reach Juliaca"
     assert at.query_params["mode"] == "present" and at.query_params["moment"] == "2"
 
 
@@ -93,7 +110,7 @@ def test_leaving_classroom_mode_keeps_the_explorer_state():
     assert map_args(at)["zoom"] == 13
 
 
-@pytest.mark.parametrize("moment", ["0", "9", "x", "-1"])
+@pytest.mark.parametrize("moment", ["0", "11", "x", "-1"])
 def test_an_unknown_moment_falls_back_with_a_notice(moment):
     at = run_app({"mode": "present", "moment": moment})
     assert at.warning.len == 1 and "“moment”" in at.warning[0].value
@@ -106,9 +123,9 @@ def test_the_presenter_steps_with_arrows_and_a_clicker(app_server, browsing):
     page.goto(f"{app_server.url}/?mode=present&moment=4&base=offline")
     browsing.wait_for_map("2023-01-09T14:00:00-05:00")
     page.get_by_role("heading", name="The first death").wait_for()
-    for key, t_iso, title in [("ArrowRight", "2023-01-09T18:00:00-05:00", "17:20: the escalation at the airport"),
-                              ("PageDown", "2023-01-11T23:00:00-05:00", "The aftermath"),
-                              ("ArrowLeft", "2023-01-09T18:00:00-05:00", "17:20: the escalation at the airport"),
+    for key, t_iso, title in [("ArrowRight", "2023-01-09T18:00:00-05:00", "The afternoon at the airport"),
+                              ("PageDown", "2023-01-09T21:00:00-05:00", "The night in the city centre"),
+                              ("ArrowLeft", "2023-01-09T18:00:00-05:00", "The afternoon at the airport"),
                               ("PageUp", "2023-01-09T14:00:00-05:00", "The first death")]:
         page.keyboard.press(key)
         browsing.wait_for_map(t_iso)

@@ -73,3 +73,15 @@ def test_unresolved_places_are_never_plotted(data):
     assert len(tambopata) and set(tambopata["place_id"]) <= {"", "juliaca"}
     assert (tambopata.loc[tambopata["place_id"] == "juliaca", "summary_en"].str.contains("Urbanización Tambopata")).all()
     assert tambopata.loc[tambopata["id"] == "tambopata_order_claim", "place_id"].item() == ""
+
+
+def test_every_quote_of_the_article_has_our_spanish_translation_marked_as_ours(data):
+    """Issue 23: a Spanish page labels the English quote with its language and shows our translation under it."""
+    from geo.text.events import event_texts
+
+    quoted = data.events[data.events["source_quote"] != ""]
+    assert len(quoted) and (quoted["source_quote_es"].str.strip() != "").all()
+    es, en = (event_texts(quoted, data.places, lang) for lang in ("es", "en"))
+    assert all(t.startswith("Nuestra traducción: ") for t in es["quote_ours"]) and not any(en["quote_ours"])
+    assert all(label.startswith("Wikipedia (en inglés), sección «") for label in es["quote_label"])
+    assert all(label.startswith("Wikipedia (English), section “") for label in en["quote_label"])

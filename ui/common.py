@@ -28,12 +28,33 @@ STATIC = Path(__file__).resolve().parent.parent / "static"
 MAP_KEY = "juliaca_map"  # the container around st_folium: the time control finds the map's iframe by it
 
 
+class UploadGone(RuntimeError):
+    """The session's upload was taken out of memory (the budget made room for another) during this run."""
+
+
+def again_if_upload_gone(section):
+    """A fragment that runs the whole page again if the session's upload was taken back (which says so)."""
+    import functools
+
+    @functools.wraps(section)
+    def run(*args, **kwargs):
+        try:
+            return section(*args, **kwargs)
+        except UploadGone:
+            st.rerun(scope="app")
+    return run
+
+
 @dataclass(frozen=True)
 class Page:
-    """The data this session shows (the bundled data, or its own upload) and its language."""
+    """The data this session shows (the bundled data, or its own upload) and its language.
 
-    data: Dataset
-    index: EventIndex
+    The data is reached through its holder (`holder.value`: {"data", "index"}): for an upload, the
+    `geo.data.upload.Held` of the process's memory budget. A page kept by a fragment, a button or a
+    download of an idle session then keeps no upload alive once the budget takes it back (issue 21);
+    reading it after that raises `UploadGone`, and the page runs again and says so."""
+
+    holder: object
     moments: list[Moment]
     bundle: str              # the bundle's folder under static/, for the map
     source_format: str       # "project" or "acled"
@@ -42,6 +63,20 @@ class Page:
     # own dataset, geo.data.load.for_source) or a source id (the browser shows that source's events only)
     record: Record = Record()  # the whole record, whatever the source chosen (for its choices and lists)
     record_bundle: str = ""    # the bundle that holds the whole record's lists (people, sources)
+
+    def _content(self) -> dict:
+        value = self.holder.value
+        if value is None:
+            raise UploadGone("the upload was taken out of memory")
+        return value
+
+    @property
+    def data(self) -> Dataset:
+        return self._content()["data"]
+
+    @property
+    def index(self) -> EventIndex:
+        return self._content()["index"]
 
     @property
     def places(self) -> gpd.GeoDataFrame:
@@ -55,6 +90,18 @@ class Page:
 
     def t(self, key: str, **values: object) -> str:
         return text(self.lang, key, **values)
+
+
+def restore_unmounted(state) -> None:
+    """Give back the value chosen at the session's start to every setting that came back as None.
+
+    On a slow first load, a widget that has not mounted yet comes back as None when another one (the content
+    note's button) reruns the page, and the language None made the page crash (issue 23). The choices of
+    the session's first run (the link's, or the defaults) stand in for them; a setting the visitor changed
+    keeps its value."""
+    for key, value in state.get("chosen_at_start", {}).items():
+        if state.get(key) is None:
+            state[key] = value
 
 
 def current_view() -> ViewState:

@@ -10,15 +10,16 @@ import streamlit as st
 from geo.data.vocab import CATEGORIES
 from geo.map.steps import explore_steps, step_filter
 from geo.model.params import DEFAULT_HOUR, SCALES, ViewState, step_key, steps_for, to_params
-from geo.model.timeline import state_at, step_size, toll_start
+from geo.model.timeline import new_since, state_at, toll_start
 from geo.model.views import BASEMAPS, VIEWS
-from geo.output.browser import playwright_chromium, system_chromium
 from geo.output.export import PageOptions
+from geo.text.labels import clock_label
 from geo.text.sources import source_choices, source_shown_line
-from ui.common import (ALL_SOURCES, Page, counter_words, current_view, loading_note, reported_words, show_map,
-                       step_summaries)
+from ui.common import (ALL_SOURCES, Page, again_if_upload_gone, counter_words, current_view, loading_note,
+                       reported_words, show_map, step_summaries)
+from ui.images import can_render_images, image_cache
 from ui.share import share_section
-from ui.time_control import bump_revision, event_panel, first_map_step, source_list, time_control
+from ui.time_control import Refused, bump_revision, event_panel, first_map_step, source_list, time_control
 
 MAP_HEIGHT = 540
 COMPLETE_AT_LATEST_S = 4  # map first: the rest of the page comes by then even if the map never reports
@@ -47,6 +48,7 @@ def complete_at_the_latest() -> None:
         st.rerun(scope="app")
 
 
+@again_if_upload_gone
 def map_section(page: Page) -> None:
     """The control, the map, the list and the downloads. A step, a drag, Play and a release are the
     browser's, and so is the address bar: this runs again only when a setting changes or the server is
@@ -59,7 +61,7 @@ def map_section(page: Page) -> None:
     if s.page_complete and not s.get("page_shown_complete"):
         st.rerun(scope="app")  # the rest of the page is outside this fragment
     view = current_view()
-    state = state_at(page.index, view.t, step=step_size(view.scale), categories=view.categories,
+    state = state_at(page.index, view.t, new_from=new_since(view.t, view.scale), categories=view.categories,
                      toll_from=toll_start(view.scale), source=page.mask)
     if s.event and s.event not in set(state.visible["id"]):
         s.event = None
@@ -85,6 +87,8 @@ def map_section(page: Page) -> None:
     with side:
         if s.page_complete:
             event_panel(page, png=can_render_images(), make=lambda what, key: snapshot_png(page, key))
+            if not can_render_images():  # say what the server lacks (the log says it too)
+                st.caption(page.t("download_png_unavailable"))
         else:
             loading_note(page.t("loading_list"), min_height=360)
 
@@ -125,11 +129,6 @@ def sources_section(page: Page) -> None:
             source_list(page)
 
 
-@st.cache_resource
-def can_render_images() -> bool:
-    return bool(system_chromium() or playwright_chromium())
-
-
 def view_at(key: str) -> ViewState:
     """The session's view at the step `key` the browser shows (the current one if it is not a step)."""
     view = current_view()
@@ -138,13 +137,23 @@ def view_at(key: str) -> ViewState:
 
 
 def snapshot_png(page: Page, key: str) -> tuple[str, str, bytes]:
-    """The PNG of the view at step `key`, with its alt text in its Description (made when asked)."""
-    from geo.output.render import described_png, render_steps
+    """The PNG of the view at step `key`, with its alt text in its Description, made when the browser asks:
+    by the process's one browser, two images at a time, an image already made for anyone given at once
+    (geo.output.render.request_snapshot). A refusal is said in words (too busy, too long, too many events)."""
+    from geo.output.render import (APP_MAX_EVENTS, APP_TIMEOUT_S, RenderBusy, RenderTimeout, TooManyEvents,
+                                   request_snapshot)
 
     view = view_at(key)
-    step = steps_for(view.scale).index(view.t)
-    options = PageOptions(view.lang, view.view, view.base, view.scale, step, categories=view.categories,
-                          source=page.mask)
-    png = described_png(next(render_steps(page.index, page.places, options, [step], 1600, 1000, 1)),
-                        page.index, page.places, options)
+    options = PageOptions(view.lang, view.view, view.base, view.scale, steps_for(view.scale).index(view.t),
+                          categories=view.categories, source=page.mask)
+    clock = clock_label(view.t, view.scale, page.lang)
+    try:
+        job = request_snapshot(image_cache(), page.bundle, page.index, page.places, options)
+        png = job.future.result(timeout=APP_TIMEOUT_S * 2)
+    except TooManyEvents:
+        raise Refused(page.t("download_png_too_many", n=len(page.index.events), limit=APP_MAX_EVENTS))
+    except RenderBusy:
+        raise Refused(page.t("png_busy"))
+    except (RenderTimeout, TimeoutError):
+        raise Refused(page.t("png_timeout", clock=clock))
     return f"juliaca-{view.t.strftime('%Y%m%d-%H%M')}.png", "image/png", png

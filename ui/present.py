@@ -7,11 +7,11 @@ import streamlit as st
 
 from geo.data.vocab import COUNT_COLUMNS
 from geo.map.steps import moment_steps
-from geo.model.params import ViewState
-from geo.model.timeline import reported_at, state_at, step_size, toll_as_worded, toll_start
+from geo.model.params import ViewState, whole_number
+from geo.model.timeline import new_since, reported_at, state_at, toll_as_worded, toll_start
 from geo.text.labels import count_label, toll_scope
 from geo.text.sources import reported_line
-from ui.common import Page, map_summary, show_map, sync_url
+from ui.common import Page, again_if_upload_gone, map_summary, show_map, sync_url
 from ui.share import handout_button, share_section
 from ui.time_control import first_map_step, released_key, time_control
 
@@ -23,9 +23,9 @@ STYLE = """<style>.stApp { font-size: 1.2rem; } .stApp p, .stApp li { font-size:
 
 def hear_moment() -> None:
     """The browser released a moment: it becomes the session's (and the link's)."""
-    key = released_key("present")
-    if key and key.isdigit() and 1 <= int(key) <= st.session_state.get("moment_count", 0):
-        st.session_state.moment = int(key)
+    number = whole_number(released_key("present"), 1, st.session_state.get("moment_count", 0))
+    if number is not None:
+        st.session_state.moment = number
 
 
 def _with_tolls(page: Page, steps: list[dict]) -> list[dict]:
@@ -41,13 +41,15 @@ def _with_tolls(page: Page, steps: list[dict]) -> list[dict]:
     return out
 
 
+@again_if_upload_gone
 def present_section(page: Page) -> None:
     """The moment's title, position, caption, clock and toll (drawn by the control), then the map."""
     s = st.session_state
     s.moment_count = len(page.moments)
     moment = page.moments[s.moment - 1]
     view = ViewState(moment.t, moment.scale, page.lang, moment.view, s.base, mode="present", moment=s.moment)
-    state = state_at(page.index, moment.t, step=step_size(moment.scale), toll_from=toll_start(moment.scale))
+    state = state_at(page.index, moment.t, new_from=new_since(moment.t, moment.scale),
+                     toll_from=toll_start(moment.scale))
     steps = _with_tolls(page, moment_steps(page.moments, page.lang))
     time_control(page, steps, s.moment - 1, mode="present", on_release=hear_moment, note=page.t("counts_help"))
     show_map(page, view, MAP_HEIGHT, first_map_step(steps, s.moment - 1))

@@ -111,8 +111,12 @@ def _handout(lang: str, data_dir: str) -> bytes:
 def handout_button(page: Page) -> None:
     """Classroom mode: the handout as a PDF, made on the first click in each language (about a minute)."""
     from geo.data.load import default_data_dir
+    from ui.images import can_render_images
 
     if not page.moments:
+        return
+    if not can_render_images():  # the handout's maps are drawn like the images: say what the server lacks
+        st.caption(text(page.lang, "download_png_unavailable"))
         return
     st.download_button(text(page.lang, "handout_button"), data=lambda: _handout(page.lang, str(default_data_dir())),
                        file_name=f"juliaca-{page.lang}.pdf", mime="application/pdf", on_click="ignore",

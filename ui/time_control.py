@@ -104,6 +104,10 @@ PANEL_KEY = "event_panel"
 Maker = Callable[[str, str], tuple[str, str, bytes]]  # (what, step key) -> (file name, type, bytes)
 
 
+class Refused(Exception):
+    """A file the server will not make now, and why, in the visitor's words (too busy, too large)."""
+
+
 def _on_make(key: str, make: Maker) -> Callable[[], None]:
     """The callback of a mount that asked the server for a file: make it at the step the browser shows,
     and keep it for this run's data (the browser saves it once, by its id)."""
@@ -118,7 +122,14 @@ def _on_make(key: str, make: Maker) -> Callable[[], None]:
         def failed(error_id: str) -> None:
             error["text"] = text(st.session_state.lang, "error_unexpected", id=error_id)
 
-        result = guarded("download", failed)(make)(str(wanted.get("what")), wanted["key"])
+        def attempt(what: str, step: str):
+            try:
+                return make(what, step)
+            except Refused as refused:  # said in words, not an error on our side
+                error["text"] = str(refused)
+                return None
+
+        result = guarded("download", failed)(attempt)(str(wanted.get("what")), wanted["key"])
         st.session_state[f"{key}_made"] = ({"id": wanted.get("n"), "error": error["text"]} if error else
                                            {"id": wanted.get("n"), "name": result[0], "type": result[1], "data": result[2]})
     return made

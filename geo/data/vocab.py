@@ -10,16 +10,19 @@ def per_language(*names: str) -> tuple[str, ...]:
     return tuple(f"{name}_{lang}" for name in names for lang in LANGUAGES)
 
 
+QUOTE_LANGUAGE = "en"  # the seed article's language: its phrases are quoted in it
+# Our translation of the quoted phrase into each other language, shown under it and marked as ours.
+QUOTE_TRANSLATIONS = tuple(f"source_quote_{lang}" for lang in LANGUAGES if lang != QUOTE_LANGUAGE)
 EVENT_COLUMNS = (
     "id", "start", "end", "time_precision", "place_id", "origin_place_id", "category",
     *per_language("title", "summary"),
     "civilians_killed", "civilians_injured", "police_killed", "police_injured",
-    "claim_status", "reported_by", "source_section", "source_quote",
+    "claim_status", "reported_by", "source_section", "source_quote", *QUOTE_TRANSLATIONS,
     "time_inferred", "count_qualifier", "sources",
 )
 # Columns a file may leave out (they are read as empty): added after files in the schema existed. `sources` is
 # written by the CSV download (the event's sources as text) and lets an upload cite its own.
-OPTIONAL_EVENT_COLUMNS = ("time_inferred", "count_qualifier", "sources")
+OPTIONAL_EVENT_COLUMNS = ("time_inferred", "count_qualifier", "sources", *QUOTE_TRANSLATIONS)
 MAX_SOURCES_TEXT = 4000
 # Written by the CSV download, ignored when such a file is read back: derived, never data.
 EXPORT_ONLY_COLUMNS = ("counted_in_toll",)

@@ -17,7 +17,7 @@ import pandas as pd
 from geo.data.vocab import CATEGORIES
 from geo.model.moments import Moment
 from geo.model.params import step_key, steps_for
-from geo.model.timeline import Scale, epoch_ms, step_size, toll_start
+from geo.model.timeline import Scale, epoch_ms, new_since, toll_start
 from geo.model.views import VIEWS
 from geo.text.a11y import map_title
 from geo.text.i18n import text
@@ -31,7 +31,7 @@ def step_message(t: pd.Timestamp, scale: Scale, lang: str) -> dict:
     >>> step_message(pd.Timestamp("2023-01-09T18:00-05:00"), "hour", "en")["newFrom"]
     1673301600000
     """
-    return {"t": epoch_ms(t), "iso": t.isoformat(), "newFrom": epoch_ms(t - step_size(scale)),
+    return {"t": epoch_ms(t), "iso": t.isoformat(), "newFrom": epoch_ms(new_since(t, scale)),
             "title": map_title(t, scale, lang)}
 
 

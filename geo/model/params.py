@@ -5,11 +5,13 @@ it stood on the article alone; any other shows the events that source reports), 
 the caller gives.
 
 Parsing never raises: a value that is not understood falls back to the default and is reported,
-so the page can say so.
+so the page can say so. Every number a visitor sends (in a link, or back from the browser) is read
+by `whole_number` only (issue 21).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
@@ -21,7 +23,9 @@ from geo.model.timeline import SCALES, Scale, context_steps, hour_steps, is_mont
 from geo.model.views import BASEMAPS, DEFAULT_VIEW, VIEWS
 
 MODES = ("explore", "present")
+PARAM_KEYS = ("t", "lang", "view", "base", "cats", "event", "mode", "moment", "src")  # every key a link may set
 MAX_VALUE = 200  # characters; anything longer is refused before it is parsed
+_WHOLE = re.compile(r"[0-9]{1,9}")  # ASCII digits only: "²" and "٣" are digits to str.isdigit, not to int
 DEFAULT_HOUR = 6  # 06:00 on 9 January: just before the marches begin to be drawn
 
 
@@ -64,6 +68,19 @@ class ViewState:
         return replace(self, t=t, scale=scale)
 
 
+def whole_number(value: object, lowest: int, highest: int) -> int | None:
+    """`value` as a whole number from `lowest` to `highest`, or None: ASCII digits only, no sign, space or
+    exponent. The one parser of numbers that visitors send (issue 21: `?moment=²` raised).
+
+    >>> whole_number("3", 1, 5), whole_number("²", 1, 5), whole_number("9", 1, 5), whole_number(" 3", 1, 5)
+    (3, None, None, None)
+    """
+    if not isinstance(value, str) or not _WHOLE.fullmatch(value):
+        return None
+    number = int(value)
+    return number if lowest <= number <= highest else None
+
+
 def _first(value: object) -> str:
     if isinstance(value, (list, tuple)):
         value = value[-1] if value else ""
@@ -82,7 +99,7 @@ def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = froze
     choices = {"lang": LANGUAGES, "view": tuple(VIEWS), "base": tuple(BASEMAPS), "mode": MODES}
     for name, raw in params.items():
         value = _first(raw)
-        if name not in {"t", "cats", "event", "moment", "src", *choices}:
+        if name not in PARAM_KEYS:
             continue  # unknown parameters (e.g. from a link shortener) are ignored, not reported
         if len(value) > MAX_VALUE:
             refused.append(name)
@@ -113,8 +130,9 @@ def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = froze
             else:
                 refused.append(name)
         elif name == "moment":
-            if value.isdigit() and 1 <= int(value) <= moments:
-                state = replace(state, moment=int(value))
+            number = whole_number(value, 1, moments)
+            if number is not None:
+                state = replace(state, moment=number)
             else:
                 refused.append(name)
     return state, refused

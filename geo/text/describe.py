@@ -15,8 +15,8 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.data.vocab import CATEGORIES, COUNT_COLUMNS
-from geo.model.timeline import (EventIndex, MapState, Scale, lima_time, reported_at, state_at, step_size, toll_as_worded,
-                                toll_start)
+from geo.model.timeline import (EventIndex, MapState, Scale, lima_time, new_since, reported_at, state_at,
+                                toll_as_worded, toll_start)
 from geo.text.i18n import text
 from geo.text.labels import clock_label, count_label
 from geo.text.sources import credit_of, reported_line
@@ -26,8 +26,9 @@ MAX_NAMED = 5  # events named one by one; the rest are counted ("and 3 more")
 
 def _state(index: EventIndex, t: pd.Timestamp, scale: Scale, categories: frozenset[str] | None,
            source: str | None = None) -> MapState:
-    """The state the app shows at t on `scale`: same step size, same filters, same toll."""
-    return state_at(index, t, step=step_size(scale), categories=categories, toll_from=toll_start(scale), source=source)
+    """The state the app shows at t on `scale`: same "new" window, same filters, same toll."""
+    return state_at(index, t, new_from=new_since(t, scale), categories=categories, toll_from=toll_start(scale),
+                    source=source)
 
 
 def _event_items(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str) -> str:

@@ -6,6 +6,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.data.record import Record
+from geo.data.vocab import QUOTE_LANGUAGE
 from geo.text.i18n import text
 from geo.text.labels import time_label
 from geo.text.sources import event_people, event_sources
@@ -35,9 +36,21 @@ def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
         "by": events["reported_by"].tolist(),
         "quote": events["source_quote"].tolist(),
         "section": events["source_section"].tolist(),
+        # The quote is the article's English: its label says so, and other languages show our translation under it.
+        "quote_label": [text(lang, "quote_label", section=s) if s else "" for s in events["source_section"]],
+        "quote_ours": _translations(events, lang),
         "sources": sources,
         "people": [killed.get(e, []) for e in events["id"]],
     }
+
+
+def _translations(events: pd.DataFrame, lang: str) -> list[str]:
+    """Our translation of each quote into `lang`, marked as ours ("Our translation: …"); "" in the quote's own
+    language, and where there is no quote or no translation."""
+    column = f"source_quote_{lang}"
+    if lang == QUOTE_LANGUAGE or column not in events:
+        return [""] * len(events)
+    return [text(lang, "quote_ours", text=t) if t else "" for t in events[column].fillna("")]
 
 
 def _inferred(events: pd.DataFrame) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.model.params import steps_for
-from geo.model.timeline import EventIndex, Scale, reported_at, state_at, step_size, toll_start
+from geo.model.timeline import EventIndex, Scale, reported_at, state_at, toll_start
 from geo.text.sources import credit_of, reported_line
 
 
@@ -35,7 +35,7 @@ def credit_at(index: EventIndex, t: pd.Timestamp, scale: Scale, lang: str,
               categories: frozenset[str] | None = None, source: str | None = None) -> str:
     """The credit of the sources of the events shown at step `t` ('Sources: Wikipedia, “Juliaca massacre”
     (CC BY-SA 4.0); La República; … and 9 more, in the list of sources'), no full stop."""
-    visible = state_at(index, t, step=step_size(scale), categories=categories, source=source).visible
+    visible = state_at(index, t, categories=categories, source=source).visible
     return credit_of(index.record, visible, lang, sentence=False)
 
 
