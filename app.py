@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.data.load import default_data_dir, is_bundled, load_dataset
+from geo.data.load import default_data_dir, for_source, is_bundled, load_dataset
+from geo.data.record import SEED
 from geo.data.upload import Held
 from geo.data.vocab import CATEGORIES
 from geo.map.assets import publish_static
@@ -15,8 +16,8 @@ from geo.model.params import parse_params, steps_for
 from geo.model.timeline import index_events
 from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, text
 from geo.text.labels import md_escape
-from ui.common import STATIC, Page, UploadGone, page_language, restore_unmounted
-from ui.explore import COMPLETE_AT_LATEST_S, complete_at_the_latest, map_section, settings
+from ui.common import ALL_SOURCES, STATIC, Page, UploadGone, chosen_source, page_language, restore_unmounted
+from ui.explore import COMPLETE_AT_LATEST_S, complete_at_the_latest, map_section, settings, sources_section
 from ui.present import STYLE, present_section
 from ui.guard import guarded, pending_errors, show_errors
 from ui.upload import current_upload, upload_section
@@ -33,12 +34,21 @@ def load(data_dir: str):
     return data, index, moments, publish_bundle(index, data.places, STATIC), Held({"data": data, "index": index}, 0)
 
 
+@st.cache_resource
+def load_article(data_dir: str):
+    """Once per server process and folder: the map as it stood on the article alone (the source choice's
+    "article only"), its own dataset and index (held as the bundled data is) and bundle (read-only after)."""
+    data = for_source(load(data_dir)[0], SEED)
+    index = index_events(data.events, data.places, data.record)
+    return Held({"data": data, "index": index}, 0), publish_bundle(index, data.places, STATIC)
+
+
 def init_session(data, moments, params: dict | None = None) -> None:
     """First run of a session: widget state from the URL, and a note of what the URL got wrong."""
     params = st.query_params.to_dict() if params is None else params
-    view, refused = parse_params(params, frozenset(data.events["id"]), len(moments))
+    view, refused = parse_params(params, frozenset(data.events["id"]), len(moments), frozenset(data.record.sources))
     chosen = dict(lang=view.lang, view=view.view, base=view.base, scale=view.scale,
-                  categories=[c for c in CATEGORIES if c in view.categories])
+                  categories=[c for c in CATEGORIES if c in view.categories], source=view.source or ALL_SOURCES)
     st.session_state.update(**chosen, chosen_at_start=chosen,
                             step=steps_for(view.scale).index(view.t), event=view.event, refused=refused,
                             present=view.mode == "present" and bool(moments), moment=view.moment, time_rev=0,
@@ -52,12 +62,20 @@ def init_default_session(data, moments, error_id: str) -> None:
 
 
 def current_page() -> Page:
-    """The session's own upload if it has one, else the bundled (or configured) data."""
+    """The session's own upload if it has one (it brings no record: no source choice), else the bundled (or
+    configured) data, as the source chosen shows it: the article only is a dataset of its own."""
     upload = current_upload()
     if upload:
         return Page(upload["held"], [], upload["bundle"], upload["format"], st.session_state.lang)
-    _, _, moments, bundle, bundled = load(str(default_data_dir()))
-    return Page(bundled, moments, bundle, "project", st.session_state.lang)
+    folder = str(default_data_dir())
+    data, _, moments, bundle, bundled = load(folder)
+    choice = chosen_source()
+    source = choice if choice in data.record.sources else None
+    if source == SEED and data.record:
+        held, shown_bundle = load_article(folder)
+    else:
+        held, shown_bundle = bundled, bundle
+    return Page(held, moments, shown_bundle, "project", st.session_state.lang, source, data.record, bundle)
 
 
 def header(page: Page) -> None:
@@ -111,8 +129,7 @@ def draw(page: Page, complete: bool) -> None:
         else:  # map first (ui/explore.py): the rest comes when the map is painted, or by then
             st.fragment(run_every=COMPLETE_AT_LATEST_S)(complete_at_the_latest)()
     if complete or st.session_state.present:
-        with st.expander(page.t("sources_heading")):
-            st.write(page.t("sources_body"))
+        sources_section(page)
 
 
 try:

@@ -46,14 +46,45 @@ def test_day_and_month_steps_have_their_own_url_form():
     ({"t": "2023-01-09T17:00" + "x" * 10_000}, ["t"]),
     ({"lang": "e" * 10_000, "view": "airport"}, ["lang"]),
     ({"utm_source": "newsletter"}, []),
+    ({"src": "no_such_source"}, ["src"]),
+    ({"src": ""}, ["src"]),
+    ({"src": "WIKIPEDIA_EN"}, ["src"]),
+    ({"src": "wikipedia_en "}, ["src"]),
+    ({"src": "<script>alert(1)</script>"}, ["src"]),
+    ({"src": "larepublica_17_muertos" + "x" * 10_000}, ["src"]),
+    ({"src": "wikipedia_en", "view": "moon"}, ["view"]),
 ])
 def test_bad_values_fall_back_to_the_default_and_are_named(params, refused):
-    state, got = parse_params(params)
+    state, got = parse_params(params, source_ids=SOURCE_IDS)
     assert got == refused
     default = ViewState()
     for name in refused:
-        field = {"t": "t", "lang": "lang", "view": "view", "base": "base", "cats": "categories", "event": "event"}[name]
+        field = {"t": "t", "lang": "lang", "view": "view", "base": "base", "cats": "categories", "event": "event",
+                 "src": "source"}[name]
         assert getattr(state, field) == getattr(default, field)
+
+
+SOURCE_IDS = frozenset({"wikipedia_en", "larepublica_17_muertos", "pachamama_norte"})
+
+
+@pytest.mark.parametrize("source", sorted(SOURCE_IDS))
+def test_a_source_of_the_record_is_understood_and_round_trips(source):
+    state, refused = parse_params({"src": source, "t": "2023-01-12"}, source_ids=SOURCE_IDS)
+    assert refused == [] and state.source == source and state.scale == "day"
+    assert to_params(state)["src"] == source
+    assert parse_params(to_params(state), source_ids=SOURCE_IDS) == (state, [])
+
+
+def test_a_source_is_checked_against_the_records_ids_not_taken_on_trust():
+    """Without the record's ids (an upload has none), no source is understood."""
+    assert parse_params({"src": "wikipedia_en"}) == (ViewState(), ["src"])
+    assert parse_params({"src": "pachamama_norte"}, source_ids=frozenset({"wikipedia_en"}))[1] == ["src"]
+
+
+def test_the_bundled_records_ids_are_all_understood(data):
+    ids = frozenset(data.record.sources)
+    assert len(ids) == 130
+    assert all(parse_params({"src": i}, source_ids=ids)[0].source == i for i in ids)
 
 
 def test_an_empty_category_list_is_a_valid_filter():
@@ -66,7 +97,7 @@ def test_repeated_parameters_take_the_last():
 
 
 # Every key the app reads from a link (app.py: `init_session` hands the whole query to `parse_params`).
-READ_BY_THE_APP = ("t", "lang", "view", "base", "cats", "event", "mode", "moment")
+READ_BY_THE_APP = ("t", "lang", "view", "base", "cats", "event", "mode", "moment", "src")
 # Digits that str.isdigit() accepts and int() does not, or int() accepts and a link should not hold.
 ODD_DIGITS = ["²", "³", "¹", "٣", "१", "１", "⑤", "𝟓", "³²", "1²", " 3", "3 ", "+3", "-1", "3.0", "0x3", "3_0", "1e2"]
 
@@ -109,10 +140,23 @@ def test_random_values_never_raise():
     for _ in range(2_000):
         params = {key: "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
                   for key in rng.sample(keys, rng.randint(1, len(keys)))}
-        state, refused = parse_params(params, frozenset({"first_death_14h"}), moments=9)
+        state, refused = parse_params(params, frozenset({"first_death_14h"}), moments=9, source_ids=SOURCE_IDS)
         assert isinstance(state, ViewState) and set(refused) <= set(params)
+        assert state.source is None or state.source in SOURCE_IDS
         if "lang" in params and "lang" not in refused:
             assert state.lang == params["lang"], params  # a bad neighbour never costs a good value
+
+
+def test_random_sources_near_the_real_ids_are_taken_only_when_exact():
+    """Ids with a character changed, added or dropped, or in another case, are refused, never guessed."""
+    rng = random.Random(9)
+    for _ in range(300):
+        real = rng.choice(sorted(SOURCE_IDS))
+        k = rng.randrange(len(real))
+        mutant = rng.choice([real[:k] + real[k + 1:], real[:k] + rng.choice("_x0é ") + real[k:], real.upper(),
+                             real[:k] + rng.choice(string.ascii_lowercase) + real[k + 1:]])
+        state, refused = parse_params({"src": mutant}, source_ids=SOURCE_IDS)
+        assert (state.source, refused) == ((mutant, []) if mutant in SOURCE_IDS else (None, ["src"]))
 
 
 def test_only_the_checked_helper_parses_numbers_from_visitors():
@@ -128,6 +172,6 @@ def test_only_the_checked_helper_parses_numbers_from_visitors():
 
 def test_default_categories_are_not_written_to_the_url():
     params = to_params(ViewState())
-    assert "cats" not in params and "event" not in params
+    assert "cats" not in params and "event" not in params and "src" not in params
     assert set(params) == {"t", "lang", "view", "base"}
     assert to_params(ViewState(categories=frozenset(CATEGORIES) - {"statement"}))["cats"].count(",") == 10

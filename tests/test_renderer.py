@@ -235,7 +235,9 @@ def test_the_cache_keys_an_image_by_what_it_shows_and_shares_it():
                   PageOptions(lang="es", view="airport", base="osm", scale="hour", step=17),
                   PageOptions(lang="es", view="airport", base="offline", scale="hour", step=18),
                   PageOptions(lang="es", view="airport", base="offline", scale="hour", step=17,
-                              categories=frozenset({"march"}))):
+                              categories=frozenset({"march"})),
+                  PageOptions(lang="es", view="airport", base="offline", scale="hour", step=17,
+                              source="pachamama_norte")):
         assert image_key("bundles/abc", other) != same
     assert image_key("uploads/xyz", base) != same
     assert cache.request(same, start) is cache.request(image_key("bundles/abc", base), start)

@@ -8,8 +8,9 @@ import streamlit as st
 from geo.data.vocab import COUNT_COLUMNS
 from geo.map.steps import moment_steps
 from geo.model.params import ViewState, whole_number
-from geo.model.timeline import new_since, state_at, toll_as_worded, toll_start
+from geo.model.timeline import new_since, reported_at, state_at, toll_as_worded, toll_start
 from geo.text.labels import count_label, toll_scope
+from geo.text.sources import reported_line
 from ui.common import Page, again_if_upload_gone, map_summary, show_map, sync_url
 from ui.share import handout_button, share_section
 from ui.time_control import first_map_step, released_key, time_control
@@ -28,12 +29,15 @@ def hear_moment() -> None:
 
 
 def _with_tolls(page: Page, steps: list[dict]) -> list[dict]:
-    """Each moment's step with its four counters as worded ("over 100") and their scope, on its own scale."""
+    """Each moment's step with its four counters as worded ("over 100"), their scope, on its own scale, and the
+    figures reported by then."""
     out = []
     for step, moment in zip(steps, page.moments):
-        worded = toll_as_worded(page.index, moment.t, toll_start(moment.scale))
+        start = toll_start(moment.scale)
+        worded = toll_as_worded(page.index, moment.t, start)
         out.append(step | {"toll": [count_label(*worded[c], page.lang) for c in COUNT_COLUMNS],
-                           "scope": toll_scope(moment.scale, page.lang)[0]})
+                           "scope": toll_scope(moment.scale, page.lang)[0],
+                           "reported": reported_line(reported_at(page.index, moment.t, start), page.lang)})
     return out
 
 

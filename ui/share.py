@@ -92,7 +92,8 @@ def alt_text(page: Page, view: ViewState, moment: Moment | None = None) -> str:
     from geo.text.describe import describe_moment
 
     return describe_moment(page.index, page.places, view.t, scale=view.scale, lang=view.lang, view=view.view,
-                           categories=view.categories, highlight=moment.event_ids if moment else ()) + "\n"
+                           categories=view.categories, highlight=moment.event_ids if moment else (),
+                           source=page.mask) + "\n"
 
 
 @st.cache_data(max_entries=2, show_spinner=False)

@@ -1,5 +1,9 @@
 """The view as URL parameters, both ways: `?t=2023-01-09T17:00&lang=es&view=region&base=offline`.
 
+`src` is the source choice: a source id of the record (`src=wikipedia_en`, the article only, is the map as
+it stood on the article alone; any other shows the events that source reports), checked against the ids
+the caller gives.
+
 Parsing never raises: a value that is not understood falls back to the default and is reported,
 so the page can say so. Every number a visitor sends (in a link, or back from the browser) is read
 by `whole_number` only (issue 21).
@@ -19,7 +23,7 @@ from geo.model.timeline import SCALES, Scale, context_steps, hour_steps, is_mont
 from geo.model.views import BASEMAPS, DEFAULT_VIEW, VIEWS
 
 MODES = ("explore", "present")
-PARAM_KEYS = ("t", "lang", "view", "base", "cats", "event", "mode", "moment")  # every key a link may set
+PARAM_KEYS = ("t", "lang", "view", "base", "cats", "event", "mode", "moment", "src")  # every key a link may set
 MAX_VALUE = 200  # characters; anything longer is refused before it is parsed
 _WHOLE = re.compile(r"[0-9]{1,9}")  # ASCII digits only: "²" and "٣" are digits to str.isdigit, not to int
 DEFAULT_HOUR = 6  # 06:00 on 9 January: just before the marches begin to be drawn
@@ -58,6 +62,7 @@ class ViewState:
     event: str | None = None
     mode: str = "explore"
     moment: int = 1  # classroom mode: which key moment, from 1
+    source: str | None = None  # the source choice: a source id, or None for every source
 
     def with_time(self, t: pd.Timestamp, scale: Scale) -> "ViewState":
         return replace(self, t=t, scale=scale)
@@ -82,9 +87,10 @@ def _first(value: object) -> str:
     return str(value)
 
 
-def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = frozenset(), moments: int = 0
-                 ) -> tuple[ViewState, list[str]]:
-    """The view a URL asks for, and the names of the parameters that were refused.
+def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = frozenset(), moments: int = 0,
+                 source_ids: frozenset[str] = frozenset()) -> tuple[ViewState, list[str]]:
+    """The view a URL asks for, and the names of the parameters that were refused. `event`, `moment` and
+    `src` are checked against what the data holds: its event ids, its number of key moments, its source ids.
 
     >>> parse_params({"t": "2023-01-09T17:00", "lang": "es", "view": "banana"})[1]
     ['view']
@@ -118,6 +124,11 @@ def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = froze
                 state = replace(state, event=value)
             else:
                 refused.append(name)
+        elif name == "src":
+            if value in source_ids:
+                state = replace(state, source=value)
+            else:
+                refused.append(name)
         elif name == "moment":
             number = whole_number(value, 1, moments)
             if number is not None:
@@ -128,12 +139,14 @@ def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = froze
 
 
 def to_params(state: ViewState) -> dict[str, str]:
-    """The URL parameters that reproduce `state` (categories and event only when they narrow the view)."""
+    """The URL parameters that reproduce `state` (categories, event and source only when they narrow the view)."""
     params = {"t": step_key(state.t, state.scale), "lang": state.lang, "view": state.view, "base": state.base}
     if state.categories != frozenset(CATEGORIES):
         params["cats"] = ",".join(c for c in CATEGORIES if c in state.categories)
     if state.event:
         params["event"] = state.event
+    if state.source:
+        params["src"] = state.source
     if state.mode == "present":
         params.update(mode="present", moment=str(state.moment))
     return params

@@ -341,6 +341,6 @@ def reported_at(index: EventIndex, t: pd.Timestamp, toll_from: pd.Timestamp | No
     chosen = figures[(figures["at"] >= base) & (figures["at"] < shown)]
     if source is not None:
         sources = index.events["source_ids"]
-        chosen = chosen[[source in sources.iloc[at] for at in chosen["at"]]]
+        chosen = chosen[np.array([source in sources.iloc[at] for at in chosen["at"]], dtype=bool)]
     latest = chosen.groupby("measure", sort=False).tail(1)
     return {row.measure: Reported(int(row.value), row.qualifier, row.event_id, row.said_by) for row in latest.itertuples()}

@@ -18,8 +18,8 @@ from jinja2 import Environment
 from geo.map.assets import WEB_DIR
 from geo.model.moments import Moment
 from geo.model.timeline import EventIndex
-from geo.output.export import PageOptions, credit_line
-from geo.output.site import moment_counters, moment_events, moment_options
+from geo.output.export import PageOptions
+from geo.output.site import moment_counters, moment_events, moment_options, moments_credit
 from geo.text.describe import describe_moment
 from geo.text.i18n import text
 from geo.text.labels import clock_label
@@ -57,6 +57,7 @@ def _moment_view(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Mome
                                highlight=options.highlight),
         "counters": moment_counters(index, moment, lang),
         "events": group_events(moment_events(index, places, moment, lang)),
+        "credit": moments_credit(index, [moment], lang, BASE),
     }
 
 
@@ -70,7 +71,7 @@ def handout_html(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Mome
         method=text(lang, "handout_method"), moments_heading=text(lang, "moment_all"),
         moments=[_moment_view(index, places, moments, k, lang, png) for k, png in enumerate(images)],
         events_heading=text(lang, "moment_events"), section_word=text(lang, "handout_section"),
-        credit=credit_line(lang, BASE), licence=text(lang, "handout_licence"),
+        credit=moments_credit(index, moments, lang, BASE), licence=text(lang, "handout_licence"),
         sources_heading=text(lang, "handout_sources_heading"), sources=text(lang, "handout_sources"),
         quote_note=text(lang, "handout_quote_note"), data_credits=text(lang, "handout_data_credits"))
 

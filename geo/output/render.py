@@ -20,7 +20,7 @@ from geo.model.params import step_key, steps_for
 from geo.model.timeline import EventIndex
 from geo.model.views import BASEMAPS
 from geo.output.alttext import png_with_text, write_sidecar
-from geo.output.export import PageOptions, build_page, credit_line
+from geo.output.export import PageOptions, build_page, step_credit
 from geo.output.renderer import RenderBusy, RenderError, RenderTimeout, renderer
 from geo.text.describe import describe_moment, describe_span
 from geo.text.i18n import text
@@ -106,7 +106,8 @@ def views_work(index: EventIndex, places: gpd.GeoDataFrame, views: list[PageOpti
 def alt_text(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions, steps: list[int]) -> str:
     """The suggested alt text of a picture of `steps` (one step: a still; more: an animation)."""
     times = [steps_for(options.scale)[i] for i in steps]
-    where = dict(scale=options.scale, lang=options.lang, view=options.view, categories=options.categories)
+    where = dict(scale=options.scale, lang=options.lang, view=options.view, categories=options.categories,
+                 source=options.source)
     if len(times) == 1:
         return describe_moment(index, places, times[0], highlight=options.highlight, **where)
     return describe_span(index, places, times, **where)
@@ -115,7 +116,7 @@ def alt_text(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions, 
 def described_png(png: bytes, index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions) -> bytes:
     """A snapshot PNG with its alt text, title and credit line in its metadata."""
     return png_with_text(png, alt_text(index, places, options, [options.step]), text(options.lang, "title"),
-                         credit_line(options.lang, options.base))
+                         step_credit(index, options))
 
 
 def snapshot(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions, out: Path,
@@ -250,9 +251,11 @@ class ImageCache:
 
 
 def image_key(bundle: str, options: PageOptions, size: tuple[int, int] = APP_SIZE) -> tuple:
-    """What an image shows, as a cache key: the dataset's bundle, the view and its options, the size."""
+    """What an image shows, as a cache key: the dataset's bundle, the view and its options (the source shown
+    among them), the size."""
     return (bundle, options.lang, options.view, options.base, options.scale, options.step,
-            None if options.categories is None else tuple(sorted(options.categories)), options.highlight, size)
+            None if options.categories is None else tuple(sorted(options.categories)), options.source,
+            options.highlight, size)
 
 
 def request_snapshot(cache: ImageCache, bundle: str, index: EventIndex, places: gpd.GeoDataFrame,

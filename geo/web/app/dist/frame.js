@@ -1,7 +1,96 @@
 /* Built by geo/web/app/build.mjs from host-frame.js: do not edit; edit the modules. */
 (() => {
   // map.css
-  var map_default = '/* Sober styling: neutral greys, one accent per category, no animation. */\n.jm-icon { background: none; border: none; }\n.jm-symbol { position: relative; line-height: 0; width: 100%; height: 100%; display: flex; align-items: center;\n  justify-content: center; }\n/* The hit area is at least 24 px (the icon box); a focused symbol shows it (WCAG 2.4.7, 2.4.11). */\n.jm-icon:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; border-radius: 4px; }\n/* Earlier events are faded, but their outline keeps 4.4:1 or more over every light base map and the white halo\n   keeps them visible over dark imagery (WCAG 1.4.11 asks 3:1 for graphics). */\n.jm-earlier { opacity: 0.65; }\n.jm-symbol svg { filter: drop-shadow(0 0 1.5px #ffffff); }\n.jm-badge {\n  position: absolute; top: -7px; right: -8px; min-width: 12px; height: 12px; padding: 0 2px;\n  font: bold 10px/12px system-ui, sans-serif; color: #111; background: #fff; border: 1px solid #111;\n  border-radius: 6px; text-align: center;\n}\n.jm-popup { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1d; }\n.jm-popup-title { font-weight: 600; font-size: 14px; margin-bottom: 2px; }\n.jm-popup-time, .jm-popup-place, .jm-popup-section, .jm-popup-by { color: #444; font-size: 12px; }\n.jm-popup-summary { margin: 6px 0; }\n.jm-popup-status { display: inline-block; font-size: 12px; padding: 1px 6px; border-radius: 3px; background: #eeeeee; }\n.jm-status-official_claim { background: #fff3cd; }\n.jm-status-disputed { background: #f8e0d8; }\n.jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; color: #333; }\n.jm-tip { font: 12px/1.35 system-ui, sans-serif; max-width: 240px; white-space: normal; }\n.jm-place-label {\n  background: rgba(255, 255, 255, 0.8); border: none; box-shadow: none; padding: 0 3px;\n  font: 11px/1.3 system-ui, sans-serif; color: #222;\n}\n.jm-label { position: absolute; left: 0; top: 0; white-space: nowrap; }\n.jm-leader { position: absolute; left: 0; top: 0; height: 0; border-top: 1px solid #444; transform-origin: 0 0; }\n.jm-area-label {\n  font: 600 13px/1.2 system-ui, sans-serif; letter-spacing: 0.18em; color: #6b665d; pointer-events: none;\n  text-shadow: 0 0 2px #f3f1ec, 0 0 2px #f3f1ec;\n}\n.jm-water { font: italic 12px/1.2 system-ui, sans-serif; letter-spacing: 0.06em; color: #3d6a87; text-shadow: none; }\n.jm-role-site { font-weight: 600; }\n.jm-legend {\n  background: rgba(255, 255, 255, 0.94); padding: 6px 8px; border-radius: 4px; max-width: 230px;\n  font: 12px/1.35 system-ui, sans-serif; color: #1d1d1d; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);\n}\n.jm-legend summary { cursor: pointer; font-weight: 600; }\n.jm-legend ul { list-style: none; margin: 4px 0 0; padding: 0; }\n.jm-legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }\n.jm-legend-notes li { display: block; color: #444; }\n.jm-notice {\n  background: #fff; border: 1px solid #999; padding: 6px 8px; max-width: 260px;\n  font: 12px/1.35 system-ui, sans-serif;\n}\n.leaflet-container { background: #f2efe9; }\n.jm-offline.leaflet-container { background: #c6dbe8; }\n/* Text over the map keeps 4.5:1 whatever lies beneath (WCAG 1.4.3): near-opaque backgrounds, darker links. */\n.leaflet-container .leaflet-control-attribution { background: rgba(255, 255, 255, 0.94); color: #222; }\n.leaflet-container .leaflet-control-attribution a { color: #00557a; }\n.leaflet-container .leaflet-control-scale-line { background: rgba(255, 255, 255, 0.94); color: #222; border-color: #555; }\n.leaflet-container a.leaflet-popup-close-button { color: #444; }\n.leaflet-container:focus-visible, .leaflet-container :focus-visible { outline: 3px solid #0072B2; outline-offset: -3px; }\n.jm-north {\n  background: rgba(255, 255, 255, 0.9); border-radius: 4px; padding: 3px 6px 2px; text-align: center;\n  box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25); line-height: 0;\n}\n.jm-north-letter { font: 700 12px/14px system-ui, sans-serif; color: #1d1d1d; }\n.jm-inset {\n  width: 150px; height: 180px; border: 1px solid #6e6e6e; background: #c6dbe8;\n  box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);\n}\n.jm-cluster-list { margin: 4px 0 0; padding-left: 16px; max-height: 260px; overflow-y: auto; }\n';
+  var map_default = `/* Sober styling: neutral greys, one accent per category, no animation. */
+.jm-icon { background: none; border: none; }
+.jm-symbol { position: relative; line-height: 0; width: 100%; height: 100%; display: flex; align-items: center;
+  justify-content: center; }
+/* The hit area is at least 24 px (the icon box); a focused symbol shows it (WCAG 2.4.7, 2.4.11). */
+.jm-icon:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; border-radius: 4px; }
+/* Earlier events are faded, but their outline keeps 4.4:1 or more over every light base map and the white halo
+   keeps them visible over dark imagery (WCAG 1.4.11 asks 3:1 for graphics). */
+.jm-earlier { opacity: 0.65; }
+.jm-symbol svg { filter: drop-shadow(0 0 1.5px #ffffff); }
+.jm-badge {
+  position: absolute; top: -7px; right: -8px; min-width: 12px; height: 12px; padding: 0 2px;
+  font: bold 10px/12px system-ui, sans-serif; color: #111; background: #fff; border: 1px solid #111;
+  border-radius: 6px; text-align: center;
+}
+/* Sources differ: a square badge at the other corner, so that it and a claim's round badge both stay readable. */
+.jm-differ-badge { position: absolute; bottom: -7px; left: -8px; width: 12px; height: 12px; line-height: 0; }
+.jm-popup { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1d; }
+.jm-popup-title { font-weight: 600; font-size: 14px; margin-bottom: 2px; }
+.jm-popup-time, .jm-popup-place, .jm-popup-section, .jm-popup-by { color: #444; font-size: 12px; }
+.jm-popup-summary { margin: 6px 0; }
+.jm-popup-status { display: inline-block; font-size: 12px; padding: 1px 6px; border-radius: 3px; background: #eeeeee; }
+.jm-status-official_claim { background: #fff3cd; }
+.jm-status-disputed { background: #f8e0d8; }
+.jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; color: #333; }
+.jm-tip { font: 12px/1.35 system-ui, sans-serif; max-width: 240px; white-space: normal; }
+.jm-place-label {
+  background: rgba(255, 255, 255, 0.8); border: none; box-shadow: none; padding: 0 3px;
+  font: 11px/1.3 system-ui, sans-serif; color: #222;
+}
+.jm-label { position: absolute; left: 0; top: 0; white-space: nowrap; }
+.jm-leader { position: absolute; left: 0; top: 0; height: 0; border-top: 1px solid #444; transform-origin: 0 0; }
+.jm-area-label {
+  font: 600 13px/1.2 system-ui, sans-serif; letter-spacing: 0.18em; color: #6b665d; pointer-events: none;
+  text-shadow: 0 0 2px #f3f1ec, 0 0 2px #f3f1ec;
+}
+.jm-water { font: italic 12px/1.2 system-ui, sans-serif; letter-spacing: 0.06em; color: #3d6a87; text-shadow: none; }
+.jm-role-site { font-weight: 600; }
+.jm-legend {
+  background: rgba(255, 255, 255, 0.94); padding: 6px 8px; border-radius: 4px; max-width: 230px;
+  font: 12px/1.35 system-ui, sans-serif; color: #1d1d1d; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);
+}
+.jm-legend summary { cursor: pointer; font-weight: 600; }
+.jm-legend ul { list-style: none; margin: 4px 0 0; padding: 0; }
+.jm-legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
+.jm-legend-notes li { display: block; color: #444; }
+.jm-notice {
+  background: #fff; border: 1px solid #999; padding: 6px 8px; max-width: 260px;
+  font: 12px/1.35 system-ui, sans-serif;
+}
+.leaflet-container { background: #f2efe9; }
+.jm-offline.leaflet-container { background: #c6dbe8; }
+/* Text over the map keeps 4.5:1 whatever lies beneath (WCAG 1.4.3): near-opaque backgrounds, darker links. */
+.leaflet-container .leaflet-control-attribution { background: rgba(255, 255, 255, 0.94); color: #222; }
+.leaflet-container .leaflet-control-attribution a { color: #00557a; }
+.leaflet-container .leaflet-control-scale-line { background: rgba(255, 255, 255, 0.94); color: #222; border-color: #555; }
+.leaflet-container a.leaflet-popup-close-button { color: #444; }
+.leaflet-container:focus-visible, .leaflet-container :focus-visible { outline: 3px solid #0072B2; outline-offset: -3px; }
+.jm-north {
+  background: rgba(255, 255, 255, 0.9); border-radius: 4px; padding: 3px 6px 2px; text-align: center;
+  box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25); line-height: 0;
+}
+.jm-north-letter { font: 700 12px/14px system-ui, sans-serif; color: #1d1d1d; }
+.jm-inset {
+  width: 150px; height: 180px; border: 1px solid #6e6e6e; background: #c6dbe8;
+  box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);
+}
+.jm-cluster-list { margin: 4px 0 0; padding-left: 16px; max-height: 260px; overflow-y: auto; }
+/* An event's sources (eventview.js): the count, each citation in a disclosure, where the sources differ, and
+   the people killed in it. Links keep 4.5:1 and are underlined. */
+.jm-popup a { color: #00557a; text-decoration: underline; }
+.jm-popup-count { font-size: 12px; margin-top: 6px; font-weight: 600; }
+.jm-popup-people { font-size: 12px; margin-top: 6px; }
+.jm-sources { margin-top: 4px; font-size: 12px; }
+.jm-sources summary { cursor: pointer; min-height: 24px; line-height: 24px; }
+.jm-source-list { margin: 2px 0 0; padding-left: 16px; }
+.jm-source { margin-bottom: 4px; }
+.jm-source-role { color: #444; }
+.jm-source-note { color: #333; }
+.jm-contradicts .jm-source-role { font-weight: 600; }
+.jm-differ { margin-top: 6px; border-top: 1px solid #c8c8c8; padding-top: 4px; font-size: 12px; }
+.jm-differ-title { font-size: 13px; margin: 0 0 2px; }
+.jm-aspect { font-weight: 600; margin-top: 2px; }
+.jm-readings { margin: 0; padding-left: 16px; }
+.jm-reading-by { color: #444; }
+.jm-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+/* Links to sources and people are at least 24 px high (WCAG 2.5.8). */
+.jm-source-link, .jm-person-link { display: inline-block; min-height: 24px; line-height: 24px; }
+`;
 
   // text.js
   function el(tag, className, text) {
@@ -9,6 +98,9 @@
     if (className) node.className = className;
     if (text !== void 0 && text !== null) node.textContent = String(text);
     return node;
+  }
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, (all, name) => Object.hasOwn(values, name) ? String(values[name]) : all);
   }
   function addStyle(root, id, css) {
     if (root.getElementById(id)) return;
@@ -27,6 +119,11 @@
       else hi = mid;
     }
     return lo;
+  }
+  function sourceMask(core, src) {
+    if (!src) return null;
+    const k = (core.sourceIds || []).indexOf(src);
+    return Array.from({ length: core.n }, (_, i) => k >= 0 && (core.src || [])[i].includes(k));
   }
 
   // symbols.js
@@ -67,6 +164,34 @@
     return svg("0 0 24 24", size, size, [path]);
   }
 
+  // links.js
+  function safeUrl(value) {
+    if (typeof value !== "string" || !/^https?:\/\//i.test(value)) return null;
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+  function sourceLink(url, text, newTab) {
+    const href = safeUrl(url);
+    if (!href) return el("span", "jm-source-name", text);
+    const link = el("a", "jm-source-link", text);
+    Object.assign(link, { href, target: "_blank", rel: "noopener noreferrer" });
+    if (newTab) link.append(el("span", "jm-sr-only", ` ${newTab}`));
+    return link;
+  }
+  function actionLink(text, fragment, act, className) {
+    const link = el("a", className, text);
+    link.href = `#${fragment}`;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      act();
+    });
+    return link;
+  }
+
   // eventview.js
   var PARTS = [
     ["title", "div", (t) => t.title],
@@ -75,14 +200,58 @@
     ["summary", "p", (t) => t.summary],
     ["status", "div", (t) => t.status_label],
     ["by", "div", (t, words) => t.by ? `${words.reported_by}: ${t.by}` : null],
-    ["quote", "blockquote", (t) => `“${t.quote}”`],
-    ["section", "div", (t, words) => `${words.source}: ${t.section}`]
+    ["quote", "blockquote", (t) => t.quote ? `“${t.quote}”` : null],
+    ["section", "div", (t, words) => t.quote && t.section ? `${words.source}: ${t.section}` : null]
   ];
-  function eventDetails(record, words, className = "jm-popup") {
+  function eventDetails(record, words, className = "jm-popup", options = {}) {
     const box = el("div", className);
     for (const [part, tag, text] of PARTS) {
       const value = text(record, words);
       if (value) box.append(el(tag, `jm-popup-${part}`, value));
+    }
+    if (record.quote) box.querySelector(".jm-popup-quote").lang = "en";
+    if (record.people && record.people.length) box.append(peopleKilled(record.people, words, options.person));
+    if (record.sources) box.append(...sourcesOf(record.sources, words, options.heading || 3));
+    return box;
+  }
+  function peopleKilled(people, words, person) {
+    const line = el("div", "jm-popup-people");
+    line.append(el("span", null, `${words.people_in_event}: `));
+    people.forEach(({ id, name }, k) => {
+      if (k) line.append(", ");
+      line.append(person ? actionLink(name, `person-${id}`, () => person(id), "jm-person-link") : name);
+    });
+    return line;
+  }
+  function sourcesOf(sources, words, heading) {
+    const parts = [el("div", "jm-popup-count", sources.countLabel)];
+    const list = el("details", "jm-sources"), items = el("ul", "jm-source-list");
+    list.append(el("summary", null, fill(words.sources_open, { n: sources.citations.length })), items);
+    for (const citation of sources.citations) items.append(citationItem(citation, words));
+    parts.push(list);
+    if (sources.differ && sources.differ.length) parts.push(differ(sources.differ, words, heading));
+    return parts;
+  }
+  function citationItem(citation, words) {
+    const item = el("li", citation.contradicts ? "jm-source jm-contradicts" : "jm-source");
+    item.append(sourceLink(citation.url, citation.label, words.link_new_tab));
+    const about = [citation.role, citation.saidBy, citation.later].filter(Boolean).join("; ");
+    item.append(el("span", "jm-source-role", ` — ${about}`));
+    if (citation.note) item.append(el("div", "jm-source-note", citation.note));
+    return item;
+  }
+  function differ(aspects, words, heading) {
+    const box = el("section", "jm-differ");
+    box.append(el(`h${Math.min(Math.max(heading, 2), 6)}`, "jm-differ-title", words.sources_differ));
+    for (const aspect of aspects) {
+      box.append(el("div", "jm-aspect", aspect.aspect));
+      const readings = el("ul", "jm-readings");
+      for (const reading of aspect.readings) {
+        const item = el("li", "jm-reading", reading.text);
+        item.append(el("span", "jm-reading-by", ` (${reading.by})`));
+        readings.append(item);
+      }
+      box.append(readings);
     }
     return box;
   }
@@ -91,8 +260,9 @@
     box.append(el("strong", null, record.title), el("div", null, record.time));
     return box;
   }
-  function eventName(record) {
-    return [record.title, record.time, record.place].filter(Boolean).join(", ");
+  function eventName(record, words = {}) {
+    const differs = record.sources && record.sources.differ && record.sources.differ.length && words.sources_differ_badge;
+    return [record.title, record.time, record.place, differs ? words.sources_differ_badge : null].filter(Boolean).join(", ");
   }
 
   // fans.js
@@ -494,6 +664,19 @@
 
   // map.js
   var SYMBOL_LIMIT = 3e3;
+  function differBadge() {
+    const box = el("span", "jm-differ-badge");
+    box.append(svg("0 0 12 12", 12, 12, [
+      { d: "M0.5 0.5h11v11h-11z", fill: "#ffffff", stroke: "#111111" },
+      {
+        d: "M3 4.6h6M3 7.4h6M7.6 2.4 4.4 9.6",
+        fill: "none",
+        stroke: "#111111",
+        "stroke-width": "1.3"
+      }
+    ]));
+    return box;
+  }
   var MapView = class {
     /* Once per Leaflet map: context layers, labels, legend, a notice when tiles fail; then the dataset
        (a Promise of a Dataset) and, if given, the step to draw first. */
@@ -538,6 +721,8 @@
       this.shown = 0;
       this.newFrom = 0;
       this.cats = null;
+      this.src = null;
+      this.bySource = null;
       this.selected = -1;
       this.highlight = null;
       this.markers = {};
@@ -598,8 +783,8 @@
       const frame = this.config.nameFrame ? window.frameElement : null;
       (frame || this.container).setAttribute(frame ? "title" : "aria-label", title);
     }
-    /* One step: {t, newFrom (epoch ms), cats (names, or null for all), selected (id or null), highlight}.
-       Draws the difference from the step before. */
+    /* One step: {t, newFrom (epoch ms), cats (names, or null for all), src (a source id, or null for all),
+       selected (id or null), highlight}. Draws the difference from the step before. */
     drawStep(step) {
       if (!this.data) {
         this.pending = step;
@@ -608,9 +793,11 @@
       this.pending = null;
       const core = this.data.core;
       const cats = step.cats ? core.categories.map((c) => step.cats.includes(c)) : null;
-      if (JSON.stringify(cats) !== JSON.stringify(this.cats)) {
+      if (JSON.stringify(cats) !== JSON.stringify(this.cats) || (step.src || null) !== this.src) {
         this.clear();
         this.cats = cats;
+        this.src = step.src || null;
+        this.bySource = sourceMask(core, this.src);
       }
       const shown = countUpTo(core.reveal, step.t), newFrom = countUpTo(core.reveal, step.newFrom);
       const selected = step.selected ? core.ids.indexOf(step.selected) : -1;
@@ -658,7 +845,7 @@
     }
     enabled(i) {
       const core = this.data.core;
-      return core.lat[i] !== null && (!this.cats || this.cats[core.cat[i]]);
+      return core.lat[i] !== null && (!this.cats || this.cats[core.cat[i]]) && (!this.bySource || this.bySource[i]);
     }
     add(i, cluster, touched) {
       if (!this.enabled(i)) return;
@@ -718,6 +905,7 @@
       const wrap = el("div", `jm-symbol ${isNew ? "jm-new" : "jm-earlier"}${selected ? " jm-selected" : ""}`);
       wrap.append(symbol(core.styles[core.cat[i]], size, { approx: Boolean(core.approx[i]), isNew, selected }));
       if (core.badge[i]) wrap.append(el("span", "jm-badge", core.badge[i]));
+      if (core.differ && core.differ[i]) wrap.append(differBadge());
       return L.divIcon({
         className: "jm-icon",
         html: wrap,
@@ -732,7 +920,7 @@
     nameMarker(marker, i) {
       const text = this.data.textOf(i), icon = marker.getElement();
       if (!icon) return;
-      const label = text ? eventName(text) : (this.config.legend.items[this.data.core.cat[i]] || {}).label || "";
+      const label = text ? eventName(text, this.config.strings) : (this.config.legend.items[this.data.core.cat[i]] || {}).label || "";
       icon.setAttribute("role", "button");
       icon.setAttribute("tabindex", "-1");
       icon.setAttribute("aria-label", label);
@@ -758,7 +946,11 @@
         riseOnHover: true
       });
       marker.on("add", () => this.nameMarker(marker, i));
-      marker.bindPopup(this.lazy(marker, i, (text) => eventDetails(text, words), "popup"), { maxWidth: 320, autoPanPadding: [20, 20] });
+      const actions = this.config.actions || {};
+      marker.bindPopup(
+        this.lazy(marker, i, (text) => eventDetails(text, words, "jm-popup", { person: actions.person }), "popup"),
+        { maxWidth: 320, maxHeight: 380, autoPanPadding: [20, 20] }
+      );
       marker.bindTooltip(this.lazy(marker, i, eventTip, "tooltip"), { direction: "right", opacity: 0.95 });
       marker.jmIndex = i;
       return marker;
@@ -824,6 +1016,7 @@
       if (this.cats && !this.cats[core.categories.indexOf("march")]) return 0;
       let drawn = 0;
       for (const m of core.marches) {
+        if (this.bySource && !this.bySource[m.i]) continue;
         const done = t >= m.arrive;
         if (t <= m.drawFrom || cluster && done) continue;
         drawn += 1;
@@ -935,6 +1128,7 @@
     if (!step || typeof step !== "object" || !isTime(step.t) || !isTime(step.newFrom) || typeof step.iso !== "string") return null;
     if (!isNone(step.cats) && !isNames(step.cats)) return null;
     if (!isNone(step.selected) && typeof step.selected !== "string") return null;
+    if (!isNone(step.src) && typeof step.src !== "string") return null;
     if (!isNone(step.highlight) && !isNames(step.highlight)) return null;
     if (!isNone(step.title) && typeof step.title !== "string") return null;
     const out = {
@@ -943,6 +1137,7 @@
       newFrom: step.newFrom,
       cats: step.cats ? [...step.cats] : null,
       selected: step.selected || null,
+      src: step.src || null,
       highlight: step.highlight ? [...step.highlight] : null,
       title: step.title ? step.title.slice(0, 200) : null
     };
@@ -986,7 +1181,8 @@
       provide = resolve;
     });
     const first = config.firstStep && checkedStep(config.firstStep);
-    const view = new MapView(map, { ...config, firstStep: first }, dataset);
+    const actions = parent && config.peopleLinks ? { person: (id) => tell(parent, "juliaca:person", { from: window, id: String(id) }) } : {};
+    const view = new MapView(map, { ...config, firstStep: first, actions }, dataset);
     const source = config.dataset, url = `${source.url}/core.json`;
     const offer = { from: window, url, core: null };
     if (parent) {
