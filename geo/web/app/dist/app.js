@@ -165,10 +165,11 @@ function keyStep(event, at) {
   if (event.altKey || event.ctrlKey || event.metaKey || at.editable) return 0;
   const arrow = event.key === "ArrowLeft" || event.key === "ArrowRight";
   if (arrow && (at.slider || at.selfMoving || at.inMap)) return 0;
+  if (!arrow && !(at.classroom || at.inControl || at.inMap)) return 0;
   return delta;
 }
 var SELF_MOVING = /^(slider|radio|tab|option|menuitem|checkbox|switch)/;
-function keyTarget(target, slider, map) {
+function keyTarget(target, slider, map, control = null) {
   if (!target) return { editable: true };
   const tag = target.tagName || "", own = target === slider;
   const role = target.getAttribute ? target.getAttribute("role") || "" : "";
@@ -176,7 +177,8 @@ function keyTarget(target, slider, map) {
     slider: own,
     selfMoving: SELF_MOVING.test(role),
     editable: /^(textarea|select)$/i.test(tag) || Boolean(target.isContentEditable) || tag === "INPUT" && !own,
-    inMap: Boolean(map && (target === map || map.contains(target)))
+    inMap: Boolean(map && (target === map || map.contains(target))),
+    inControl: Boolean(control && (target === control || control.contains(target)))
   };
 }
 var Stepper = class {
@@ -321,7 +323,8 @@ var TimeControl = class {
     on(ui.play, "click", () => stepper.togglePlay(Number(ui.speed.value) || 1e3));
     on(document, "keydown", (event) => {
       const target = event.composedPath()[0];
-      const delta = keyStep(event, keyTarget(target, ui.slider, this.host.map && this.host.map()));
+      const at = keyTarget(target, ui.slider, this.host.map && this.host.map(), ui.box);
+      const delta = keyStep(event, { ...at, classroom: Boolean(this.data && this.data.mode === "present") });
       if (!delta) return;
       event.preventDefault();
       stepper.step(delta);
