@@ -149,9 +149,11 @@ function visibleAt(core2, t, cats, src) {
   for (let i = shownAt(core2, t) - 1; i >= 0; i--) if ((!mask || mask[core2.cat[i]]) && (!by || by[i])) out.push(i);
   return out;
 }
-function whereEvent(core2, steps, id) {
+function whereEvent(core2, steps, id, cats = null, src = null) {
   const i = core2.ids.indexOf(id);
   if (i < 0 || !steps.length) return null;
+  const mask = categoryMask(core2, cats), by = sourceMask(core2, src);
+  if (mask && !mask[core2.cat[i]] || by && !by[i]) return null;
   if (core2.reveal[i] <= steps[steps.length - 1].map.t) return "map";
   return String(steps[0].key).includes("T") ? "days" : null;
 }
@@ -1086,7 +1088,7 @@ var PanelMount = class {
   }
   whereEvent(id) {
     const control = explorer.control;
-    return this.core && control ? whereEvent(this.core, control.control.steps, id) : null;
+    return this.core && control ? whereEvent(this.core, control.control.steps, id, explorer.cats, explorer.src) : null;
   }
   /* An event chosen from the list of the people killed: the time moves on to when it is shown (if later
      than the time shown), the event is selected on the map and in the list, and the list's radio takes the

@@ -241,9 +241,11 @@
     for (let i = shownAt(core, t) - 1; i >= 0; i--) if ((!mask || mask[core.cat[i]]) && (!by || by[i])) out.push(i);
     return out;
   }
-  function whereEvent(core, steps2, id) {
+  function whereEvent(core, steps2, id, cats = null, src = null) {
     const i = core.ids.indexOf(id);
     if (i < 0 || !steps2.length) return null;
+    const mask = categoryMask(core, cats), by = sourceMask(core, src);
+    if (mask && !mask[core.cat[i]] || by && !by[i]) return null;
     if (core.reveal[i] <= steps2[steps2.length - 1].map.t) return "map";
     return String(steps2[0].key).includes("T") ? "days" : null;
   }
@@ -1913,7 +1915,7 @@
   var people = page.snapshot ? null : new PeopleList($("panel"), {
     load: () => Promise.resolve(page.record[state.lang].people),
     selectEvent: (id) => chooseEvent(id),
-    whereEvent: (id) => whereEvent(page.core, steps(), id)
+    whereEvent: (id) => whereEvent(page.core, steps(), id, page.cats, page.src)
   });
   var about = page.snapshot ? null : aboutBox($("panel"));
   var sources = page.snapshot ? null : new SourceList(about.holder, () => Promise.resolve(page.record[state.lang].sources));
