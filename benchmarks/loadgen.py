@@ -94,10 +94,15 @@ class Sampler:
             await asyncio.sleep(0.5)
         self.sample()
 
-    def cpu_at(self, t: float) -> float:
-        """CPU seconds used by time `t`, from the nearest sample at or before it."""
-        before = [cpu for at, cpu, _ in self.samples if at <= t]
-        return before[-1] if before else self.samples[0][1]
+    def inside(self, start: float, end: float) -> tuple[float, float, float] | None:
+        """The first and last samples within [start, end]: (their times' span, its start, the CPU seconds used
+        in it), or None with fewer than two. Inside, never around: a sample before `start` would count the
+        openings that ended just before it as steps."""
+        within = [(at, cpu) for at, cpu, _ in self.samples if start <= at <= end]
+        if len(within) < 2:
+            return None
+        (t0, cpu0), (t1, cpu1) = within[0], within[-1]
+        return t1 - t0, t0, cpu1 - cpu0
 
     async def idle_cores(self, seconds: float = IDLE_S) -> float | None:
         """The processes' CPU, in cores, over `seconds` with nobody there (health checks, timers)."""
@@ -123,18 +128,17 @@ def server_cpu(sampler: Sampler, visits: list[Visit], wall_s: float, idle_cores:
     if len(sampler.samples) < 2 or not sampler.pids:
         return {"server_cpu_ms_per_step": None, "server_cpu_cores_idle": idle_cores, "server_cpu_cores_steady": None,
                 "server_cpu_cores": None, "server_cpu_ms_per_open": None}
-    start, end = steady_window(visits)
-    steps = sum(start <= t < end for v in visits for t in v.stepped_at)
-    steady = sampler.cpu_at(end) - sampler.cpu_at(start)
+    span, t0, steady = sampler.inside(*steady_window(visits)) or (0.0, 0.0, 0.0)
+    steps = sum(t0 <= t < t0 + span for v in visits for t in v.stepped_at)
     total = sampler.samples[-1][1] - sampler.samples[0][1]
     idle = idle_cores or 0.0
-    above_idle_per_step = (steady - idle * (end - start)) / steps if steps else 0.0
+    above_idle_per_step = (steady - idle * span) / steps if steps else 0.0
     all_steps = sum(len(v.stepped_at) for v in visits)
     opens = sum(v.first_map_s is not None for v in visits)
     return {
         "server_cpu_ms_per_step": steady * 1000 / steps if steps else None,
         "server_cpu_cores_idle": idle_cores,
-        "server_cpu_cores_steady": steady / (end - start) if end > start else None,
+        "server_cpu_cores_steady": steady / span if span else None,
         "server_cpu_cores": total / wall_s,
         "server_cpu_ms_per_open": (total - idle * wall_s - above_idle_per_step * all_steps) * 1000 / opens
         if opens else None,

@@ -83,6 +83,18 @@ def test_the_server_cpu_per_step_is_the_steady_windows_and_the_rest_goes_to_the_
     assert cpu["server_cpu_cores"] == pytest.approx(0.2)
 
 
+def test_an_opening_just_before_the_steady_window_is_not_counted_as_steps():
+    """The server samples every half second. The last visitor's second run ended at t=10, after the sample
+    at t=9.5: the second of CPU it used by then belongs to the openings, not to the steps taken from t=10
+    on, during which the server did nothing."""
+    visits = [Visit(first_map_s=1, complete_s=2, opened_at=10, finished_at=20, stepped_at=[10.5 + k for k in range(10)])
+              for _ in range(2)]
+    samples = [(0.0, 0.0, 0.0), (9.5, 1.0, 0.0), (10.5, 2.0, 0.0), (19.5, 2.0, 0.0), (20.5, 2.0, 0.0)]
+    cpu = server_cpu(Sampler(pids=[1], samples=samples), visits, wall_s=20.5, idle_cores=0.0)
+    assert cpu["server_cpu_ms_per_step"] == 0 and cpu["server_cpu_cores_steady"] == 0
+    assert cpu["server_cpu_ms_per_open"] == pytest.approx(1000)         # 2 s over 2 openings
+
+
 def _loadgen(tmp_path, *args: str) -> tuple[subprocess.CompletedProcess, dict]:
     if find_haproxy() is None:
         pytest.fail("HAProxy is missing: .ci/run installs it (apt-get install haproxy)")
