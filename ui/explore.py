@@ -11,7 +11,7 @@ from geo.data.vocab import CATEGORIES
 from geo.map.steps import explore_steps, step_filter
 from geo.model.params import DEFAULT_HOUR, SCALES, ViewState, step_key, steps_for, to_params
 from geo.model.timeline import state_at, step_size, toll_start
-from geo.model.views import BASEMAPS, VIEWS
+from ui.layout import map_choices
 from geo.output.browser import playwright_chromium, system_chromium
 from geo.output.export import PageOptions
 from ui.common import Page, counter_words, current_view, loading_note, show_map, step_summaries
@@ -73,6 +73,7 @@ def map_section(page: Page) -> None:
     with map_column:
         show_map(page, view, MAP_HEIGHT, first_map_step(steps, s.step, cats, view.event))
         st.caption(page.t("keyboard_hint") + " " + page.t(f"precision_note_{view.scale}"))
+        map_choices(page)  # next to the map, before the list (issue 23)
         if s.page_complete:
             share_section(page, view)
     with side:
@@ -85,13 +86,10 @@ def map_section(page: Page) -> None:
 def settings(page: Page) -> None:
     """View, base map, time scale and the category filter (full reruns: they change the map itself)."""
     columns = st.columns(3)
-    columns[0].segmented_control(page.t("view"), tuple(VIEWS), key="view", persist_state="page", required=True,
-                                 format_func=lambda v: page.t(f"view_{v}"))
-    columns[1].segmented_control(page.t("basemap"), tuple(BASEMAPS), key="base", persist_state="page", required=True,
-                                 format_func=lambda b: page.t(f"basemap_{b}"))
-    columns[2].segmented_control(page.t("scale"), SCALES, key="scale", persist_state="page", required=True,
+    # the view and the base map are next to the map (ui/layout.py, map_choices)
+    columns[0].segmented_control(page.t("scale"), SCALES, key="scale", persist_state="page", required=True,
                                  on_change=on_scale_change, format_func=lambda x: page.t(f"scale_{x}"))
-    with st.expander(page.t("categories")):
+    with columns[1].expander(page.t("categories")):
         st.pills(page.t("categories"), CATEGORIES, selection_mode="multi", key="categories", persist_state="page",
                  format_func=lambda c: page.t(f"category_{c}"), label_visibility="collapsed")
 

@@ -34,6 +34,7 @@ from geo.text.events import LIST_LIMIT
 from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, STRINGS, text
 from geo.text.labels import count_label
 from geo.text.words import control_words, counter_labels, list_words
+from geo.text.labels import toll_scope
 
 _UI_KEYS = ("title", "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day")
 SPEEDS = (("0.5", 500), ("1", 1000), ("2", 2000))  # seconds per step, as in the app
@@ -93,7 +94,9 @@ def _worded_tolls(index: EventIndex, scale: Scale, lang: str) -> list[list[str]]
 
 
 def _words(lang: str) -> dict:
-    return {k: STRINGS[lang][k] for k in _UI_KEYS} | list_words(lang) | {"control": control_words(lang, "explore")}
+    """The page's words in `lang`; `counted`: what the counters include on each scale ("What is counted")."""
+    return ({k: STRINGS[lang][k] for k in _UI_KEYS} | list_words(lang) | {"control": control_words(lang, "explore")}
+            | {"counted": {scale: f"{toll_scope(scale, lang)[1]} {text(lang, 'counts_help')}" for scale in SCALES}})
 
 
 def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions) -> dict:

@@ -1,7 +1,87 @@
 /* Built by geo/web/app/build.mjs from host-streamlit.js: do not edit; edit the modules. */
 
 // control.css
-var control_default = '/* The time control (control.js). Sober, large targets (24 px at least), focus always visible. */\n.jt { font-family: inherit; color: inherit; display: flex; flex-direction: column; gap: 0.4rem; }\n.jt-present { display: none; }\n.jt-presenting .jt-present { display: block; }\n.jt-title { font-size: 2.1rem; font-weight: 650; margin: 0 0 0.2rem; line-height: 1.2; }\n.jt-position { margin: 0; opacity: 0.8; }\n.jt-caption { font-size: 1.25rem; line-height: 1.5; margin: 0.5rem 0 0; max-width: 70rem; }\n.jt-clock { font-size: 1.45rem; font-weight: 600; margin: 0; font-variant-numeric: tabular-nums; }\n.jt-presenting .jt-clock { font-size: 1.1rem; font-weight: 500; }\n.jt-controls { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }\n.jt button, .jt select {\n  font: inherit; min-height: 2.25rem; min-width: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;\n  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer;\n}\n.jt[data-playing="true"] .jt-play { background: #e6f0f7; border-color: #0072B2; }\n.jt-slider { flex: 1 1 14rem; min-width: 10rem; height: 2rem; accent-color: #0072B2; cursor: pointer; }\n.jt-step-name { min-width: 4.5em; font-variant-numeric: tabular-nums; }\n.jt-speed { display: inline-flex; align-items: center; gap: 0.3rem; font-size: 0.9rem; }\n.jt :focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jt-counters { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0.5rem; }\n.jt-value { font-size: 2rem; font-weight: 650; font-variant-numeric: tabular-nums; line-height: 1.2; }\n.jt-presenting .jt-value { font-size: 2.6rem; }\n.jt-label { font-size: 0.9rem; }\n.jt-note { font-size: 0.8rem; margin: 0; opacity: 0.85; }\n.jt-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }\n@media (max-width: 640px) {\n  .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  .jt-clock { font-size: 1.15rem; }\n  .jt-value { font-size: 1.6rem; }\n}\n/* The list of events and the downloads (list.js, downloads.js), and the texts to copy (host-streamlit.js). */\n.jl-at { font-size: 0.85rem; opacity: 0.85; margin: 0 0 0.3rem; }\n.jl-heading { font-size: 1rem; font-weight: 650; margin: 0 0 0.2rem; }\n.jl-newest { font-size: 0.8rem; margin: 0 0 0.3rem; opacity: 0.85; }\n.jl-newest:empty { display: none; }\n.jl-events { border: 1px solid #c8c8c8; border-radius: 0.4rem; margin: 0; padding: 0.3rem 0.5rem; max-height: 330px; overflow-y: auto; }\n.jl-help { font-size: 0.85rem; padding: 0 0.2rem; }\n.jl-item { display: flex; gap: 0.45rem; align-items: flex-start; padding: 0.3rem 0; font-size: 0.9rem; line-height: 1.35; cursor: pointer; }\n.jl-item input { margin-top: 0.2rem; accent-color: #0072B2; min-width: 1rem; min-height: 1rem; }\n.jl-item input:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jl-details .jl-event { border: 1px solid #c8c8c8; border-radius: 0.4rem; padding: 0.5rem 0.7rem; margin-top: 0.5rem; font-size: 0.9rem; }\n.jd { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.5rem 0; }\n.jd button, .jm-copy button { font: inherit; min-height: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;\n  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer; }\n.jd button:focus-visible, .jm-copy button:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }\n.jd-status { font-size: 0.85rem; }\n.jm-copy label { display: block; font-size: 0.9rem; }\n.jm-copy textarea { display: block; width: 100%; margin-top: 4px; font: 0.8rem ui-monospace, monospace; resize: vertical; }\n.jm-copy-row { display: flex; gap: 10px; align-items: center; margin: 4px 0 10px; }\n.jm-copy-status { font-size: 0.9rem; font-weight: 600; color: #1b5e20; }\n.jt-summary { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;\n  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }\n.jl-event .jm-popup-title { font-weight: 600; }\n.jl-event .jm-popup-time, .jl-event .jm-popup-place, .jl-event .jm-popup-by, .jl-event .jm-popup-section { font-size: 0.85rem; opacity: 0.85; }\n.jl-event .jm-popup-status { display: inline-block; font-size: 0.85rem; padding: 1px 6px; border-radius: 3px; background: #eeeeee; color: #1d1d1d; }\n.jl-event .jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; }\n';
+var control_default = `/* The time control (control.js). Sober, large targets (24 px at least), focus always visible. */
+.jt { font-family: inherit; color: inherit; display: flex; flex-direction: column; gap: 0.4rem; }
+.jt-present { display: none; }
+.jt-presenting .jt-present { display: block; }
+.jt-title { font-size: 2.1rem; font-weight: 650; margin: 0 0 0.2rem; line-height: 1.2; }
+.jt-position { margin: 0; opacity: 0.8; }
+.jt-caption { font-size: 1.25rem; line-height: 1.5; margin: 0.5rem 0 0; max-width: 70rem; }
+.jt-clock { font-size: 1.45rem; font-weight: 600; margin: 0; font-variant-numeric: tabular-nums; }
+.jt-presenting .jt-clock { font-size: 1.1rem; font-weight: 500; }
+.jt-controls { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
+.jt button, .jt select {
+  font: inherit; min-height: 2.25rem; min-width: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;
+  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer;
+}
+.jt[data-playing="true"] .jt-play { background: #e6f0f7; border-color: #0072B2; }
+.jt-slider { flex: 1 1 14rem; min-width: 10rem; height: 2rem; accent-color: #0072B2; cursor: pointer; }
+.jt-step-name { min-width: 4.5em; font-variant-numeric: tabular-nums; }
+.jt-speed { display: inline-flex; align-items: center; gap: 0.3rem; font-size: 0.9rem; }
+.jt :focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+.jt-counters { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 0.5rem; }
+.jt-value { font-size: 2rem; font-weight: 650; font-variant-numeric: tabular-nums; line-height: 1.2; }
+.jt-presenting .jt-value { font-size: 2.6rem; }
+.jt-label { font-size: 0.9rem; }
+.jt-note { font-size: 0.8rem; margin: 0; opacity: 0.85; }
+.jt-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* What the counters count: one plain sentence, then the details under "What is counted" (issue 23). */
+.jt-scope { font-size: 0.95rem; line-height: 1.4; margin: 0; }
+.jt .jt-note { font-size: 0.85rem; opacity: 1; }
+.jt-note summary { cursor: pointer; min-height: 24px; line-height: 24px; }
+.jt-note p { margin: 0.2rem 0 0; line-height: 1.45; }
+/* Classroom mode, for a room: type that scales with the screen's height, from 16 px (the clock and the
+   counters' names 28 px at 1080 px); the counters two by two beside the map. */
+.jt-presenting { font-size: max(16px, 1.9vh); }
+.jt-presenting .jt-title { font-size: max(24px, 4.2vh); }
+.jt-presenting .jt-position { font-size: max(16px, 2vh); opacity: 1; }
+.jt-presenting .jt-caption { font-size: max(16px, 2.1vh); line-height: 1.45; }
+.jt-presenting .jt-clock { font-size: max(18px, 2.7vh); font-weight: 600; }
+.jt-presenting .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); row-gap: 0.6rem; }
+.jt-presenting .jt-value { font-size: max(28px, 5vh); }
+.jt-presenting .jt-label { font-size: max(16px, 2.7vh); line-height: 1.2; }
+.jt-presenting .jt-scope, .jt-presenting .jt-note, .jt-presenting .jt-speed, .jt-presenting .jt-step-name,
+.jt-presenting button, .jt-presenting select { font-size: max(16px, 1.8vh); }
+/* Touch screens: every target at least 44 px (WCAG 2.5.5), the list's radios too. */
+@media (pointer: coarse) {
+  .jt button, .jt select, .jt-slider, .jd button, .jm-copy button { min-height: 44px; min-width: 44px; }
+  .jt-note summary, .jl-details summary { min-height: 44px; line-height: 44px; }
+  .jl-item { min-height: 44px; align-items: center; }
+  .jl-item input { width: 24px; height: 24px; min-width: 24px; margin-top: 0; }
+}
+@media (max-width: 640px) {
+  .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .jt-clock { font-size: 1.15rem; }
+  .jt-value { font-size: 1.6rem; }
+}
+/* The list of events and the downloads (list.js, downloads.js), and the texts to copy (host-streamlit.js). */
+.jl-at { font-size: 0.85rem; opacity: 0.85; margin: 0 0 0.3rem; }
+.jl-heading { font-size: 1rem; font-weight: 650; margin: 0 0 0.2rem; }
+.jl-newest { font-size: 0.8rem; margin: 0 0 0.3rem; opacity: 0.85; }
+.jl-newest:empty { display: none; }
+.jl-events { border: 1px solid #c8c8c8; border-radius: 0.4rem; margin: 0; padding: 0.3rem 0.5rem; max-height: 330px; overflow-y: auto; }
+.jl-help { font-size: 0.85rem; padding: 0 0.2rem; }
+.jl-item { display: flex; gap: 0.45rem; align-items: flex-start; padding: 0.3rem 0; font-size: 0.9rem; line-height: 1.35; cursor: pointer; }
+.jl-item input { margin-top: 0.2rem; accent-color: #0072B2; min-width: 1rem; min-height: 1rem; }
+.jl-item input:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+.jl-details .jl-event { border: 1px solid #c8c8c8; border-radius: 0.4rem; padding: 0.5rem 0.7rem; margin-top: 0.5rem; font-size: 0.9rem; }
+.jd { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.5rem 0; }
+.jd button, .jm-copy button { font: inherit; min-height: 2.25rem; padding: 0.25rem 0.8rem; border-radius: 0.4rem;
+  border: 1px solid #767676; background: #ffffff; color: #1d1d1d; cursor: pointer; }
+.jd button:focus-visible, .jm-copy button:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+.jd-status { font-size: 0.85rem; }
+.jm-copy label { display: block; font-size: 0.9rem; }
+.jm-copy textarea { display: block; width: 100%; margin-top: 4px; font: 0.8rem ui-monospace, monospace; resize: vertical; }
+.jm-copy-row { display: flex; gap: 10px; align-items: center; margin: 4px 0 10px; }
+.jm-copy-status { font-size: 0.9rem; font-weight: 600; color: #1b5e20; }
+.jt-summary { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+.jl-event .jm-popup-title { font-weight: 600; }
+.jl-event .jm-popup-time, .jl-event .jm-popup-place, .jl-event .jm-popup-by, .jl-event .jm-popup-section { font-size: 0.85rem; opacity: 0.85; }
+.jl-event .jm-popup-status { display: inline-block; font-size: 0.85rem; padding: 1px 6px; border-radius: 3px; background: #eeeeee; color: #1d1d1d; }
+.jl-event .jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; }
+`;
 
 // text.js
 function el(tag, className, text) {
@@ -178,9 +258,11 @@ function build(root) {
   ui.speedLabel.append(ui.speedText, ui.speed);
   ui.controls.append(ui.back, ui.play, ui.forward, ui.slider, ui.stepName, ui.speedLabel);
   ui.note.append(ui.noteSummary, ui.noteBody);
+  ui.scope = el("p", "jt-scope");
   ui.summary.append(ui.summaryText);
   ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.note, ui.live, ui.summary);
   root.append(ui.box);
+  ui.note.before(ui.scope);
   return ui;
 }
 var TimeControl = class {
@@ -252,8 +334,11 @@ var TimeControl = class {
     ui.slider.max = String(data.steps.length - 1);
     ui.slider.setAttribute("aria-label", words.time);
     ui.speedText.textContent = `${words.speed} `;
-    ui.noteSummary.textContent = words.scope || words.note || "";
-    ui.noteBody.textContent = words.scope ? words.note || "" : "";
+    ui.scope.textContent = words.scope || "";
+    ui.scope.hidden = !words.scope;
+    ui.noteSummary.textContent = words.counted || "";
+    ui.noteBody.textContent = words.note || "";
+    ui.note.hidden = !words.note;
     ui.summary.setAttribute("aria-label", words.summary || "");
     this.fillSpeeds();
     this.buildCounters();
@@ -321,7 +406,10 @@ var TimeControl = class {
     ui.summary.hidden = !step.summary;
     ui.summaryText.textContent = step.summary || "";
     ui.box.dataset.textT = String(t);
-    if (step.scope) ui.noteSummary.textContent = step.scope;
+    if (step.scope) {
+      ui.scope.textContent = step.scope;
+      ui.scope.hidden = false;
+    }
     if (this.data.mode === "present") {
       ui.title.textContent = step.title;
       ui.position.textContent = step.position;

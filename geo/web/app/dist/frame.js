@@ -3,6 +3,12 @@
   // map.css
   var map_default = '/* Sober styling: neutral greys, one accent per category, no animation. */\n.jm-icon { background: none; border: none; }\n.jm-symbol { position: relative; line-height: 0; width: 100%; height: 100%; display: flex; align-items: center;\n  justify-content: center; }\n/* The hit area is at least 24 px (the icon box); a focused symbol shows it (WCAG 2.4.7, 2.4.11). */\n.jm-icon:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; border-radius: 4px; }\n/* Earlier events are faded, but their outline keeps 4.4:1 or more over every light base map and the white halo\n   keeps them visible over dark imagery (WCAG 1.4.11 asks 3:1 for graphics). */\n.jm-earlier { opacity: 0.65; }\n.jm-symbol svg { filter: drop-shadow(0 0 1.5px #ffffff); }\n.jm-badge {\n  position: absolute; top: -7px; right: -8px; min-width: 12px; height: 12px; padding: 0 2px;\n  font: bold 10px/12px system-ui, sans-serif; color: #111; background: #fff; border: 1px solid #111;\n  border-radius: 6px; text-align: center;\n}\n.jm-popup { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1d; }\n.jm-popup-title { font-weight: 600; font-size: 14px; margin-bottom: 2px; }\n.jm-popup-time, .jm-popup-place, .jm-popup-section, .jm-popup-by { color: #444; font-size: 12px; }\n.jm-popup-summary { margin: 6px 0; }\n.jm-popup-status { display: inline-block; font-size: 12px; padding: 1px 6px; border-radius: 3px; background: #eeeeee; }\n.jm-status-official_claim { background: #fff3cd; }\n.jm-status-disputed { background: #f8e0d8; }\n.jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; color: #333; }\n.jm-tip { font: 12px/1.35 system-ui, sans-serif; max-width: 240px; white-space: normal; }\n.jm-place-label {\n  background: rgba(255, 255, 255, 0.8); border: none; box-shadow: none; padding: 0 3px;\n  font: 11px/1.3 system-ui, sans-serif; color: #222;\n}\n.jm-label { position: absolute; left: 0; top: 0; white-space: nowrap; }\n.jm-leader { position: absolute; left: 0; top: 0; height: 0; border-top: 1px solid #444; transform-origin: 0 0; }\n.jm-area-label {\n  font: 600 13px/1.2 system-ui, sans-serif; letter-spacing: 0.18em; color: #6b665d; pointer-events: none;\n  text-shadow: 0 0 2px #f3f1ec, 0 0 2px #f3f1ec;\n}\n.jm-water { font: italic 12px/1.2 system-ui, sans-serif; letter-spacing: 0.06em; color: #3d6a87; text-shadow: none; }\n.jm-role-site { font-weight: 600; }\n.jm-legend {\n  background: rgba(255, 255, 255, 0.94); padding: 6px 8px; border-radius: 4px; max-width: 230px;\n  font: 12px/1.35 system-ui, sans-serif; color: #1d1d1d; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);\n}\n.jm-legend summary { cursor: pointer; font-weight: 600; }\n.jm-legend ul { list-style: none; margin: 4px 0 0; padding: 0; }\n.jm-legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }\n.jm-legend-notes li { display: block; color: #444; }\n.jm-notice {\n  background: #fff; border: 1px solid #999; padding: 6px 8px; max-width: 260px;\n  font: 12px/1.35 system-ui, sans-serif;\n}\n.leaflet-container { background: #f2efe9; }\n.jm-offline.leaflet-container { background: #c6dbe8; }\n/* Text over the map keeps 4.5:1 whatever lies beneath (WCAG 1.4.3): near-opaque backgrounds, darker links. */\n.leaflet-container .leaflet-control-attribution { background: rgba(255, 255, 255, 0.94); color: #222; }\n.leaflet-container .leaflet-control-attribution a { color: #00557a; }\n.leaflet-container .leaflet-control-scale-line { background: rgba(255, 255, 255, 0.94); color: #222; border-color: #555; }\n.leaflet-container a.leaflet-popup-close-button { color: #444; }\n.leaflet-container:focus-visible, .leaflet-container :focus-visible { outline: 3px solid #0072B2; outline-offset: -3px; }\n.jm-north {\n  background: rgba(255, 255, 255, 0.9); border-radius: 4px; padding: 3px 6px 2px; text-align: center;\n  box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25); line-height: 0;\n}\n.jm-north-letter { font: 700 12px/14px system-ui, sans-serif; color: #1d1d1d; }\n.jm-inset {\n  width: 150px; height: 180px; border: 1px solid #6e6e6e; background: #c6dbe8;\n  box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);\n}\n.jm-cluster-list { margin: 4px 0 0; padding-left: 16px; max-height: 260px; overflow-y: auto; }\n';
 
+  // screen.css
+  var screen_default = '/* The map on every screen (screen.js, issue 23): the quiet line, the folding credit, touch targets of 44 px\n   where the pointer is coarse, and classroom mode\'s sizes for a room (`.jm-room`, readable from the back). */\n.jm-quiet {\n  background: rgba(255, 255, 255, 0.94); color: #222; font: 12px/1.35 system-ui, sans-serif; padding: 2px 6px;\n  border-radius: 3px; box-shadow: 0 1px 2px rgba(0, 0, 0, 0.2); white-space: nowrap; overflow: hidden;\n  text-overflow: ellipsis; max-width: calc(100vw - 72px);\n}\n.jm-credit { display: flex; align-items: flex-end; gap: 4px; max-width: calc(100vw - 20px); }\n.jm-credit .leaflet-control-attribution { margin: 0; }\n.jm-credit-button {\n  display: none; font: 600 12px/1.2 system-ui, sans-serif; color: #222; background: rgba(255, 255, 255, 0.94);\n  border: 1px solid #767676; border-radius: 4px; padding: 2px 8px; min-height: 24px; cursor: pointer; flex: none;\n}\n.jm-credit-button:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; }\n.jm-credit-foldable .jm-credit-button { display: block; }\n.jm-credit-folded .leaflet-control-attribution { display: none; }\n/* measured on one line (screen.js, fitsOnOneLine) */\n.jm-credit-measure .leaflet-control-attribution { display: block; white-space: nowrap; position: absolute; visibility: hidden; }\n.jm-map .leaflet-popup-content { overflow-wrap: anywhere; }\n/* The legend on screen scrolls within the map (furniture.js, fitLegend); in a picture it spreads into columns. */\n.jm-legend { overflow-y: auto; }\n.jm-legend[data-layout^="columns"] { max-width: none; }\n.jm-legend[data-layout^="columns"] .jm-legend-body { display: flex; gap: 14px; align-items: flex-start; }\n.jm-legend[data-layout^="columns"] .jm-legend-notes { width: 250px; margin-top: 4px; }\n.jm-legend[data-layout="columns-3"] .jm-legend-notes { width: 430px; column-count: 2; column-gap: 14px; }\n.jm-legend[data-layout="columns-3"] .jm-legend-notes li { break-inside: avoid; }\n\n@media (pointer: coarse) {\n  .jm-map.leaflet-container .leaflet-bar a { width: 44px; height: 44px; line-height: 44px; font-size: 24px; }\n  .jm-map.leaflet-container a.leaflet-popup-close-button { width: 44px; height: 44px; font: 28px/44px system-ui, sans-serif; }\n  .jm-map.leaflet-container .leaflet-popup-content { margin-right: 44px; }\n  .jm-legend summary, .jm-popup summary { min-height: 44px; line-height: 44px; }\n  .jm-credit-button { min-height: 44px; min-width: 44px; font-size: 14px; }\n}\n\n/* Classroom mode: type from 16 px (map labels from 18 px), scaled with the frame\'s height; symbols from 36 px\n   (map.js); the legend folded. */\n.leaflet-container.jm-room { font-size: max(16px, 1.6vh); }\n.jm-room .jm-place-label, .jm-room .jm-area-label, .jm-room .jm-water { font-size: max(18px, 2vh); }\n.jm-room .jm-tip, .jm-room .jm-legend, .jm-room .jm-quiet, .jm-room .jm-credit-button, .jm-room .jm-popup,\n.jm-room .jm-popup *, .jm-room .leaflet-control-attribution, .jm-room .leaflet-control-scale-line,\n.jm-room .jm-north-letter, .jm-room .jm-cluster-list { font-size: max(16px, 1.6vh); }\n.jm-room .jm-popup .jm-popup-title { font-size: max(18px, 1.9vh); }\n.jm-room .jm-tip { max-width: 360px; }\n.jm-room .jm-legend { max-width: 360px; }\n.jm-room .jm-badge { font: bold 16px/18px system-ui, sans-serif; min-width: 18px; height: 20px; top: -10px; right: -11px; border-radius: 9px; }\n';
+
+  // frame.css
+  var frame_default = "/* The map in streamlit-folium's iframe fills the iframe, whose height the page sets (ui/layout.py: from the\n   screen's height): nothing scrolls inside it, so the iframe's height never feeds back into itself. */\nhtml, body { height: 100%; margin: 0; overflow: hidden; }\n#root, #parent, #parent > .float-child:first-child, #map_div { height: 100% !important; }\n#map_div > .folium-map, #map_div > div { height: 100% !important; }\nbody > span { display: none; }\n";
+
   // text.js
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -162,10 +168,11 @@
     return out;
   }
   var Fans = class {
-    constructor(map, dataset, { markers, restyle }) {
+    constructor(map, dataset, { markers, restyle, size }) {
       this.map = map;
       this.data = dataset;
       this.markers = markers;
+      this.size = size || ((i) => dataset.core.size[i]);
       this.fans = {};
       this.shifts = {};
       this.shiftsAt = null;
@@ -191,7 +198,7 @@
     offset(i) {
       const core = this.data.core, p = core.place[i], list = this.data.byPlace[p] || [i];
       const fan = this.fans[p] || (this.fans[p] = new Fan());
-      const own = fan.offset(core.slot[i], (k) => Math.max(core.size[list[k]], TARGET) / 2);
+      const own = fan.offset(core.slot[i], (k) => Math.max(this.size(list[k]), TARGET) / 2);
       const shift = this.current()[p] || [0, 0];
       return { x: own.x + shift[0], y: own.y + shift[1] };
     }
@@ -200,8 +207,8 @@
       const core = this.data.core, fan = this.fans[p] || (this.fans[p] = new Fan());
       const list = this.data.byPlace[p];
       return list.reduce((reach, i) => {
-        const o = fan.offset(core.slot[i], (k) => Math.max(core.size[list[k]], TARGET) / 2);
-        return Math.max(reach, Math.hypot(o.x, o.y) + Math.max(core.size[i], TARGET) / 2);
+        const o = fan.offset(core.slot[i], (k) => Math.max(this.size(list[k]), TARGET) / 2);
+        return Math.max(reach, Math.hypot(o.x, o.y) + Math.max(this.size(i), TARGET) / 2);
       }, 0);
     }
     current() {
@@ -304,9 +311,7 @@
         }).addTo(map);
         this.items.push(this.make(p, `jm-place-label jm-role-${p.role}`, [0, 99], false));
       }
-      for (const a of config.areas || []) {
-        this.items.push(this.make({ name: a.name, short: a.name, lat: a.lat, lon: a.lon }, `jm-area-label jm-${a.kind}`, a.zoom, true));
-      }
+      this.addAreas(config.areas || [], false);
       map.on("zoomstart", () => {
         this.pane.style.visibility = "hidden";
       });
@@ -316,6 +321,13 @@
         map.getContainer().querySelectorAll(".leaflet-control-container > div").forEach((corner) => observer.observe(corner));
       }
       this.place();
+    }
+    /* Names of countries and waters, centred on their areas (the offline base's; `place`: placed at once). */
+    addAreas(areas, place = true) {
+      for (const a of areas) {
+        this.items.push(this.make({ name: a.name, short: a.name, lat: a.lat, lon: a.lon }, `jm-area-label jm-${a.kind}`, a.zoom, true));
+      }
+      if (place) this.place();
     }
     make(p, className, zoom, centred) {
       const node = L.DomUtil.create("div", `jm-label ${className}`, this.pane);
@@ -376,12 +388,188 @@
     }
   };
 
-  // furniture.js
-  function addLegend(map, legend) {
-    const control = L.control({ position: "bottomleft" });
+  // screen.js
+  var TILE_WAIT_MS = 1e4;
+  var MARGIN = 12;
+  var POPUP_CHROME = { x: 48, y: 56 };
+  var credits = 0;
+  function watchTiles(map, unreachable, waitMs = TILE_WAIT_MS, timers = globalThis) {
+    const layers = [];
+    map.eachLayer((layer) => {
+      if (layer instanceof L.TileLayer) layers.push(layer);
+    });
+    if (!layers.length) return;
+    let arrived = 0, failed = 0, done = false;
+    const give = () => {
+      if (done || arrived) return;
+      done = true;
+      timers.clearTimeout(timer);
+      unreachable();
+    };
+    for (const layer of layers) {
+      layer.on("tileload", () => {
+        arrived += 1;
+      });
+      layer.on("tileerror", () => {
+        failed += 1;
+        if (failed >= 2) give();
+      });
+    }
+    const timer = timers.setTimeout(give, waitMs);
+  }
+  function popupRoom(size, bars = { top: 0, bottom: 0 }, wanted = { maxWidth: 320, maxHeight: 380 }) {
+    return {
+      maxWidth: Math.max(120, Math.min(wanted.maxWidth, size.x - 2 * MARGIN - POPUP_CHROME.x)),
+      maxHeight: Math.max(80, Math.min(
+        wanted.maxHeight || Infinity,
+        size.y - bars.top - bars.bottom - 2 * MARGIN - POPUP_CHROME.y
+      ))
+    };
+  }
+  function controlBars(map) {
+    const container = map.getContainer(), third = map.getSize().y / 3;
+    const height = (corner) => {
+      const node = container.querySelector(corner);
+      return node ? Math.min(third, node.getBoundingClientRect().height) : 0;
+    };
+    return {
+      top: Math.max(height(".leaflet-top.leaflet-left"), height(".leaflet-top.leaflet-right")),
+      bottom: Math.max(height(".leaflet-bottom.leaflet-left"), height(".leaflet-bottom.leaflet-right"))
+    };
+  }
+  function fitPopups(map) {
+    const wanted = /* @__PURE__ */ new WeakMap();
+    const fit = (popup) => {
+      if (!wanted.has(popup)) wanted.set(popup, { maxWidth: popup.options.maxWidth, maxHeight: popup.options.maxHeight });
+      const size = map.getSize(), bars = controlBars(map), room = popupRoom(size, bars, wanted.get(popup));
+      Object.assign(popup.options, room, {
+        minWidth: Math.min(popup.options.minWidth || 50, room.maxWidth),
+        autoPan: true,
+        autoPanPaddingTopLeft: [MARGIN, bars.top + MARGIN],
+        autoPanPaddingBottomRight: [MARGIN, bars.bottom + MARGIN]
+      });
+      popup.update();
+      const box = popup.getElement();
+      if (!box) return;
+      const wide = box.offsetWidth - (size.x - 2 * MARGIN), tall = box.offsetHeight - (size.y - bars.top - bars.bottom - 2 * MARGIN);
+      if (wide <= 0 && tall <= 0) return;
+      if (wide > 0) popup.options.maxWidth = popup.options.minWidth = Math.max(120, popup.options.maxWidth - wide);
+      if (tall > 0) popup.options.maxHeight = Math.max(80, popup.options.maxHeight - tall);
+      popup.update();
+    };
+    map.on("popupopen", (event) => fit(event.popup));
+    map.on("resize", () => {
+      map.eachLayer((layer) => {
+        if (layer instanceof L.Popup && map.hasLayer(layer)) fit(layer);
+      });
+    });
+  }
+  function boxOf(node) {
+    return node ? node.getBoundingClientRect() : null;
+  }
+  function overlap(a, b) {
+    return Boolean(a && b) && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+  function giveWay(map, group) {
+    let open = null, source = null;
+    const coarse = () => Boolean(window.matchMedia && window.matchMedia("(pointer: coarse)").matches);
+    group.on("popupopen", (event) => {
+      source = event.layer;
+    });
+    map.on("popupopen", (event) => {
+      open = event.popup;
+      map.eachLayer((layer) => {
+        if (layer.isTooltipOpen && layer.isTooltipOpen()) layer.closeTooltip();
+      });
+    });
+    map.on("popupclose", (event) => {
+      if (event.popup === open) {
+        open = null;
+        source = null;
+      }
+    });
+    const closeIfInTheWay = (tooltip, layer) => {
+      if (!open || !map.hasLayer(open)) return;
+      if (layer === source || coarse() || overlap(boxOf(tooltip.getElement()), boxOf(open.getElement()))) {
+        Promise.resolve().then(() => {
+          if (layer && layer.closeTooltip) layer.closeTooltip();
+          else tooltip.close();
+        });
+      }
+    };
+    group.on("tooltipopen", (event) => closeIfInTheWay(event.tooltip, event.layer));
+    map.on("tooltipopen", (event) => closeIfInTheWay(event.tooltip, null));
+  }
+  function foldCredit(map, label) {
+    const credit = map.attributionControl;
+    if (!credit || !label) return;
+    const line = credit.getContainer(), id = `jm-credit-${++credits}`;
+    line.id = id;
+    const control = L.control({ position: "bottomright" });
+    const button = el("button", "jm-credit-button", label);
+    Object.assign(button, { type: "button" });
+    button.setAttribute("aria-controls", id);
     control.onAdd = () => {
-      const box = el("details", "jm-legend");
-      if (map.getSize().x >= 900) box.open = true;
+      const box2 = el("div", "jm-credit");
+      box2.append(button, line);
+      L.DomEvent.disableClickPropagation(box2);
+      return box2;
+    };
+    control.addTo(map);
+    const box = control.getContainer();
+    let opened = false;
+    const show = () => {
+      const folded = !opened && !fitsOnOneLine(map, box, line);
+      box.classList.toggle("jm-credit-folded", folded);
+      box.classList.toggle("jm-credit-foldable", folded || opened);
+      button.setAttribute("aria-expanded", String(!folded));
+      map.getContainer().dataset.credit = folded ? "folded" : "open";
+    };
+    button.addEventListener("click", () => {
+      opened = !opened;
+      show();
+    });
+    map.on("resize", show);
+    if (window.ResizeObserver) new ResizeObserver(() => {
+      if (alive(map)) show();
+    }).observe(map.getContainer());
+    show();
+  }
+  function fitsOnOneLine(map, box, line) {
+    const was = box.className;
+    box.classList.add("jm-credit-measure");
+    const width = line.scrollWidth;
+    box.className = was;
+    const left = map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
+    const taken = left ? left.getBoundingClientRect().width : 0;
+    return width + taken + 2 * MARGIN <= map.getSize().x;
+  }
+  function focusInPlace(map) {
+    const container = map.getContainer();
+    container.addEventListener("mousedown", () => {
+      if (container.ownerDocument.activeElement !== container) container.focus({ preventScroll: true });
+    }, true);
+  }
+  function quietLine(map, words) {
+    const control = L.control({ position: "topright" });
+    control.onAdd = () => {
+      const line = el("div", "jm-quiet");
+      line.setAttribute("role", "status");
+      requestAnimationFrame(() => {
+        line.textContent = words;
+      });
+      return line;
+    };
+    control.addTo(map);
+    return control;
+  }
+
+  // furniture.js
+  function addLegend(map, legend, { folded = false, picture = false } = {}) {
+    const control = L.control({ position: "bottomleft" });
+    const box = el("details", "jm-legend"), body = el("div", "jm-legend-body");
+    control.onAdd = () => {
+      if (map.getSize().x >= 900 && !folded) box.open = true;
       box.append(el("summary", null, legend.title));
       const list = el("ul");
       for (const item of legend.items) {
@@ -391,12 +579,38 @@
       }
       const notes = el("ul", "jm-legend-notes");
       for (const note of legend.notes) notes.append(el("li", null, note));
-      box.append(list, notes);
+      body.append(list, notes);
+      box.append(body);
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       return box;
     };
     control.addTo(map);
+    const fit = () => fitLegend(map, box, picture);
+    box.addEventListener("toggle", fit);
+    map.on("resize", fit);
+    fit();
+    return fit;
+  }
+  var LEGEND_LAYOUTS = ["", "columns", "columns-3"];
+  function fitLegend(map, box, picture) {
+    if (!alive(map) || !box.isConnected) return;
+    const container = map.getContainer();
+    const height = (selector) => {
+      const node = container.querySelector(selector);
+      return node ? node.offsetHeight : 0;
+    };
+    box.style.maxHeight = "";
+    const under = height(".leaflet-bottom.leaflet-left") - box.offsetHeight;
+    const room = container.clientHeight - height(".leaflet-top.leaflet-left") - under - 30;
+    if (!picture) {
+      box.style.maxHeight = `${Math.max(60, room)}px`;
+      return;
+    }
+    for (const layout of LEGEND_LAYOUTS) {
+      box.dataset.layout = layout;
+      if (box.offsetHeight <= room) break;
+    }
   }
   function keepInFrame(map, frame) {
     if (!frame) return;
@@ -479,10 +693,12 @@
       pending = false;
       const categories = alive(map) ? shown() : null;
       if (!categories) return;
-      const items = map.getContainer().querySelectorAll(".jm-legend > ul:not(.jm-legend-notes) > li");
+      const items = map.getContainer().querySelectorAll(".jm-legend ul:not(.jm-legend-notes) > li");
       config.legend.items.forEach((item, k) => {
         if (items[k]) items[k].style.display = categories.has(item.category) ? "" : "none";
       });
+      const legend = map.getContainer().querySelector(".jm-legend");
+      if (legend) fitLegend(map, legend, true);
     };
     map.on("layeradd layerremove moveend", () => {
       if (!pending) {
@@ -494,9 +710,11 @@
 
   // map.js
   var SYMBOL_LIMIT = 3e3;
+  var ROOM_SYMBOL = 36;
   var MapView = class {
-    /* Once per Leaflet map: context layers, labels, legend, a notice when tiles fail; then the dataset
-       (a Promise of a Dataset) and, if given, the step to draw first. */
+    /* Once per Leaflet map: context layers, labels, legend, the offline base when the tiles cannot be reached;
+       then the dataset (a Promise of a Dataset) and, if given, the step to draw first. `config.room`:
+       classroom mode, sized for a room. */
     constructor(map, config, dataset) {
       this.map = map;
       this.config = config;
@@ -509,14 +727,21 @@
       this.labelDocument();
       map.attributionControl.setPrefix("Leaflet");
       map.attributionControl.addAttribution(config.credit);
+      this.contextLayers = [];
+      this.container.dataset.base = config.tiles ? "tiles" : "offline";
       this.addContext();
-      addLegend(map, config.legend);
-      if (config.tiles) this.noticeTileErrors();
+      if (config.room) this.container.classList.add("jm-room");
+      addLegend(map, config.legend, { folded: Boolean(config.room), picture: Boolean(config.snapshot) });
+      if (config.tiles) watchTiles(map, () => this.goOffline());
       keepInFrame(map, config.frame);
       addFurniture(map, config, () => this.categoriesInView());
+      if (!config.snapshot) foldCredit(map, config.creditButton);
       this.labels = new Labels(map, config);
       this.canvas = L.canvas({ padding: 0.3 });
       this.group = L.featureGroup().addTo(map);
+      fitPopups(map);
+      giveWay(map, this.group);
+      focusInPlace(map);
       this.marchLayers = L.layerGroup().addTo(this.group);
       this.reset();
       if (config.firstStep) {
@@ -529,7 +754,8 @@
       this.data = data;
       this.fans = new Fans(this.map, data, {
         markers: () => Object.keys(this.markers).map(Number),
-        restyle: () => this.restyleSymbols()
+        restyle: () => this.restyleSymbols(),
+        size: (i) => this.sizeOf(i)
       });
       if (data.core.n <= data.core.chunk) data.loadText(0);
       if (this.pending) this.drawStep(this.pending);
@@ -551,15 +777,27 @@
       this.container.setAttribute("role", "region");
       this.container.setAttribute("aria-label", this.config.strings.map_name);
     }
-    noticeTileErrors() {
-      this.map.eachLayer((layer) => {
-        if (!(layer instanceof L.TileLayer)) return;
-        layer.once("tileerror", () => {
-          const note = L.control({ position: "topright" });
-          note.onAdd = () => el("div", "jm-notice", this.config.strings.tiles_failed);
-          note.addTo(this.map);
-        });
+    /* The tiles cannot be reached (screen.js, watchTiles): the offline base instead, by itself, said in one
+       quiet line; nothing is asked of the visitor (issue 23). `config.offline` holds the offline base's layers. */
+    goOffline() {
+      const offline = this.config.offline, map = this.map;
+      if (!offline || this.container.dataset.base === "offline" || !alive(map)) return;
+      map.eachLayer((layer) => {
+        if (layer instanceof L.TileLayer) map.removeLayer(layer);
       });
+      for (const layer of this.contextLayers.splice(0)) map.removeLayer(layer);
+      this.config = { ...this.config, tiles: false, context: offline.context, areas: offline.areas, frame: offline.frame };
+      this.addContext();
+      map.setMaxZoom(offline.maxZoom);
+      keepInFrame(map, offline.frame);
+      this.labels.addAreas(offline.areas);
+      quietLine(map, this.config.strings.tiles_failed);
+      this.container.dataset.base = "offline";
+    }
+    /* A symbol's size in px: as the data gives it, and in classroom mode at least ROOM_SYMBOL, in proportion. */
+    sizeOf(i) {
+      const size = this.data.core.size[i];
+      return this.config.room ? Math.round(size * ROOM_SYMBOL / 18) : size;
     }
     addContext() {
       const map = this.map, styles = this.config.contextStyles;
@@ -568,9 +806,11 @@
         map.getPane(name).style.pointerEvents = "none";
       });
       let drawn = 0;
-      for (const layer of this.config.context) {
+      const context = this.config.context;
+      for (const layer of context) {
         const draw = (geojson) => {
-          L.geoJSON(geojson, { style: styles[layer.style], pane: layer.pane, interactive: false }).addTo(map);
+          if (context !== this.config.context) return;
+          this.contextLayers.push(L.geoJSON(geojson, { style: styles[layer.style], pane: layer.pane, interactive: false }).addTo(map));
           this.container.dataset.context = String(drawn += 1);
         };
         if (layer.data) draw(layer.data);
@@ -713,7 +953,7 @@
     }
     /* The symbol keeps its drawn size; its hit area (the icon box) is at least TARGET px (WCAG 2.5.8). */
     symbolIcon(i, isNew, selected) {
-      const core = this.data.core, size = core.size[i], box = Math.max(size, TARGET);
+      const core = this.data.core, size = this.sizeOf(i), box = Math.max(size, TARGET);
       const { x: dx, y: dy } = this.fans.offset(i);
       const wrap = el("div", `jm-symbol ${isNew ? "jm-new" : "jm-earlier"}${selected ? " jm-selected" : ""}`);
       wrap.append(symbol(core.styles[core.cat[i]], size, { approx: Boolean(core.approx[i]), isNew, selected }));
@@ -978,6 +1218,8 @@
 
   // host-frame.js
   addStyle(document, "jm-style", map_default);
+  addStyle(document, "jm-screen", screen_default);
+  addStyle(document, "jm-frame", frame_default);
   document.addEventListener("juliaca:setup", (event) => start(event.detail.map, event.detail.config));
   function start(map, config) {
     const parent = window.parent === window ? null : window.parent;
