@@ -81,18 +81,32 @@ def open_first_screen(browsing, url: str, screen: Screen) -> None:
     button.wait_for(state="detached")
     wait_until_idle(page)
     frame = browsing.map_frame()
-    frame.wait_for_function("() => { const m = document.querySelector('.jm-map');"
-                            " return m && m.dataset.paintedAt && m.dataset.base === 'offline' && m.dataset.context === '4'; }",
-                            timeout=60_000)
+    try:
+        frame.wait_for_function("() => { const m = document.querySelector('.jm-map');"
+                                " return m && m.dataset.paintedAt && m.dataset.base === 'offline' && m.dataset.context === '4'; }",
+                                timeout=60_000)
+    except Exception as error:  # say what the map had done by then
+        state = browsing.map_frame().evaluate("() => { const m = document.querySelector('.jm-map');"
+                                              " return m ? {...m.dataset} : null; }")
+        raise AssertionError(f"{screen.name}: the map never painted on the offline base: {state}") from error
     page.evaluate("() => document.fonts.ready")
     wait_until_idle(page)
 
 
+# Every element matching a selector in a document and in the shadow roots inside it (the time control, a
+# Custom Component v2, lives in one: querySelectorAll does not enter it).
+DEEP = """const deep = (root, selector) => {
+  const out = [...root.querySelectorAll(selector)];
+  for (const host of root.querySelectorAll("*")) if (host.shadowRoot) out.push(...deep(host.shadowRoot, selector));
+  return out;
+};"""
+
 # Visible text in a document: each element with text of its own, its font size and box (screen readers'
 # visually hidden text, 1 px and clipped, is not seen).
 _TEXT_SIZES = """() => {
+  """ + DEEP + """
   const out = [];
-  for (const node of document.querySelectorAll("body *")) {
+  for (const node of deep(document.body, "*")) {
     const own = [...node.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim());
     if (!own || !node.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
     const r = node.getBoundingClientRect();
@@ -105,8 +119,9 @@ _TEXT_SIZES = """() => {
 
 # Boxes that reach beyond the viewport's width (the page scrolls sideways, or something is cut off).
 _OUTSIDE_VIEWPORT = """() => {
+  """ + DEEP + """
   const out = [], width = document.documentElement.clientWidth;
-  for (const node of document.querySelectorAll("body *")) {
+  for (const node of deep(document.body, "*")) {
     if (!node.checkVisibility()) continue;
     const r = node.getBoundingClientRect();
     if (r.width && r.height && (r.left < -1 || r.right > width + 1)) {
@@ -135,8 +150,9 @@ _OUTSIDE_MAP = """() => {
 _TARGETS = """() => {
   const selectors = ["button", "select", "summary", "input[type=range]", "label.jl-item", "[role=radio]", "[role=switch]",
                      ".leaflet-bar a", "a.leaflet-popup-close-button"];
+  """ + DEEP + """
   const out = [];
-  for (const node of document.querySelectorAll(selectors.join(","))) {
+  for (const node of deep(document, selectors.join(","))) {
     let target = node;
     if (node.getAttribute("role") === "switch") target = node.closest("label") || node;  // the toggle's label is its target
     if (!target.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from geo.text.i18n import text
 from harness import screens
 from harness.screens import Screen
 
@@ -42,3 +43,73 @@ def test_the_first_screen_shows_the_map_and_nothing_overflows(shown, screen):
     if screen.touch:
         assert screens.small_targets(browsing, 44) == [], "touch targets under 44 px"
     browsing.assert_clean()
+
+
+@pytest.mark.parametrize("screen", screens.every_screen(), ids=lambda s: s.name)
+def test_with_the_tiles_unreachable_the_map_goes_offline_by_itself_and_asks_nothing(shown, screen):
+    """No internet (every request but loopback blocked): the map took the offline base by itself and says so
+    in one quiet line; nothing on the first screen asks the visitor to act (it asked them to choose "Offline",
+    below the list)."""
+    _, browsing = shown(screen)
+    frame = browsing.map_frame()
+    assert frame.evaluate("() => document.querySelector('.jm-map').dataset.base") == "offline"
+    line = frame.locator(".jm-quiet")
+    assert line.count() == 1 and line.get_attribute("role") == "status"
+    assert line.inner_text() == text(screen.lang, "tiles_failed")
+    assert line.evaluate("(node) => node.getBoundingClientRect().height") < 30, "more than one quiet line"
+    assert line.locator("a, button, input, select").count() == 0
+    assert frame.locator(".jm-notice, [role=alert], [role=alertdialog]").count() == 0
+    page = browsing.page
+    alerts = [a for a in page.locator('[data-testid="stAlert"], [role=alert], [role=alertdialog]').all() if a.is_visible()]
+    assert alerts == [], f"the first screen shows notices: {[a.inner_text() for a in alerts]}"
+
+
+@pytest.mark.parametrize("screen", [s for s in screens.every_screen() if s.mode == "explore" or s.width == 1920],
+                         ids=lambda s: s.name)
+def test_no_popup_is_clipped_and_its_close_button_is_free(shown, screen):
+    """The popups of the symbols nearest each edge of the map open inside it, their close button inside and on
+    top (44 px on a touch screen), and no hover label stays under them."""
+    _, browsing = shown(screen)
+    opened = screens.popups(browsing, screen.touch)
+    assert opened, "no symbol to press"
+    for popup in opened:
+        assert popup["inside"], f"popup cut off at the map's edge: {popup}"
+        assert popup["closeInside"] and popup["closeFree"], f"close button hidden: {popup}"
+        assert popup["tooltips"] == 0, f"a hover label stays under the popup: {popup}"
+        if screen.touch:
+            assert min(popup["close"]) >= 44, f"close button under 44 px: {popup}"
+
+
+_ROOM_SIZES = """() => {
+  """ + screens.DEEP + """
+  const size = (selector) => deep(document, selector).filter((n) => n.checkVisibility())
+    .map((n) => parseFloat(getComputedStyle(n).fontSize));
+  return {clock: size(".jt-clock"), labels: size(".jt-label"), values: size(".jt-value")};
+}"""
+_ROOM_MAP = """() => {
+  const size = (selector) => [...document.querySelectorAll(selector)].filter((n) => n.checkVisibility())
+    .map((n) => parseFloat(getComputedStyle(n).fontSize));
+  const symbols = [...document.querySelectorAll(".jm-symbol svg")].map((s) => s.getBoundingClientRect().width);
+  const legend = document.querySelector(".jm-legend"), map = document.querySelector(".jm-map").getBoundingClientRect();
+  return {labels: size(".jm-place-label, .jm-area-label"), symbols, legendOpen: Boolean(legend && legend.open),
+          mapHeight: map.height};
+}"""
+
+
+@pytest.mark.parametrize("screen", screens.room_screens(), ids=lambda s: s.name)
+def test_classroom_mode_is_sized_for_a_room(shown, screen):
+    """Computed sizes (issue 23): at 1080p the clock and the counters' names at least 28 px; at every size map
+    labels at least 18 px, symbols at least 36 px, no text under 16 px; the legend folded; the map nearly as
+    tall as the screen."""
+    _, browsing = shown(screen)
+    page, frame = browsing.page, browsing.map_frame()
+    words, pictured = page.evaluate(_ROOM_SIZES), frame.evaluate(_ROOM_MAP)
+    if screen.height >= 1080:
+        assert words["clock"] and min(words["clock"]) >= 28, words
+        assert len(words["labels"]) == 4 and min(words["labels"]) >= 28, words
+    assert pictured["labels"] and min(pictured["labels"]) >= 18, pictured["labels"]
+    assert pictured["symbols"] and min(pictured["symbols"]) >= 36, pictured["symbols"]
+    assert not pictured["legendOpen"]
+    assert pictured["mapHeight"] >= 0.8 * screen.height, pictured["mapHeight"]
+    assert screens.small_text(browsing, 16) == []
+    assert screens.overflowing(browsing) == []

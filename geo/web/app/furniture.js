@@ -37,17 +37,29 @@ export function addLegend(map, legend, {folded = false, picture = false} = {}) {
 
 const LEGEND_LAYOUTS = ["", "columns", "columns-3"];  // a picture's legend, wider until it fits the map's height
 
+/* A control's height with its margins. */
+function outer(node) {
+  const style = getComputedStyle(node);
+  return node.offsetHeight + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+}
+
+/* How tall the controls of one corner stand, `skip` left out (Leaflet floats them: the corner's own height is 0). */
+function stacked(container, corner, skip) {
+  const controls = container.querySelectorAll(`${corner} > .leaflet-control`);
+  return [...controls].filter((node) => node !== skip && node.offsetParent).reduce((sum, node) => sum + outer(node), 0);
+}
+
 /* Keep the legend inside the map: on screen it scrolls within the room left above the controls under it and
    below those above it; in a picture (a snapshot, the handout) nothing may be hidden, so it spreads into
    columns until it fits (issue 23: the handout's legend was cut at the map's top). */
 export function fitLegend(map, box, picture) {
   if (!alive(map) || !box.isConnected) return;
   const container = map.getContainer();
-  const height = (selector) => { const node = container.querySelector(selector); return node ? node.offsetHeight : 0; };
   box.style.maxHeight = "";
-  const under = height(".leaflet-bottom.leaflet-left") - box.offsetHeight;  // the scale bar
-  // the container's own height: Leaflet's cached size lags when the page around the map changes its size
-  const room = container.clientHeight - height(".leaflet-top.leaflet-left") - under - 30;
+  // the container's own height (Leaflet's cached size lags when the page around the map changes its size),
+  // less the controls above the legend in its corner (the scale bar) and those in the corner over it
+  const room = container.clientHeight - stacked(container, ".leaflet-top.leaflet-left", box)
+    - stacked(container, ".leaflet-bottom.leaflet-left", box) - outer(box) + box.offsetHeight - 10;
   if (!picture) {
     box.style.maxHeight = `${Math.max(60, room)}px`;
     return;

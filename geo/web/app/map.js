@@ -102,10 +102,11 @@ export class MapView {
     this.container.dataset.base = "offline";
   }
 
-  /* A symbol's size in px: as the data gives it, and in classroom mode at least ROOM_SYMBOL, in proportion. */
+  /* A symbol's size in px: as the data gives it (18 px and up, geo/map/payload.py), and in classroom mode
+     ROOM_SYMBOL px and up, the same steps added (doubled, the largest would cover a district). */
   sizeOf(i) {
     const size = this.data.core.size[i];
-    return this.config.room ? Math.round(size * ROOM_SYMBOL / 18) : size;
+    return this.config.room ? size + ROOM_SYMBOL - 18 : size;
   }
 
   addContext() {

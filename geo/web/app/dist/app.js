@@ -43,13 +43,6 @@ var control_default = `/* The time control (control.js). Sober, large targets (2
 .jt-presenting .jt-label { font-size: max(16px, 2.7vh); line-height: 1.2; }
 .jt-presenting .jt-scope, .jt-presenting .jt-note, .jt-presenting .jt-speed, .jt-presenting .jt-step-name,
 .jt-presenting button, .jt-presenting select { font-size: max(16px, 1.8vh); }
-/* Touch screens: every target at least 44 px (WCAG 2.5.5), the list's radios too. */
-@media (pointer: coarse) {
-  .jt button, .jt select, .jt-slider, .jd button, .jm-copy button { min-height: 44px; min-width: 44px; }
-  .jt-note summary, .jl-details summary { min-height: 44px; line-height: 44px; }
-  .jl-item { min-height: 44px; align-items: center; }
-  .jl-item input { width: 24px; height: 24px; min-width: 24px; margin-top: 0; }
-}
 @media (max-width: 640px) {
   .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .jt-clock { font-size: 1.15rem; }
@@ -81,6 +74,14 @@ var control_default = `/* The time control (control.js). Sober, large targets (2
 .jl-event .jm-popup-time, .jl-event .jm-popup-place, .jl-event .jm-popup-by, .jl-event .jm-popup-section { font-size: 0.85rem; opacity: 0.85; }
 .jl-event .jm-popup-status { display: inline-block; font-size: 0.85rem; padding: 1px 6px; border-radius: 3px; background: #eeeeee; color: #1d1d1d; }
 .jl-event .jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; }
+.jl-event .jm-popup-ours { margin: 4px 0 0; padding-left: 8px; border-left: 3px solid #d0d0d0; }
+/* Touch screens: every target at least 44 px (WCAG 2.5.5), the list's radios too. Last: it overrides the sizes above. */
+@media (pointer: coarse) {
+  .jt button, .jt select, .jt-slider, .jd button, .jm-copy button { min-height: 44px; min-width: 44px; }
+  .jt-note summary, .jl-details summary { min-height: 44px; line-height: 44px; }
+  .jl-item { min-height: 44px; align-items: center; }
+  .jl-item input { width: 24px; height: 24px; min-width: 24px; margin-top: 0; }
+}
 `;
 
 // text.js
@@ -450,8 +451,10 @@ var PARTS = [
   ["summary", "p", (t) => t.summary],
   ["status", "div", (t) => t.status_label],
   ["by", "div", (t, words) => t.by ? `${words.reported_by}: ${t.by}` : null],
-  ["quote", "blockquote", (t) => `“${t.quote}”`],
-  ["section", "div", (t, words) => `${words.source}: ${t.section}`]
+  ["quote", "blockquote", (t) => t.quote ? `“${t.quote}”` : null],
+  // the quote's language and section ("Wikipedia (English), section …"), then our translation, marked as ours
+  ["section", "div", (t, words) => t.quote && (t.quote_label || t.section) ? `${words.source}: ${t.quote_label || t.section}` : null],
+  ["ours", "p", (t) => t.quote ? t.quote_ours : null]
 ];
 function eventDetails(record, words, className = "jm-popup") {
   const box = el("div", className);
@@ -459,6 +462,8 @@ function eventDetails(record, words, className = "jm-popup") {
     const value = text(record, words);
     if (value) box.append(el(tag, `jm-popup-${part}`, value));
   }
+  const quote = box.querySelector(".jm-popup-quote");
+  if (quote) quote.lang = "en";
   return box;
 }
 

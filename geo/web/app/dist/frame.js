@@ -1,7 +1,71 @@
 /* Built by geo/web/app/build.mjs from host-frame.js: do not edit; edit the modules. */
 (() => {
   // map.css
-  var map_default = '/* Sober styling: neutral greys, one accent per category, no animation. */\n.jm-icon { background: none; border: none; }\n.jm-symbol { position: relative; line-height: 0; width: 100%; height: 100%; display: flex; align-items: center;\n  justify-content: center; }\n/* The hit area is at least 24 px (the icon box); a focused symbol shows it (WCAG 2.4.7, 2.4.11). */\n.jm-icon:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; border-radius: 4px; }\n/* Earlier events are faded, but their outline keeps 4.4:1 or more over every light base map and the white halo\n   keeps them visible over dark imagery (WCAG 1.4.11 asks 3:1 for graphics). */\n.jm-earlier { opacity: 0.65; }\n.jm-symbol svg { filter: drop-shadow(0 0 1.5px #ffffff); }\n.jm-badge {\n  position: absolute; top: -7px; right: -8px; min-width: 12px; height: 12px; padding: 0 2px;\n  font: bold 10px/12px system-ui, sans-serif; color: #111; background: #fff; border: 1px solid #111;\n  border-radius: 6px; text-align: center;\n}\n.jm-popup { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1d; }\n.jm-popup-title { font-weight: 600; font-size: 14px; margin-bottom: 2px; }\n.jm-popup-time, .jm-popup-place, .jm-popup-section, .jm-popup-by { color: #444; font-size: 12px; }\n.jm-popup-summary { margin: 6px 0; }\n.jm-popup-status { display: inline-block; font-size: 12px; padding: 1px 6px; border-radius: 3px; background: #eeeeee; }\n.jm-status-official_claim { background: #fff3cd; }\n.jm-status-disputed { background: #f8e0d8; }\n.jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; color: #333; }\n.jm-tip { font: 12px/1.35 system-ui, sans-serif; max-width: 240px; white-space: normal; }\n.jm-place-label {\n  background: rgba(255, 255, 255, 0.8); border: none; box-shadow: none; padding: 0 3px;\n  font: 11px/1.3 system-ui, sans-serif; color: #222;\n}\n.jm-label { position: absolute; left: 0; top: 0; white-space: nowrap; }\n.jm-leader { position: absolute; left: 0; top: 0; height: 0; border-top: 1px solid #444; transform-origin: 0 0; }\n.jm-area-label {\n  font: 600 13px/1.2 system-ui, sans-serif; letter-spacing: 0.18em; color: #6b665d; pointer-events: none;\n  text-shadow: 0 0 2px #f3f1ec, 0 0 2px #f3f1ec;\n}\n.jm-water { font: italic 12px/1.2 system-ui, sans-serif; letter-spacing: 0.06em; color: #3d6a87; text-shadow: none; }\n.jm-role-site { font-weight: 600; }\n.jm-legend {\n  background: rgba(255, 255, 255, 0.94); padding: 6px 8px; border-radius: 4px; max-width: 230px;\n  font: 12px/1.35 system-ui, sans-serif; color: #1d1d1d; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);\n}\n.jm-legend summary { cursor: pointer; font-weight: 600; }\n.jm-legend ul { list-style: none; margin: 4px 0 0; padding: 0; }\n.jm-legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }\n.jm-legend-notes li { display: block; color: #444; }\n.jm-notice {\n  background: #fff; border: 1px solid #999; padding: 6px 8px; max-width: 260px;\n  font: 12px/1.35 system-ui, sans-serif;\n}\n.leaflet-container { background: #f2efe9; }\n.jm-offline.leaflet-container { background: #c6dbe8; }\n/* Text over the map keeps 4.5:1 whatever lies beneath (WCAG 1.4.3): near-opaque backgrounds, darker links. */\n.leaflet-container .leaflet-control-attribution { background: rgba(255, 255, 255, 0.94); color: #222; }\n.leaflet-container .leaflet-control-attribution a { color: #00557a; }\n.leaflet-container .leaflet-control-scale-line { background: rgba(255, 255, 255, 0.94); color: #222; border-color: #555; }\n.leaflet-container a.leaflet-popup-close-button { color: #444; }\n.leaflet-container:focus-visible, .leaflet-container :focus-visible { outline: 3px solid #0072B2; outline-offset: -3px; }\n.jm-north {\n  background: rgba(255, 255, 255, 0.9); border-radius: 4px; padding: 3px 6px 2px; text-align: center;\n  box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25); line-height: 0;\n}\n.jm-north-letter { font: 700 12px/14px system-ui, sans-serif; color: #1d1d1d; }\n.jm-inset {\n  width: 150px; height: 180px; border: 1px solid #6e6e6e; background: #c6dbe8;\n  box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);\n}\n.jm-cluster-list { margin: 4px 0 0; padding-left: 16px; max-height: 260px; overflow-y: auto; }\n';
+  var map_default = `/* Sober styling: neutral greys, one accent per category, no animation. */
+.jm-icon { background: none; border: none; }
+.jm-symbol { position: relative; line-height: 0; width: 100%; height: 100%; display: flex; align-items: center;
+  justify-content: center; }
+/* The hit area is at least 24 px (the icon box); a focused symbol shows it (WCAG 2.4.7, 2.4.11). */
+.jm-icon:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; border-radius: 4px; }
+/* Earlier events are faded, but their outline keeps 4.4:1 or more over every light base map and the white halo
+   keeps them visible over dark imagery (WCAG 1.4.11 asks 3:1 for graphics). */
+.jm-earlier { opacity: 0.65; }
+.jm-symbol svg { filter: drop-shadow(0 0 1.5px #ffffff); }
+.jm-badge {
+  position: absolute; top: -7px; right: -8px; min-width: 12px; height: 12px; padding: 0 2px;
+  font: bold 10px/12px system-ui, sans-serif; color: #111; background: #fff; border: 1px solid #111;
+  border-radius: 6px; text-align: center;
+}
+.jm-popup { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1d; }
+.jm-popup-title { font-weight: 600; font-size: 14px; margin-bottom: 2px; }
+.jm-popup-time, .jm-popup-place, .jm-popup-section, .jm-popup-by { color: #444; font-size: 12px; }
+.jm-popup-summary { margin: 6px 0; }
+.jm-popup-status { display: inline-block; font-size: 12px; padding: 1px 6px; border-radius: 3px; background: #eeeeee; }
+.jm-status-official_claim { background: #fff3cd; }
+.jm-status-disputed { background: #f8e0d8; }
+.jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; color: #333; }
+/* our translation of the article's English, under its label, marked as ours (issue 23) */
+.jm-popup-ours { margin: 4px 0 0; padding-left: 8px; border-left: 3px solid #d0d0d0; color: #333; }
+.jm-tip { font: 12px/1.35 system-ui, sans-serif; max-width: 240px; white-space: normal; }
+.jm-place-label {
+  background: rgba(255, 255, 255, 0.8); border: none; box-shadow: none; padding: 0 3px;
+  font: 11px/1.3 system-ui, sans-serif; color: #222;
+}
+.jm-label { position: absolute; left: 0; top: 0; white-space: nowrap; }
+.jm-leader { position: absolute; left: 0; top: 0; height: 0; border-top: 1px solid #444; transform-origin: 0 0; }
+.jm-area-label {
+  font: 600 13px/1.2 system-ui, sans-serif; letter-spacing: 0.18em; color: #6b665d; pointer-events: none;
+  text-shadow: 0 0 2px #f3f1ec, 0 0 2px #f3f1ec;
+}
+.jm-water { font: italic 12px/1.2 system-ui, sans-serif; letter-spacing: 0.06em; color: #3d6a87; text-shadow: none; }
+.jm-role-site { font-weight: 600; }
+.jm-legend {
+  background: rgba(255, 255, 255, 0.94); padding: 6px 8px; border-radius: 4px; max-width: 230px;
+  font: 12px/1.35 system-ui, sans-serif; color: #1d1d1d; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);
+}
+.jm-legend summary { cursor: pointer; font-weight: 600; }
+.jm-legend ul { list-style: none; margin: 4px 0 0; padding: 0; }
+.jm-legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
+.jm-legend-notes li { display: block; color: #444; }
+.leaflet-container { background: #f2efe9; }
+.jm-offline.leaflet-container { background: #c6dbe8; }
+/* Text over the map keeps 4.5:1 whatever lies beneath (WCAG 1.4.3): near-opaque backgrounds, darker links. */
+.leaflet-container .leaflet-control-attribution { background: rgba(255, 255, 255, 0.94); color: #222; }
+.leaflet-container .leaflet-control-attribution a { color: #00557a; }
+.leaflet-container .leaflet-control-scale-line { background: rgba(255, 255, 255, 0.94); color: #222; border-color: #555; }
+.leaflet-container a.leaflet-popup-close-button { color: #444; }
+.leaflet-container:focus-visible, .leaflet-container :focus-visible { outline: 3px solid #0072B2; outline-offset: -3px; }
+.jm-north {
+  background: rgba(255, 255, 255, 0.9); border-radius: 4px; padding: 3px 6px 2px; text-align: center;
+  box-shadow: 0 1px 3px rgba(0, 0, 0, 0.25); line-height: 0;
+}
+.jm-north-letter { font: 700 12px/14px system-ui, sans-serif; color: #1d1d1d; }
+.jm-inset {
+  width: 150px; height: 180px; border: 1px solid #6e6e6e; background: #c6dbe8;
+  box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);
+}
+.jm-cluster-list { margin: 4px 0 0; padding-left: 16px; max-height: 260px; overflow-y: auto; }
+`;
 
   // screen.css
   var screen_default = '/* The map on every screen (screen.js, issue 23): the quiet line, the folding credit, touch targets of 44 px\n   where the pointer is coarse, and classroom mode\'s sizes for a room (`.jm-room`, readable from the back). */\n.jm-quiet {\n  background: rgba(255, 255, 255, 0.94); color: #222; font: 12px/1.35 system-ui, sans-serif; padding: 2px 6px;\n  border-radius: 3px; box-shadow: 0 1px 2px rgba(0, 0, 0, 0.2); white-space: nowrap; overflow: hidden;\n  text-overflow: ellipsis; max-width: calc(100vw - 72px);\n}\n.jm-credit { display: flex; align-items: flex-end; gap: 4px; max-width: calc(100vw - 20px); }\n.jm-credit .leaflet-control-attribution { margin: 0; }\n.jm-credit-button {\n  display: none; font: 600 12px/1.2 system-ui, sans-serif; color: #222; background: rgba(255, 255, 255, 0.94);\n  border: 1px solid #767676; border-radius: 4px; padding: 2px 8px; min-height: 24px; cursor: pointer; flex: none;\n}\n.jm-credit-button:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; }\n.jm-credit-foldable .jm-credit-button { display: block; }\n.jm-credit-folded .leaflet-control-attribution { display: none; }\n/* measured on one line (screen.js, fitsOnOneLine) */\n.jm-credit-measure .leaflet-control-attribution { display: block; white-space: nowrap; position: absolute; visibility: hidden; }\n.jm-map .leaflet-popup-content { overflow-wrap: anywhere; }\n/* The legend on screen scrolls within the map (furniture.js, fitLegend); in a picture it spreads into columns. */\n.jm-legend { overflow-y: auto; }\n.jm-legend[data-layout^="columns"] { max-width: none; }\n.jm-legend[data-layout^="columns"] .jm-legend-body { display: flex; gap: 14px; align-items: flex-start; }\n.jm-legend[data-layout^="columns"] .jm-legend-notes { width: 250px; margin-top: 4px; }\n.jm-legend[data-layout="columns-3"] .jm-legend-notes { width: 430px; column-count: 2; column-gap: 14px; }\n.jm-legend[data-layout="columns-3"] .jm-legend-notes li { break-inside: avoid; }\n\n@media (pointer: coarse) {\n  .jm-map.leaflet-container .leaflet-bar a { width: 44px; height: 44px; line-height: 44px; font-size: 24px; }\n  .jm-map.leaflet-container a.leaflet-popup-close-button { width: 44px; height: 44px; font: 28px/44px system-ui, sans-serif; }\n  .jm-map.leaflet-container .leaflet-popup-content { margin-right: 44px; }\n  .jm-legend summary, .jm-popup summary { min-height: 44px; line-height: 44px; }\n  .jm-credit-button { min-height: 44px; min-width: 44px; font-size: 14px; }\n}\n\n/* Classroom mode: type from 16 px (map labels from 18 px), scaled with the frame\'s height; symbols from 36 px\n   (map.js); the legend folded. */\n.leaflet-container.jm-room { font-size: max(16px, 1.6vh); }\n.jm-room .jm-place-label, .jm-room .jm-area-label, .jm-room .jm-water { font-size: max(18px, 2vh); }\n.jm-room .jm-tip, .jm-room .jm-legend, .jm-room .jm-quiet, .jm-room .jm-credit-button, .jm-room .jm-popup,\n.jm-room .jm-popup *, .jm-room .leaflet-control-attribution, .jm-room .leaflet-control-scale-line,\n.jm-room .jm-north-letter, .jm-room .jm-cluster-list { font-size: max(16px, 1.6vh); }\n.jm-room .jm-popup .jm-popup-title { font-size: max(18px, 1.9vh); }\n.jm-room .jm-tip { max-width: 360px; }\n.jm-room .jm-legend { max-width: 360px; }\n.jm-room .jm-badge { font: bold 16px/18px system-ui, sans-serif; min-width: 18px; height: 20px; top: -10px; right: -11px; border-radius: 9px; }\n';
@@ -81,8 +145,10 @@
     ["summary", "p", (t) => t.summary],
     ["status", "div", (t) => t.status_label],
     ["by", "div", (t, words) => t.by ? `${words.reported_by}: ${t.by}` : null],
-    ["quote", "blockquote", (t) => `“${t.quote}”`],
-    ["section", "div", (t, words) => `${words.source}: ${t.section}`]
+    ["quote", "blockquote", (t) => t.quote ? `“${t.quote}”` : null],
+    // the quote's language and section ("Wikipedia (English), section …"), then our translation, marked as ours
+    ["section", "div", (t, words) => t.quote && (t.quote_label || t.section) ? `${words.source}: ${t.quote_label || t.section}` : null],
+    ["ours", "p", (t) => t.quote ? t.quote_ours : null]
   ];
   function eventDetails(record, words, className = "jm-popup") {
     const box = el("div", className);
@@ -90,6 +156,8 @@
       const value = text(record, words);
       if (value) box.append(el(tag, `jm-popup-${part}`, value));
     }
+    const quote = box.querySelector(".jm-popup-quote");
+    if (quote) quote.lang = "en";
     return box;
   }
   function eventTip(record) {
@@ -593,16 +661,19 @@
     return fit;
   }
   var LEGEND_LAYOUTS = ["", "columns", "columns-3"];
+  function outer(node) {
+    const style = getComputedStyle(node);
+    return node.offsetHeight + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+  }
+  function stacked(container, corner, skip) {
+    const controls = container.querySelectorAll(`${corner} > .leaflet-control`);
+    return [...controls].filter((node) => node !== skip && node.offsetParent).reduce((sum, node) => sum + outer(node), 0);
+  }
   function fitLegend(map, box, picture) {
     if (!alive(map) || !box.isConnected) return;
     const container = map.getContainer();
-    const height = (selector) => {
-      const node = container.querySelector(selector);
-      return node ? node.offsetHeight : 0;
-    };
     box.style.maxHeight = "";
-    const under = height(".leaflet-bottom.leaflet-left") - box.offsetHeight;
-    const room = container.clientHeight - height(".leaflet-top.leaflet-left") - under - 30;
+    const room = container.clientHeight - stacked(container, ".leaflet-top.leaflet-left", box) - stacked(container, ".leaflet-bottom.leaflet-left", box) - outer(box) + box.offsetHeight - 10;
     if (!picture) {
       box.style.maxHeight = `${Math.max(60, room)}px`;
       return;
@@ -794,10 +865,11 @@
       quietLine(map, this.config.strings.tiles_failed);
       this.container.dataset.base = "offline";
     }
-    /* A symbol's size in px: as the data gives it, and in classroom mode at least ROOM_SYMBOL, in proportion. */
+    /* A symbol's size in px: as the data gives it (18 px and up, geo/map/payload.py), and in classroom mode
+       ROOM_SYMBOL px and up, the same steps added (doubled, the largest would cover a district). */
     sizeOf(i) {
       const size = this.data.core.size[i];
-      return this.config.room ? Math.round(size * ROOM_SYMBOL / 18) : size;
+      return this.config.room ? size + ROOM_SYMBOL - 18 : size;
     }
     addContext() {
       const map = this.map, styles = this.config.contextStyles;
