@@ -44,13 +44,13 @@ bundle: $(JS)
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[png,video,test]'
 	rm -f $(VENV)/.installed-* && touch $@
 
 # Re-pin every dependency after changing pyproject.toml.
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
-	.lockenv/bin/python -m pip install --quiet '.[test]'
+	.lockenv/bin/python -m pip install --quiet '.[png,video,test]'
 	.lockenv/bin/python -m pip freeze --exclude-editable | grep -v '^juliaca-map' > requirements.lock
 	rm -rf .lockenv
 

@@ -99,6 +99,13 @@ class Browsing:
         assert self.errors == [], f"page errors: {self.errors}"
         assert self.dialogs == [], f"dialogs opened (script ran): {self.dialogs}"
 
+    def download_image(self, name: str, timeout: float = 120_000):
+        """This view's PNG: the browser app's button asks the server for it (the process's one browser, in
+        turn: geo/output/render.py) and saves it when it comes; returns Playwright's Download."""
+        with self.page.expect_download(timeout=timeout) as download:
+            self.page.get_by_role("button", name=name).click()
+        return download.value
+
     # --- the map, inside streamlit-folium's iframe ---
 
     def map_frame(self):

@@ -121,7 +121,10 @@ def test_markers_are_named_24_px_targets_fanned_apart_and_not_tab_stops(chromium
     visible = state_at(index, hour_steps()[18]).visible
     mapped = visible[visible["place_id"] != ""]
     texts = event_texts(mapped, data.places, lang)
-    expected = sorted(", ".join(filter(None, parts)) for parts in zip(texts["title"], texts["time"], texts["place"]))
+    differ = {r.event_id for r in data.record.readings}  # the name says so where the badge does (issue 20)
+    marks = [text(lang, "sources_differ_badge") if e in differ else None for e in mapped["id"]]
+    expected = sorted(", ".join(filter(None, parts)) for parts in
+                      zip(texts["title"], texts["time"], texts["place"], marks))
     assert sorted(i["label"] for i in icons) == expected
     assert {(i["role"], i["tabindex"]) for i in icons} == {("button", "-1")}
     assert min(min(i["box"][2], i["box"][3]) for i in icons) >= 24

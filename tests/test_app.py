@@ -156,6 +156,64 @@ def test_hostile_data_is_shown_as_text(hostile_data_dir, monkeypatch):
     assert not map_args(at).get("feature_group"), "the time travels by message, never in the map's arguments"
 
 
+# --- the record's sources (issue 20, part 4) -----------------------------------------------------------
+
+def _toll_at(at: AppTest, key: str) -> list[str]:
+    data = control(at)
+    return next(step["toll"] for step in data["steps"] if step["key"] == key)
+
+
+def test_the_article_only_is_its_own_dataset_with_the_articles_counters():
+    """The officer found dead: 10 January with every source, 11 January on the article alone."""
+    every, article = run_app({"t": "2023-01-10"}), run_app({"t": "2023-01-10", "src": "wikipedia_en"})
+    assert article.warning.len == 0 and control(article)["src"] is None  # a dataset of its own, not a mask
+    assert control(article)["bundle"] != control(every)["bundle"]
+    assert panel(article)["recordUrl"] == panel(every)["recordUrl"]  # the people and sources lists stay whole
+    assert _toll_at(every, "2023-01-10")[2] == "1"
+    assert [_toll_at(article, day)[2] for day in ("2023-01-10", "2023-01-11")] == ["0", "1"]
+    assert control(article)["address"]["src"] == "wikipedia_en"
+    assert any("Wikipedia article alone" in c.value for c in article.caption)
+
+
+def test_one_source_masks_the_events_in_the_browser_and_keeps_the_counters():
+    every, one = run_app({"t": "2023-01-09T23:00"}), run_app({"t": "2023-01-09T23:00", "src": "pachamama_norte"})
+    assert control(one)["src"] == "pachamama_norte" and control(one)["bundle"] == control(every)["bundle"]
+    assert [s["toll"] for s in control(one)["steps"]] == [s["toll"] for s in control(every)["steps"]]
+    assert '"src": "pachamama_norte"' in map_args(one)["script"]  # the map's first step masks too
+    line = next(c.value for c in one.caption if c.value.startswith("Shown: only the"))
+    assert "The north of the Puno region mourns its dead" in line and "every source" in line
+    assert control(one)["address"]["src"] == "pachamama_norte"
+
+
+def test_the_source_choice_lists_every_source_and_changes_the_link():
+    at = run_app({"t": "2023-01-09T18:00"})
+    (box,) = [s for s in at.selectbox if s.key == "source"]
+    assert len(box.options) == 131 and box.options[:2] == ["All sources", "The article only (the map as it stood on it)"]
+    box.set_value("pachamama_norte").run()
+    assert control(at)["src"] == "pachamama_norte" and control(at)["address"]["src"] == "pachamama_norte"
+    next(s for s in at.selectbox if s.key == "source").set_value("*").run()
+    assert control(at)["src"] is None and "src" not in control(at)["address"]
+
+
+def test_an_unknown_source_in_a_link_falls_back_with_a_notice():
+    at = run_app({"src": "no_such_outlet"})
+    assert at.warning.len == 1 and "“src”" in at.warning[0].value and control(at)["src"] is None
+
+
+def test_each_step_carries_the_figures_reported_by_then_and_the_panel_the_records_lists():
+    at = run_app({"t": "2023-01-09T15:00", "lang": "es"})
+    steps = control(at)["steps"]
+    assert steps[13]["reported"] == "" and "9 muertos (Defensoría del Pueblo)" in steps[15]["reported"]
+    assert panel(at)["people"] == 17 and panel(at)["words"]["people_heading"] == "Las personas muertas"
+    (sources,) = mounts(at, "sources")
+    assert sources["recordUrl"] == panel(at)["recordUrl"] and sources["lang"] == "es"
+
+
+def test_a_deaths_popup_links_the_people_killed_only_where_their_list_is_beside_the_map():
+    assert '"peopleLinks": true' in map_args(run_app({"t": "2023-01-09T18:00"}))["script"]
+    assert '"peopleLinks": false' in map_args(run_app({"mode": "present", "moment": "5"}))["script"]
+
+
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_the_note_button_pressed_while_the_page_still_loads_keeps_the_page(lang):
     """Issue 23: on a slow first load, the widgets not mounted yet come back as None when the content note's
@@ -170,3 +228,12 @@ def test_the_note_button_pressed_while_the_page_still_loads_keeps_the_page(lang)
     assert not at.exception, at.exception
     assert at.session_state["note_dismissed"] and at.session_state["lang"] == lang
     assert at.session_state["view"] == "airport" and at.session_state["categories"]
+
+
+def test_a_superscript_moment_in_a_classroom_link_keeps_the_rest_of_the_link():
+    """Issue 21: `?moment=²` raised inside the link's parser, and the guard opened the default view in English."""
+    at = run_app({"mode": "present", "moment": "²", "lang": "es"})
+    assert at.session_state["lang"] == "es" and at.session_state["present"] is True
+    assert at.session_state["moment"] == 1
+    assert any("“moment”" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert not any("Algo salió mal" in e.value or "Something went wrong" in e.value for e in at.error)

@@ -75,7 +75,8 @@ def test_publish_writes_every_file_once(data, index, tmp_path):
     assert key.startswith("bundles/")
     assert json.loads((folder / "core.json").read_text())["n"] == len(data.events)
     written = sorted(p.name for p in folder.iterdir())
-    assert written == ["core.json", "rows-0.json", "text-en-0.json", "text-es-0.json"]
+    assert written == ["core.json", "people-en.json", "people-es.json", "rows-0.json", "sources-en.json",
+                       "sources-es.json", "text-en-0.json", "text-es-0.json"]
     rows = json.loads((folder / "rows-0.json").read_text(encoding="utf-8"))
     assert len(rows["csv"]) == len(rows["feature"]) == len(data.events)
     es = json.loads((folder / "text-es-0.json").read_text(encoding="utf-8"))

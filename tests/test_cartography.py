@@ -199,10 +199,11 @@ def test_short_names_at_small_scales_carry_the_full_name_as_tooltip(chromium, pa
 
 
 # Each symbol's box, by the place its name ends with ("title, time, place": geo/web/app/eventview.js).
-_SYMBOLS_BY_PLACE = """places => {
+_SYMBOLS_BY_PLACE = """([places, differ]) => {
   const out = {};
   for (const icon of document.querySelectorAll('.jm-icon')) {
-    const r = icon.querySelector('svg').getBoundingClientRect(), label = icon.getAttribute('aria-label');
+    const r = icon.querySelector('svg').getBoundingClientRect();
+    const label = icon.getAttribute('aria-label').replace(', ' + differ, '');  // "…, place, sources differ"
     const place = places.find((p) => label.endsWith(', ' + p));
     if (place) (out[place] = out[place] || []).push({x: r.left, y: r.top, w: r.width, h: r.height});
   }
@@ -220,7 +221,7 @@ def test_the_airport_and_juliaca_stay_apart_at_the_region_zoom_and_no_event_is_h
     _settle(page)
     names = data.places["name_en"].tolist()
     page.wait_for_function("() => [...document.querySelectorAll('.jm-icon')].every(i => i.getAttribute('aria-label').includes(', '))")
-    boxes = page.evaluate(_SYMBOLS_BY_PLACE, names)
+    boxes = page.evaluate(_SYMBOLS_BY_PLACE, [names, text("en", "sources_differ_badge")])
     airport, juliaca = boxes[data.places.loc["jul_airport", "name_en"]], boxes[data.places.loc["juliaca", "name_en"]]
     assert airport and juliaca
     assert [(a, b) for a in airport for b in juliaca if _overlap(a, b)] == []

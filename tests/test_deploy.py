@@ -82,5 +82,68 @@ def test_the_image_copies_and_installs_every_package_the_project_declares():
     copied = {line.split()[1] for line in dockerfile.splitlines() if line.startswith("COPY ")}
     assert set(packages) <= copied, f"the image leaves out {set(packages) - copied}"
     # Streamlit finds the time control only among installed packages, not among copied folders.
-    assert any(line.startswith("RUN pip install") and line.rstrip().endswith(" .")
+    assert any(line.startswith("RUN pip install") and line.rstrip().endswith((" .", ' ".[png]"'))
                for line in dockerfile.splitlines()), "the image does not install the project"
+
+
+TEST_TOOLS = {"pytest", "hypothesis", "pypdf", "kubernetes-validate", "pyyaml", "iniconfig", "pluggy"}
+
+
+def _closure(name: str, extras: frozenset[str] = frozenset()) -> set[str]:
+    """Every distribution `name` (with `extras`) pulls in, read from the installed metadata."""
+    from importlib.metadata import PackageNotFoundError, requires
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    seen, todo = set(), [(name, extras)]
+    while todo:
+        current, wanted = todo.pop()
+        key = canonicalize_name(current)
+        if (key, wanted) in seen:
+            continue
+        seen.add((key, wanted))
+        try:
+            declared = requires(current) or []
+        except PackageNotFoundError:
+            continue
+        for line in declared:
+            requirement = Requirement(line)
+            if requirement.marker is None or any(requirement.marker.evaluate({"extra": e}) for e in wanted or {""}):
+                todo.append((requirement.name, frozenset(requirement.extras)))
+    return {key for key, _ in seen} - {canonicalize_name(name)}
+
+
+def test_the_production_image_installs_no_test_dependency():
+    """Issue 21: the image installed requirements.lock as a list, test tools and all."""
+    import re
+
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text(encoding="utf-8")
+    installs = [line for line in dockerfile.splitlines() if line.startswith("RUN pip install")]
+    assert installs and not any(re.search(r"\s-r\s", line) for line in installs), installs
+    assert re.findall(r"\"\.\[([^\]]*)\]\"", " ".join(installs)) == ["png"]
+    image = _closure("juliaca-map", frozenset({"png"}))
+    assert "playwright" in image and "streamlit" in image
+    assert not image & (TEST_TOOLS | {"imageio-ffmpeg", "imageio"}), image & (TEST_TOOLS | {"imageio-ffmpeg"})
+
+
+def test_the_app_needs_no_optional_package():
+    core = _closure("juliaca-map")
+    assert not core & {"playwright", "imageio", "imageio-ffmpeg"} and not core & TEST_TOOLS
+    assert {"playwright"} <= _closure("juliaca-map", frozenset({"png"}))
+    assert {"imageio", "imageio-ffmpeg"} <= _closure("juliaca-map", frozenset({"video"}))
+
+
+def test_make_installs_every_feature():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "-e '.[png,video,test]'" in makefile
+
+
+def test_the_pod_runs_chromium_without_privilege_and_says_why_its_sandbox_is_off(resources):
+    container = resources["Deployment"]["spec"]["template"]["spec"]["containers"][0]
+    security = container["securityContext"]
+    assert security["runAsNonRoot"] and not security["allowPrivilegeEscalation"]
+    assert security["capabilities"]["drop"] == ["ALL"] and security["seccompProfile"]["type"] == "RuntimeDefault"
+    sandbox = {e["name"]: e.get("value") for e in container["env"]}["JULIACA_CHROMIUM_SANDBOX"]
+    operations = (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
+    assert sandbox == "off" and "JULIACA_CHROMIUM_SANDBOX" in operations and "user namespaces" in operations

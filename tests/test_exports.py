@@ -149,8 +149,10 @@ def test_two_hours_give_different_images(tmp_path):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang, words", [("en", "Source: Wikipedia"), ("es", "Fuente: Wikipedia")])
-def test_the_snapshot_page_shows_title_clock_counters_legend_and_credit(chromium, index, data, tmp_path, lang, words):
+@pytest.mark.parametrize("lang, words, reported", [("en", "Sources: Wikipedia", "14 killed (Ministry of Health"),
+                                                   ("es", "Fuentes: Wikipedia", "14 muertos (Ministerio de Salud")])
+def test_the_snapshot_page_shows_title_clock_counters_legend_and_credit(chromium, index, data, tmp_path, lang, words,
+                                                                        reported):
     page_path = tmp_path / "snap.html"
     page_path.write_text(build_page(index, data.places, PageOptions(lang=lang, step=18, snapshot=True)), encoding="utf-8")
     page = chromium.new_page(viewport={"width": 900, "height": 600})
@@ -161,6 +163,7 @@ def test_the_snapshot_page_shows_title_clock_counters_legend_and_credit(chromium
     assert page.locator(".jt-value").first.inner_text() == "17"
     assert page.locator(".jt-value").nth(1).inner_text() == {"en": "over 100", "es": "más de 100"}[lang]  # issue 9
     assert page.locator(".jt-note summary").inner_text() == STRINGS[lang]["toll_scope_hour"]
+    assert reported in page.locator(".jt-reported").inner_text()  # the figures reported by then, in the picture
     assert not page.locator(".jt-controls").is_visible()  # a picture has no buttons
     assert page.locator(".jm-legend").get_attribute("open") is not None
     assert page.locator("h1").inner_text().startswith("Juliaca, 9")

@@ -7,6 +7,8 @@ Focus must stay visible at every tab stop, and a rebuilt map must never take it.
 
 from __future__ import annotations
 
+from geo.model.moments import load_moments
+
 import pytest
 
 from geo.model.params import DEFAULT_HOUR
@@ -101,9 +103,10 @@ def test_everything_by_keyboard_alone(app_server, browsing, index, data, lang):
     # classroom mode, then the next moment
     tab_until(browsing, lambda f: f["role"] == "switch" and f["text"] == text(other, "present_toggle"))
     page.keyboard.press("Space")
-    page.get_by_text(text(other, "present_position", i=1, n=8), exact=False).wait_for()
+    count = len(load_moments(index))
+    page.get_by_text(text(other, "present_position", i=1, n=count), exact=False).wait_for()
     wait_idle(page)
     tab_until(browsing, lambda f: f["tag"] == "BUTTON" and f["text"].startswith(text(other, "present_next")))
     page.keyboard.press("Enter")
-    page.get_by_text(text(other, "present_position", i=2, n=8), exact=False).wait_for()
+    page.get_by_text(text(other, "present_position", i=2, n=count), exact=False).wait_for()
     browsing.assert_clean()

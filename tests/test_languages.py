@@ -16,7 +16,8 @@ def test_a_third_language_needs_only_its_strings_its_locale_and_its_columns(tmp_
     assert done.returncode == 0, done.stderr[-3000:]
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["clock"] == "⟦9 janvier 2023, 17:00 (Lima, UTC−5)⟧"  # its strings, and Babel's dates in its locale
-    assert seen["bundle"] == ["text-xx-0.json"] and seen["bundle_title"].startswith("⟦")
+    assert seen["bundle"] == ["people-xx.json", "sources-xx.json", "text-xx-0.json"]
+    assert seen["bundle_title"].startswith("⟦")
     assert seen["moment"] == "⟦A region on strike⟧"
     assert seen["page_button"] and seen["link"] == "xx"
     app = seen["app"]

@@ -54,7 +54,7 @@ def test_the_index_agrees_with_a_full_scan(generated):
     index = index_events(generated.events, generated.places)
     for t in _boundaries(generated.events):
         for step in (HOUR, DAY):
-            state = state_at(index, t, step=step)
+            state = state_at(index, t, new_from=t - step)
             visible, new, totals = _full_scan(generated.events, generated.places, t, step)
             assert set(state.visible["id"]) == visible, t
             assert state.new_ids == new, t

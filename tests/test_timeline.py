@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
-from geo.model.timeline import (DAY, HOUR, MARCH_LEAD, context_steps, hour_steps, index_events, lima_time, toll_start,
-                          march_progress, reveal_times, state_at)
+from geo.model.timeline import (HOUR, MARCH_LEAD, context_steps, hour_steps, index_events, lima_time, new_since,
+                          toll_start, march_progress, reveal_times, state_at)
 from geo.data.vocab import COUNT_COLUMNS, EVENT_COLUMNS
 
 
@@ -86,7 +86,7 @@ def test_first_and_last_hour(index):
 
 
 def test_day_scale_step_counts_new_events_of_that_day(index):
-    state = state_at(index, lima_time("2023-01-09T23:00"), step=DAY)
+    state = state_at(index, lima_time("2023-01-09T23:00"), new_from=new_since(lima_time("2023-01-09T23:00"), "day"))
     new = index.events[index.events["id"].isin(state.new_ids)]
     assert len(new) > 10
     assert (new["reveal"] > lima_time("2023-01-08T23:00")).all()

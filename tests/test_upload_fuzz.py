@@ -12,6 +12,8 @@ first on every run. The seed is fixed and the examples few, so that CI runs them
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -21,6 +23,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from hypothesis.database import DirectoryBasedExampleDatabase
 
+from geo.commands.cli import main
 from geo.data.acled import ACLED_REQUIRED
 from geo.data.load import REPO_DATA_DIR, Dataset
 from geo.data.problems import DataError, Problem
@@ -60,6 +63,7 @@ WHERE = re.compile(r"file|line \d+(, column \d+)?|feature \d+")
 ACLED_COLUMNS = (*ACLED_REQUIRED, "time_precision", "admin1", "geo_precision", "source", "notes", "year")
 BUNDLED_EVENTS = (REPO_DATA_DIR / "events.csv").read_bytes()
 FEW_EVENTS = b"\n".join(BUNDLED_EVENTS.split(b"\n")[:4]) + b"\n"  # a header and three rows
+ACLED_OK = (HERE / "corpus" / "acled_ok.csv").read_bytes()
 
 # --- cells ------------------------------------------------------------------------------------
 
@@ -165,6 +169,44 @@ def test_a_project_schema_upload_never_crashes(content):
 @given(csv_files(ACLED_COLUMNS))
 def test_an_acled_upload_never_crashes(content):
     _check_outcome(lambda: load_upload(content, "fuzz.csv", "acled"), "fuzz.csv")
+
+
+@st.composite
+def valid_files_made_ragged(draw, content: bytes) -> bytes:
+    """A valid file with its columns in any order and each row cut short or lengthened at random: rows that
+    pass every other check, so that a missing cell is reached (issue 21: a short ACLED row raised KeyError)."""
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8"), newline="")))
+    order = draw(st.permutations(range(len(rows[0]))))
+    rows = [[row[i] for i in order] for row in rows]
+    for k in range(1, len(rows)):
+        width = draw(st.integers(0, len(rows[0]) + 2))
+        rows[k] = (rows[k] + ["x", "y"])[:width]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+@fuzzed
+@given(valid_files_made_ragged(ACLED_OK))
+def test_a_ragged_acled_upload_never_crashes(content):
+    _check_outcome(lambda: load_upload(content, "fuzz.csv", "acled"), "fuzz.csv")
+
+
+@fuzzed
+@given(valid_files_made_ragged(BUNDLED_EVENTS))
+def test_a_ragged_project_upload_never_crashes(content):
+    _check_outcome(lambda: load_upload(content, "fuzz.csv", "project"), "fuzz.csv")
+
+
+@fuzzed
+@given(st.one_of(csv_files(ACLED_COLUMNS), valid_files_made_ragged(ACLED_OK)))
+def test_validate_never_prints_a_traceback_for_an_acled_file(tmp_path_factory, content):
+    """`python -m geo validate --acled FILE` checks strictly: a summary (0) or the problems (1), nothing else."""
+    path = tmp_path_factory.mktemp("validate") / "acled.csv"
+    path.write_bytes(content)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["validate", "--acled", str(path)], out, err) in (0, 1)
+    assert "Traceback" not in out.getvalue() + err.getvalue()
 
 
 @fuzzed

@@ -6,6 +6,8 @@ import csv
 import hashlib
 import io
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -113,11 +115,29 @@ def test_commas_inside_quoted_cells_are_not_columns():
     assert len(load_upload(content, "acled.csv", "acled").events) == 1
 
 
-def test_the_readme_states_the_limits():
-    readme = (REPO_DATA_DIR.parent / "docs" / "your-data.md").read_text(encoding="utf-8")
+def test_the_guide_states_the_limits_and_only_measured_ones():
+    """docs/your-data.md names every limit as the code sets it, and each case it cites is one that
+    benchmarks/uploads.py measures and whose figures are kept (benchmarks/results/uploads.json)."""
+    import json
+    import re
+
+    from benchmarks.uploads import CASES
+    from geo.data.limits import MAX_FEATURES, MAX_JSON_VALUES, MAX_LISTED
+    from geo.data.upload import HELD_MAX, HELD_MAX_BYTES
+    from geo.output.render import APP_MAX_EVENTS
+
+    guide = (REPO_DATA_DIR.parent / "docs" / "your-data.md").read_text(encoding="utf-8")
     for limit in (f"{MAX_BYTES // 2**20} MB a file", f"{MAX_ROWS:,} rows", f"{MAX_COLUMNS:,} columns a row",
-                  f"pass {UPLOADS_MAX_BYTES // 2**20} MB"):
-        assert limit in readme, limit
+                  f"{MAX_FEATURES:,} places", f"{MAX_JSON_VALUES:,} JSON values", f"first {MAX_LISTED:,} problems",
+                  f"pass {UPLOADS_MAX_BYTES // 2**20} MB", f"at most {HELD_MAX} uploads and {HELD_MAX_BYTES // 2**20} MB",
+                  f"more than {APP_MAX_EVENTS:,} events", "benchmarks/uploads.py"):
+        assert limit in guide, limit
+    section = guide[guide.index("### Limits"):guide.index("**Nothing an upload contains can crash the page.**")]
+    cited = set(re.findall(r"`([a-z0-9-]+)`", section)) & (set(CASES) | {"cr-rows", "wide-row"})
+    assert cited == set(CASES), f"cases measured but not cited: {set(CASES) - cited}"
+    measured = {c["case"] for c in json.loads((REPO_DATA_DIR.parent / "benchmarks" / "results" / "uploads.json")
+                                               .read_text(encoding="utf-8"))["cases"]}
+    assert set(CASES) <= measured, f"run benchmarks/uploads.py --json benchmarks/results/uploads.json: {set(CASES) - measured}"
 
 
 def test_a_file_over_20_mb_is_refused():
@@ -272,3 +292,41 @@ def test_an_acled_upload_is_private_to_its_session(app_server, chromium, browsin
     assert other.get_by_text("People killed (ACLED: not split)").count() == 0
     other.close()
     browsing.assert_clean()
+
+
+# --- ragged rows (issue 21: a short ACLED row crashed with a KeyError) ---------------------------
+
+def _ragged(content: bytes, cut: int) -> tuple[bytes, int, int]:
+    """`content` with its third line short of its last `cut` cells (or `-cut` cells longer); the file,
+    the header's width and the row's."""
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8"), newline="")))
+    rows[2] = rows[2][:-cut] if cut > 0 else rows[2] + ["extra"] * -cut
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8"), len(rows[0]), len(rows[2])
+
+
+def test_a_short_acled_row_is_refused_with_its_line():
+    dataset = load_upload((CORPUS / "acled_short_row.csv").read_bytes(), "acled_short_row.csv", "acled")
+    assert [str(p) for p in dataset.problems] == [
+        "acled_short_row.csv, line 3: '15 fields': expected 16 comma-separated fields, like the header"]
+    assert list(dataset.events["id"]) == ["per1001"]
+
+
+@pytest.mark.parametrize("fmt, content", [("acled", ACLED_OK), ("project", BUNDLED_EVENTS)])
+@pytest.mark.parametrize("cut", [1, 3, -1])
+def test_a_ragged_row_is_refused_with_its_line_in_both_loaders(fmt, content, cut):
+    ragged, width, fields = _ragged(content, cut)
+    dataset = load_upload(ragged, "ragged.csv", fmt)
+    messages = [str(p) for p in dataset.problems]
+    assert f"ragged.csv, line 3: '{fields} fields': expected {width} comma-separated fields, like the header" \
+        in messages, messages
+    assert len(dataset.events) >= 1  # the other rows are mapped
+
+
+def test_validate_acled_refuses_a_short_row_without_a_traceback():
+    done = subprocess.run([sys.executable, "-m", "geo", "validate", "--acled", str(CORPUS / "acled_short_row.csv")],
+                          cwd=REPO_DATA_DIR.parent, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "acled_short_row.csv, line 3: '15 fields': expected 16 comma-separated fields" in done.stderr

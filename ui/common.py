@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.data.load import Dataset
+from geo.data.record import SEED, Record
 from geo.map.layers import base_map
 from geo.model.moments import Moment
 from geo.model.params import ViewState, steps_for, to_params
@@ -19,6 +20,7 @@ from geo.model.views import VIEWS
 from geo.text.a11y import moment_summary
 from geo.text.i18n import text
 from geo.text.labels import count_label, toll_scope
+from geo.text.steptext import reported_lines
 from geo.data.vocab import COUNT_COLUMNS
 from geo.model.timeline import EventIndex, MapState, toll_as_worded, toll_start
 
@@ -26,20 +28,65 @@ STATIC = Path(__file__).resolve().parent.parent / "static"
 MAP_KEY = "juliaca_map"  # the container around st_folium: the time control finds the map's iframe by it
 
 
+class UploadGone(RuntimeError):
+    """The session's upload was taken out of memory (the budget made room for another) during this run."""
+
+
+def again_if_upload_gone(section):
+    """A fragment that runs the whole page again if the session's upload was taken back (which says so)."""
+    import functools
+
+    @functools.wraps(section)
+    def run(*args, **kwargs):
+        try:
+            return section(*args, **kwargs)
+        except UploadGone:
+            st.rerun(scope="app")
+    return run
+
+
 @dataclass(frozen=True)
 class Page:
-    """The data this session shows (the bundled data, or its own upload) and its language."""
+    """The data this session shows (the bundled data, or its own upload) and its language.
 
-    data: Dataset
-    index: EventIndex
+    The data is reached through its holder (`holder.value`: {"data", "index"}): for an upload, the
+    `geo.data.upload.Held` of the process's memory budget. A page kept by a fragment, a button or a
+    download of an idle session then keeps no upload alive once the budget takes it back (issue 21);
+    reading it after that raises `UploadGone`, and the page runs again and says so."""
+
+    holder: object
     moments: list[Moment]
     bundle: str              # the bundle's folder under static/, for the map
     source_format: str       # "project" or "acled"
     lang: str
+    source: str | None = None  # the source chosen: None (every source), SEED (the article only: `data` is its
+    # own dataset, geo.data.load.for_source) or a source id (the browser shows that source's events only)
+    record: Record = Record()  # the whole record, whatever the source chosen (for its choices and lists)
+    record_bundle: str = ""    # the bundle that holds the whole record's lists (people, sources)
+
+    def _content(self) -> dict:
+        value = self.holder.value
+        if value is None:
+            raise UploadGone("the upload was taken out of memory")
+        return value
+
+    @property
+    def data(self) -> Dataset:
+        return self._content()["data"]
+
+    @property
+    def index(self) -> EventIndex:
+        return self._content()["index"]
 
     @property
     def places(self) -> gpd.GeoDataFrame:
         return self.data.places
+
+    @property
+    def mask(self) -> str | None:
+        """The source whose events alone the browser shows (None for every source, and for the article only,
+        whose dataset holds its events only)."""
+        return None if self.source in (None, SEED) else self.source
 
     def t(self, key: str, **values: object) -> str:
         return text(self.lang, key, **values)
@@ -61,7 +108,18 @@ def current_view() -> ViewState:
     """The view the session's widgets describe."""
     s = st.session_state
     return ViewState(steps_for(s.scale)[s.step], s.scale, s.lang, s.view, s.base, frozenset(s.categories), s.event,
-                     "present" if s.present else "explore", s.moment)
+                     "present" if s.present else "explore", s.moment, chosen_source())
+
+
+ALL_SOURCES = "*"  # the source choice's "All sources" (no source id looks like it)
+
+
+def chosen_source() -> str | None:
+    """The session's source choice: a source id, or None for every source (and in classroom mode, and for an
+    upload, which brings no record to choose from)."""
+    s = st.session_state
+    value = s.get("source")
+    return None if s.get("present") or s.get("upload") or value in (None, ALL_SOURCES) else value
 
 
 def show_map(page: Page, view: ViewState, height: int, step: dict) -> None:
@@ -71,7 +129,8 @@ def show_map(page: Page, view: ViewState, height: int, step: dict) -> None:
     center, zoom = VIEWS[view.view]
     key = f"map-{page.lang}-{view.base}"
     first = _first_step(f"{view.mode}/{key}/{page.bundle}", step)
-    fmap = base_map(page.places, page.lang, view.base, page.bundle, first_step=first, room=view.mode == "present")
+    fmap = base_map(page.places, page.lang, view.base, page.bundle, first_step=first, room=view.mode == "present",
+                    people_links=view.mode == "explore" and bool(page.record.people))  # the list is beside the map
     with st.container(key=MAP_KEY):
         st_folium(fmap, key=key, height=height, use_container_width=True, center=center, zoom=zoom, returned_objects=[])
 
@@ -96,6 +155,17 @@ def counter_words(page: Page, scale: str) -> dict:
             "scope": scope, "help": f"{scope_help} {page.t('counts_help')}".strip()}
 
 
+def reported_words(page: Page, scale: str) -> list[str]:
+    """Per step of `scale`, the latest figures reported by then, with who gave them (under the counters)."""
+    return _reported(page.bundle, scale, page.lang, page.mask, page.index)
+
+
+@st.cache_resource(max_entries=64)
+def _reported(bundle: str, scale: str, lang: str, source: str | None, _index: EventIndex) -> list[str]:
+    """Once per dataset (`bundle`), scale, language and source choice; read-only."""
+    return reported_lines(_index, scale, lang, source)
+
+
 @st.cache_resource(max_entries=64)
 def _worded_tolls(bundle: str, scale: str, lang: str, _index: EventIndex) -> list[list[str]]:
     """Per step of `scale`, the four counters as worded; once per dataset (`bundle`, its fingerprint), read-only."""
@@ -107,12 +177,13 @@ def _worded_tolls(bundle: str, scale: str, lang: str, _index: EventIndex) -> lis
 def step_summaries(page: Page, view: ViewState) -> list[str]:
     """The moment in words at each step of the view's scale, for screen readers beside the map (the time
     control shows the one at its time)."""
-    return _summaries(page.bundle, view.scale, page.lang, view.view, view.categories, page)
+    return _summaries(page.bundle, view.scale, page.lang, view.view, view.categories, page.mask, page)
 
 
 @st.cache_resource(max_entries=64)
-def _summaries(bundle: str, scale: str, lang: str, view: str, categories: frozenset[str], _page: Page) -> list[str]:
-    return [moment_summary(_page.index, _page.places, t, scale, lang, view=view, categories=categories)
+def _summaries(bundle: str, scale: str, lang: str, view: str, categories: frozenset[str], source: str | None,
+               _page: Page) -> list[str]:
+    return [moment_summary(_page.index, _page.places, t, scale, lang, view=view, categories=categories, source=source)
             for t in steps_for(scale)]
 
 

@@ -7,10 +7,11 @@ import streamlit as st
 
 from geo.data.vocab import COUNT_COLUMNS
 from geo.map.steps import moment_steps
-from geo.model.params import ViewState
-from geo.model.timeline import state_at, step_size, toll_as_worded, toll_start
+from geo.model.params import ViewState, whole_number
+from geo.model.timeline import new_since, reported_at, state_at, toll_as_worded, toll_start
 from geo.text.labels import count_label, toll_scope
-from ui.common import Page, map_summary, show_map, sync_url
+from geo.text.sources import reported_line
+from ui.common import Page, again_if_upload_gone, map_summary, show_map, sync_url
 from ui.share import handout_button, share_section
 from ui.time_control import first_map_step, released_key, time_control
 
@@ -33,28 +34,33 @@ STYLE = """<style>
 
 def hear_moment() -> None:
     """The browser released a moment: it becomes the session's (and the link's)."""
-    key = released_key("present")
-    if key and key.isdigit() and 1 <= int(key) <= st.session_state.get("moment_count", 0):
-        st.session_state.moment = int(key)
+    number = whole_number(released_key("present"), 1, st.session_state.get("moment_count", 0))
+    if number is not None:
+        st.session_state.moment = number
 
 
 def _with_tolls(page: Page, steps: list[dict]) -> list[dict]:
-    """Each moment's step with its four counters as worded ("over 100") and their scope, on its own scale."""
+    """Each moment's step with its four counters as worded ("over 100"), their scope, on its own scale, and the
+    figures reported by then."""
     out = []
     for step, moment in zip(steps, page.moments):
-        worded = toll_as_worded(page.index, moment.t, toll_start(moment.scale))
+        start = toll_start(moment.scale)
+        worded = toll_as_worded(page.index, moment.t, start)
         out.append(step | {"toll": [count_label(*worded[c], page.lang) for c in COUNT_COLUMNS],
-                           "scope": toll_scope(moment.scale, page.lang)[0]})
+                           "scope": toll_scope(moment.scale, page.lang)[0],
+                           "reported": reported_line(reported_at(page.index, moment.t, start), page.lang)})
     return out
 
 
+@again_if_upload_gone
 def present_section(page: Page) -> None:
     """The moment's title, position, caption, clock and toll (drawn by the control), then the map."""
     s = st.session_state
     s.moment_count = len(page.moments)
     moment = page.moments[s.moment - 1]
     view = ViewState(moment.t, moment.scale, page.lang, moment.view, s.base, mode="present", moment=s.moment)
-    state = state_at(page.index, moment.t, step=step_size(moment.scale), toll_from=toll_start(moment.scale))
+    state = state_at(page.index, moment.t, new_from=new_since(moment.t, moment.scale),
+                     toll_from=toll_start(moment.scale))
     steps = _with_tolls(page, moment_steps(page.moments, page.lang))
     with st.container(key="jm_room"):
         words, pictured = st.columns([1, 2], gap="medium")

@@ -92,7 +92,8 @@ def alt_text(page: Page, view: ViewState, moment: Moment | None = None) -> str:
     from geo.text.describe import describe_moment
 
     return describe_moment(page.index, page.places, view.t, scale=view.scale, lang=view.lang, view=view.view,
-                           categories=view.categories, highlight=moment.event_ids if moment else ()) + "\n"
+                           categories=view.categories, highlight=moment.event_ids if moment else (),
+                           source=page.mask) + "\n"
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
@@ -110,8 +111,12 @@ def _handout(lang: str, data_dir: str) -> bytes:
 def handout_button(page: Page) -> None:
     """Classroom mode: the handout as a PDF, made on the first click in each language (about a minute)."""
     from geo.data.load import default_data_dir
+    from ui.images import can_render_images
 
     if not page.moments:
+        return
+    if not can_render_images():  # the handout's maps are drawn like the images: say what the server lacks
+        st.caption(text(page.lang, "download_png_unavailable"))
         return
     st.download_button(text(page.lang, "handout_button"), data=lambda: _handout(page.lang, str(default_data_dir())),
                        file_name=f"juliaca-{page.lang}.pdf", mime="application/pdf", on_click="ignore",

@@ -67,17 +67,20 @@ def released_key(mode: str) -> str | None:
     return at.get("key") if isinstance(at, dict) else None
 
 
-def first_map_step(steps: list[dict], step: int, cats: list[str] | None = None, selected: str | None = None) -> dict:
-    """What the map draws first for `step` (the control sends later steps): its message, filter and selection."""
-    return with_view(steps[step]["map"], cats, selected)
+def first_map_step(steps: list[dict], step: int, cats: list[str] | None = None, selected: str | None = None,
+                   src: str | None = None) -> dict:
+    """What the map draws first for `step` (the control sends later steps): its message, filter, selection and
+    the source whose events alone it shows."""
+    return with_view(steps[step]["map"], cats, selected, src)
 
 
 def time_control(page: Page, steps: list[dict], step: int, *, mode: str, on_release: Callable[[], None] | None = None,
                  scope: str = "", note: str = "", cats: list[str] | None = None, selected: str | None = None,
                  on_drawn: Callable[[], None] | None = None, report_drawn: bool = False,
-                 address: dict[str, str] | None = None) -> None:
+                 address: dict[str, str] | None = None, src: str | None = None) -> None:
     """Mount (or update) the control showing `steps` at `step`; a step's `toll` holds its four counters as
-    worded, `scope` says what they count and `note` what they include. With `report_drawn`, `on_drawn`
+    worded, its `reported` the figures reported by then, `scope` says what they count and `note` what they
+    include. `src`: the source whose events alone the map and the list show. With `report_drawn`, `on_drawn`
     is called once the map has painted its first step. `address`: the view as link parameters, which the
     browser keeps in the address bar (with its own time and event) in the explorer."""
     speeds = EXPLORE_SPEEDS if mode == "explore" else PRESENT_SPEEDS
@@ -86,7 +89,7 @@ def time_control(page: Page, steps: list[dict], step: int, *, mode: str, on_rele
         "rev": st.session_state.get("time_rev", 0), "strings": control_words(page.lang, mode, scope, note),
         "counters": counter_labels(page.lang, page.source_format == "acled"),
         "bundle": f"{URL_ROOT}/{page.bundle}/core.json", "mapKey": MAP_KEY,
-        "cats": cats, "selected": selected, "reportDrawn": report_drawn and on_drawn is not None,
+        "cats": cats, "selected": selected, "src": src, "reportDrawn": report_drawn and on_drawn is not None,
         "speeds": [{"label": label, "ms": ms} for label, ms in speeds], "speed": 1, "address": address or {},
     }
     default, callbacks = {}, {}
@@ -99,6 +102,10 @@ def time_control(page: Page, steps: list[dict], step: int, *, mode: str, on_rele
 
 PANEL_KEY = "event_panel"
 Maker = Callable[[str, str], tuple[str, str, bytes]]  # (what, step key) -> (file name, type, bytes)
+
+
+class Refused(Exception):
+    """A file the server will not make now, and why, in the visitor's words (too busy, too large)."""
 
 
 def _on_make(key: str, make: Maker) -> Callable[[], None]:
@@ -115,7 +122,14 @@ def _on_make(key: str, make: Maker) -> Callable[[], None]:
         def failed(error_id: str) -> None:
             error["text"] = text(st.session_state.lang, "error_unexpected", id=error_id)
 
-        result = guarded("download", failed)(make)(str(wanted.get("what")), wanted["key"])
+        def attempt(what: str, step: str):
+            try:
+                return make(what, step)
+            except Refused as refused:  # said in words, not an error on our side
+                error["text"] = str(refused)
+                return None
+
+        result = guarded("download", failed)(attempt)(str(wanted.get("what")), wanted["key"])
         st.session_state[f"{key}_made"] = ({"id": wanted.get("n"), "error": error["text"]} if error else
                                            {"id": wanted.get("n"), "name": result[0], "type": result[1], "data": result[2]})
     return made
@@ -133,13 +147,22 @@ def _made(key: str) -> dict | None:
 
 
 def event_panel(page: Page, *, png: bool, make: Maker) -> None:
-    """The list of the events shown and the downloads, drawn in the browser at the time it shows; `png`:
-    whether the server can make the image, which `make` does when the browser asks."""
+    """The list of the events shown, the downloads and the list of the people killed (fetched from the whole
+    record's bundle when opened), drawn in the browser at the time it shows; `png`: whether the server can
+    make the image, which `make` does when the browser asks."""
     data = {"role": "panel", "app": _app(), "bundle": f"{URL_ROOT}/{page.bundle}/core.json",
             "bundleUrl": f"{URL_ROOT}/{page.bundle}", "lang": page.lang, "words": list_words(page.lang),
-            "limit": LIST_LIMIT, "png": png, "made": _made(PANEL_KEY)}
+            "limit": LIST_LIMIT, "png": png, "made": _made(PANEL_KEY),
+            "recordUrl": f"{URL_ROOT}/{page.record_bundle or page.bundle}", "people": len(page.record.people)}
     _component()(key=PANEL_KEY, data=data, default={"make": None}, height="content",
                on_make_change=_on_make(PANEL_KEY, make))
+
+
+def source_list(page: Page) -> None:
+    """Every source of the record (fetched from its bundle), with its date, kind and link, and what cites it."""
+    data = {"role": "sources", "app": _app(), "lang": page.lang, "words": list_words(page.lang),
+            "recordUrl": f"{URL_ROOT}/{page.record_bundle or page.bundle}"}
+    _component()(key="source_list", data=data, height="content")
 
 
 def file_button(key: str, label: str, help_text: str, what: str, lang: str, make: Maker) -> None:

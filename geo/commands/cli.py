@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from geo.data.load import Dataset, default_data_dir, is_bundled, load_dataset
-from geo.data.problems import DataError
+from geo.data.problems import DataError, unlisted_line
 from geo.model.params import parse_params, steps_for
 from geo.model.views import BASEMAPS, VIEWS
 from geo.output.alttext import sidecar_path
@@ -40,12 +40,19 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             data = load_dataset(folder, strict=True)
     except DataError as error:
-        print(f"{len(error.problems)} problem(s) in {folder}:", file=err)
-        for problem in error.problems:
-            print(f"  {problem}", file=err)
+        _print_problems(error, f"in {folder}", err)
         return 1
     print(_summary(data), file=out)
     return 0
+
+
+def _print_problems(error: DataError, where: str, err: TextIO) -> None:
+    """Every problem listed (the first 1,000 of each file), then how many more were found."""
+    print(f"{len(error.problems) + error.unlisted:,} problem(s) {where}:", file=err)
+    for problem in error.problems:
+        print(f"  {problem}", file=err)
+    if error.unlisted:
+        print(f"  {unlisted_line(error.unlisted)}", file=err)
 
 
 def _step(value: str) -> tuple[str, int]:
@@ -243,9 +250,7 @@ def main(argv: list[str] | None = None, out: TextIO = sys.stdout, err: TextIO = 
     try:
         return args.run(args, out, err)
     except DataError as error:
-        print(f"{len(error.problems)} problem(s) in the data:", file=err)
-        for problem in error.problems:
-            print(f"  {problem}", file=err)
+        _print_problems(error, "in the data", err)
         return 1
     except RuntimeError as error:  # no browser, or the page failed to draw
         print(str(error), file=err)

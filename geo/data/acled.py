@@ -28,8 +28,8 @@ import pandas as pd
 from shapely.geometry import Point
 
 from geo.data.csvrows import read_records
-from geo.data.load import Dataset, Located, check_event_records, point_problem, read_text_checked
-from geo.data.problems import DataError, Problem
+from geo.data.load import Dataset, check_event_records, dataset_of, point_problem, read_text_checked
+from geo.data.problems import DataError, Found, Problem
 from geo.data.vocab import EVENT_COLUMNS, MAX_QUOTE_WORDS, MAX_SUMMARY, MAX_TITLE, per_language
 
 ACLED_REQUIRED = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "location", "latitude", "longitude",
@@ -82,26 +82,27 @@ def _is_count(value: str) -> bool:
     return value.isascii() and value.isdigit()
 
 
-def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, Located]:
-    """ACLED CSV text → (event rows as strings with their ACLED `line`, places, (line, problem) of unmappable rows).
+def convert(text: str, file: str, max_rows: int | None = None) -> tuple[pd.DataFrame, gpd.GeoDataFrame, Found]:
+    """ACLED CSV text → (event rows as strings with their ACLED `line`, places, the problems of unmappable rows).
 
     The rows still go through `geo.data.load.check_event_records`, which checks them like any events.
+    Within the limits of `geo.data.limits`: rows as the csv reader counts them, problems capped.
     """
-    records = read_records(text, file)
+    records = read_records(text, file, max_rows)
     header = next(records, (1, []))[1]
     missing = [c for c in ACLED_REQUIRED if c not in header]
     if missing:
         hint = " (is the file comma-separated?)" if len(header) == 1 else "; is this an ACLED export?"
         raise DataError([Problem(file, "line 1", c, "", f"missing ACLED column{hint}") for c in missing])
     places: dict[tuple, dict] = {}
-    rows, problems = [], []
+    rows, problems = {column: [] for column in ("line", *EVENT_COLUMNS)}, Found()
     for line, cells in records:
         where = f"line {line}"
         if not cells:
             continue
-        if len(cells) > len(header):
-            problems.append((line, Problem(file, where, "", f"{len(cells)} fields",
-                                           f"expected {len(header)} comma-separated fields, like the header")))
+        if len(cells) != len(header):  # short too (issue 21: a missing `location` raised a KeyError)
+            problems.add(line, Problem(file, where, "", f"{len(cells)} fields",
+                                       f"expected {len(header)} comma-separated fields, like the header"))
             continue
         record = dict(zip(header, cells))
         date = _date(record.get("event_date") or "")
@@ -125,7 +126,8 @@ def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, Locat
                 bad.append(Problem(file, where, "latitude", f"{record['latitude']}, {record['longitude']}",
                                    why.replace("GeoJSON wants [longitude, latitude]", "check the two columns")))
         if bad:
-            problems += [(line, p) for p in bad]
+            for problem in bad:
+                problems.add(line, problem)
             continue
         key = (record["location"].strip(), round(lat, 5), round(lon, 5))
         if key not in places:
@@ -135,7 +137,7 @@ def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, Locat
         notes = (record.get("notes") or "").strip()
         title = f"{record['sub_event_type'] or record['event_type']}: {record['location']}"[:MAX_TITLE]
         summary = (notes or title)[:MAX_SUMMARY]
-        rows.append({
+        _append(rows, {
             "line": line, "id": _slug(record["event_id_cnty"]), "start": f"{date}T00:00-05:00", "end": "",
             "time_precision": "day" if (record.get("time_precision") or "1").strip() == "1" else "month",
             "place_id": places[key]["id"], "origin_place_id": "", "category": category,
@@ -144,9 +146,9 @@ def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, Locat
             "claim_status": "reported", "reported_by": (record.get("source") or "")[:300], "source_section": "ACLED",
             "source_quote": " ".join((notes or title).split()[:MAX_QUOTE_WORDS])[:300],
         })
-    frame = pd.DataFrame(rows, columns=["line", *EVENT_COLUMNS], dtype=object).fillna("")
-    frame = frame.astype({column: "str" for column in EVENT_COLUMNS})  # Arrow strings, as load.py reads them
-    frame["line"] = frame["line"].astype(int)
+    frame = pd.DataFrame({c: pd.Series(v, dtype="str") for c, v in rows.items() if c != "line"},
+                         columns=list(EVENT_COLUMNS))  # Arrow strings, as load.py reads them
+    frame.insert(0, "line", pd.Series(rows["line"], dtype="int64"))
     place_frame = gpd.GeoDataFrame(
         {"id": [p["id"] for p in places.values()], **dict.fromkeys(per_language("name"), [p["name"] for p in places.values()]),
          "kind": "town", "role": "site",
@@ -155,11 +157,21 @@ def convert(text: str, file: str) -> tuple[pd.DataFrame, gpd.GeoDataFrame, Locat
     return frame, place_frame, problems
 
 
-def load_acled(path: Path | str, *, strict: bool = False) -> Dataset:
-    """An ACLED export as a checked Dataset: the rows that map and pass, and every refused row with its reason."""
+def _append(columns: dict[str, list], row: dict) -> None:
+    """One row into lists by column: a dict per row would hold 200,000 dicts of 22 keys (issue 21)."""
+    for column, values in columns.items():
+        values.append(row.get(column, ""))
+
+
+def load_acled(path: Path | str, *, strict: bool = False, text: str | None = None,
+               max_rows: int | None = None) -> Dataset:
+    """An ACLED export as a checked Dataset: the rows that map and pass, and each refused row with its reason
+    (the first 1,000 problems; the rest are counted). `text`: the file's text, already read; `max_rows`:
+    the most rows it may have (an upload's limit)."""
     path = Path(path)
-    frame, places, problems = convert(read_text_checked(path), path.name)
-    if frame.empty and not problems:
+    frame, places, problems = convert(read_text_checked(path) if text is None else text, path.name, max_rows)
+    del text
+    if frame.empty and not problems.count:
         raise DataError([Problem(path.name, "line 2", "", "", "the file has a header but no events")])
     events, found = check_event_records(frame, places, path.name, strict=strict, problems=problems)
-    return Dataset(places, events, tuple(found))
+    return dataset_of(places, events, found)

@@ -2,8 +2,9 @@
 
 Data enters once, here. Every value is checked against `geo.data.vocab`; each problem names the file,
 the line (CSV) or feature (GeoJSON), the column, the value and what is expected. Strict loading
-raises `DataError` with all of them; lenient loading keeps the valid rows and returns the rest
-as problems. Nothing here touches the network.
+raises `DataError` with them; lenient loading keeps the valid rows and returns the rest as problems.
+A file is read within the limits of `geo.data.limits`, and only the first `MAX_LISTED` problems of a
+file are kept, the rest counted (issue 21). Nothing here touches the network.
 """
 
 from __future__ import annotations
@@ -11,18 +12,22 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from shapely.geometry import Point
 
 from geo.data import vocab
-from geo.data.csvrows import read_records, read_text_checked
-from geo.data.problems import DataError, Problem
+from geo.data.csvrows import decode_checked, read_records, read_text_checked
+from geo.data.limits import MAX_FEATURES, MAX_JSON_VALUES
+from geo.data.problems import DataError, Found, Listed, Problem
 from geo.data.record import SEED, Record, article_view, load_record
 
 LIMA = "America/Lima"
@@ -42,7 +47,8 @@ class Dataset:
 
     places: gpd.GeoDataFrame
     events: pd.DataFrame
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[Problem, ...] = ()  # the first MAX_LISTED of each file, in file order
+    unlisted: int = 0                   # problems found past those, counted, not kept (issue 21)
     record: Record = Record()
 
 
@@ -72,7 +78,7 @@ def load_dataset(data_dir: Path | str | None = None, *, strict: bool = True) -> 
         record_problems += _unsourced(events, "events.csv")
     if strict and record_problems:
         raise DataError(record_problems)
-    return Dataset(places, events, tuple(place_problems + event_problems + record_problems), record)
+    return dataset_of(places, events, place_problems, event_problems, Listed(record_problems), record=record)
 
 
 def for_source(data: Dataset, source: str | None) -> Dataset:
@@ -83,7 +89,13 @@ def for_source(data: Dataset, source: str | None) -> Dataset:
     if source != SEED or not data.record:
         return data
     events, record = article_view(data.events, data.record)
-    return Dataset(data.places, events, data.problems, record)
+    return Dataset(data.places, events, data.problems, data.unlisted, record)
+
+
+def dataset_of(places: gpd.GeoDataFrame, events: pd.DataFrame, *problems: Listed, record: Record = Record()) -> Dataset:
+    """A Dataset with the problems of each file (its first MAX_LISTED) and the count of the rest."""
+    return Dataset(places, events, tuple(p for listed in problems for p in listed),
+                   sum(getattr(listed, "unlisted", 0) for listed in problems), record)
 
 
 def _ids_in(folder: Path) -> list[str]:
@@ -121,35 +133,40 @@ def _slug(example: str) -> pa.Check:
     return pa.Check(lambda s: s.str.fullmatch(_SLUG), error=f"expected a lowercase slug (a-z, 0-9, _), e.g. {example}")
 
 
-# (number, problem) pairs: the CSV line or GeoJSON feature the problem refuses, kept as a number.
-Located = list[tuple[int, Problem]]
-
-
 def _schema_problems(schema: pa.DataFrameSchema, frame: pd.DataFrame, file: str, numbers: list[int],
-                     unit: str) -> Located:
-    """Run a pandera schema lazily; each failing cell becomes a problem of its row.
+                     unit: str, found: Found) -> Found:
+    """Run a pandera schema's checks column by column; each failing cell becomes a problem of its row
+    (`numbers`: the line or feature of each row, in file order), added to `found`.
 
-    A failure with no row (a missing column, a column that is not text) is a problem of the whole
-    table: it is raised at once, never dropped."""
+    The checks run on whole columns, and a problem is built only for the cells `found` keeps: a column
+    that fails on every row costs a boolean mask, not a problem per cell (issue 21; pandera's own lazy
+    report built one per failing cell, 2.8 million for a file of bad rows). A failure with no row (a
+    missing column, a column that is not text) is a problem of the whole table: raised at once."""
     try:
-        schema.validate(frame.reset_index(drop=True), lazy=True)
+        schema.validate(frame.head(100), lazy=True)  # the columns and their types, on a few rows
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases
-        whole = [Problem(file, "file", c.column or "", c.failure_case, f"the whole table fails pandera's {c.check}")
-                 for c in cases[cases["index"].isna()].itertuples()]
+        whole = [Problem(file, "file", c.column if isinstance(c.column, str) else "", c.failure_case,
+                         f"the whole table fails pandera's {c.check}") for c in cases[cases["index"].isna()].itertuples()]
         if whole:
             raise DataError(whole) from err
-        return [(numbers[int(c.index)], Problem(file, f"{unit} {numbers[int(c.index)]}", str(c.column),
-                                                c.failure_case, str(c.check))) for c in cases.itertuples()]
-    return []
+    numbers = np.asarray(numbers)
+    for name, column in schema.columns.items():
+        cells = frame[name].reset_index(drop=True)
+        for check in column.checks:
+            failing = np.flatnonzero(~check(cells).check_output.to_numpy(dtype=bool))
+            failing = failing[np.argsort(numbers[failing], kind="stable")]  # in file order, whatever the frame's
+            expected = check.error or str(check)
+            found.add_each([int(n) for n in numbers[failing]], lambda k, failing=failing, cells=cells, expected=expected:
+                           Problem(file, f"{unit} {numbers[failing[k]]}", name, cells.iat[failing[k]], expected))
+    return found
 
 
-def _kept(pairs: Located, strict: bool) -> tuple[list[Problem], set[int]]:
-    """The problems in file order and the numbers they refuse; strict loading raises them instead."""
-    pairs = sorted(pairs, key=lambda pair: pair[0])
-    if strict and pairs:
-        raise DataError([p for _, p in pairs])
-    return [p for _, p in pairs], {row for row, _ in pairs}
+def _kept(found: Found, strict: bool) -> tuple[Listed, set[int]]:
+    """The problems kept (in file order) and the numbers of every row they refuse; strict loading raises them."""
+    if strict and found.count:
+        raise found.error()
+    return found.listed(), found.refused
 
 
 # --- events.csv ----------------------------------------------------------------------------
@@ -199,13 +216,17 @@ EVENTS_SCHEMA = pa.DataFrameSchema(
 )
 
 
-def _read_csv_records(path: Path, text: str) -> tuple[pd.DataFrame, Located]:
+_CHUNK = 20_000  # rows turned into compact (Arrow) columns at a time: the Python strings of a chunk only
+
+
+def _read_csv_records(path: Path, text: str, max_rows: int | None = None) -> tuple[pd.DataFrame, Found]:
     """Parse CSV text into a frame of strings with the line each record starts on.
 
     Header problems (missing, duplicated or unknown columns) are fatal and raised at once;
-    a ragged row is a problem of its own line.
+    a ragged row is a problem of its own line. Rows become Arrow columns a chunk at a time, so that
+    the Python strings of a large file are never all held at once (issue 21).
     """
-    rows = read_records(text, path.name)
+    rows = read_records(text, path.name, max_rows)
     header = next(rows, (1, None))[1]
     if not header or not any(h.strip() for h in header):
         raise DataError([Problem(path.name, "line 1", "", "", "the file is empty; expected the header row: "
@@ -227,29 +248,44 @@ def _read_csv_records(path: Path, text: str) -> tuple[pd.DataFrame, Located]:
     if fatal:
         raise DataError(fatal)
 
-    records, lines, problems = [], [], []
+    found, chunks = Found(), []
+    wanted = [(header.index(c), c) for c in vocab.EVENT_COLUMNS if c in counts]
+    cells: dict[str, list[str]] = {c: [] for _, c in wanted}
+    lines: list[int] = []
     for start_line, row in rows:
         if row and any(cell.strip() for cell in row):
             if len(row) != len(header):
-                problems.append((start_line, Problem(path.name, f"line {start_line}", "", f"{len(row)} fields",
-                                                     f"expected {len(header)} comma-separated fields, like the header")))
-            else:
-                records.append(dict(zip(header, row)))
-                lines.append(start_line)
-    if not records and not problems:
+                found.add(start_line, Problem(path.name, f"line {start_line}", "", f"{len(row)} fields",
+                                              f"expected {len(header)} comma-separated fields, like the header"))
+                continue
+            for i, column in wanted:
+                cells[column].append(row[i])
+            lines.append(start_line)
+            if len(lines) == _CHUNK:
+                chunks.append(_chunk(cells, lines))
+                cells, lines = {c: [] for _, c in wanted}, []
+    if lines or not chunks:
+        chunks.append(_chunk(cells, lines))
+    if not found.count and all(chunk.empty for chunk in chunks):
         raise DataError([Problem(path.name, "line 2", "", "", "the file has a header but no events; add rows below it")])
-    frame = pd.DataFrame(records, columns=list(vocab.EVENT_COLUMNS), dtype="str").fillna("")  # Arrow strings: fast checks
-    frame.insert(0, "line", lines)
-    return frame, problems
+    return pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0], found
 
 
-def _relational_problems(frame: pd.DataFrame, place_ids: set[str], file: str) -> Located:
+def _chunk(cells: dict[str, list[str]], lines: list[int]) -> pd.DataFrame:
+    """Rows read so far as a frame of Arrow strings (fast checks, compact), with their lines."""
+    frame = pd.DataFrame(cells, columns=list(vocab.EVENT_COLUMNS), dtype="str").fillna("")
+    frame.insert(0, "line", pd.Series(lines, dtype="int64"))
+    return frame
+
+
+def _relational_problems(frame: pd.DataFrame, place_ids: set[str], file: str, found: Found) -> Found:
     """Rules across cells and rows: unique ids, known places, marches with an origin, end after start."""
-    problems: Located = []
     first_line: dict[str, int] = {}
     ends_early = (_times(frame["end"]) < _times(frame["start"])).tolist()
-    for row, ends_before_start in zip(frame.astype(object).itertuples(index=False), ends_early):  # Python strings: fast by row
-        add = lambda column, value, expected: problems.append((row.line, Problem(file, f"line {row.line}", column, value, expected)))  # noqa: E731
+    needed = frame[["line", "id", "start", "end", "place_id", "origin_place_id", "category", "source_section",
+                    "source_quote", *vocab.QUOTE_TRANSLATIONS]]  # not the long texts
+    for row, ends_before_start in zip(needed.astype(object).itertuples(index=False), ends_early):  # Python strings: fast by row
+        add = lambda column, value, expected: found.add(row.line, Problem(file, f"line {row.line}", column, value, expected))  # noqa: E731
         if row.id in first_line:
             add("id", row.id, f"duplicate id: already used on line {first_line[row.id]}")
         first_line.setdefault(row.id, row.line)
@@ -265,9 +301,9 @@ def _relational_problems(frame: pd.DataFrame, place_ids: set[str], file: str) ->
             column = "source_quote" if row.source_section.strip() else "source_section"
             add(column, getattr(row, column), "give both the section and the quoted phrase of the article, or neither")
         for column in vocab.QUOTE_TRANSLATIONS:
-            if getattr(row, column, "").strip() and not row.source_quote.strip():
+            if getattr(row, column).strip() and not row.source_quote.strip():
                 add(column, getattr(row, column), "a translation needs the quoted phrase it translates (source_quote)")
-    return problems
+    return found
 
 
 def _typed_events(frame: pd.DataFrame) -> pd.DataFrame:
@@ -280,28 +316,35 @@ def _typed_events(frame: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["start", "line"], kind="stable").reset_index(drop=True)
 
 
-def load_events(path: Path | str, places: gpd.GeoDataFrame, *, strict: bool = True
-                ) -> tuple[pd.DataFrame, list[Problem]]:
+def load_events(path: Path | str, places: gpd.GeoDataFrame, *, strict: bool = True, text: str | None = None,
+                max_rows: int | None = None) -> tuple[pd.DataFrame, Listed]:
     """Read and check `events.csv` against the vocabularies and the ids of `places`.
 
-    Returns the valid events (Lima time, sorted by start) and the problems. With `strict=True`
-    any problem raises `DataError` instead.
+    Returns the valid events (Lima time, sorted by start) and the problems (the first MAX_LISTED, with
+    the count of the rest). With `strict=True` any problem raises `DataError` instead. `text`: the file's
+    text, already read (an upload: no copy of it is written to disk and read back); `max_rows`: the most
+    rows it may have (an upload's limit; the project's own data folders have none).
     """
     path = Path(path)
-    frame, problems = _read_csv_records(path, read_text_checked(path))
-    return check_event_records(frame, places, path.name, strict=strict, problems=problems)
+    frame, found = _read_csv_records(path, read_text_checked(path) if text is None else text, max_rows)
+    del text
+    return check_event_records(frame, places, path.name, strict=strict, problems=found)
 
 
 def check_event_records(frame: pd.DataFrame, places: gpd.GeoDataFrame, file: str, *, strict: bool = True,
-                        problems: Located = ()) -> tuple[pd.DataFrame, list[Problem]]:
+                        problems: Found | Iterable[tuple[int, Problem]] = ()) -> tuple[pd.DataFrame, Listed]:
     """Check a frame of event strings (one column per `EVENT_COLUMNS`, plus `line`) and type the valid rows.
 
     Any source of rows can use it (events.csv, an ACLED export); `line` is the line in that source, and
-    `problems` are those already found there, as (line, problem).
+    `problems` are those already found there (a `Found`, or (line, problem) pairs).
     """
-    pairs = [*problems, *_schema_problems(EVENTS_SCHEMA, frame, file, frame["line"].tolist(), "line"),
-             *_relational_problems(frame, set(places.index), file)]
-    found, bad_lines = _kept(pairs, strict)
+    found = problems if isinstance(problems, Found) else Found()
+    if not isinstance(problems, Found):
+        for line, problem in problems:
+            found.add(line, problem)
+    _schema_problems(EVENTS_SCHEMA, frame, file, frame["line"].tolist(), "line", found)
+    _relational_problems(frame, set(places.index), file, found)
+    found, bad_lines = _kept(found, strict)
     return _typed_events(frame[~frame["line"].isin(bad_lines)]), found
 
 
@@ -341,35 +384,106 @@ def point_problem(coords: object) -> str | None:
     return None
 
 
-def _read_features(path: Path) -> list[object]:
-    text = read_text_checked(path)
-    try:
+_DECODER = json.JSONDecoder()
+_SPACE = re.compile(r"[ \t\n\r]*")
+_COLLECTION = 'expected a GeoJSON object {"type": "FeatureCollection", "features": [...]}'
+
+
+def _json_values(text: str) -> int:
+    """About how many values parsing `text` would make: its brackets and commas (a bound that errs high)."""
+    return text.count("{") + text.count("[") + text.count(",") + 1
+
+
+def _skip(text: str, pos: int) -> int:
+    return _SPACE.match(text, pos).end()
+
+
+def _expect(text: str, pos: int, char: str, what: str) -> int:
+    if not text.startswith(char, pos):
+        raise json.JSONDecodeError(what, text, pos)
+    return _skip(text, pos + 1)
+
+
+def _feature_list(text: str, pos: int, file: str) -> tuple[list[object], int]:
+    """The array at `pos`, one feature at a time: the one past `MAX_FEATURES` raises before it is parsed."""
+    features: list[object] = []
+    pos = _skip(text, pos + 1)
+    if text.startswith("]", pos):
+        return features, pos + 1
+    while True:
+        if len(features) == MAX_FEATURES:
+            raise DataError([Problem(file, f"feature {MAX_FEATURES}", "", f"more than {MAX_FEATURES:,} places",
+                                     f"too many places: the limit is {MAX_FEATURES:,}; split the file")])
+        feature, pos = _DECODER.raw_decode(text, pos)
+        features.append(feature)
+        pos = _skip(text, pos)
+        if text.startswith("]", pos):
+            return features, pos + 1
+        pos = _expect(text, pos, ",", "Expecting ',' delimiter")
+
+
+def _collection(text: str, file: str) -> tuple[object, object]:
+    """(`type`, `features`) of the JSON object in `text`, its features parsed one by one (issue 21: a
+    feature limit counted after `json.loads` would come after 300,000 features were already held)."""
+    pos = _skip(text, 0)
+    if not text.startswith("{", pos):  # not an object: parsed whole (the value count bounds it), for its kind
         doc = json.loads(text)
+        raise DataError([Problem(file, "file", "type", type(doc).__name__, _COLLECTION)])
+    kind = features = None
+    pos = _skip(text, pos + 1)
+    while not text.startswith("}", pos):
+        if not text.startswith('"', pos):
+            raise json.JSONDecodeError("Expecting property name enclosed in double quotes", text, pos)
+        key, pos = _DECODER.raw_decode(text, pos)
+        pos = _expect(text, _skip(text, pos), ":", "Expecting ':' delimiter")
+        if key == "features" and text.startswith("[", pos):
+            features, pos = _feature_list(text, pos, file)
+        else:
+            value, pos = _DECODER.raw_decode(text, pos)
+            kind, features = (value, features) if key == "type" else (kind, value) if key == "features" else (kind, features)
+        pos = _skip(text, pos)
+        if not text.startswith("}", pos):
+            pos = _expect(text, pos, ",", "Expecting ',' delimiter")
+    if _skip(text, pos + 1) != len(text):
+        raise json.JSONDecodeError("Extra data", text, _skip(text, pos + 1))
+    return kind, features
+
+
+def _read_features(path: Path, text: str | None = None) -> list[object]:
+    text = read_text_checked(path) if text is None else text
+    values = _json_values(text)
+    if values > MAX_JSON_VALUES:  # refused before parsing: an empty list is 3 bytes here, 64 in memory
+        raise DataError([Problem(path.name, "file", "", f"{values:,} values",
+                                 f"too many JSON values (brackets and commas): the limit is {MAX_JSON_VALUES:,}; "
+                                 "a place holds about 20")])
+    try:
+        kind, features = _collection(text, path.name)
     except json.JSONDecodeError as err:
         raise DataError([Problem(path.name, f"line {err.lineno}, column {err.colno}", "", text[err.pos:err.pos + 20],
                                  f"invalid JSON ({err.msg})")]) from err
     except RecursionError as err:  # "[[[[..." thousands deep (issue 16)
         raise DataError([Problem(path.name, "file", "", text[:20], "the JSON is nested too deeply: a place is "
                                  '{"type": "Feature", "geometry": {"type": "Point", ...}, "properties": {...}}')]) from err
-    if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
-        raise DataError([Problem(path.name, "file", "type", doc.get("type") if isinstance(doc, dict) else type(doc).__name__,
-                                 'expected a GeoJSON object {"type": "FeatureCollection", "features": [...]}')])
-    if not doc["features"]:
+    if kind != "FeatureCollection" or not isinstance(features, list):
+        raise DataError([Problem(path.name, "file", "type", kind, _COLLECTION)])
+    if not features:
         raise DataError([Problem(path.name, "file", "features", [], "no places: add at least one Point feature")])
-    return doc["features"]
+    return features
 
 
-def load_places(path: Path | str, *, strict: bool = True) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+def load_places(path: Path | str, *, strict: bool = True, text: str | None = None
+                ) -> tuple[gpd.GeoDataFrame, Listed]:
     """Read and check `places.geojson`: Point features in [lon, lat] order inside Peru, known vocabularies.
 
-    Returns a GeoDataFrame indexed by `id` (EPSG:4326) and the problems; `strict=True` raises them.
+    Returns a GeoDataFrame indexed by `id` (EPSG:4326) and the problems (the first MAX_LISTED, with the
+    count of the rest); `strict=True` raises them. `text`: the file's text, already read.
     """
     path = Path(path)
-    problems: Located = []
+    found = Found()
     rows, points, indices = [], [], []
-    for i, feature in enumerate(_read_features(path)):
+    for i, feature in enumerate(_read_features(path, text)):
         where = f"feature {i}"
-        add = lambda column, value, expected: problems.append((i, Problem(path.name, where, column, value, expected)))  # noqa: E731
+        add = lambda column, value, expected: found.add(i, Problem(path.name, where, column, value, expected))  # noqa: E731
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
         props = feature.get("properties") if isinstance(feature, dict) else None
         if not isinstance(geometry, dict) or geometry.get("type") != "Point":
@@ -391,14 +505,14 @@ def load_places(path: Path | str, *, strict: bool = True) -> tuple[gpd.GeoDataFr
         points.append(Point(geometry["coordinates"][:2]))
         indices.append(i)
     frame = pd.DataFrame(rows, columns=list(vocab.PLACE_PROPERTIES), dtype="str")
-    problems += _schema_problems(PLACES_SCHEMA, frame, path.name, indices, "feature")
+    _schema_problems(PLACES_SCHEMA, frame, path.name, indices, "feature", found)
     seen: dict[str, int] = {}
     for i, place_id in zip(indices, frame["id"]):
         if place_id in seen:
-            problems.append((i, Problem(path.name, f"feature {i}", "id", place_id,
-                                        f"duplicate id: already used by feature {seen[place_id]}")))
+            found.add(i, Problem(path.name, f"feature {i}", "id", place_id,
+                                 f"duplicate id: already used by feature {seen[place_id]}"))
         seen.setdefault(place_id, i)
-    found, bad = _kept(problems, strict)
+    problems, bad = _kept(found, strict)
     keep = [r for r, i in enumerate(indices) if i not in bad]
     places = gpd.GeoDataFrame(frame.iloc[keep].astype(object), geometry=[points[r] for r in keep], crs="EPSG:4326")
-    return places.set_index("id"), found
+    return places.set_index("id"), problems

@@ -4,50 +4,70 @@ ACLED export. Checked like the bundled data, within stated limits, and never wri
 Uploads are per session: the app keeps them in the session's memory, and publishes their map data
 under a random, unguessable folder of `static/uploads/` that is deleted after `UPLOAD_TTL`, when the
 session uploads again, or, oldest first, when all uploads together pass `UPLOADS_MAX_BYTES`.
+
+Memory is budgeted too (issue 21): one process checks one file at a time (`checking`), and the uploads
+it holds are counted and sized in one budget (`UploadMemory`), checked before an upload is kept; when
+it is full, the oldest session's upload goes first, and that session is told so.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
+import os
 import re
 import secrets
 import shutil
-import tempfile
+import threading
 import time
+import weakref
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from geo.data import acled
-from geo.data.csvrows import MAX_FILE_BYTES, neutralise_formula
-from geo.data.load import REPO_DATA_DIR, Dataset, load_events, load_places
-from geo.data.problems import DataError, Problem
+from geo.data.csvrows import neutralise_formula
+from geo.data.limits import MAX_COLUMNS, MAX_FEATURES, MAX_FILE_BYTES, MAX_LISTED, MAX_ROWS  # noqa: F401 (re-exported)
+from geo.data.load import REPO_DATA_DIR, Dataset, dataset_of, decode_checked, load_events, load_places
+from geo.data.problems import DataError, Problem, unlisted_line
+from geo.data.work import HEAVY_WORK, Busy  # noqa: F401 (Busy re-exported)
 
 MAX_BYTES = MAX_FILE_BYTES
-MAX_ROWS = 200_000
-MAX_COLUMNS = 1_000  # fields in one CSV row (this project's schema has 19, an ACLED export about 31)
 _QUOTED = re.compile(rb'"[^"]*"')
+_WIDE = re.compile(rb",{%d,}" % MAX_COLUMNS)  # a record of more than MAX_COLUMNS fields
+_ALL_BUT_COMMAS_AND_BREAKS = bytes(b for b in range(256) if b not in b",\r\n")
 UPLOAD_TTL = 2 * 3600  # seconds
 UPLOADS_MAX_BYTES = 500 * 1024 * 1024  # every session's upload together, on the server's disk
 FORMATS = ("project", "acled")
+# Held in one process's memory, every session's upload together: how many, and how large (their frames'
+# own measure; the process grows by up to about 1.5 times it: docs/your-data.md). A pod's operator can
+# set both (JULIACA_UPLOADS_HELD, JULIACA_UPLOADS_MEMORY_MB).
+HELD_MAX = int(os.environ.get("JULIACA_UPLOADS_HELD", "20"))
+HELD_MAX_BYTES = int(os.environ.get("JULIACA_UPLOADS_MEMORY_MB", "96")) * 1024 * 1024
+CHECK_WAIT_S = 60  # how long a file waits for its turn to be checked (one at a time per process)
 
 
-def _check_limits(content: bytes, name: str) -> None:
+def _check_size(content: bytes, name: str) -> None:
+    """The file's size; its rows are counted as it is read (`geo.data.csvrows.read_records`)."""
     if len(content) > MAX_BYTES:
         raise DataError([Problem(name, "file", "", f"{len(content) / 1e6:.1f} MB",
                                  f"the file is too large: the limit is {MAX_BYTES // (1024 * 1024)} MB")])
-    lines = content.count(b"\n")
-    if lines > MAX_ROWS + 1:
-        raise DataError([Problem(name, "file", "", f"{lines:,} lines",
-                                 f"too many rows: the limit is {MAX_ROWS:,}; split the file")])
 
 
 def _check_columns(content: bytes, name: str) -> None:
     """Refuse a CSV record with more than `MAX_COLUMNS` fields before parsing it: Python's `csv` would
-    build all of them at once (a 20 MB row of "ab,ab,..." costs over 600 MB of memory)."""
-    unquoted = _QUOTED.sub(b"", content)  # what is left of each record outside its quoted cells
-    widest = max(unquoted.split(b"\n"), key=lambda line: line.count(b","))
-    fields = widest.count(b",") + 1
-    if fields > MAX_COLUMNS:
+    build all of them at once (a 20 MB row of "ab,ab,..." costs over 600 MB of memory).
+
+    Fields are counted per record, whatever ends it (\\n, \\r\\n or a bare \\r: issue 21), as the run of
+    commas between two line breaks once quoted cells are taken out; no line is copied on its own."""
+    commas = _QUOTED.sub(b"", content).translate(None, _ALL_BUT_COMMAS_AND_BREAKS)
+    widest = _WIDE.search(commas)
+    if widest:
+        fields = len(widest.group()) + 1
         raise DataError([Problem(name, "file", "", f"{fields:,} fields in one row",
                                  f"too many columns: the limit is {MAX_COLUMNS:,}; is this the right file?")])
 
@@ -61,31 +81,33 @@ def load_upload(events: bytes, events_name: str, fmt: str = "project",
     """
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
-    _check_limits(events, events_name)
+    _check_size(events, events_name)
     _check_columns(events, events_name)
     if places is not None:
-        _check_limits(places, places_name)
-    with tempfile.TemporaryDirectory(prefix="juliaca-upload-") as folder:
-        events_path = Path(folder) / Path(events_name).name
-        events_path.write_bytes(events)
-        if fmt == "acled":
-            return acled.load_acled(events_path)
-        places_path = REPO_DATA_DIR / "places.geojson"
-        if places is not None:
-            places_path = Path(folder) / Path(places_name).name
-            places_path.write_bytes(places)
-        place_frame, place_problems = load_places(places_path, strict=False)
-        event_frame, event_problems = load_events(events_path, place_frame, strict=False)
-        return Dataset(place_frame, event_frame, tuple(place_problems + event_problems))
+        _check_size(places, places_name)
+    events_path = Path(Path(events_name).name)  # for its name only: the text is read from memory, once
+    if fmt == "acled":
+        return acled.load_acled(events_path, text=decode_checked(events, events_path.name), max_rows=MAX_ROWS)
+    if places is None:
+        place_frame, place_problems = load_places(REPO_DATA_DIR / "places.geojson", strict=False)
+    else:
+        place_frame, place_problems = load_places(Path(Path(places_name).name), strict=False,
+                                                  text=decode_checked(places, Path(places_name).name))
+    event_frame, event_problems = load_events(events_path, place_frame, strict=False,
+                                              text=decode_checked(events, events_path.name), max_rows=MAX_ROWS)
+    return dataset_of(place_frame, event_frame, place_problems, event_problems)
 
 
-def problems_csv(problems: list[Problem] | tuple[Problem, ...]) -> bytes:
-    """Every refused row as CSV (file, where, column, value, what is expected), safe to open in a spreadsheet."""
+def problems_csv(problems: list[Problem] | tuple[Problem, ...], unlisted: int = 0) -> bytes:
+    """The refused rows as CSV (file, where, column, value, what is expected), safe to open in a spreadsheet:
+    the problems kept (the first 1,000 of each file), then a last row with the count of the rest."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["file", "where", "column", "value", "expected"])
     for p in problems:
         writer.writerow([neutralise_formula(str(v)) for v in (p.file, p.where, p.column, p.value, p.expected)])
+    if unlisted:
+        writer.writerow(["", "", "", "", unlisted_line(unlisted)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -146,3 +168,93 @@ def evict_oldest(static_dir: Path, keep: Path, budget: int = UPLOADS_MAX_BYTES) 
             total -= sizes[folder]
             removed.append(folder)
     return removed
+
+
+# --- memory: one file checked at a time, and one budget for the uploads held -------------------------
+
+class TooLarge(ValueError):
+    """An upload needs more memory than the whole budget of uploads held: it cannot be kept."""
+
+    def __init__(self, size: int, limit: int):
+        self.size, self.limit = size, limit
+        super().__init__(f"{size / 1e6:.0f} MB in memory; the server holds {limit / 1e6:.0f} MB of uploads in all")
+
+
+def checking(wait: float = CHECK_WAIT_S, on_wait=None):
+    """One file checked at a time in this process, and never while pictures are drawn (`geo.data.work`): a
+    check takes up to about 400 MB at the limits, two at once could take a 1 GiB pod down. `on_wait()`
+    is called if the turn does not come at once; `Busy` is raised if it has not come within `wait` s."""
+    return HEAVY_WORK.checking(wait, on_wait)
+
+
+def memory_size(*frames: pd.DataFrame) -> int:
+    """What frames hold in memory, their strings included (pandas' deep measure), in bytes."""
+    return sum(int(frame.memory_usage(deep=True, index=True).sum()) for frame in frames)
+
+
+@dataclass(eq=False)
+class Held:
+    """One session's upload in memory: what the app keeps (`value`), its size, and whether the budget
+    took it back (`evicted`: `value` is None then, and the session should say so)."""
+
+    value: object
+    size: int
+    order: int = 0
+    evicted: bool = False
+
+
+@dataclass
+class UploadMemory:
+    """Every session's upload held in this process, counted and sized in one budget (issue 21: a 16 MB file
+    kept 42 MB until its session ended, with no limit on how many). The budget holds the uploads only
+    weakly: when a session ends, its upload leaves the count with it."""
+
+    max_count: int = HELD_MAX
+    max_bytes: int = HELD_MAX_BYTES
+    _held: OrderedDict = field(default_factory=OrderedDict)  # order -> weak reference, oldest first
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _orders: Iterator[int] = field(default_factory=itertools.count)
+
+    def keep(self, value: object, size: int) -> tuple[Held, list[Held]]:
+        """Hold `value` (`size` bytes): first evict the oldest uploads until it fits. Returns it and the
+        uploads evicted; raises `TooLarge` if it cannot fit even alone."""
+        if size > self.max_bytes:
+            raise TooLarge(size, self.max_bytes)
+        with self._lock:
+            alive = self._alive()
+            evicted = []
+            while alive and (len(alive) + 1 > self.max_count or sum(h.size for h in alive) + size > self.max_bytes):
+                oldest = alive.pop(0)
+                oldest.value, oldest.evicted = None, True
+                del self._held[oldest.order]
+                evicted.append(oldest)
+            held = Held(value, size, next(self._orders))
+            self._held[held.order] = weakref.ref(held)
+            return held, evicted
+
+    def release(self, held: Held | None) -> None:
+        """The session lets its upload go (a new upload, or back to the bundled data)."""
+        if held is not None:
+            with self._lock:
+                self._held.pop(held.order, None)
+            held.value = None
+
+    def totals(self) -> tuple[int, int]:
+        """How many uploads are held, and their bytes."""
+        with self._lock:
+            alive = self._alive()
+            return len(alive), sum(h.size for h in alive)
+
+    def _alive(self) -> list[Held]:
+        """The uploads still held by a session, oldest first (those of ended sessions are forgotten)."""
+        alive = []
+        for order, ref in list(self._held.items()):
+            held = ref()
+            if held is None:
+                del self._held[order]
+            else:
+                alive.append(held)
+        return alive
+
+
+UPLOADS_IN_MEMORY = UploadMemory()  # this process's budget

@@ -3,7 +3,9 @@
 Sending the data once lets a step be a few bytes (`t`, the filter, the selection) whatever the
 size of the dataset; the browser finds the visible events by binary search and draws only what
 changed since the last step. The text of the popups comes in chunks of `CHUNK` events per
-language, fetched when a popup needs them, so 100,000 events do not cost 50 MB up front.
+language, fetched when a popup needs them, so 100,000 events do not cost 50 MB up front. The record's
+lists come in files of their own, per language, fetched when first opened: the people killed
+(`people-<lang>.json`) and every source (`sources-<lang>.json`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from geo.model.routes import march_line
 from geo.model.timeline import MARCH_LEAD, EventIndex, epoch_ms
 from geo.text.events import event_texts
 from geo.text.i18n import LANGUAGES
+from geo.text.sources import people_records, sources_panel
 
 CHUNK = 1000
 PARTIAL = ".partial-"  # a bundle being written; one left behind by a process that died is removed later
@@ -47,6 +50,8 @@ def core(index: EventIndex, places: gpd.GeoDataFrame) -> dict:
     slot = pd.Series(place).groupby(place).cumcount().where(np.array(place) >= 0, 0).astype(int).tolist()
     harmed = ev[list(COUNT_COLUMNS)].fillna(0).astype(int).sum(axis=1)
     marching = ((ev["category"] == "march") & known & ev["origin_place_id"].isin(places.index)).to_numpy()
+    source_codes = {source_id: k for k, source_id in enumerate(index.record.sources)}
+    differ = {r.event_id for r in index.record.readings}
     return {
         "n": len(ev),
         "ids": ev["id"].tolist(),
@@ -59,6 +64,9 @@ def core(index: EventIndex, places: gpd.GeoDataFrame) -> dict:
         "size": [symbol_size(h) for h in harmed],
         "approx": ev["time_precision"].isin(APPROXIMATE).astype(int).tolist(),
         "badge": ev["claim_status"].map(CLAIM_BADGE).tolist(),
+        "differ": [int(e in differ) for e in ev["id"]],  # sources differ on it: a badge of its own
+        "sourceIds": list(source_codes),  # the record's sources; `src[i]`: event i's, as indices into it
+        "src": [[source_codes[s] for s in ids] for ids in ev["source_ids"]],
         "running": index.running_totals.T.tolist(),  # per count column, totals over the first k events
         "countColumns": list(COUNT_COLUMNS),
         "categories": list(CATEGORIES),
@@ -92,11 +100,21 @@ def row_chunks(index: EventIndex, places: gpd.GeoDataFrame) -> list[dict]:
             for start in range(0, len(index.events), CHUNK)] or [{"csv": [], "feature": []}]
 
 
+def record_lists(index: EventIndex, lang: str) -> dict[str, list[dict]]:
+    """The record's lists in `lang`: the people killed (`geo.text.sources.people_records`) and every source
+    with what cites it (`sources_panel`); both empty for a dataset without a record (an upload)."""
+    record = index.record
+    return {"people": people_records(record, index.events, lang) if record else [],
+            "sources": sources_panel(record, lang) if record else []}
+
+
 def files(index: EventIndex, places: gpd.GeoDataFrame) -> dict[str, str]:
-    """The bundle's files by name: core.json, text-<lang>-<k>.json for each language, rows-<k>.json."""
+    """The bundle's files by name: core.json; for each language text-<lang>-<k>.json, people-<lang>.json and
+    sources-<lang>.json; rows-<k>.json."""
     out = {"core.json": to_js(core(index, places))}
     for lang in LANGUAGES:
         out |= {f"text-{lang}-{k}.json": to_js(chunk) for k, chunk in enumerate(text_chunks(index, places, lang))}
+        out |= {f"{name}-{lang}.json": to_js(values) for name, values in record_lists(index, lang).items()}
     return out | {f"rows-{k}.json": to_js(chunk) for k, chunk in enumerate(row_chunks(index, places))}
 
 

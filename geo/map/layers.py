@@ -20,6 +20,7 @@ from geo.map.payload import CATEGORY_STYLE, to_js
 from geo.model.views import BASEMAPS, DEFAULT_VIEW, VIEWS
 from geo.text.events import category_label
 from geo.text.i18n import text
+from geo.text.words import event_words
 
 _CONTEXT_LAYERS = (  # file, pane, style when offline, style over tiles (None: not drawn)
     ("countries_ne10m.geojson", "jm-land", "land", None),
@@ -70,7 +71,7 @@ def legend(lang: str, categories: tuple[str, ...] = CATEGORIES) -> dict:
         "items": [{"category": c, "style": {"color": CATEGORY_STYLE[c][0], "shape": CATEGORY_STYLE[c][1]},
                    "label": category_label(c, lang)} for c in categories],
         "notes": [text(lang, key) for key in ("legend_new", "legend_earlier", "legend_approx",
-                                              "legend_claim", "legend_route", "legend_size")],
+                                              "legend_claim", "legend_differ", "legend_route", "legend_size")],
     }
 
 
@@ -123,16 +124,18 @@ def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict,
         "legend": legend(lang),
         "dataset": dataset,
         "strings": {k: text(lang, k) for k in ("schematic", "tiles_failed", "march_from", "events_here", "map_name")}
-        | {"source": text(lang, "popup_quote"), "reported_by": text(lang, "details_reported_by")},
+        | event_words(lang),
     }
 
 
 def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, url_root: str = URL_ROOT,
-             first_step: dict | None = None, room: bool = False) -> LocalMap:
+             first_step: dict | None = None, room: bool = False, people_links: bool = False) -> LocalMap:
     """A fresh base map (cheap: about a millisecond). Its script depends only on the language, the base
     map and the dataset (`bundle`: the bundle's folder under the static root, e.g. `bundles/<fingerprint>`),
     on `room` (classroom mode: type and symbols for a room, the legend folded), and on `first_step`, the
     step it draws before the time control reaches it (kept for the iframe's life).
+    `people_links`: a death's popup links each person killed to the list of the people killed beside the map
+    (where the page has that list); else it names them as text.
     (Its arrays are fetched, or taken from the page's control: inlined in the script, even 66 events' made
     the first map slower in the benchmark, and 1,000 events' 1.9 times the baseline's.)"""
     spec = BASEMAPS[basemap]
@@ -144,5 +147,5 @@ def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, 
     dataset = {"url": f"{url_root}/{bundle}"}
     # in the app the map is an iframe: its title names the time shown (`nameFrame`, issue 11)
     _Setup(map_config(places, lang, basemap, dataset, url_root=url_root)
-           | {"nameFrame": True, "firstStep": first_step, "room": room}).add_to(fmap)
+           | {"nameFrame": True, "firstStep": first_step, "room": room, "peopleLinks": people_links}).add_to(fmap)
     return fmap

@@ -3,8 +3,8 @@ message that draws it on the map.
 
 Pure data (no Streamlit). The app hands them to its time control (ui/time_control.py) and the exported
 page inlines them (geo/output/export.py); the browser's time control (geo/web/app/control.js) shows
-them, and draws each on the map with its `map` message (`step_message`), adding only the filter and
-the selection. The counters come from each step's `toll` (as worded) or from the bundle's arrays
+them, and draws each on the map with its `map` message (`step_message`), adding only the filter, the
+source choice and the selection. The counters come from each step's `toll` (as worded) or from the bundle's arrays
 (geo/web/app/timemodel.js) counting from its `tollFrom`, as `geo.model.timeline.state_at` does.
 """
 
@@ -17,7 +17,7 @@ import pandas as pd
 from geo.data.vocab import CATEGORIES
 from geo.model.moments import Moment
 from geo.model.params import step_key, steps_for
-from geo.model.timeline import Scale, epoch_ms, step_size, toll_start
+from geo.model.timeline import Scale, epoch_ms, new_since, toll_start
 from geo.model.views import VIEWS
 from geo.text.a11y import map_title
 from geo.text.i18n import text
@@ -31,13 +31,15 @@ def step_message(t: pd.Timestamp, scale: Scale, lang: str) -> dict:
     >>> step_message(pd.Timestamp("2023-01-09T18:00-05:00"), "hour", "en")["newFrom"]
     1673301600000
     """
-    return {"t": epoch_ms(t), "iso": t.isoformat(), "newFrom": epoch_ms(t - step_size(scale)),
+    return {"t": epoch_ms(t), "iso": t.isoformat(), "newFrom": epoch_ms(new_since(t, scale)),
             "title": map_title(t, scale, lang)}
 
 
-def with_view(message: dict, cats: list[str] | None = None, selected: str | None = None) -> dict:
-    """A step's map message with the category filter and the event selected (as stepMessage in step.js)."""
-    return message | {"cats": cats, "selected": selected}
+def with_view(message: dict, cats: list[str] | None = None, selected: str | None = None,
+              src: str | None = None) -> dict:
+    """A step's map message with the category filter, the event selected and the source whose events alone
+    are shown (None: every source), as stepMessage in step.js."""
+    return message | {"cats": cats, "selected": selected, "src": src}
 
 
 def step_filter(categories: frozenset[str] | None) -> list[str] | None:

@@ -17,8 +17,9 @@ undated         23:00 on the day after `start` (the day of the events it concern
                 source reports it without a date, after those events
 ==============  ==========================================================================
 
-A step at time t shows every event revealed at or before t; the events revealed in
-(t - step, t] are "new" in that step. Marches are drawn from `MARCH_LEAD` before their arrival
+A step at time t shows every event revealed at or before t; the events revealed since the step
+before, in (previous step, t], are "new" in that step: the hour, the day or, for the month steps of
+February to June 2023, the whole month it stands for (`new_since`, issue 21). Marches are drawn from `MARCH_LEAD` before their arrival
 (their `start`) and grow along a schematic line until they arrive: a drawing rule, not data.
 """
 
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal, get_args
 
 import geopandas as gpd
@@ -87,8 +88,32 @@ def context_steps() -> list[pd.Timestamp]:
 
 
 def step_size(scale: Scale) -> pd.Timedelta:
-    """What one step of `scale` spans, for what is "new" at a step: an hour, or a day."""
+    """The usual span of one step of `scale`: an hour, or a day (a month step spans its month: `new_since`)."""
     return HOUR if scale == "hour" else DAY
+
+
+@lru_cache(maxsize=2)
+def _steps_ns(scale: Scale) -> np.ndarray:
+    steps = hour_steps() if scale == "hour" else context_steps()
+    return np.array([t.value for t in steps], dtype=np.int64)
+
+
+def new_since(t: pd.Timestamp, scale: Scale) -> pd.Timestamp:
+    """Where the "new" window of the step at `t` opens: the step before it on `scale`. The events revealed
+    in (new_since(t), t] are new at t: an hour's, a day's, or a whole month's for a month step (issue 21:
+    a one-day window left the 19 March event never new). Before the first step: one usual step back.
+
+    >>> new_since(lima_time("2023-03-31T23:00"), "day")
+    Timestamp('2023-02-28 23:00:00-0500', tz='America/Lima')
+    >>> new_since(lima_time("2023-01-09T17:00"), "hour")
+    Timestamp('2023-01-09 16:00:00-0500', tz='America/Lima')
+    """
+    t = lima_time(t)
+    steps = _steps_ns(scale)
+    before = int(np.searchsorted(steps, t.value, side="left"))
+    if before == 0:
+        return t - step_size(scale)
+    return pd.Timestamp(int(steps[before - 1]), tz="UTC").tz_convert(LIMA)
 
 
 def is_month_step(t: pd.Timestamp) -> bool:
@@ -179,7 +204,7 @@ class MapState:
 
     t: pd.Timestamp
     visible: pd.DataFrame               # revealed at or before t, category filter applied, oldest first
-    new_ids: frozenset[str]             # revealed in (t - step, t]
+    new_ids: frozenset[str]             # revealed in (new_from, t]: see `new_since`
     totals: dict[str, int]              # COUNT_COLUMNS summed over the toll up to t (no filter)
     march_rows: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)  # the marches the filter keeps
 
@@ -222,15 +247,16 @@ def _toll_base(index: EventIndex, toll_from: pd.Timestamp | None) -> int:
     return int(np.searchsorted(index.reveal_ns, lima_time(toll_from).value, side="left"))
 
 
-def state_at(index: EventIndex, t: pd.Timestamp, *, step: pd.Timedelta = HOUR,
+def state_at(index: EventIndex, t: pd.Timestamp, *, new_from: pd.Timestamp | None = None,
              categories: frozenset[str] | None = None, toll_from: pd.Timestamp | None = None,
              source: str | None = None) -> MapState:
     """The state of the map at t: visible events, the new ones, marches under way, the toll.
 
     Selects events that 1. are revealed at or before t, 2. belong to `categories` (all when None) and
-    3. are reported by `source` (all when None). The toll ignores the filters: hiding a category or a
-    source does not change the number of dead. It counts the events revealed in [toll_from, t] (from
-    the start when `toll_from` is None; see `toll_start` for each scale's).
+    3. are reported by `source` (all when None). The new ones are those revealed in (new_from, t]: pass
+    `new_since(t, scale)`, the step before on the scale shown (None: an hour before t). The toll ignores
+    the filters: hiding a category or a source does not change the number of dead. It counts the events
+    revealed in [toll_from, t] (from the start when `toll_from` is None; see `toll_start` for each scale's).
 
     >>> from geo.data.load import load_dataset
     >>> data = load_dataset()
@@ -239,16 +265,16 @@ def state_at(index: EventIndex, t: pd.Timestamp, *, step: pd.Timedelta = HOUR,
     """
     t = lima_time(t)
     shown = _count_revealed(index, t)
-    new_from = _count_revealed(index, t - step)
+    first_new = _count_revealed(index, t - HOUR if new_from is None else new_from)
     visible = index.events.iloc[:shown]
-    new_ids = index.events["id"].iloc[new_from:shown]
+    new_ids = index.events["id"].iloc[first_new:shown]
     keep = np.ones(len(index.events), dtype=bool)
     if categories is not None:
         keep &= index.events["category"].isin(categories).to_numpy()
     if source is not None:
         keep &= index.events["source_ids"].map(lambda ids: source in ids).to_numpy(dtype=bool)
     visible = visible[keep[:shown]]
-    new_ids = new_ids[keep[new_from:shown]]
+    new_ids = new_ids[keep[first_new:shown]]
     marches = index.marches[keep[index.marches.index.to_numpy()]]
     base = index.running_totals[min(_toll_base(index, toll_from), shown)]
     totals = dict(zip(COUNT_COLUMNS, (int(x) for x in index.running_totals[shown] - base)))
@@ -315,6 +341,6 @@ def reported_at(index: EventIndex, t: pd.Timestamp, toll_from: pd.Timestamp | No
     chosen = figures[(figures["at"] >= base) & (figures["at"] < shown)]
     if source is not None:
         sources = index.events["source_ids"]
-        chosen = chosen[[source in sources.iloc[at] for at in chosen["at"]]]
+        chosen = chosen[np.array([source in sources.iloc[at] for at in chosen["at"]], dtype=bool)]
     latest = chosen.groupby("measure", sort=False).tail(1)
     return {row.measure: Reported(int(row.value), row.qualifier, row.event_id, row.said_by) for row in latest.itertuples()}

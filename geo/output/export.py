@@ -33,10 +33,13 @@ from geo.text.a11y import moment_summary
 from geo.text.events import LIST_LIMIT
 from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, STRINGS, text
 from geo.text.labels import count_label
+from geo.text.sources import credit_of
+from geo.text.steptext import credit_at, credit_lines, reported_lines
 from geo.text.words import control_words, counter_labels, list_words
 from geo.text.labels import toll_scope
 
-_UI_KEYS = ("title", "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day")
+_UI_KEYS = ("title", "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day",
+            "sources_heading", "sources_body")
 SPEEDS = (("0.5", 500), ("1", 1000), ("2", 2000))  # seconds per step, as in the app
 
 
@@ -52,6 +55,8 @@ class PageOptions:
     snapshot: bool = False
     categories: frozenset[str] | None = None  # None: every category
     highlight: tuple[str, ...] = ()  # event ids that stand out (a key moment's); the rest fade
+    source: str | None = None  # only the events this source reports (None: every source). For the article
+    # only, give the page its own dataset (geo.data.load.for_source), which every event of cites
 
 
 _MAP_DATA = {  # the base map's credit, in each language
@@ -62,24 +67,44 @@ _MAP_DATA = {  # the base map's credit, in each language
 }
 
 
-def credit_line(lang: str, base: str) -> str:
-    """The credit printed on every export, wholly in `lang`: the source and its outlets, the map data, the
-    project (by its title in that language)."""
+def credit_line(lang: str, base: str, sources: str | None = None) -> str:
+    """The credit printed on every export, wholly in `lang`: the sources, the texts' licence, the map data, the
+    project (by its title in that language). `sources`: the credit of exactly the sources shown
+    (`geo.text.sources.credit_of`); without it, the article and the outlets it quotes."""
     map_data = _MAP_DATA[base].get(lang, _MAP_DATA[base]["en"])
-    return (f"{text(lang, 'credit_source')} · {text(lang, 'credit_map')}: {map_data}; GeoNames (CC BY 4.0)"
-            f" · {text(lang, 'title')}")
+    credited = f"{sources} · {text(lang, 'credit_texts')}" if sources else text(lang, "credit_source")
+    return f"{credited} · {text(lang, 'credit_map')}: {map_data}; GeoNames (CC BY 4.0) · {text(lang, 'title')}"
+
+
+def step_credit(index: EventIndex, options: PageOptions) -> str:
+    """The credit line of a picture of `options.step`: the sources of exactly the events it shows, the
+    licences, the map data (as burned into the picture by the page)."""
+    categories = None if options.categories is None else frozenset(options.categories)
+    t = steps_for(options.scale)[options.step]
+    return credit_line(options.lang, options.base, credit_at(index, t, options.scale, options.lang, categories,
+                                                              options.source))
+
+
+def events_credit(index: EventIndex, lang: str) -> str:
+    """The credit of the sources of every event of `index` (the exported page's own, whatever the step)."""
+    return credit_of(index.record, index.events, lang, sentence=False)
 
 
 def _steps(index: EventIndex, places: gpd.GeoDataFrame, scale: Scale, options: PageOptions) -> dict[str, list[dict]]:
     """The slider's steps in each language (as the app's, geo.map.steps), each with its counters as worded
-    ("over 100") and the moment in words (what stands in for the map, issue 11), and a key moment's
-    events standing out on every step."""
+    ("over 100"), the figures reported by then, the credit of the sources of the events it shows, and the
+    moment in words (what stands in for the map, issue 11), and a key moment's events standing out on
+    every step."""
     out = {}
+    categories = None if options.categories is None else frozenset(options.categories)
     for lang in LANGUAGES:
-        summaries = [moment_summary(index, places, t, scale, lang, view=options.view, categories=options.categories)
-                     for t in steps_for(scale)]
-        steps = [step | {"toll": toll, "summary": summary} for step, toll, summary in
-                 zip(explore_steps(scale, lang), _worded_tolls(index, scale, lang), summaries)]
+        summaries = [moment_summary(index, places, t, scale, lang, view=options.view, categories=options.categories,
+                                    source=options.source) for t in steps_for(scale)]
+        steps = [step | {"toll": toll, "summary": summary, "reported": reported, "credit": credit}
+                 for step, toll, summary, reported, credit in
+                 zip(explore_steps(scale, lang), _worded_tolls(index, scale, lang), summaries,
+                     reported_lines(index, scale, lang, options.source),
+                     credit_lines(index, scale, lang, categories, options.source))]
         if options.highlight:
             steps = [step | {"map": step["map"] | {"highlight": list(options.highlight)}} for step in steps]
         out[lang] = steps
@@ -110,6 +135,7 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "step": options.step,
         "snapshot": options.snapshot,
         "cats": None if options.categories is None else sorted(options.categories),
+        "src": options.source,
         "listLimit": LIST_LIMIT,
         "maxZoom": spec.max_zoom,
         "view": {"center": list(center), "zoom": zoom},
@@ -121,11 +147,13 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "core": bundle.core(index, places),
         "text": {lang: bundle.text_chunks(index, places, lang) for lang in LANGUAGES},
         "rows": [] if options.snapshot else bundle.row_chunks(index, places),
+        "record": {} if options.snapshot else {lang: bundle.record_lists(index, lang) for lang in LANGUAGES},
         "layers": layers,  # once for both languages; the page hands them to each map it builds
         "strings": {lang: _words(lang) for lang in LANGUAGES},
         "config": {lang: map_config(places, lang, options.base, None, url_root=None) | _furniture(options)
                    for lang in LANGUAGES},
-        "credit": {lang: credit_line(lang, options.base) for lang in LANGUAGES},
+        "credit": {lang: credit_line(lang, options.base, events_credit(index, lang)) for lang in LANGUAGES},
+        "creditParts": {lang: credit_line(lang, options.base, "{sources}") for lang in LANGUAGES},  # a step's own
     }
 
 

@@ -8,8 +8,8 @@ searched and read aloud.
 
 from __future__ import annotations
 
+import asyncio
 import base64
-import tempfile
 from pathlib import Path
 
 import geopandas as gpd
@@ -18,9 +18,8 @@ from jinja2 import Environment
 from geo.map.assets import WEB_DIR
 from geo.model.moments import Moment
 from geo.model.timeline import EventIndex
-from geo.output.browser import launch
-from geo.output.export import PageOptions, credit_line
-from geo.output.site import moment_counters, moment_events, moment_options
+from geo.output.export import PageOptions
+from geo.output.site import moment_counters, moment_events, moment_options, moments_credit
 from geo.text.describe import describe_moment
 from geo.text.i18n import text
 from geo.text.labels import clock_label
@@ -58,6 +57,7 @@ def _moment_view(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Mome
                                highlight=options.highlight),
         "counters": moment_counters(index, moment, lang),
         "events": group_events(moment_events(index, places, moment, lang)),
+        "credit": moments_credit(index, [moment], lang, BASE),
     }
 
 
@@ -71,30 +71,27 @@ def handout_html(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Mome
         method=text(lang, "handout_method"), moments_heading=text(lang, "moment_all"),
         moments=[_moment_view(index, places, moments, k, lang, png) for k, png in enumerate(images)],
         events_heading=text(lang, "moment_events"), section_word=text(lang, "handout_section"),
-        credit=credit_line(lang, BASE), licence=text(lang, "handout_licence"),
+        credit=moments_credit(index, moments, lang, BASE), licence=text(lang, "handout_licence"),
         sources_heading=text(lang, "handout_sources_heading"), sources=text(lang, "handout_sources"),
         quote_note=text(lang, "handout_quote_note"), data_credits=text(lang, "handout_data_credits"))
 
 
-def handout_pdf(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Moment], lang: str) -> bytes:
-    """The handout as PDF bytes: the maps photographed, then the document printed, both in headless
-    Chromium with no network (RuntimeError if there is no Chromium)."""
-    from playwright.sync_api import sync_playwright
+HANDOUT_TIMEOUT_S = 180  # a dozen maps at print density, then the document
 
-    from geo.output.render import render_views
+
+def handout_pdf(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Moment], lang: str) -> bytes:
+    """The handout as PDF bytes: the maps photographed, then the document printed, in one job of the
+    process's browser (`geo.output.renderer`), with no network (RuntimeError if there is no Chromium)."""
+    from geo.output.render import views_work
+    from geo.output.renderer import renderer
 
     views = [moment_options(m, PageOptions(lang=lang, base=BASE)) for m in moments]
-    images = list(render_views(index, places, views, *IMAGE_SIZE, scale=2))
-    document = handout_html(index, places, moments, lang, images)
-    with tempfile.TemporaryDirectory(prefix="juliaca-handout-") as folder, sync_playwright() as playwright:
-        path = Path(folder) / "handout.html"
-        path.write_text(document, encoding="utf-8")
-        browser = launch(playwright, offline=True)
-        try:
-            page = browser.new_page()
-            page.goto(path.as_uri())
-            page.emulate_media(media="print")
-            return page.pdf(format="A4", print_background=True, prefer_css_page_size=True, tagged=True,
-                            outline=True)
-        finally:
-            browser.close()
+
+    async def work(page) -> bytes:
+        images = await views_work(index, places, views)(page)
+        await page.set_content(await asyncio.to_thread(handout_html, index, places, moments, lang, images))
+        await page.emulate_media(media="print")
+        return await page.pdf(format="A4", print_background=True, prefer_css_page_size=True, tagged=True,
+                              outline=True)
+
+    return renderer().run(work, width=IMAGE_SIZE[0], height=IMAGE_SIZE[1], scale=2, timeout=HANDOUT_TIMEOUT_S)

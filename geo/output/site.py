@@ -27,11 +27,12 @@ from geo.model.moments import Moment
 from geo.model.params import step_key, steps_for
 from geo.model.timeline import EventIndex, toll_as_worded, toll_start
 from geo.output.alttext import png_with_text, write_sidecar
-from geo.output.export import PageOptions, credit_line, export_site
+from geo.output.export import PageOptions, credit_line, export_site, step_credit
 from geo.text.describe import describe_moment
 from geo.text.events import event_texts
 from geo.text.i18n import STRINGS, text
 from geo.text.labels import clock_label, count_label
+from geo.text.sources import credit_of
 
 CARD_SIZE = (1200, 630)
 CARD_STEP = 18  # the site's own card shows 9 January at 18:00, after the shooting
@@ -105,9 +106,9 @@ def moment_options(moment: Moment, options: PageOptions) -> PageOptions:
                    snapshot=True, categories=None)
 
 
-def _write_card(png: bytes, path: Path, alt: str, options: PageOptions) -> None:
+def _write_card(png: bytes, path: Path, alt: str, options: PageOptions, credit: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(png_with_text(png, alt, text(options.lang, "title"), credit_line(options.lang, options.base)))
+    path.write_bytes(png_with_text(png, alt, text(options.lang, "title"), credit))
     write_sidecar(path, alt)
 
 
@@ -122,8 +123,8 @@ def render_cards(index: EventIndex, places: gpd.GeoDataFrame, shots: list[tuple[
     from geo.output.render import render_views
 
     pngs = render_views(index, places, [o for o, _ in shots], *CARD_SIZE, legend=False)
-    for (options, path), png in zip(shots, pngs):
-        _write_card(png, path, _card_alt(index, places, options), options)
+    for (options, path), png in zip(shots, pngs):  # each card credits the sources of what its picture shows
+        _write_card(png, path, _card_alt(index, places, options), options, step_credit(index, options))
 
 
 def moment_counters(index: EventIndex, moment: Moment, lang: str) -> list[tuple[str, str]]:
@@ -137,6 +138,14 @@ def moment_events(index: EventIndex, places: gpd.GeoDataFrame, moment: Moment, l
     events = index.events[index.events["id"].isin(set(moment.event_ids))]
     columns = event_texts(events, places, lang)
     return [{name: values[k] for name, values in columns.items()} for k in range(len(events))]
+
+
+def moments_credit(index: EventIndex, moments: list[Moment], lang: str, base: str) -> str:
+    """The credit line of pages about `moments` (one moment's page, a handout page, the list of moments):
+    the sources of exactly their events, the licences, the map data."""
+    wanted = {event_id for moment in moments for event_id in moment.event_ids}
+    events = index.events[index.events["id"].isin(wanted)]
+    return credit_line(lang, base, credit_of(index.record, events, lang, sentence=False))
 
 
 def moment_page(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Moment], k: int, options: PageOptions,
@@ -157,7 +166,7 @@ def moment_page(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Momen
         position=text(lang, "present_position", i=k + 1, n=len(moments)),
         clock=clock_label(moment.t, moment.scale, lang), caption=moment.caption[lang],
         map_link=map_link(moment, lang, "../../"), image=image, alt=alt, counters=moment_counters(index, moment, lang),
-        events=moment_events(index, places, moment, lang), credit=credit_line(lang, options.base),
+        events=moment_events(index, places, moment, lang), credit=moments_credit(index, [moment], lang, options.base),
         licence=text(lang, "handout_licence"))
 
 
@@ -167,15 +176,16 @@ def _neighbour(moments: list[Moment], j: int, lang: str) -> dict | None:
 
 
 def moments_index(moments: list[Moment], options: PageOptions, base_url: str | None, image: bool,
-                  image_alt: str = "") -> str:
-    """The list of key moments, linked; its card is the site's own (`image_alt` its alt text)."""
+                  image_alt: str = "", credit: str | None = None) -> str:
+    """The list of key moments, linked; its card is the site's own (`image_alt` its alt text); `credit`: its
+    credit line (`moments_credit`), else the article's."""
     lang = options.lang
     card = Card(text(lang, "moment_all"), text(lang, "card_description"), lang,
                 address(base_url, "card.png") if image else None, image_alt,
                 address(base_url, "moments/") if base_url else None)
     template = _ENV.from_string((WEB_DIR / "moments.html").read_text(encoding="utf-8"))
     return template.render(lang=lang, heading=text(lang, "moment_all"), site_title=text(lang, "title"),
-                           card_meta=Markup(card_meta(card)), credit=credit_line(lang, options.base),
+                           card_meta=Markup(card_meta(card)), credit=credit or credit_line(lang, options.base),
                            moments=[{"id": m.id, "title": m.title[lang], "clock": clock_label(m.t, m.scale, lang)}
                                     for m in moments])
 
@@ -197,7 +207,8 @@ def write_site(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Moment
     if moments:
         (out_dir / "moments").mkdir(parents=True, exist_ok=True)
         written.append(out_dir / "moments" / "index.html")
-        written[-1].write_text(moments_index(moments, options, base_url, images, alt), encoding="utf-8")
+        credit = moments_credit(index, moments, options.lang, options.base)
+        written[-1].write_text(moments_index(moments, options, base_url, images, alt, credit), encoding="utf-8")
     for k, moment in enumerate(moments):
         path = out_dir / "moments" / moment.id / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,19 +15,20 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.data.vocab import CATEGORIES, COUNT_COLUMNS
-from geo.model.timeline import (EventIndex, MapState, Scale, lima_time, reported_at, state_at, step_size, toll_as_worded,
-                                toll_start)
+from geo.model.timeline import (EventIndex, MapState, Scale, lima_time, new_since, reported_at, state_at,
+                                toll_as_worded, toll_start)
 from geo.text.i18n import text
 from geo.text.labels import clock_label, count_label
-from geo.text.sources import credit_sources, reported_line, shown_sources
+from geo.text.sources import credit_of, reported_line
 
 MAX_NAMED = 5  # events named one by one; the rest are counted ("and 3 more")
 
 
-def _state(index: EventIndex, t: pd.Timestamp, scale: Scale, categories: frozenset[str] | None) -> MapState:
-    """The state the app shows at t on `scale`: same step size, same filter, same toll."""
-    return state_at(index, t, step=step_size(scale), categories=categories,
-                    toll_from=toll_start(scale))
+def _state(index: EventIndex, t: pd.Timestamp, scale: Scale, categories: frozenset[str] | None,
+           source: str | None = None) -> MapState:
+    """The state the app shows at t on `scale`: same "new" window, same filters, same toll."""
+    return state_at(index, t, new_from=new_since(t, scale), categories=categories, toll_from=toll_start(scale),
+                    source=source)
 
 
 def _event_items(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str) -> str:
@@ -47,19 +48,18 @@ def _toll_sentence(index: EventIndex, state: MapState, scale: Scale, lang: str) 
     return text(lang, f"alt_toll_{'hour' if scale == 'hour' else 'day'}", counts=counts)
 
 
-def _reported_sentence(index: EventIndex, state: MapState, scale: Scale, lang: str) -> list[str]:
-    """The latest figures reported by this time, with who gave them, as under the counters; none if none."""
-    line = reported_line(reported_at(index, state.t, toll_start(scale)), lang)
+def _reported_sentence(index: EventIndex, state: MapState, scale: Scale, lang: str, source: str | None = None
+                       ) -> list[str]:
+    """The latest figures reported by this time (by `source`, when one is chosen), with who gave them, as under
+    the counters; none if none."""
+    line = reported_line(reported_at(index, state.t, toll_start(scale), source), lang)
     return [line + "."] if line else []
 
 
 def source_sentence(index: EventIndex, state: MapState, lang: str) -> str:
     """The sources of the events shown, and only those: 'Sources: Wikipedia, “Juliaca massacre” (CC BY-SA
     4.0); La República; … and 9 more.' A dataset without a record (an upload) credits its own sources."""
-    if not index.record:
-        return text(lang, "alt_source_upload")
-    shown = shown_sources(state.visible)
-    return credit_sources(index.record, shown, lang) + "." if shown else text(lang, "alt_source_none")
+    return credit_of(index.record, state.visible, lang)
 
 
 def _events_sentence(n: int, lang: str) -> str:
@@ -68,10 +68,10 @@ def _events_sentence(n: int, lang: str) -> str:
 
 def describe_moment(index: EventIndex, places: gpd.GeoDataFrame, t: pd.Timestamp, *, scale: Scale = "hour",
                     lang: str = "en", view: str = "region", categories: Iterable[str] | None = None,
-                    highlight: Iterable[str] = ()) -> str:
+                    highlight: Iterable[str] = (), source: str | None = None) -> str:
     """The map at step `t`, in words: where, when, the events (new or highlighted ones by name), the
-    marches, and the counters. `categories` as in `state_at` (None: all); `highlight`: event ids that
-    stand out (a key moment's), named instead of the step's new events.
+    marches, and the counters. `categories` and `source` as in `state_at` (None: all); `highlight`: event
+    ids that stand out (a key moment's), named instead of the step's new events.
 
     >>> from geo.data.load import load_dataset
     >>> from geo.model.timeline import index_events
@@ -81,7 +81,7 @@ def describe_moment(index: EventIndex, places: gpd.GeoDataFrame, t: pd.Timestamp
     (True, True)
     """
     categories = None if categories is None or set(categories) >= set(CATEGORIES) else frozenset(categories)
-    state = _state(index, lima_time(t), scale, categories)
+    state = _state(index, lima_time(t), scale, categories, source)
     visible = state.visible
     sentences = [text(lang, "alt_map", where=text(lang, f"where_{view}"), clock=clock_label(state.t, scale, lang)),
                  _events_sentence(len(visible), lang)]
@@ -99,13 +99,14 @@ def describe_moment(index: EventIndex, places: gpd.GeoDataFrame, t: pd.Timestamp
         sentences.append(text(lang, "alt_unmapped_one" if unmapped == 1 else "alt_unmapped_other", n=unmapped))
     if state.marches:
         sentences.append(text(lang, "alt_marches", n=len(state.marches)))
-    sentences += [_toll_sentence(index, state, scale, lang), *_reported_sentence(index, state, scale, lang),
+    sentences += [_toll_sentence(index, state, scale, lang), *_reported_sentence(index, state, scale, lang, source),
                   source_sentence(index, state, lang)]
     return " ".join(sentences)
 
 
 def describe_span(index: EventIndex, places: gpd.GeoDataFrame, steps: list[pd.Timestamp], *, scale: Scale = "hour",
-                  lang: str = "en", view: str = "region", categories: Iterable[str] | None = None) -> str:
+                  lang: str = "en", view: str = "region", categories: Iterable[str] | None = None,
+                  source: str | None = None) -> str:
     """An animation over `steps`, in words: where, the first and last time shown, how the events grow,
     and the counters at the last frame.
 
@@ -119,7 +120,7 @@ def describe_span(index: EventIndex, places: gpd.GeoDataFrame, steps: list[pd.Ti
     if not steps:
         raise ValueError("describe_span needs at least one step")
     categories = None if categories is None or set(categories) >= set(CATEGORIES) else frozenset(categories)
-    first, last = (_state(index, lima_time(t), scale, categories) for t in (steps[0], steps[-1]))
+    first, last = (_state(index, lima_time(t), scale, categories, source) for t in (steps[0], steps[-1]))
     return " ".join([
         text(lang, "alt_span", where=text(lang, f"where_{view}"), n=len(steps),
              first=clock_label(first.t, scale, lang), last=clock_label(last.t, scale, lang)),

@@ -9,7 +9,7 @@ from geo.data.record import Record
 from geo.data.vocab import QUOTE_LANGUAGE
 from geo.text.i18n import text
 from geo.text.labels import time_label
-from geo.text.sources import event_sources
+from geo.text.sources import event_people, event_sources
 
 
 def category_label(category: str, lang: str) -> str:
@@ -21,9 +21,11 @@ def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
                 record: Record | None = None) -> dict[str, list]:
     """The display text of `events` in `lang`, as columns in the frame's order: what a popup, a tooltip
     and the list show. The browser gets these columns (in chunks); the page's list gets them as rows.
-    With a `record`, `sources` holds each event's sources and where they differ (`event_sources`)."""
+    With a `record`, `sources` holds each event's sources and where they differ (`event_sources`), and
+    `people` the people killed in it ([{id, name}], from people.csv)."""
     names = places[f"name_{lang}"]
     sources = [event_sources(record, e, lang) for e in events["id"]] if record else [None] * len(events)
+    killed = event_people(record, lang) if record else {}
     return {
         "title": events[f"title_{lang}"].tolist(),
         "time": [time_label(s, p, lang, e, inferred) for s, p, e, inferred in
@@ -38,6 +40,7 @@ def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
         "quote_label": [text(lang, "quote_label", section=s) if s else "" for s in events["source_section"]],
         "quote_ours": _translations(events, lang),
         "sources": sources,
+        "people": [killed.get(e, []) for e in events["id"]],
     }
 
 

@@ -91,6 +91,51 @@ def sources_list(record: Record, lang: str, only: set[str] | None = None) -> lis
              "language": s.language} for s in chosen]
 
 
+def cited_counts(record: Record) -> tuple[Counter[str], Counter[str]]:
+    """How many events cite each source (in any role), and how many of the people killed each describes."""
+    events = Counter(source for source, _ in {(c.source_id, c.event_id) for c in record.citations})
+    people = Counter(source for person in record.people for source in person.source_ids)
+    return events, people
+
+
+def sources_panel(record: Record, lang: str) -> list[dict]:
+    """Every source as the Sources panel lists it (`sources_list`), with what cites it, in words:
+    'cited for 3 events; describes 1 of the people killed'."""
+    events, people = cited_counts(record)
+    out = []
+    for entry in sources_list(record, lang):
+        n, m = events[entry["id"]], people[entry["id"]]
+        cited = ([text(lang, "source_cited_one" if n == 1 else "source_cited", n=n)] if n else []) + (
+            [text(lang, "source_describes_one" if m == 1 else "source_describes", n=m)] if m else [])
+        out.append(entry | {"events": n, "people": m, "cited": "; ".join(cited)})
+    return out
+
+
+def source_choices(record: Record, lang: str) -> dict[str | None, str]:
+    """The source choice's options, in order: every source (None), the article only (`SEED`), then each other
+    source by outlet and date, named 'Outlet, date — title' (an outlet may have several pages of one date, or
+    several undated). A dataset without a record (an upload) has the first only."""
+    choices: dict[str | None, str] = {None: text(lang, "source_all")}
+    if not record:
+        return choices
+    choices[SEED] = text(lang, "source_seed_choice")
+    others = sorted((s for s in record.sources.values() if s.id != SEED),
+                    key=lambda s: (s.publisher.casefold(), s.published, s.id))
+    return choices | {s.id: f"{source_label(s, lang)} \u2014 {s.title[lang]}" for s in others}
+
+
+def source_shown_line(record: Record, source: str | None, events: int, lang: str) -> str:
+    """What the map shows under a source choice, in one line ('' for every source): the article alone, or
+    the `events` events one source reports, the counters unchanged."""
+    if source is None or source not in record.sources:
+        return ""
+    if source == SEED:
+        return text(lang, "source_shown_seed", n=events)
+    chosen = record.sources[source]
+    return text(lang, "source_shown_one", n=events, outlet=chosen.publisher, title=chosen.title[lang],
+                date=published_label(chosen.published, lang))
+
+
 def credit_sources(record: Record, shown: Iterable[str], lang: str, limit: int | None = 6) -> str:
     """The sources of what an image or a page shows, and only those, for its credit line: the seed with
     its licence, then the outlets and bodies by how many of the shown events they support. `shown` holds a
@@ -121,6 +166,18 @@ def shown_sources(events: pd.DataFrame) -> Counter[str]:
     return Counter(source for ids in events["source_ids"] for source in ids) if "source_ids" in events else Counter()
 
 
+def credit_of(record: Record, events: pd.DataFrame, lang: str, sentence: bool = True) -> str:
+    """The credit of exactly the sources of `events` (`credit_sources`), as a sentence or, with `sentence=False`,
+    without its full stop (for a credit line). A dataset without a record (an upload) credits its own sources;
+    no event, no source."""
+    if not record:
+        line = text(lang, "alt_source_upload")
+    else:
+        shown = shown_sources(events)
+        line = credit_sources(record, shown, lang) + "." if shown else text(lang, "alt_source_none")
+    return line if sentence else line.removesuffix(".")
+
+
 def figure_words(record: Record, event_id: str, lang: str) -> str:
     """The counts one report gave, in words: '9 civilians killed; more than 20 people injured'."""
     return "; ".join(text(lang, "reported_part", who=f.said_by[lang],
@@ -139,6 +196,27 @@ def reported_line(reported: dict[str, Reported], lang: str) -> str:
     parts = [text(lang, "reported_part", what=reported_words(m, reported[m], lang), who=reported[m].said_by[lang])
              for m in COUNT_COLUMNS if m in reported]
     return text(lang, "reported_line", parts="; ".join(parts)) if parts else ""
+
+
+def people_records(record: Record, events: pd.DataFrame, lang: str) -> list[dict]:
+    """The list of the people killed, in the record's order: each `person_record`, with the title of the event
+    it belongs to (`eventTitle`; '' where the event is not in `events`) and what its name says (`nameNote`)."""
+    titles = dict(zip(events["id"], events[f"title_{lang}"]))
+    out = []
+    for person in record.people:
+        note = "" if person.name else text(lang, "people_minor" if person.minor else "people_unnamed")
+        out.append(person_record(record, person, lang) | {"eventTitle": titles.get(person.event_id, ""),
+                                                           "nameNote": note})
+    return out
+
+
+def event_people(record: Record, lang: str) -> dict[str, list[dict]]:
+    """The people killed in each event (people.csv `event_id`): {event id: [{id, name}]}, for its popup."""
+    out: dict[str, list[dict]] = {}
+    for person in record.people:
+        if person.event_id:
+            out.setdefault(person.event_id, []).append({"id": person.id, "name": person.name or person.label[lang]})
+    return out
 
 
 def person_record(record: Record, person: Person, lang: str) -> dict:

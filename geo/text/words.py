@@ -26,8 +26,22 @@ def counter_labels(lang: str, acled: bool = False) -> list[str]:
             for name in COUNT_COLUMNS]
 
 
+_EVENT_KEYS = ("not_mapped", "sources_open", "sources_differ", "sources_differ_badge", "people_in_event",
+               "link_new_tab")
+_RECORD_KEYS = ("people_heading", "people_intro", "hrw_aggregates", "people_names", "people_age", "people_about",
+                "people_shot", "people_died", "people_protesting", "people_event", "people_event_absent",
+                "people_event_days", "scale_day",
+                "people_sources", "sources_list_heading", "sources_list_count")
+
+
+def event_words(lang: str) -> dict[str, str]:
+    """What an event's details say around its fields, in a popup and in the list (geo/web/app/eventview.js)."""
+    return ({key: STRINGS[lang][key] for key in _EVENT_KEYS}  # templates: the browser fills {n}
+            | {"reported_by": text(lang, "details_reported_by"), "source": text(lang, "popup_quote")})
+
+
 def list_words(lang: str) -> dict:
-    """The list's and the downloads' words, and what an event's details say around its fields."""
-    return ({key: STRINGS[lang][key] for key in _LIST_KEYS}  # templates: the browser fills {n} and {clock}
-            | {"reported_by": text(lang, "details_reported_by"), "source": text(lang, "popup_quote"),
-               "categories": {c: text(lang, f"category_{c}") for c in CATEGORIES}})
+    """The list's and the downloads' words, an event's details' (`event_words`), and those of the record's
+    lists: the people killed and every source."""
+    return ({key: STRINGS[lang][key] for key in _LIST_KEYS + _RECORD_KEYS}  # templates: the browser fills {n}, {clock}
+            | event_words(lang) | {"categories": {c: text(lang, f"category_{c}") for c in CATEGORIES}})

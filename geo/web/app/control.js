@@ -1,5 +1,6 @@
-/* The time control: a slider, Back / Play-Pause / Forward, a speed, the clock, the four counters and a
- * live region, the same in every host (the app's page, the exported page).
+/* The time control: a slider, Back / Play-Pause / Forward, a speed, the clock, the four counters with the
+ * figures reported by then under them (each step's `reported`, worded in Python), and a live region, the
+ * same in every host (the app's page, the exported page).
  *
  * The host draws the map (`host.draw(step)`) inside the key or input handler, so the browser paints the
  * step in its next frame; the clock and the counters follow in an animation frame from the time the map
@@ -20,7 +21,8 @@ function build(root) {
               controls: el("div", "jt-controls"), back: el("button", "jt-back"), play: el("button", "jt-play"),
               forward: el("button", "jt-forward"), slider: el("input", "jt-slider"), stepName: el("span", "jt-step-name"),
               speedLabel: el("label", "jt-speed"), speedText: el("span"), speed: el("select"),
-              counters: el("div", "jt-counters"), note: el("details", "jt-note"), noteSummary: el("summary"),
+              counters: el("div", "jt-counters"), reported: el("p", "jt-reported"), note: el("details", "jt-note"),
+              noteSummary: el("summary"),
               noteBody: el("p"), live: el("div", "jt-live"), summary: el("section", "jt-summary"), summaryText: el("p")};
   for (const button of [ui.back, ui.play, ui.forward]) button.type = "button";
   Object.assign(ui.slider, {type: "range", min: "0", step: "1"});
@@ -33,9 +35,9 @@ function build(root) {
   ui.note.append(ui.noteSummary, ui.noteBody);  // what the counters count, in words; what they include, on demand
   ui.scope = el("p", "jt-scope");  // what the counters count, in one plain sentence; the details under "What is counted"
   ui.summary.append(ui.summaryText);  // the moment in words, for screen readers: what stands in for the map
-  ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.note, ui.live, ui.summary);
+  ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.reported, ui.note, ui.live, ui.summary);
   root.append(ui.box);
-  ui.note.before(ui.scope);
+  ui.counters.after(ui.scope);  // right under the numbers it speaks of, before the figures reported
   return ui;
 }
 
@@ -185,6 +187,8 @@ export class TimeControl {
     if (t !== wanted.map.t) this.frame = requestAnimationFrame(() => this.drawText(tries + 1));
     const step = wanted.map.t === t ? wanted : this.steps.find((s) => s.map.t === t) || wanted, ui = this.ui;
     ui.clock.textContent = step.clock;
+    ui.reported.textContent = step.reported || "";
+    ui.reported.hidden = !step.reported;
     ui.summary.hidden = !step.summary;
     ui.summaryText.textContent = step.summary || "";
     ui.box.dataset.textT = String(t);

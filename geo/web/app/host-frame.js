@@ -2,7 +2,8 @@
  * map and its configuration ("juliaca:setup", geo/map/layers.py); the time control in the page around it
  * (same origin) hands it each step as a "juliaca:step" event, drawn at once inside the control's key or
  * input handler. The map announces itself ("juliaca:map-ready", and takes the core arrays the page has
- * already fetched), hands the clicker's keys to the control ("juliaca:key") and says when a step is
+ * already fetched), hands the clicker's keys to the control ("juliaca:key"), a popup's link to a person
+ * killed to the list of the people killed beside it ("juliaca:person", {id}), and says when a step is
  * painted ("juliaca:painted"). Every step goes through checkedStep: data only.
  */
 import css from "./map.css";
@@ -25,7 +26,8 @@ function start(map, config) {
   let provide = null;
   const dataset = new Promise((resolve) => { provide = resolve; });
   const first = config.firstStep && checkedStep(config.firstStep);
-  const view = new MapView(map, {...config, firstStep: first}, dataset);
+  const actions = parent && config.peopleLinks ? {person: (id) => tell(parent, "juliaca:person", {from: window, id: String(id)})} : {};
+  const view = new MapView(map, {...config, firstStep: first, actions}, dataset);
   const source = config.dataset, url = `${source.url}/core.json`;
   const offer = {from: window, url, core: null};
   if (parent) {

@@ -1,7 +1,8 @@
 /* Host: the exported page (geo/output/export.py), self-contained and offline, from file:// too. It reads
  * its data from the page (<script type="application/json" id="juliaca-page">) and runs the same modules
- * as the app: the map, the time control, the list and the downloads. A released time goes to the list
- * and, in an iframe, to the page that embeds it. `#t=…&lang=…&view=…` (or the same as a query) shows a
+ * as the app: the map, the time control, the list, the downloads, the people killed and every source. A
+ * released time goes to the list and, in an iframe, to the page that embeds it. A snapshot's credit line
+ * names the sources of exactly the events of the step it shows. `#t=…&lang=…&view=…` (or the same as a query) shows a
  * view; so do the embedding page's messages (README, "Images, animations and embeds"):
  *   to the parent:  {type: "juliaca:ready"} once; {type: "juliaca:height", height}; {type: "juliaca:step", t, scale, lang}
  *   from the parent only: {type: "juliaca:goto", t, lang?, view?}, {type: "juliaca:lang", lang}, {type: "juliaca:view", view}
@@ -11,14 +12,16 @@
 import mapCss from "./map.css";
 import screenCss from "./screen.css";
 import controlCss from "./control.css";
-import { addStyle } from "./text.js";
+import { addStyle, el, fill } from "./text.js";
 import { MapView } from "./map.js";
 import { Dataset } from "./dataset.js";
 import { TimeControl } from "./control.js";
 import { EventList } from "./list.js";
+import { PeopleList } from "./people.js";
+import { SourceList } from "./sourcelist.js";
 import { Downloads } from "./downloads.js";
 import { stepMessage } from "./step.js";
-import { visibleAt } from "./timemodel.js";
+import { visibleAt, whereEvent } from "./timemodel.js";
 import { addressParams, stepFor } from "./address.js";
 
 const page = JSON.parse(document.getElementById("juliaca-page").textContent);
@@ -33,9 +36,23 @@ const data = Dataset.inlined(page.core, page.text[state.lang], page.rows);
 const control = new TimeControl($("control"), {
   draw: (step) => shown(step), drawnTime: () => (state.view && state.view.last ? state.view.last.ms : null),
   release: () => settled(), map: () => $("map")});
-const list = page.snapshot ? null : new EventList($("panel"), {select: (id) => { state.selected = id; draw(); }});
+const list = page.snapshot ? null : new EventList($("panel"), {select: (id) => { state.selected = id; draw(); },
+                                                             person: (id) => people.go(id)});
 if (list) list.heading.id = "list-heading";
 const downloads = page.snapshot ? null : new Downloads($("panel"), {make: () => {}});
+const people = page.snapshot ? null : new PeopleList($("panel"), {
+  load: () => Promise.resolve(page.record[state.lang].people), selectEvent: (id) => chooseEvent(id),
+  whereEvent: (id) => whereEvent(page.core, steps(), id)});
+const about = page.snapshot ? null : aboutBox($("panel"));  // "Sources, method and licences", with every source
+const sources = page.snapshot ? null : new SourceList(about.holder, () => Promise.resolve(page.record[state.lang].sources));
+if (about) about.box.addEventListener("toggle", () => { if (about.box.open) sources.show(words()); });
+
+function aboutBox(root) {
+  const box = el("details", "jp ja"), summary = el("summary", "jp-summary"), body = el("p", "ja-body"), holder = el("div");
+  box.append(summary, body, holder);
+  root.append(box);
+  return {box, summary, body, holder};
+}
 
 function words() {
   return page.strings[state.lang];
@@ -51,7 +68,7 @@ function buildMap() {
                             zoomAnimation: !page.snapshot, minZoom: 4, maxZoom: page.maxZoom}).setView(page.view.center, page.view.zoom);
   L.control.scale().addTo(map);
   if (page.tiles) L.tileLayer(page.tiles.url, {attribution: page.tiles.attribution, maxZoom: page.maxZoom}).addTo(map);
-  const config = page.config[state.lang];
+  const config = {...page.config[state.lang], actions: people ? {person: (id) => people.go(id)} : {}};
   for (const layer of config.context) layer.data = page.layers[layer.name];
   for (const layer of config.offline ? config.offline.context : []) layer.data = page.layers[layer.name];  // should the tiles fail
   data.chunks.text = page.text[state.lang];
@@ -66,6 +83,13 @@ function render(index) {
   document.documentElement.lang = state.lang;
   $("title").textContent = w.title;
   $("credit").textContent = page.credit[state.lang];
+  if (!page.snapshot) {
+    about.summary.textContent = w.sources_heading;
+    about.body.textContent = w.sources_body;
+    if (about.box.open) sources.show(w);
+    people.show(w, page.record[state.lang].people.length, state.lang);
+    people.box.hidden = !page.record[state.lang].people.length;
+  }
   for (const button of document.querySelectorAll("[data-lang]")) {
     button.setAttribute("aria-pressed", String(button.getAttribute("data-lang") === state.lang));
   }
@@ -80,7 +104,8 @@ function render(index) {
 /* A step is shown: the map at once, the words around it. */
 function shown(step) {
   if (!state.view) return;
-  state.view.takeStep(stepMessage(step, page.cats, state.selected));
+  state.view.takeStep(stepMessage(step, page.cats, state.selected, page.src));
+  if (page.snapshot) $("credit").textContent = fill(page.creditParts[state.lang], {sources: step.credit});
   tell({type: "juliaca:step", t: step.key, scale: state.scale, lang: state.lang});
   if (!list) return;
   if (!state.settled) settled();
@@ -93,13 +118,31 @@ function settled() {
 }
 
 function draw() {
-  if (!list) return;
-  const step = control.step, all = visibleAt(page.core, step.map.t, page.cats);
+  if (!list) return Promise.resolve();
+  const step = control.step, all = visibleAt(page.core, step.map.t, page.cats, page.src);
   const fresh = new Set(all.filter((i) => page.core.reveal[i] > step.map.newFrom));
   if (state.selected && !all.some((i) => page.core.ids[i] === state.selected)) state.selected = null;
-  list.show({data, indices: all.slice(0, page.listLimit), total: all.length, fresh, selected: state.selected,
-             clock: step.clock, words: words(), limit: page.listLimit});
   downloads.show({data, indices: all, stamp: step.stamp, words: words(), png: false});
+  return list.show({data, indices: all.slice(0, page.listLimit), total: all.length, fresh, selected: state.selected,
+                    clock: step.clock, words: words(), limit: page.listLimit});
+}
+
+/* An event chosen from the list of the people killed: the time moves on to when it is shown (if later than
+   the time shown), the event is selected on the map and in the list, and the list's radio takes the focus. */
+function chooseEvent(id) {
+  const i = page.core.ids.indexOf(id);
+  if (i < 0) return;
+  state.selected = id;
+  if (page.core.reveal[i] > control.step.map.t) {
+    const later = steps().findIndex((step) => step.map.t >= page.core.reveal[i]);
+    if (later >= 0) {
+      control.stepper.stopPlay(false);
+      control.stepper.show(later, "server");
+    }
+  } else {
+    shown(control.step);
+  }
+  draw().then(() => list.focusChosen());
 }
 
 function setLanguage(lang) {

@@ -1,7 +1,8 @@
 /* Host: the app's page (a Streamlit Custom Components v2 component, ui/time_control.py). One module for
  * every mount of the component, by `data.role`:
  *   control  the time control; it draws the map in streamlit-folium's iframe (same origin) at every step;
- *   panel    the list of events and the downloads of the moment, beside the map;
+ *   panel    the list of events, the downloads of the moment and the list of the people killed, beside the map;
+ *   sources  every source of the record, at the foot of the page;
  *   copy     a text to copy (a link, an embed code), kept at the time shown.
  * In the explorer the browser keeps the address bar (Python gives the rest of the view as `address`), and
  * a released time goes to it, the list and the downloads: Python is not asked. It hears the time only for
@@ -13,18 +14,28 @@ import controlCss from "./control.css";
 import { addStyle, el } from "./text.js";
 import { TimeControl } from "./control.js";
 import { EventList } from "./list.js";
+import { PeopleList } from "./people.js";
+import { SourceList } from "./sourcelist.js";
 import { Downloads, ServerFile } from "./downloads.js";
 import { Dataset } from "./dataset.js";
 import { fetchJson } from "./fetch.js";
 import { stepMessage } from "./step.js";
-import { visibleAt } from "./timemodel.js";
+import { visibleAt, whereEvent } from "./timemodel.js";
 import { writeAddress } from "./address.js";
 
 const MOUNTS = new WeakMap();    // parentElement -> its mount
 const LIVE = new Map();          // component key -> the mount alive for it (one, whatever Streamlit remounts)
 const CORES = new Map();         // core.json's address -> a Promise of it: one fetch per page, shared with the map
+const RECORDS = new Map();       // a record list's address (people-<lang>.json, sources-<lang>.json) -> a Promise of it
 const shared = new EventTarget();  // "shown": the explorer's time settled, or its selection changed
-const explorer = {step: null, selected: null, cats: null, control: null};
+const explorer = {step: null, selected: null, cats: null, src: null, control: null};
+
+/* A list of the record (`name`: "people" or "sources") in `lang`, from the bundle folder `url`, fetched once. */
+function recordList(url, name, lang) {
+  const address = `${url}/${name}-${lang}.json`;
+  if (!RECORDS.has(address)) RECORDS.set(address, fetchJson(address).catch((error) => { RECORDS.delete(address); throw error; }));
+  return RECORDS.get(address);
+}
 
 /* The core arrays at `url`, fetched once; those of any other dataset (an upload replaced) are let go. */
 function core(url) {
@@ -48,7 +59,7 @@ class ControlMount {
     const first = !this.data;
     this.data = data;
     if (data.mode === "explore") {
-      Object.assign(explorer, {cats: data.cats, control: this});
+      Object.assign(explorer, {cats: data.cats, src: data.src || null, control: this});
       if (first || data.rev !== this.control.rev) explorer.selected = data.selected;
     }
     this.control.update(data);
@@ -71,7 +82,7 @@ class ControlMount {
 
   message() {
     const selected = this.explore ? explorer.selected : this.data.selected;
-    return stepMessage(this.control.step, this.data.cats, selected);
+    return stepMessage(this.control.step, this.data.cats, selected, this.data.src);
   }
 
   /* The step to the map: an event on its window (same origin), drawn inside this handler; `to` a map
@@ -134,12 +145,17 @@ class ControlMount {
   }
 }
 
-/* The list and the downloads, at the explorer's time. */
+/* The list, the downloads and the people killed, at the explorer's time. */
 class PanelMount {
   constructor(root, component) {
     this.component = component;
-    this.list = new EventList(root, {select: (id) => select(id)});
+    this.list = new EventList(root, {select: (id) => select(id), person: (id) => this.people.go(id)});
     this.downloads = new Downloads(root, {make: (what) => this.make(what)});
+    this.people = new PeopleList(root, {load: () => recordList(this.data.recordUrl, "people", this.data.lang),
+                                        selectEvent: (id) => this.chooseEvent(id),
+                                        whereEvent: (id) => this.whereEvent(id)});
+    this.core = null;
+    this.focusChosen = false;
     this.madeId = null;
     this.onShown = () => this.draw();
     shared.addEventListener("shown", this.onShown);
@@ -153,9 +169,38 @@ class PanelMount {
       this.downloads.png.made(data.made);
     }
     if (!old || old.bundle !== data.bundle || old.lang !== data.lang) {  // another dataset (an upload), or language
-      this.dataset = core(data.bundle).then((loaded) => Dataset.served(loaded, data.bundleUrl, data.lang));
+      this.dataset = core(data.bundle).then((loaded) => { this.core = loaded; return Dataset.served(loaded, data.bundleUrl, data.lang); });
     }
+    this.people.box.hidden = !data.people;
+    if (data.people) this.people.show(data.words, data.people, `${data.lang} ${data.recordUrl}`);
     this.draw();
+  }
+
+  whereEvent(id) {
+    const control = explorer.control;
+    return this.core && control ? whereEvent(this.core, control.control.steps, id) : null;
+  }
+
+  /* An event chosen from the list of the people killed: the time moves on to when it is shown (if later
+     than the time shown), the event is selected on the map and in the list, and the list's radio takes the
+     focus. */
+  chooseEvent(id) {
+    const control = explorer.control;
+    if (!control || !this.core) return;
+    const i = this.core.ids.indexOf(id), steps = control.control.steps, now = control.control.step;
+    if (i < 0) return;
+    this.focusChosen = true;
+    explorer.selected = id;
+    writeAddress({event: id});
+    const later = this.core.reveal[i] > now.map.t ? steps.findIndex((step) => step.map.t >= this.core.reveal[i]) : -1;
+    if (later >= 0) {  // a time decided here, as the server's would be: drawn, said, and the list follows at once
+      control.control.stepper.stopPlay(false);
+      control.control.stepper.show(later, "server");
+      writeAddress({t: control.control.step.key});
+    } else {
+      control.send();
+      shared.dispatchEvent(new Event("shown"));
+    }
   }
 
   make(what) {
@@ -167,18 +212,38 @@ class PanelMount {
     if (!control || !this.dataset) return;
     const step = explorer.step || control.control.step, data = this.data;
     this.dataset.then((dataset) => {
-      const all = visibleAt(dataset.core, step.map.t, explorer.cats);
+      const all = visibleAt(dataset.core, step.map.t, explorer.cats, explorer.src);
       const fresh = new Set(all.filter((i) => dataset.core.reveal[i] > step.map.newFrom));
       if (explorer.selected && !all.some((i) => dataset.core.ids[i] === explorer.selected)) select(null);
-      this.list.show({data: dataset, indices: all.slice(0, data.limit), total: all.length, fresh, selected: explorer.selected,
-                      clock: step.clock, words: data.words, limit: data.limit});
       this.downloads.show({data: dataset, indices: all, stamp: step.stamp, words: data.words, png: data.png});
+      return this.list.show({data: dataset, indices: all.slice(0, data.limit), total: all.length, fresh,
+                             selected: explorer.selected, clock: step.clock, words: data.words, limit: data.limit});
+    }).then(() => {
+      if (this.focusChosen) this.list.focusChosen();
+      this.focusChosen = false;
     });
   }
 
   destroy() {
     shared.removeEventListener("shown", this.onShown);
   }
+}
+
+/* Every source of the record, at the foot of the page (inside its "Sources, method and licences" expander). */
+class SourcesMount {
+  constructor(root) {
+    this.root = root;
+    this.list = null;
+  }
+
+  update(data) {
+    if (this.list && this.lang === data.lang && this.url === data.recordUrl) return;
+    Object.assign(this, {lang: data.lang, url: data.recordUrl});
+    if (!this.list) this.list = new SourceList(this.root, () => recordList(this.url, "sources", this.lang));
+    this.list.show(data.words).catch(() => {});
+  }
+
+  destroy() {}
 }
 
 /* The key of the step the explorer shows (settled), or of the control shown in classroom mode. */
@@ -273,7 +338,7 @@ class CopyMount {
   }
 }
 
-const ROLES = {control: ControlMount, panel: PanelMount, copy: CopyMount, file: FileMount};
+const ROLES = {control: ControlMount, panel: PanelMount, sources: SourcesMount, copy: CopyMount, file: FileMount};
 
 /* The maps of the page (each in its iframe, same origin) talk to the control whose map they are. */
 function fromOurMap(event) {
@@ -286,6 +351,11 @@ window.addEventListener("juliaca:map-ready", (event) => {
   if (!control) return;
   if (CORES.has(event.detail.url)) event.detail.core = CORES.get(event.detail.url);
   control.send(event.detail.from);
+});
+window.addEventListener("juliaca:person", (event) => {  // a popup's link to a person killed: the list opens there
+  if (!fromOurMap(event) || typeof event.detail.id !== "string") return;
+  const panel = [...LIVE.values()].find((mount) => mount instanceof PanelMount);
+  if (panel) panel.people.go(event.detail.id);
 });
 window.addEventListener("juliaca:key", (event) => {
   const control = fromOurMap(event), delta = event.detail.delta;

@@ -1,6 +1,7 @@
 /* The events up to the time shown, newest first, as text: the keyboard and screen-reader path to every
  * event, in both hosts. A radio group (one tab stop; the arrows move within it): choosing an event selects
- * it on the map (`host.select(id)`) and shows it in full below the list (eventview.js, as in a popup).
+ * it on the map (`host.select(id)`) and shows it in full below the list (eventview.js, as in a popup), its
+ * sources and the people killed in it with them (`host.person(id)` opens the list of the people killed).
  */
 import { el, fill } from "./text.js";
 import { eventDetails } from "./eventview.js";
@@ -8,7 +9,7 @@ import { eventDetails } from "./eventview.js";
 let groups = 0;  // each list's radios need a name of their own
 
 export class EventList {
-  /* `host`: {select(id or null)}; `words`: the list's words (see show). */
+  /* `host`: {select(id or null), person(id)}; `words`: the list's words (see show). */
   constructor(root, host) {
     this.host = host;
     this.name = `jl-events-${++groups}`;
@@ -42,11 +43,16 @@ export class EventList {
     this.legend.textContent = words.list_help;
     const wanted = indices.slice(0, limit);
     return data.fetchAll("text", wanted).then((texts) => {
+      const root = this.items.getRootNode(), had = root.activeElement && this.items.contains(root.activeElement);
       this.items.textContent = "";
       this.shown = wanted.map((i, k) => ({i, id: data.core.ids[i], text: texts[k]}));
       if (!this.shown.length) this.items.append(el("p", "jl-empty", words.list_empty));
       for (const {i, id, text} of this.shown) this.items.append(this.item(i, id, text, fresh.has(i), id === selected));
       this.showDetails(this.shown.some((e) => e.id === selected) ? selected : null);
+      if (had && !this.focusChosen()) {  // redrawn under the keyboard: the focus stays in the list
+        const first = this.items.querySelector("input");
+        if (first) first.focus();
+      }
     });
   }
 
@@ -56,13 +62,25 @@ export class EventList {
     Object.assign(input, {type: "radio", name: this.name, value: id, checked});
     const where = text.place || words.not_mapped;
     const category = words.categories[core.categories[core.cat[i]]];
-    label.append(input, el("span", null, `${text.time} \u2014 ${text.title} (${category}; ${where})${isNew ? ` \u00b7 ${words.new_badge}` : ""}`));
+    const marks = [isNew ? words.new_badge : null, core.differ && core.differ[i] ? words.sources_differ_badge : null];
+    const tail = marks.filter(Boolean).map((mark) => ` \u00b7 ${mark}`).join("");
+    label.append(input, el("span", null, `${text.time} \u2014 ${text.title} (${category}; ${where})${tail}`));
     return label;
   }
 
   showDetails(id) {
     const chosen = this.shown.find((e) => e.id === id);
     this.details.textContent = "";
-    if (chosen) this.details.append(eventDetails(chosen.text, this.words, "jm-popup jl-event"));
+    if (chosen) {
+      this.details.append(eventDetails(chosen.text, this.words, "jm-popup jl-event",
+                                       {heading: 4, person: (person) => this.host.person(person)}));
+    }
+  }
+
+  /* The radio of the event chosen, focused (after a link elsewhere chose it); false if it is not listed. */
+  focusChosen() {
+    const input = this.items.querySelector("input:checked");
+    if (input) input.focus();
+    return Boolean(input);
   }
 }

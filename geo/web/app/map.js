@@ -7,9 +7,9 @@
  * data-marches, data-markers, data-context, data-painted-at) for the host, the tests and the benchmark.
  * Every text from the data reaches the page through textContent or an attribute, never as markup.
  */
-import { countUpTo } from "./timemodel.js";
+import { countUpTo, sourceMask } from "./timemodel.js";
 import { el } from "./text.js";
-import { symbol } from "./symbols.js";
+import { svg, symbol } from "./symbols.js";
 import { eventDetails, eventName, eventTip } from "./eventview.js";
 import { Fans, TARGET, alive } from "./fans.js";
 import { Labels } from "./labels.js";
@@ -18,6 +18,15 @@ import { addFurniture, addLegend, keepInFrame } from "./furniture.js";
 
 const SYMBOL_LIMIT = 3000;
 const ROOM_SYMBOL = 36;  // px: the smallest symbol in classroom mode, seen from the back of a room (issue 23)
+
+/* Sources differ: a square with "≠" drawn in it (a shape, and no text in the marker: its name says it). */
+function differBadge() {
+  const box = el("span", "jm-differ-badge");
+  box.append(svg("0 0 12 12", 12, 12, [{d: "M0.5 0.5h11v11h-11z", fill: "#ffffff", stroke: "#111111"},
+                                       {d: "M3 4.6h6M3 7.4h6M7.6 2.4 4.4 9.6", fill: "none", stroke: "#111111",
+                                        "stroke-width": "1.3"}]));
+  return box;
+}
 
 export class MapView {
   /* Once per Leaflet map: context layers, labels, legend, the offline base when the tiles cannot be reached;
@@ -71,6 +80,8 @@ export class MapView {
     this.shown = 0;       // events [0, shown) are revealed
     this.newFrom = 0;     // events [newFrom, shown) are new in this step
     this.cats = null;     // enabled categories (array of booleans) or null for all
+    this.src = null;      // the source whose events alone are shown, or null for every source
+    this.bySource = null; // its events (array of booleans by event), or null
     this.selected = -1;
     this.highlight = null;
     this.markers = {};    // symbol mode: event index -> marker
@@ -151,16 +162,18 @@ export class MapView {
     (frame || this.container).setAttribute(frame ? "title" : "aria-label", title);
   }
 
-  /* One step: {t, newFrom (epoch ms), cats (names, or null for all), selected (id or null), highlight}.
-     Draws the difference from the step before. */
+  /* One step: {t, newFrom (epoch ms), cats (names, or null for all), src (a source id, or null for all),
+     selected (id or null), highlight}. Draws the difference from the step before. */
   drawStep(step) {
     if (!this.data) { this.pending = step; return; }
     this.pending = null;
     const core = this.data.core;
     const cats = step.cats ? core.categories.map((c) => step.cats.includes(c)) : null;
-    if (JSON.stringify(cats) !== JSON.stringify(this.cats)) {  // a new filter: start again
+    if (JSON.stringify(cats) !== JSON.stringify(this.cats) || (step.src || null) !== this.src) {  // a new filter: start again
       this.clear();
       this.cats = cats;
+      this.src = step.src || null;
+      this.bySource = sourceMask(core, this.src);
     }
     const shown = countUpTo(core.reveal, step.t), newFrom = countUpTo(core.reveal, step.newFrom);
     const selected = step.selected ? core.ids.indexOf(step.selected) : -1;
@@ -208,7 +221,7 @@ export class MapView {
 
   enabled(i) {
     const core = this.data.core;
-    return core.lat[i] !== null && (!this.cats || this.cats[core.cat[i]]);
+    return core.lat[i] !== null && (!this.cats || this.cats[core.cat[i]]) && (!this.bySource || this.bySource[i]);
   }
 
   add(i, cluster, touched) {
@@ -263,6 +276,7 @@ export class MapView {
     const wrap = el("div", `jm-symbol ${isNew ? "jm-new" : "jm-earlier"}${selected ? " jm-selected" : ""}`);
     wrap.append(symbol(core.styles[core.cat[i]], size, {approx: Boolean(core.approx[i]), isNew, selected}));
     if (core.badge[i]) wrap.append(el("span", "jm-badge", core.badge[i]));
+    if (core.differ && core.differ[i]) wrap.append(differBadge());
     return L.divIcon({className: "jm-icon", html: wrap, iconSize: [box, box], iconAnchor: [box / 2 - dx, box / 2 - dy],
                       popupAnchor: [dx, dy - box / 2], tooltipAnchor: [dx + box / 2, dy]});
   }
@@ -272,7 +286,8 @@ export class MapView {
   nameMarker(marker, i) {
     const text = this.data.textOf(i), icon = marker.getElement();
     if (!icon) return;
-    const label = text ? eventName(text) : (this.config.legend.items[this.data.core.cat[i]] || {}).label || "";
+    const label = text ? eventName(text, this.config.strings)
+      : (this.config.legend.items[this.data.core.cat[i]] || {}).label || "";
     icon.setAttribute("role", "button");
     icon.setAttribute("tabindex", "-1");
     icon.setAttribute("aria-label", label);
@@ -297,7 +312,9 @@ export class MapView {
     const marker = L.marker([core.lat[i], core.lon[i]], {icon: this.symbolIcon(i, false, false), keyboard: false,
                                                          riseOnHover: true});
     marker.on("add", () => this.nameMarker(marker, i));
-    marker.bindPopup(this.lazy(marker, i, (text) => eventDetails(text, words), "popup"), {maxWidth: 320, autoPanPadding: [20, 20]});
+    const actions = this.config.actions || {};
+    marker.bindPopup(this.lazy(marker, i, (text) => eventDetails(text, words, "jm-popup", {person: actions.person}), "popup"),
+                     {maxWidth: 320, maxHeight: 380, autoPanPadding: [20, 20]});
     marker.bindTooltip(this.lazy(marker, i, eventTip, "tooltip"), {direction: "right", opacity: 0.95});
     marker.jmIndex = i;
     return marker;
@@ -362,6 +379,7 @@ export class MapView {
     if (this.cats && !this.cats[core.categories.indexOf("march")]) return 0;
     let drawn = 0;
     for (const m of core.marches) {
+      if (this.bySource && !this.bySource[m.i]) continue;  // a source that does not report this march
       const done = t >= m.arrive;
       if (t <= m.drawFrom || (cluster && done)) continue;  // at scale, only marches under way are drawn
       drawn += 1;

@@ -37,9 +37,28 @@ export function categoryMask(core, cats) {
   return core.categories.map((c) => cats.includes(c));
 }
 
-/* Indices of the events visible at t, newest first: revealed at or before t, in the filter. */
-export function visibleAt(core, t, cats) {
-  const mask = categoryMask(core, cats), out = [];
-  for (let i = shownAt(core, t) - 1; i >= 0; i--) if (!mask || mask[core.cat[i]]) out.push(i);
+/* The events `src` (a source id) reports, as an array of booleans by event, or null for every source
+   (as state_at's `source`). A source the dataset does not hold reports nothing. */
+export function sourceMask(core, src) {
+  if (!src) return null;
+  const k = (core.sourceIds || []).indexOf(src);
+  return Array.from({length: core.n}, (_, i) => k >= 0 && (core.src || [])[i].includes(k));
+}
+
+/* Indices of the events visible at t, newest first: revealed at or before t, in the filter, reported by the
+   source chosen (the toll does not change: totalsAt). */
+export function visibleAt(core, t, cats, src) {
+  const mask = categoryMask(core, cats), by = sourceMask(core, src), out = [];
+  for (let i = shownAt(core, t) - 1; i >= 0; i--) if ((!mask || mask[core.cat[i]]) && (!by || by[i])) out.push(i);
   return out;
+}
+
+/* Where the time control reaches event `id` (by its id in `core`): "map" if a step of `steps` ({key, map: {t}})
+   shows it, "days" if only the day scale does (the steps are hours: their keys, as in a link, have a "T"),
+   null if the data does not hold it or no step reaches it. */
+export function whereEvent(core, steps, id) {
+  const i = core.ids.indexOf(id);
+  if (i < 0 || !steps.length) return null;
+  if (core.reveal[i] <= steps[steps.length - 1].map.t) return "map";
+  return String(steps[0].key).includes("T") ? "days" : null;
 }

@@ -24,6 +24,7 @@ var control_default = `/* The time control (control.js). Sober, large targets (2
 .jt-value { font-size: 2rem; font-weight: 650; font-variant-numeric: tabular-nums; line-height: 1.2; }
 .jt-presenting .jt-value { font-size: 2.6rem; }
 .jt-label { font-size: 0.9rem; }
+.jt-reported { font-size: 0.85rem; margin: 0; }
 .jt-note { font-size: 0.8rem; margin: 0; opacity: 0.85; }
 .jt-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 /* What the counters count: one plain sentence, then the details under "What is counted" (issue 23). */
@@ -74,6 +75,41 @@ var control_default = `/* The time control (control.js). Sober, large targets (2
 .jl-event .jm-popup-time, .jl-event .jm-popup-place, .jl-event .jm-popup-by, .jl-event .jm-popup-section { font-size: 0.85rem; opacity: 0.85; }
 .jl-event .jm-popup-status { display: inline-block; font-size: 0.85rem; padding: 1px 6px; border-radius: 3px; background: #eeeeee; color: #1d1d1d; }
 .jl-event .jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; }
+/* An event's sources in the list's details (eventview.js, as in a popup). */
+.jl-event a, .jp a, .js-sources a { color: #00557a; text-decoration: underline; }
+.jl-event .jm-popup-count { font-weight: 600; margin-top: 0.4rem; }
+.jl-event .jm-popup-people { margin-top: 0.4rem; }
+.jl-event .jm-sources summary, .jp-summary { cursor: pointer; min-height: 24px; }
+.jl-event .jm-source-list, .jl-event .jm-readings { margin: 0.2rem 0 0; padding-left: 1.1rem; }
+.jl-event .jm-source { margin-bottom: 0.3rem; }
+.jl-event .jm-differ { margin-top: 0.5rem; border-top: 1px solid #c8c8c8; padding-top: 0.3rem; }
+.jl-event .jm-differ-title { font-size: 0.95rem; margin: 0 0 0.2rem; }
+.jl-event .jm-aspect { font-weight: 600; }
+/* The people killed (people.js) and every source (sourcelist.js): plain text, no images. */
+.jp { border: 1px solid #c8c8c8; border-radius: 0.4rem; margin: 0.5rem 0; padding: 0.3rem 0.6rem; }
+.jp-summary { font-weight: 650; line-height: 1.6; }
+.jp-intro, .ja-body { font-size: 0.85rem; line-height: 1.45; }
+.jp-people { margin: 0; padding-left: 1.2rem; max-height: 480px; overflow-y: auto; }
+.jp-person { margin: 0.6rem 0; font-size: 0.88rem; line-height: 1.4; }
+.jp-name { font-size: 1rem; margin: 0; }
+.jp-name:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+.jp-note { margin: 0; font-size: 0.8rem; font-style: italic; }
+.jp-facts { margin: 0.2rem 0 0; }
+.jp-facts dt { font-weight: 600; margin-top: 0.25rem; }
+.jp-facts dd { margin: 0 0 0 0.6rem; }
+.jp-sources { margin: 0; padding-left: 1rem; }
+.js-heading { font-size: 1rem; margin: 0.5rem 0 0.2rem; }
+.js-count { font-size: 0.85rem; margin: 0 0 0.3rem; }
+.js-list { margin: 0; padding-left: 1.1rem; font-size: 0.88rem; line-height: 1.4; }
+.js-source { margin-bottom: 0.45rem; }
+.js-title, .js-about { font-size: 0.82rem; }
+.jm-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+.jl-event a:focus-visible, .jp a:focus-visible, .js-sources a:focus-visible, .jp summary:focus-visible,
+.jl-event summary:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+/* Links to sources and people are at least 24 px high (WCAG 2.5.8), whatever the font size. */
+.jm-source-link, .jm-person-link, .jp-event-link, .jp-sources a, .js-source > a { display: inline-block; min-height: 24px;
+  line-height: 24px; }
 .jl-event .jm-popup-ours { margin: 4px 0 0; padding-left: 8px; border-left: 3px solid #d0d0d0; }
 /* Touch screens: every target at least 44 px (WCAG 2.5.5), the list's radios too. Last: it overrides the sizes above. */
 @media (pointer: coarse) {
@@ -128,10 +164,21 @@ function categoryMask(core2, cats) {
   if (!cats) return null;
   return core2.categories.map((c) => cats.includes(c));
 }
-function visibleAt(core2, t, cats) {
-  const mask = categoryMask(core2, cats), out = [];
-  for (let i = shownAt(core2, t) - 1; i >= 0; i--) if (!mask || mask[core2.cat[i]]) out.push(i);
+function sourceMask(core2, src) {
+  if (!src) return null;
+  const k = (core2.sourceIds || []).indexOf(src);
+  return Array.from({ length: core2.n }, (_, i) => k >= 0 && (core2.src || [])[i].includes(k));
+}
+function visibleAt(core2, t, cats, src) {
+  const mask = categoryMask(core2, cats), by = sourceMask(core2, src), out = [];
+  for (let i = shownAt(core2, t) - 1; i >= 0; i--) if ((!mask || mask[core2.cat[i]]) && (!by || by[i])) out.push(i);
   return out;
+}
+function whereEvent(core2, steps, id) {
+  const i = core2.ids.indexOf(id);
+  if (i < 0 || !steps.length) return null;
+  if (core2.reveal[i] <= steps[steps.length - 1].map.t) return "map";
+  return String(steps[0].key).includes("T") ? "days" : null;
 }
 
 // stepper.js
@@ -243,6 +290,7 @@ function build(root) {
     speedText: el("span"),
     speed: el("select"),
     counters: el("div", "jt-counters"),
+    reported: el("p", "jt-reported"),
     note: el("details", "jt-note"),
     noteSummary: el("summary"),
     noteBody: el("p"),
@@ -261,9 +309,9 @@ function build(root) {
   ui.note.append(ui.noteSummary, ui.noteBody);
   ui.scope = el("p", "jt-scope");
   ui.summary.append(ui.summaryText);
-  ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.note, ui.live, ui.summary);
+  ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.reported, ui.note, ui.live, ui.summary);
   root.append(ui.box);
-  ui.note.before(ui.scope);
+  ui.counters.after(ui.scope);
   return ui;
 }
 var TimeControl = class {
@@ -404,6 +452,8 @@ var TimeControl = class {
     if (t !== wanted.map.t) this.frame = requestAnimationFrame(() => this.drawText(tries + 1));
     const step = wanted.map.t === t ? wanted : this.steps.find((s) => s.map.t === t) || wanted, ui = this.ui;
     ui.clock.textContent = step.clock;
+    ui.reported.textContent = step.reported || "";
+    ui.reported.hidden = !step.reported;
     ui.summary.hidden = !step.summary;
     ui.summaryText.textContent = step.summary || "";
     ui.box.dataset.textT = String(t);
@@ -443,6 +493,34 @@ var TimeControl = class {
   }
 };
 
+// links.js
+function safeUrl(value) {
+  if (typeof value !== "string" || !/^https?:\/\//i.test(value)) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+function sourceLink(url, text, newTab) {
+  const href = safeUrl(url);
+  if (!href) return el("span", "jm-source-name", text);
+  const link = el("a", "jm-source-link", text);
+  Object.assign(link, { href, target: "_blank", rel: "noopener noreferrer" });
+  if (newTab) link.append(el("span", "jm-sr-only", ` ${newTab}`));
+  return link;
+}
+function actionLink(text, fragment, act, className) {
+  const link = el("a", className, text);
+  link.href = `#${fragment}`;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    act();
+  });
+  return link;
+}
+
 // eventview.js
 var PARTS = [
   ["title", "div", (t) => t.title],
@@ -456,21 +534,63 @@ var PARTS = [
   ["section", "div", (t, words) => t.quote && (t.quote_label || t.section) ? `${words.source}: ${t.quote_label || t.section}` : null],
   ["ours", "p", (t) => t.quote ? t.quote_ours : null]
 ];
-function eventDetails(record, words, className = "jm-popup") {
+function eventDetails(record, words, className = "jm-popup", options = {}) {
   const box = el("div", className);
   for (const [part, tag, text] of PARTS) {
     const value = text(record, words);
     if (value) box.append(el(tag, `jm-popup-${part}`, value));
   }
-  const quote = box.querySelector(".jm-popup-quote");
-  if (quote) quote.lang = "en";
+  if (record.quote) box.querySelector(".jm-popup-quote").lang = "en";
+  if (record.people && record.people.length) box.append(peopleKilled(record.people, words, options.person));
+  if (record.sources) box.append(...sourcesOf(record.sources, words, options.heading || 3));
+  return box;
+}
+function peopleKilled(people, words, person) {
+  const line = el("div", "jm-popup-people");
+  line.append(el("span", null, `${words.people_in_event}: `));
+  people.forEach(({ id, name }, k) => {
+    if (k) line.append(", ");
+    line.append(person ? actionLink(name, `person-${id}`, () => person(id), "jm-person-link") : name);
+  });
+  return line;
+}
+function sourcesOf(sources, words, heading) {
+  const parts = [el("div", "jm-popup-count", sources.countLabel)];
+  const list = el("details", "jm-sources"), items = el("ul", "jm-source-list");
+  list.append(el("summary", null, fill(words.sources_open, { n: sources.citations.length })), items);
+  for (const citation of sources.citations) items.append(citationItem(citation, words));
+  parts.push(list);
+  if (sources.differ && sources.differ.length) parts.push(differ(sources.differ, words, heading));
+  return parts;
+}
+function citationItem(citation, words) {
+  const item2 = el("li", citation.contradicts ? "jm-source jm-contradicts" : "jm-source");
+  item2.append(sourceLink(citation.url, citation.label, words.link_new_tab));
+  const about = [citation.role, citation.saidBy, citation.later].filter(Boolean).join("; ");
+  item2.append(el("span", "jm-source-role", ` — ${about}`));
+  if (citation.note) item2.append(el("div", "jm-source-note", citation.note));
+  return item2;
+}
+function differ(aspects, words, heading) {
+  const box = el("section", "jm-differ");
+  box.append(el(`h${Math.min(Math.max(heading, 2), 6)}`, "jm-differ-title", words.sources_differ));
+  for (const aspect of aspects) {
+    box.append(el("div", "jm-aspect", aspect.aspect));
+    const readings = el("ul", "jm-readings");
+    for (const reading of aspect.readings) {
+      const item2 = el("li", "jm-reading", reading.text);
+      item2.append(el("span", "jm-reading-by", ` (${reading.by})`));
+      readings.append(item2);
+    }
+    box.append(readings);
+  }
   return box;
 }
 
 // list.js
 var groups = 0;
 var EventList = class {
-  /* `host`: {select(id or null)}; `words`: the list's words (see show). */
+  /* `host`: {select(id or null), person(id)}; `words`: the list's words (see show). */
   constructor(root, host) {
     this.host = host;
     this.name = `jl-events-${++groups}`;
@@ -503,11 +623,16 @@ var EventList = class {
     this.legend.textContent = words.list_help;
     const wanted = indices.slice(0, limit);
     return data.fetchAll("text", wanted).then((texts) => {
+      const root = this.items.getRootNode(), had = root.activeElement && this.items.contains(root.activeElement);
       this.items.textContent = "";
       this.shown = wanted.map((i, k) => ({ i, id: data.core.ids[i], text: texts[k] }));
       if (!this.shown.length) this.items.append(el("p", "jl-empty", words.list_empty));
       for (const { i, id, text } of this.shown) this.items.append(this.item(i, id, text, fresh.has(i), id === selected));
       this.showDetails(this.shown.some((e) => e.id === selected) ? selected : null);
+      if (had && !this.focusChosen()) {
+        const first = this.items.querySelector("input");
+        if (first) first.focus();
+      }
     });
   }
   item(i, id, text, isNew, checked) {
@@ -516,15 +641,166 @@ var EventList = class {
     Object.assign(input, { type: "radio", name: this.name, value: id, checked });
     const where = text.place || words.not_mapped;
     const category = words.categories[core2.categories[core2.cat[i]]];
-    label.append(input, el("span", null, `${text.time} — ${text.title} (${category}; ${where})${isNew ? ` · ${words.new_badge}` : ""}`));
+    const marks = [isNew ? words.new_badge : null, core2.differ && core2.differ[i] ? words.sources_differ_badge : null];
+    const tail = marks.filter(Boolean).map((mark) => ` · ${mark}`).join("");
+    label.append(input, el("span", null, `${text.time} — ${text.title} (${category}; ${where})${tail}`));
     return label;
   }
   showDetails(id) {
     const chosen = this.shown.find((e) => e.id === id);
     this.details.textContent = "";
-    if (chosen) this.details.append(eventDetails(chosen.text, this.words, "jm-popup jl-event"));
+    if (chosen) {
+      this.details.append(eventDetails(
+        chosen.text,
+        this.words,
+        "jm-popup jl-event",
+        { heading: 4, person: (person) => this.host.person(person) }
+      ));
+    }
+  }
+  /* The radio of the event chosen, focused (after a link elsewhere chose it); false if it is not listed. */
+  focusChosen() {
+    const input = this.items.querySelector("input:checked");
+    if (input) input.focus();
+    return Boolean(input);
   }
 };
+
+// people.js
+var lists = 0;
+var PeopleList = class {
+  /* `host`: {load() (a Promise of the records), selectEvent(id) (show it on the map), whereEvent(id): "map" (the
+     time control can reach it), "days" (only the day scale can), or null (not in the dataset shown)}. */
+  constructor(root, host) {
+    this.host = host;
+    this.prefix = `jp${++lists}-`;
+    this.box = el("details", "jp");
+    this.summary = el("summary", "jp-summary");
+    this.body = el("div", "jp-body");
+    this.box.append(this.summary, this.body);
+    root.append(this.box);
+    this.records = null;
+    this.box.addEventListener("toggle", () => {
+      if (this.box.open) this.fill();
+    });
+  }
+  /* The words of this language (list_words) and how many people the list holds; another `key` (a language, a
+     record) empties the list, refilled at once if it is open. */
+  show(words, count, key) {
+    const changed = this.key !== key;
+    Object.assign(this, { words, count, key });
+    this.summary.textContent = count ? `${words.people_heading} (${count})` : words.people_heading;
+    if (changed) {
+      this.records = null;
+      this.body.textContent = "";
+      if (this.box.open) this.fill();
+    }
+  }
+  /* Fill the list once its records are here; a Promise that resolves when it is drawn. */
+  fill() {
+    if (this.records) return Promise.resolve();
+    if (!this.pending) {
+      this.pending = this.host.load().then((records) => {
+        this.pending = null;
+        this.records = records;
+        this.draw();
+      }, () => {
+        this.pending = null;
+      });
+    }
+    return this.pending || Promise.resolve();
+  }
+  draw() {
+    const words = this.words, list = el("ol", "jp-people");
+    this.body.textContent = "";
+    this.body.append(el("p", "jp-intro", words.people_intro));
+    if (words.hrw_aggregates) this.body.append(el("p", "jp-intro", words.hrw_aggregates));
+    for (const person of this.records) list.append(this.person(person));
+    this.body.append(list);
+  }
+  person(p) {
+    const words = this.words, item2 = el("li", "jp-person");
+    item2.id = `${this.prefix}${p.id}`;
+    const name = el("h4", "jp-name", p.name);
+    name.tabIndex = -1;
+    item2.append(name);
+    if (p.nameNote) item2.append(el("p", "jp-note", p.nameNote));
+    const facts = el("dl", "jp-facts");
+    const add = (label, ...values) => {
+      const shown = values.filter((v) => v && (typeof v !== "string" || v.trim()));
+      if (!shown.length) return;
+      const value = el("dd");
+      for (const v of shown) value.append(typeof v === "string" ? el("div", null, v) : v);
+      facts.append(el("dt", null, label), value);
+    };
+    add(words.people_names, ...p.names.map((n) => `${n.value} (${n.by})`));
+    add(words.people_age, ...p.ages.map((a) => `${a.value} (${a.by})`));
+    add(words.people_about, p.about);
+    add(words.people_shot, p.shot);
+    add(words.people_died, p.died);
+    add(words.people_protesting, p.protesting, p.protestingText);
+    add(words.people_event, this.eventLink(p));
+    const sources = el("ul", "jp-sources");
+    for (const s of p.sources) {
+      const li = el("li");
+      li.append(sourceLink(s.url, s.label, words.link_new_tab));
+      sources.append(li);
+    }
+    if (p.sources.length) add(words.people_sources, sources);
+    item2.append(facts);
+    return item2;
+  }
+  /* The event the person belongs to, as a link that selects it on the map; text where this map or scale lacks it. */
+  eventLink(p) {
+    if (!p.eventId || !p.eventTitle) return null;
+    const where = this.host.whereEvent(p.eventId), words = this.words;
+    if (where === "days") return `${p.eventTitle} (${fill(words.people_event_days, { scale: words.scale_day })})`;
+    if (where !== "map") return `${p.eventTitle} (${words.people_event_absent})`;
+    return actionLink(p.eventTitle, `event-${p.eventId}`, () => this.host.selectEvent(p.eventId), "jp-event-link");
+  }
+  /* Open the list at a person (a link from a popup or from an event's details): scrolled to, and focused. */
+  go(id) {
+    this.box.open = true;
+    return this.fill().then(() => {
+      const item2 = this.body.querySelector(`[id="${CSS.escape(this.prefix + id)}"]`);
+      if (!item2) return;
+      item2.scrollIntoView({ block: "start" });
+      item2.querySelector(".jp-name").focus({ preventScroll: true });
+    });
+  }
+};
+
+// sourcelist.js
+var SourceList = class {
+  /* `load()`: a Promise of the records. */
+  constructor(root, load) {
+    this.load = load;
+    this.box = el("section", "js-sources");
+    this.heading = el("h3", "js-heading");
+    this.count = el("p", "js-count");
+    this.list = el("ul", "js-list");
+    this.box.append(this.heading, this.count, this.list);
+    root.append(this.box);
+  }
+  /* Draw the list in `words`' language (list_words); a Promise that resolves once it is drawn. */
+  show(words) {
+    this.heading.textContent = words.sources_list_heading;
+    return this.load().then((sources) => {
+      this.count.textContent = fill(words.sources_list_count, { n: sources.length });
+      this.list.textContent = "";
+      for (const source of sources) this.list.append(item(source, words));
+    });
+  }
+};
+function item(source, words) {
+  const li = el("li", "js-source");
+  li.id = `source-${source.id}`;
+  li.append(sourceLink(source.url, source.label, words.link_new_tab));
+  li.append(el("div", "js-title", source.title));
+  const about = [source.kind, source.cited, source.later].filter(Boolean).join(" · ");
+  li.append(el("div", "js-about", about));
+  return li;
+}
 
 // downloads.js
 function save(content, name, type) {
@@ -670,8 +946,8 @@ var Dataset = class _Dataset {
 };
 
 // step.js
-function stepMessage(step, cats, selected) {
-  return { ...step.map, cats: cats || null, selected: selected || null };
+function stepMessage(step, cats, selected, src) {
+  return { ...step.map, cats: cats || null, selected: selected || null, src: src || null };
 }
 
 // address.js
@@ -694,8 +970,17 @@ function writeAddress(values, whole = false) {
 var MOUNTS = /* @__PURE__ */ new WeakMap();
 var LIVE = /* @__PURE__ */ new Map();
 var CORES = /* @__PURE__ */ new Map();
+var RECORDS = /* @__PURE__ */ new Map();
 var shared = new EventTarget();
-var explorer = { step: null, selected: null, cats: null, control: null };
+var explorer = { step: null, selected: null, cats: null, src: null, control: null };
+function recordList(url, name, lang) {
+  const address = `${url}/${name}-${lang}.json`;
+  if (!RECORDS.has(address)) RECORDS.set(address, fetchJson(address).catch((error) => {
+    RECORDS.delete(address);
+    throw error;
+  }));
+  return RECORDS.get(address);
+}
 function core(url) {
   if (!CORES.has(url)) {
     CORES.clear();
@@ -719,7 +1004,7 @@ var ControlMount = class {
     const first = !this.data;
     this.data = data;
     if (data.mode === "explore") {
-      Object.assign(explorer, { cats: data.cats, control: this });
+      Object.assign(explorer, { cats: data.cats, src: data.src || null, control: this });
       if (first || data.rev !== this.control.rev) explorer.selected = data.selected;
     }
     this.control.update(data);
@@ -739,7 +1024,7 @@ var ControlMount = class {
   }
   message() {
     const selected = this.explore ? explorer.selected : this.data.selected;
-    return stepMessage(this.control.step, this.data.cats, selected);
+    return stepMessage(this.control.step, this.data.cats, selected, this.data.src);
   }
   /* The step to the map: an event on its window (same origin), drawn inside this handler; `to` a map
      that just announced itself, else every map of ours if the step differs from the last sent. */
@@ -801,8 +1086,15 @@ var ControlMount = class {
 var PanelMount = class {
   constructor(root, component) {
     this.component = component;
-    this.list = new EventList(root, { select: (id) => select(id) });
+    this.list = new EventList(root, { select: (id) => select(id), person: (id) => this.people.go(id) });
     this.downloads = new Downloads(root, { make: (what) => this.make(what) });
+    this.people = new PeopleList(root, {
+      load: () => recordList(this.data.recordUrl, "people", this.data.lang),
+      selectEvent: (id) => this.chooseEvent(id),
+      whereEvent: (id) => this.whereEvent(id)
+    });
+    this.core = null;
+    this.focusChosen = false;
     this.madeId = null;
     this.onShown = () => this.draw();
     shared.addEventListener("shown", this.onShown);
@@ -815,9 +1107,39 @@ var PanelMount = class {
       this.downloads.png.made(data.made);
     }
     if (!old || old.bundle !== data.bundle || old.lang !== data.lang) {
-      this.dataset = core(data.bundle).then((loaded) => Dataset.served(loaded, data.bundleUrl, data.lang));
+      this.dataset = core(data.bundle).then((loaded) => {
+        this.core = loaded;
+        return Dataset.served(loaded, data.bundleUrl, data.lang);
+      });
     }
+    this.people.box.hidden = !data.people;
+    if (data.people) this.people.show(data.words, data.people, `${data.lang} ${data.recordUrl}`);
     this.draw();
+  }
+  whereEvent(id) {
+    const control = explorer.control;
+    return this.core && control ? whereEvent(this.core, control.control.steps, id) : null;
+  }
+  /* An event chosen from the list of the people killed: the time moves on to when it is shown (if later
+     than the time shown), the event is selected on the map and in the list, and the list's radio takes the
+     focus. */
+  chooseEvent(id) {
+    const control = explorer.control;
+    if (!control || !this.core) return;
+    const i = this.core.ids.indexOf(id), steps = control.control.steps, now = control.control.step;
+    if (i < 0) return;
+    this.focusChosen = true;
+    explorer.selected = id;
+    writeAddress({ event: id });
+    const later = this.core.reveal[i] > now.map.t ? steps.findIndex((step) => step.map.t >= this.core.reveal[i]) : -1;
+    if (later >= 0) {
+      control.control.stepper.stopPlay(false);
+      control.control.stepper.show(later, "server");
+      writeAddress({ t: control.control.step.key });
+    } else {
+      control.send();
+      shared.dispatchEvent(new Event("shown"));
+    }
   }
   make(what) {
     this.component.setStateValue("make", { what, key: shownKey(), n: Date.now() });
@@ -827,10 +1149,11 @@ var PanelMount = class {
     if (!control || !this.dataset) return;
     const step = explorer.step || control.control.step, data = this.data;
     this.dataset.then((dataset) => {
-      const all = visibleAt(dataset.core, step.map.t, explorer.cats);
+      const all = visibleAt(dataset.core, step.map.t, explorer.cats, explorer.src);
       const fresh = new Set(all.filter((i) => dataset.core.reveal[i] > step.map.newFrom));
       if (explorer.selected && !all.some((i) => dataset.core.ids[i] === explorer.selected)) select(null);
-      this.list.show({
+      this.downloads.show({ data: dataset, indices: all, stamp: step.stamp, words: data.words, png: data.png });
+      return this.list.show({
         data: dataset,
         indices: all.slice(0, data.limit),
         total: all.length,
@@ -840,11 +1163,28 @@ var PanelMount = class {
         words: data.words,
         limit: data.limit
       });
-      this.downloads.show({ data: dataset, indices: all, stamp: step.stamp, words: data.words, png: data.png });
+    }).then(() => {
+      if (this.focusChosen) this.list.focusChosen();
+      this.focusChosen = false;
     });
   }
   destroy() {
     shared.removeEventListener("shown", this.onShown);
+  }
+};
+var SourcesMount = class {
+  constructor(root) {
+    this.root = root;
+    this.list = null;
+  }
+  update(data) {
+    if (this.list && this.lang === data.lang && this.url === data.recordUrl) return;
+    Object.assign(this, { lang: data.lang, url: data.recordUrl });
+    if (!this.list) this.list = new SourceList(this.root, () => recordList(this.url, "sources", this.lang));
+    this.list.show(data.words).catch(() => {
+    });
+  }
+  destroy() {
   }
 };
 function shownKey() {
@@ -931,7 +1271,7 @@ var CopyMount = class {
     shared.removeEventListener("shown", this.onShown);
   }
 };
-var ROLES = { control: ControlMount, panel: PanelMount, copy: CopyMount, file: FileMount };
+var ROLES = { control: ControlMount, panel: PanelMount, sources: SourcesMount, copy: CopyMount, file: FileMount };
 function fromOurMap(event) {
   const control = explorer.control && explorer.control.owns(event.detail.from) ? explorer.control : [...LIVE.values()].find((mount) => mount instanceof ControlMount && mount.owns(event.detail.from));
   return control || null;
@@ -941,6 +1281,11 @@ window.addEventListener("juliaca:map-ready", (event) => {
   if (!control) return;
   if (CORES.has(event.detail.url)) event.detail.core = CORES.get(event.detail.url);
   control.send(event.detail.from);
+});
+window.addEventListener("juliaca:person", (event) => {
+  if (!fromOurMap(event) || typeof event.detail.id !== "string") return;
+  const panel = [...LIVE.values()].find((mount) => mount instanceof PanelMount);
+  if (panel) panel.people.go(event.detail.id);
 });
 window.addEventListener("juliaca:key", (event) => {
   const control = fromOurMap(event), delta = event.detail.delta;

@@ -16,6 +16,8 @@
   font: bold 10px/12px system-ui, sans-serif; color: #111; background: #fff; border: 1px solid #111;
   border-radius: 6px; text-align: center;
 }
+/* Sources differ: a square badge at the other corner, so that it and a claim's round badge both stay readable. */
+.jm-differ-badge { position: absolute; bottom: -7px; left: -8px; width: 12px; height: 12px; line-height: 0; }
 .jm-popup { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1d; }
 .jm-popup-title { font-weight: 600; font-size: 14px; margin-bottom: 2px; }
 .jm-popup-time, .jm-popup-place, .jm-popup-section, .jm-popup-by { color: #444; font-size: 12px; }
@@ -65,6 +67,27 @@
   box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);
 }
 .jm-cluster-list { margin: 4px 0 0; padding-left: 16px; max-height: 260px; overflow-y: auto; }
+/* An event's sources (eventview.js): the count, each citation in a disclosure, where the sources differ, and
+   the people killed in it. Links keep 4.5:1 and are underlined. */
+.jm-popup a { color: #00557a; text-decoration: underline; }
+.jm-popup-count { font-size: 12px; margin-top: 6px; font-weight: 600; }
+.jm-popup-people { font-size: 12px; margin-top: 6px; }
+.jm-sources { margin-top: 4px; font-size: 12px; }
+.jm-sources summary { cursor: pointer; min-height: 24px; line-height: 24px; }
+.jm-source-list { margin: 2px 0 0; padding-left: 16px; }
+.jm-source { margin-bottom: 4px; }
+.jm-source-role { color: #444; }
+.jm-source-note { color: #333; }
+.jm-contradicts .jm-source-role { font-weight: 600; }
+.jm-differ { margin-top: 6px; border-top: 1px solid #c8c8c8; padding-top: 4px; font-size: 12px; }
+.jm-differ-title { font-size: 13px; margin: 0 0 2px; }
+.jm-aspect { font-weight: 600; margin-top: 2px; }
+.jm-readings { margin: 0; padding-left: 16px; }
+.jm-reading-by { color: #444; }
+.jm-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+/* Links to sources and people are at least 24 px high (WCAG 2.5.8). */
+.jm-source-link, .jm-person-link { display: inline-block; min-height: 24px; line-height: 24px; }
 `;
 
   // screen.css
@@ -79,6 +102,9 @@
     if (className) node.className = className;
     if (text !== void 0 && text !== null) node.textContent = String(text);
     return node;
+  }
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, (all, name) => Object.hasOwn(values, name) ? String(values[name]) : all);
   }
   function addStyle(root, id, css) {
     if (root.getElementById(id)) return;
@@ -97,6 +123,11 @@
       else hi = mid;
     }
     return lo;
+  }
+  function sourceMask(core, src) {
+    if (!src) return null;
+    const k = (core.sourceIds || []).indexOf(src);
+    return Array.from({ length: core.n }, (_, i) => k >= 0 && (core.src || [])[i].includes(k));
   }
 
   // symbols.js
@@ -137,6 +168,34 @@
     return svg("0 0 24 24", size, size, [path]);
   }
 
+  // links.js
+  function safeUrl(value) {
+    if (typeof value !== "string" || !/^https?:\/\//i.test(value)) return null;
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+  function sourceLink(url, text, newTab) {
+    const href = safeUrl(url);
+    if (!href) return el("span", "jm-source-name", text);
+    const link = el("a", "jm-source-link", text);
+    Object.assign(link, { href, target: "_blank", rel: "noopener noreferrer" });
+    if (newTab) link.append(el("span", "jm-sr-only", ` ${newTab}`));
+    return link;
+  }
+  function actionLink(text, fragment, act, className) {
+    const link = el("a", className, text);
+    link.href = `#${fragment}`;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      act();
+    });
+    return link;
+  }
+
   // eventview.js
   var PARTS = [
     ["title", "div", (t) => t.title],
@@ -150,14 +209,56 @@
     ["section", "div", (t, words) => t.quote && (t.quote_label || t.section) ? `${words.source}: ${t.quote_label || t.section}` : null],
     ["ours", "p", (t) => t.quote ? t.quote_ours : null]
   ];
-  function eventDetails(record, words, className = "jm-popup") {
+  function eventDetails(record, words, className = "jm-popup", options = {}) {
     const box = el("div", className);
     for (const [part, tag, text] of PARTS) {
       const value = text(record, words);
       if (value) box.append(el(tag, `jm-popup-${part}`, value));
     }
-    const quote = box.querySelector(".jm-popup-quote");
-    if (quote) quote.lang = "en";
+    if (record.quote) box.querySelector(".jm-popup-quote").lang = "en";
+    if (record.people && record.people.length) box.append(peopleKilled(record.people, words, options.person));
+    if (record.sources) box.append(...sourcesOf(record.sources, words, options.heading || 3));
+    return box;
+  }
+  function peopleKilled(people, words, person) {
+    const line = el("div", "jm-popup-people");
+    line.append(el("span", null, `${words.people_in_event}: `));
+    people.forEach(({ id, name }, k) => {
+      if (k) line.append(", ");
+      line.append(person ? actionLink(name, `person-${id}`, () => person(id), "jm-person-link") : name);
+    });
+    return line;
+  }
+  function sourcesOf(sources, words, heading) {
+    const parts = [el("div", "jm-popup-count", sources.countLabel)];
+    const list = el("details", "jm-sources"), items = el("ul", "jm-source-list");
+    list.append(el("summary", null, fill(words.sources_open, { n: sources.citations.length })), items);
+    for (const citation of sources.citations) items.append(citationItem(citation, words));
+    parts.push(list);
+    if (sources.differ && sources.differ.length) parts.push(differ(sources.differ, words, heading));
+    return parts;
+  }
+  function citationItem(citation, words) {
+    const item = el("li", citation.contradicts ? "jm-source jm-contradicts" : "jm-source");
+    item.append(sourceLink(citation.url, citation.label, words.link_new_tab));
+    const about = [citation.role, citation.saidBy, citation.later].filter(Boolean).join("; ");
+    item.append(el("span", "jm-source-role", ` — ${about}`));
+    if (citation.note) item.append(el("div", "jm-source-note", citation.note));
+    return item;
+  }
+  function differ(aspects, words, heading) {
+    const box = el("section", "jm-differ");
+    box.append(el(`h${Math.min(Math.max(heading, 2), 6)}`, "jm-differ-title", words.sources_differ));
+    for (const aspect of aspects) {
+      box.append(el("div", "jm-aspect", aspect.aspect));
+      const readings = el("ul", "jm-readings");
+      for (const reading of aspect.readings) {
+        const item = el("li", "jm-reading", reading.text);
+        item.append(el("span", "jm-reading-by", ` (${reading.by})`));
+        readings.append(item);
+      }
+      box.append(readings);
+    }
     return box;
   }
   function eventTip(record) {
@@ -165,8 +266,9 @@
     box.append(el("strong", null, record.title), el("div", null, record.time));
     return box;
   }
-  function eventName(record) {
-    return [record.title, record.time, record.place].filter(Boolean).join(", ");
+  function eventName(record, words = {}) {
+    const differs = record.sources && record.sources.differ && record.sources.differ.length && words.sources_differ_badge;
+    return [record.title, record.time, record.place, differs ? words.sources_differ_badge : null].filter(Boolean).join(", ");
   }
 
   // fans.js
@@ -782,6 +884,19 @@
   // map.js
   var SYMBOL_LIMIT = 3e3;
   var ROOM_SYMBOL = 36;
+  function differBadge() {
+    const box = el("span", "jm-differ-badge");
+    box.append(svg("0 0 12 12", 12, 12, [
+      { d: "M0.5 0.5h11v11h-11z", fill: "#ffffff", stroke: "#111111" },
+      {
+        d: "M3 4.6h6M3 7.4h6M7.6 2.4 4.4 9.6",
+        fill: "none",
+        stroke: "#111111",
+        "stroke-width": "1.3"
+      }
+    ]));
+    return box;
+  }
   var MapView = class {
     /* Once per Leaflet map: context layers, labels, legend, the offline base when the tiles cannot be reached;
        then the dataset (a Promise of a Dataset) and, if given, the step to draw first. `config.room`:
@@ -835,6 +950,8 @@
       this.shown = 0;
       this.newFrom = 0;
       this.cats = null;
+      this.src = null;
+      this.bySource = null;
       this.selected = -1;
       this.highlight = null;
       this.markers = {};
@@ -910,8 +1027,8 @@
       const frame = this.config.nameFrame ? window.frameElement : null;
       (frame || this.container).setAttribute(frame ? "title" : "aria-label", title);
     }
-    /* One step: {t, newFrom (epoch ms), cats (names, or null for all), selected (id or null), highlight}.
-       Draws the difference from the step before. */
+    /* One step: {t, newFrom (epoch ms), cats (names, or null for all), src (a source id, or null for all),
+       selected (id or null), highlight}. Draws the difference from the step before. */
     drawStep(step) {
       if (!this.data) {
         this.pending = step;
@@ -920,9 +1037,11 @@
       this.pending = null;
       const core = this.data.core;
       const cats = step.cats ? core.categories.map((c) => step.cats.includes(c)) : null;
-      if (JSON.stringify(cats) !== JSON.stringify(this.cats)) {
+      if (JSON.stringify(cats) !== JSON.stringify(this.cats) || (step.src || null) !== this.src) {
         this.clear();
         this.cats = cats;
+        this.src = step.src || null;
+        this.bySource = sourceMask(core, this.src);
       }
       const shown = countUpTo(core.reveal, step.t), newFrom = countUpTo(core.reveal, step.newFrom);
       const selected = step.selected ? core.ids.indexOf(step.selected) : -1;
@@ -970,7 +1089,7 @@
     }
     enabled(i) {
       const core = this.data.core;
-      return core.lat[i] !== null && (!this.cats || this.cats[core.cat[i]]);
+      return core.lat[i] !== null && (!this.cats || this.cats[core.cat[i]]) && (!this.bySource || this.bySource[i]);
     }
     add(i, cluster, touched) {
       if (!this.enabled(i)) return;
@@ -1030,6 +1149,7 @@
       const wrap = el("div", `jm-symbol ${isNew ? "jm-new" : "jm-earlier"}${selected ? " jm-selected" : ""}`);
       wrap.append(symbol(core.styles[core.cat[i]], size, { approx: Boolean(core.approx[i]), isNew, selected }));
       if (core.badge[i]) wrap.append(el("span", "jm-badge", core.badge[i]));
+      if (core.differ && core.differ[i]) wrap.append(differBadge());
       return L.divIcon({
         className: "jm-icon",
         html: wrap,
@@ -1044,7 +1164,7 @@
     nameMarker(marker, i) {
       const text = this.data.textOf(i), icon = marker.getElement();
       if (!icon) return;
-      const label = text ? eventName(text) : (this.config.legend.items[this.data.core.cat[i]] || {}).label || "";
+      const label = text ? eventName(text, this.config.strings) : (this.config.legend.items[this.data.core.cat[i]] || {}).label || "";
       icon.setAttribute("role", "button");
       icon.setAttribute("tabindex", "-1");
       icon.setAttribute("aria-label", label);
@@ -1070,7 +1190,11 @@
         riseOnHover: true
       });
       marker.on("add", () => this.nameMarker(marker, i));
-      marker.bindPopup(this.lazy(marker, i, (text) => eventDetails(text, words), "popup"), { maxWidth: 320, autoPanPadding: [20, 20] });
+      const actions = this.config.actions || {};
+      marker.bindPopup(
+        this.lazy(marker, i, (text) => eventDetails(text, words, "jm-popup", { person: actions.person }), "popup"),
+        { maxWidth: 320, maxHeight: 380, autoPanPadding: [20, 20] }
+      );
       marker.bindTooltip(this.lazy(marker, i, eventTip, "tooltip"), { direction: "right", opacity: 0.95 });
       marker.jmIndex = i;
       return marker;
@@ -1136,6 +1260,7 @@
       if (this.cats && !this.cats[core.categories.indexOf("march")]) return 0;
       let drawn = 0;
       for (const m of core.marches) {
+        if (this.bySource && !this.bySource[m.i]) continue;
         const done = t >= m.arrive;
         if (t <= m.drawFrom || cluster && done) continue;
         drawn += 1;
@@ -1247,6 +1372,7 @@
     if (!step || typeof step !== "object" || !isTime(step.t) || !isTime(step.newFrom) || typeof step.iso !== "string") return null;
     if (!isNone(step.cats) && !isNames(step.cats)) return null;
     if (!isNone(step.selected) && typeof step.selected !== "string") return null;
+    if (!isNone(step.src) && typeof step.src !== "string") return null;
     if (!isNone(step.highlight) && !isNames(step.highlight)) return null;
     if (!isNone(step.title) && typeof step.title !== "string") return null;
     const out = {
@@ -1255,6 +1381,7 @@
       newFrom: step.newFrom,
       cats: step.cats ? [...step.cats] : null,
       selected: step.selected || null,
+      src: step.src || null,
       highlight: step.highlight ? [...step.highlight] : null,
       title: step.title ? step.title.slice(0, 200) : null
     };
@@ -1300,7 +1427,8 @@
       provide = resolve;
     });
     const first = config.firstStep && checkedStep(config.firstStep);
-    const view = new MapView(map, { ...config, firstStep: first }, dataset);
+    const actions = parent && config.peopleLinks ? { person: (id) => tell(parent, "juliaca:person", { from: window, id: String(id) }) } : {};
+    const view = new MapView(map, { ...config, firstStep: first, actions }, dataset);
     const source = config.dataset, url = `${source.url}/core.json`;
     const offer = { from: window, url, core: null };
     if (parent) {

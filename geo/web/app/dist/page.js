@@ -16,6 +16,8 @@
   font: bold 10px/12px system-ui, sans-serif; color: #111; background: #fff; border: 1px solid #111;
   border-radius: 6px; text-align: center;
 }
+/* Sources differ: a square badge at the other corner, so that it and a claim's round badge both stay readable. */
+.jm-differ-badge { position: absolute; bottom: -7px; left: -8px; width: 12px; height: 12px; line-height: 0; }
 .jm-popup { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1d; }
 .jm-popup-title { font-weight: 600; font-size: 14px; margin-bottom: 2px; }
 .jm-popup-time, .jm-popup-place, .jm-popup-section, .jm-popup-by { color: #444; font-size: 12px; }
@@ -65,6 +67,27 @@
   box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);
 }
 .jm-cluster-list { margin: 4px 0 0; padding-left: 16px; max-height: 260px; overflow-y: auto; }
+/* An event's sources (eventview.js): the count, each citation in a disclosure, where the sources differ, and
+   the people killed in it. Links keep 4.5:1 and are underlined. */
+.jm-popup a { color: #00557a; text-decoration: underline; }
+.jm-popup-count { font-size: 12px; margin-top: 6px; font-weight: 600; }
+.jm-popup-people { font-size: 12px; margin-top: 6px; }
+.jm-sources { margin-top: 4px; font-size: 12px; }
+.jm-sources summary { cursor: pointer; min-height: 24px; line-height: 24px; }
+.jm-source-list { margin: 2px 0 0; padding-left: 16px; }
+.jm-source { margin-bottom: 4px; }
+.jm-source-role { color: #444; }
+.jm-source-note { color: #333; }
+.jm-contradicts .jm-source-role { font-weight: 600; }
+.jm-differ { margin-top: 6px; border-top: 1px solid #c8c8c8; padding-top: 4px; font-size: 12px; }
+.jm-differ-title { font-size: 13px; margin: 0 0 2px; }
+.jm-aspect { font-weight: 600; margin-top: 2px; }
+.jm-readings { margin: 0; padding-left: 16px; }
+.jm-reading-by { color: #444; }
+.jm-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+/* Links to sources and people are at least 24 px high (WCAG 2.5.8). */
+.jm-source-link, .jm-person-link { display: inline-block; min-height: 24px; line-height: 24px; }
 `;
 
   // screen.css
@@ -94,6 +117,7 @@
 .jt-value { font-size: 2rem; font-weight: 650; font-variant-numeric: tabular-nums; line-height: 1.2; }
 .jt-presenting .jt-value { font-size: 2.6rem; }
 .jt-label { font-size: 0.9rem; }
+.jt-reported { font-size: 0.85rem; margin: 0; }
 .jt-note { font-size: 0.8rem; margin: 0; opacity: 0.85; }
 .jt-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 /* What the counters count: one plain sentence, then the details under "What is counted" (issue 23). */
@@ -144,6 +168,41 @@
 .jl-event .jm-popup-time, .jl-event .jm-popup-place, .jl-event .jm-popup-by, .jl-event .jm-popup-section { font-size: 0.85rem; opacity: 0.85; }
 .jl-event .jm-popup-status { display: inline-block; font-size: 0.85rem; padding: 1px 6px; border-radius: 3px; background: #eeeeee; color: #1d1d1d; }
 .jl-event .jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; }
+/* An event's sources in the list's details (eventview.js, as in a popup). */
+.jl-event a, .jp a, .js-sources a { color: #00557a; text-decoration: underline; }
+.jl-event .jm-popup-count { font-weight: 600; margin-top: 0.4rem; }
+.jl-event .jm-popup-people { margin-top: 0.4rem; }
+.jl-event .jm-sources summary, .jp-summary { cursor: pointer; min-height: 24px; }
+.jl-event .jm-source-list, .jl-event .jm-readings { margin: 0.2rem 0 0; padding-left: 1.1rem; }
+.jl-event .jm-source { margin-bottom: 0.3rem; }
+.jl-event .jm-differ { margin-top: 0.5rem; border-top: 1px solid #c8c8c8; padding-top: 0.3rem; }
+.jl-event .jm-differ-title { font-size: 0.95rem; margin: 0 0 0.2rem; }
+.jl-event .jm-aspect { font-weight: 600; }
+/* The people killed (people.js) and every source (sourcelist.js): plain text, no images. */
+.jp { border: 1px solid #c8c8c8; border-radius: 0.4rem; margin: 0.5rem 0; padding: 0.3rem 0.6rem; }
+.jp-summary { font-weight: 650; line-height: 1.6; }
+.jp-intro, .ja-body { font-size: 0.85rem; line-height: 1.45; }
+.jp-people { margin: 0; padding-left: 1.2rem; max-height: 480px; overflow-y: auto; }
+.jp-person { margin: 0.6rem 0; font-size: 0.88rem; line-height: 1.4; }
+.jp-name { font-size: 1rem; margin: 0; }
+.jp-name:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+.jp-note { margin: 0; font-size: 0.8rem; font-style: italic; }
+.jp-facts { margin: 0.2rem 0 0; }
+.jp-facts dt { font-weight: 600; margin-top: 0.25rem; }
+.jp-facts dd { margin: 0 0 0 0.6rem; }
+.jp-sources { margin: 0; padding-left: 1rem; }
+.js-heading { font-size: 1rem; margin: 0.5rem 0 0.2rem; }
+.js-count { font-size: 0.85rem; margin: 0 0 0.3rem; }
+.js-list { margin: 0; padding-left: 1.1rem; font-size: 0.88rem; line-height: 1.4; }
+.js-source { margin-bottom: 0.45rem; }
+.js-title, .js-about { font-size: 0.82rem; }
+.jm-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+.jl-event a:focus-visible, .jp a:focus-visible, .js-sources a:focus-visible, .jp summary:focus-visible,
+.jl-event summary:focus-visible { outline: 3px solid #0072B2; outline-offset: 2px; }
+/* Links to sources and people are at least 24 px high (WCAG 2.5.8), whatever the font size. */
+.jm-source-link, .jm-person-link, .jp-event-link, .jp-sources a, .js-source > a { display: inline-block; min-height: 24px;
+  line-height: 24px; }
 .jl-event .jm-popup-ours { margin: 4px 0 0; padding-left: 8px; border-left: 3px solid #d0d0d0; }
 /* Touch screens: every target at least 44 px (WCAG 2.5.5), the list's radios too. Last: it overrides the sizes above. */
 @media (pointer: coarse) {
@@ -198,10 +257,21 @@
     if (!cats) return null;
     return core.categories.map((c) => cats.includes(c));
   }
-  function visibleAt(core, t, cats) {
-    const mask = categoryMask(core, cats), out = [];
-    for (let i = shownAt(core, t) - 1; i >= 0; i--) if (!mask || mask[core.cat[i]]) out.push(i);
+  function sourceMask(core, src) {
+    if (!src) return null;
+    const k = (core.sourceIds || []).indexOf(src);
+    return Array.from({ length: core.n }, (_, i) => k >= 0 && (core.src || [])[i].includes(k));
+  }
+  function visibleAt(core, t, cats, src) {
+    const mask = categoryMask(core, cats), by = sourceMask(core, src), out = [];
+    for (let i = shownAt(core, t) - 1; i >= 0; i--) if ((!mask || mask[core.cat[i]]) && (!by || by[i])) out.push(i);
     return out;
+  }
+  function whereEvent(core, steps2, id) {
+    const i = core.ids.indexOf(id);
+    if (i < 0 || !steps2.length) return null;
+    if (core.reveal[i] <= steps2[steps2.length - 1].map.t) return "map";
+    return String(steps2[0].key).includes("T") ? "days" : null;
   }
 
   // symbols.js
@@ -242,6 +312,34 @@
     return svg("0 0 24 24", size, size, [path]);
   }
 
+  // links.js
+  function safeUrl(value) {
+    if (typeof value !== "string" || !/^https?:\/\//i.test(value)) return null;
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch {
+      return null;
+    }
+  }
+  function sourceLink(url, text, newTab) {
+    const href = safeUrl(url);
+    if (!href) return el("span", "jm-source-name", text);
+    const link = el("a", "jm-source-link", text);
+    Object.assign(link, { href, target: "_blank", rel: "noopener noreferrer" });
+    if (newTab) link.append(el("span", "jm-sr-only", ` ${newTab}`));
+    return link;
+  }
+  function actionLink(text, fragment, act, className) {
+    const link = el("a", className, text);
+    link.href = `#${fragment}`;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      act();
+    });
+    return link;
+  }
+
   // eventview.js
   var PARTS = [
     ["title", "div", (t) => t.title],
@@ -255,14 +353,56 @@
     ["section", "div", (t, words2) => t.quote && (t.quote_label || t.section) ? `${words2.source}: ${t.quote_label || t.section}` : null],
     ["ours", "p", (t) => t.quote ? t.quote_ours : null]
   ];
-  function eventDetails(record, words2, className = "jm-popup") {
+  function eventDetails(record, words2, className = "jm-popup", options = {}) {
     const box = el("div", className);
     for (const [part, tag, text] of PARTS) {
       const value = text(record, words2);
       if (value) box.append(el(tag, `jm-popup-${part}`, value));
     }
-    const quote = box.querySelector(".jm-popup-quote");
-    if (quote) quote.lang = "en";
+    if (record.quote) box.querySelector(".jm-popup-quote").lang = "en";
+    if (record.people && record.people.length) box.append(peopleKilled(record.people, words2, options.person));
+    if (record.sources) box.append(...sourcesOf(record.sources, words2, options.heading || 3));
+    return box;
+  }
+  function peopleKilled(people2, words2, person) {
+    const line = el("div", "jm-popup-people");
+    line.append(el("span", null, `${words2.people_in_event}: `));
+    people2.forEach(({ id, name }, k) => {
+      if (k) line.append(", ");
+      line.append(person ? actionLink(name, `person-${id}`, () => person(id), "jm-person-link") : name);
+    });
+    return line;
+  }
+  function sourcesOf(sources2, words2, heading) {
+    const parts = [el("div", "jm-popup-count", sources2.countLabel)];
+    const list2 = el("details", "jm-sources"), items = el("ul", "jm-source-list");
+    list2.append(el("summary", null, fill(words2.sources_open, { n: sources2.citations.length })), items);
+    for (const citation of sources2.citations) items.append(citationItem(citation, words2));
+    parts.push(list2);
+    if (sources2.differ && sources2.differ.length) parts.push(differ(sources2.differ, words2, heading));
+    return parts;
+  }
+  function citationItem(citation, words2) {
+    const item2 = el("li", citation.contradicts ? "jm-source jm-contradicts" : "jm-source");
+    item2.append(sourceLink(citation.url, citation.label, words2.link_new_tab));
+    const about2 = [citation.role, citation.saidBy, citation.later].filter(Boolean).join("; ");
+    item2.append(el("span", "jm-source-role", ` — ${about2}`));
+    if (citation.note) item2.append(el("div", "jm-source-note", citation.note));
+    return item2;
+  }
+  function differ(aspects, words2, heading) {
+    const box = el("section", "jm-differ");
+    box.append(el(`h${Math.min(Math.max(heading, 2), 6)}`, "jm-differ-title", words2.sources_differ));
+    for (const aspect of aspects) {
+      box.append(el("div", "jm-aspect", aspect.aspect));
+      const readings = el("ul", "jm-readings");
+      for (const reading of aspect.readings) {
+        const item2 = el("li", "jm-reading", reading.text);
+        item2.append(el("span", "jm-reading-by", ` (${reading.by})`));
+        readings.append(item2);
+      }
+      box.append(readings);
+    }
     return box;
   }
   function eventTip(record) {
@@ -270,8 +410,9 @@
     box.append(el("strong", null, record.title), el("div", null, record.time));
     return box;
   }
-  function eventName(record) {
-    return [record.title, record.time, record.place].filter(Boolean).join(", ");
+  function eventName(record, words2 = {}) {
+    const differs = record.sources && record.sources.differ && record.sources.differ.length && words2.sources_differ_badge;
+    return [record.title, record.time, record.place, differs ? words2.sources_differ_badge : null].filter(Boolean).join(", ");
   }
 
   // fans.js
@@ -508,56 +649,56 @@
       return { p, node, leader, zoom, centred, latlng: L.latLng(p.lat, p.lon), text: null };
     }
     /* Set the text for this zoom, and show the label so that it can be measured. */
-    setText(item, zoom) {
-      const full = item.p.name, text = zoom >= this.fullFrom ? full : item.p.short || full;
-      if (item.text !== text) {
-        item.text = text;
-        item.node.textContent = text;
-        if (text !== full) item.node.setAttribute("title", full);
-        else item.node.removeAttribute("title");
+    setText(item2, zoom) {
+      const full = item2.p.name, text = zoom >= this.fullFrom ? full : item2.p.short || full;
+      if (item2.text !== text) {
+        item2.text = text;
+        item2.node.textContent = text;
+        if (text !== full) item2.node.setAttribute("title", full);
+        else item2.node.removeAttribute("title");
       }
-      item.node.style.display = "block";
+      item2.node.style.display = "block";
     }
     place() {
       if (!alive(this.map)) return;
       const map = this.map, zoom = map.getZoom();
       const size = { x: map.getContainer().clientWidth, y: map.getContainer().clientHeight };
       const taken = controlBoxes(map);
-      const points = this.items.map((item) => map.latLngToContainerPoint(item.latlng));
-      this.items.forEach((item, k) => {
-        if (!item.centred) taken.push({ x: points[k].x - DOT, y: points[k].y - DOT, w: 2 * DOT, h: 2 * DOT });
+      const points = this.items.map((item2) => map.latLngToContainerPoint(item2.latlng));
+      this.items.forEach((item2, k) => {
+        if (!item2.centred) taken.push({ x: points[k].x - DOT, y: points[k].y - DOT, w: 2 * DOT, h: 2 * DOT });
       });
-      const inRange = this.items.map((item) => zoom >= item.zoom[0] && zoom <= item.zoom[1]);
-      this.items.forEach((item, k) => {
-        if (inRange[k]) this.setText(item, zoom);
+      const inRange = this.items.map((item2) => zoom >= item2.zoom[0] && zoom <= item2.zoom[1]);
+      this.items.forEach((item2, k) => {
+        if (inRange[k]) this.setText(item2, zoom);
       });
-      const sizes = this.items.map((item, k) => {
+      const sizes = this.items.map((item2, k) => {
         if (!inRange[k]) return null;
-        const rect = item.node.getBoundingClientRect();
+        const rect = item2.node.getBoundingClientRect();
         return { w: Math.ceil(rect.width), h: Math.ceil(rect.height) };
       });
-      this.items.forEach((item, k) => {
-        const box = inRange[k] ? choose(item.centred, points[k], sizes[k], taken, size) : null;
-        this.draw(item, points[k], box);
+      this.items.forEach((item2, k) => {
+        const box = inRange[k] ? choose(item2.centred, points[k], sizes[k], taken, size) : null;
+        this.draw(item2, points[k], box);
         if (box) taken.push({ x: box.x - 1, y: box.y - 1, w: box.w + 2, h: box.h + 2 });
       });
       this.pane.style.visibility = "";
     }
     /* Position the label (and its leader line) in the pane, or hide it. */
-    draw(item, p, box) {
+    draw(item2, p, box) {
       const map = this.map;
-      item.node.style.display = box ? "block" : "none";
-      item.leader.style.display = box && box.far ? "block" : "none";
-      item.node.classList.toggle("jm-label-hidden", !box);
+      item2.node.style.display = box ? "block" : "none";
+      item2.leader.style.display = box && box.far ? "block" : "none";
+      item2.node.classList.toggle("jm-label-hidden", !box);
       if (!box) return;
-      L.DomUtil.setPosition(item.node, map.containerPointToLayerPoint([box.x, box.y]));
+      L.DomUtil.setPosition(item2.node, map.containerPointToLayerPoint([box.x, box.y]));
       if (!box.far) return;
       const tx = Math.max(box.x, Math.min(p.x, box.x + box.w)), ty = Math.max(box.y, Math.min(p.y, box.y + box.h));
       const dx = tx - p.x, dy = ty - p.y;
-      item.leader.style.width = `${Math.max(0, Math.hypot(dx, dy) - DOT)}px`;
-      item.leader.style.transform = "";
-      L.DomUtil.setPosition(item.leader, map.containerPointToLayerPoint(p));
-      item.leader.style.transform += ` rotate(${Math.atan2(dy, dx)}rad) translateX(${DOT}px)`;
+      item2.leader.style.width = `${Math.max(0, Math.hypot(dx, dy) - DOT)}px`;
+      item2.leader.style.transform = "";
+      L.DomUtil.setPosition(item2.leader, map.containerPointToLayerPoint(p));
+      item2.leader.style.transform += ` rotate(${Math.atan2(dy, dx)}rad) translateX(${DOT}px)`;
     }
   };
 
@@ -745,9 +886,9 @@
       if (map.getSize().x >= 900 && !folded) box.open = true;
       box.append(el("summary", null, legend.title));
       const list2 = el("ul");
-      for (const item of legend.items) {
+      for (const item2 of legend.items) {
         const li = el("li");
-        li.append(symbol(item.style, 14, { isNew: true }), el("span", null, item.label));
+        li.append(symbol(item2.style, 14, { isNew: true }), el("span", null, item2.label));
         list2.append(li);
       }
       const notes = el("ul", "jm-legend-notes");
@@ -870,8 +1011,8 @@
       const categories = alive(map) ? shown2() : null;
       if (!categories) return;
       const items = map.getContainer().querySelectorAll(".jm-legend ul:not(.jm-legend-notes) > li");
-      config.legend.items.forEach((item, k) => {
-        if (items[k]) items[k].style.display = categories.has(item.category) ? "" : "none";
+      config.legend.items.forEach((item2, k) => {
+        if (items[k]) items[k].style.display = categories.has(item2.category) ? "" : "none";
       });
       const legend = map.getContainer().querySelector(".jm-legend");
       if (legend) fitLegend(map, legend, true);
@@ -887,6 +1028,19 @@
   // map.js
   var SYMBOL_LIMIT = 3e3;
   var ROOM_SYMBOL = 36;
+  function differBadge() {
+    const box = el("span", "jm-differ-badge");
+    box.append(svg("0 0 12 12", 12, 12, [
+      { d: "M0.5 0.5h11v11h-11z", fill: "#ffffff", stroke: "#111111" },
+      {
+        d: "M3 4.6h6M3 7.4h6M7.6 2.4 4.4 9.6",
+        fill: "none",
+        stroke: "#111111",
+        "stroke-width": "1.3"
+      }
+    ]));
+    return box;
+  }
   var MapView = class {
     /* Once per Leaflet map: context layers, labels, legend, the offline base when the tiles cannot be reached;
        then the dataset (a Promise of a Dataset) and, if given, the step to draw first. `config.room`:
@@ -940,6 +1094,8 @@
       this.shown = 0;
       this.newFrom = 0;
       this.cats = null;
+      this.src = null;
+      this.bySource = null;
       this.selected = -1;
       this.highlight = null;
       this.markers = {};
@@ -1015,8 +1171,8 @@
       const frame = this.config.nameFrame ? window.frameElement : null;
       (frame || this.container).setAttribute(frame ? "title" : "aria-label", title);
     }
-    /* One step: {t, newFrom (epoch ms), cats (names, or null for all), selected (id or null), highlight}.
-       Draws the difference from the step before. */
+    /* One step: {t, newFrom (epoch ms), cats (names, or null for all), src (a source id, or null for all),
+       selected (id or null), highlight}. Draws the difference from the step before. */
     drawStep(step) {
       if (!this.data) {
         this.pending = step;
@@ -1025,9 +1181,11 @@
       this.pending = null;
       const core = this.data.core;
       const cats = step.cats ? core.categories.map((c) => step.cats.includes(c)) : null;
-      if (JSON.stringify(cats) !== JSON.stringify(this.cats)) {
+      if (JSON.stringify(cats) !== JSON.stringify(this.cats) || (step.src || null) !== this.src) {
         this.clear();
         this.cats = cats;
+        this.src = step.src || null;
+        this.bySource = sourceMask(core, this.src);
       }
       const shown2 = countUpTo(core.reveal, step.t), newFrom = countUpTo(core.reveal, step.newFrom);
       const selected = step.selected ? core.ids.indexOf(step.selected) : -1;
@@ -1075,7 +1233,7 @@
     }
     enabled(i) {
       const core = this.data.core;
-      return core.lat[i] !== null && (!this.cats || this.cats[core.cat[i]]);
+      return core.lat[i] !== null && (!this.cats || this.cats[core.cat[i]]) && (!this.bySource || this.bySource[i]);
     }
     add(i, cluster, touched) {
       if (!this.enabled(i)) return;
@@ -1135,6 +1293,7 @@
       const wrap = el("div", `jm-symbol ${isNew ? "jm-new" : "jm-earlier"}${selected ? " jm-selected" : ""}`);
       wrap.append(symbol(core.styles[core.cat[i]], size, { approx: Boolean(core.approx[i]), isNew, selected }));
       if (core.badge[i]) wrap.append(el("span", "jm-badge", core.badge[i]));
+      if (core.differ && core.differ[i]) wrap.append(differBadge());
       return L.divIcon({
         className: "jm-icon",
         html: wrap,
@@ -1149,7 +1308,7 @@
     nameMarker(marker, i) {
       const text = this.data.textOf(i), icon = marker.getElement();
       if (!icon) return;
-      const label = text ? eventName(text) : (this.config.legend.items[this.data.core.cat[i]] || {}).label || "";
+      const label = text ? eventName(text, this.config.strings) : (this.config.legend.items[this.data.core.cat[i]] || {}).label || "";
       icon.setAttribute("role", "button");
       icon.setAttribute("tabindex", "-1");
       icon.setAttribute("aria-label", label);
@@ -1175,7 +1334,11 @@
         riseOnHover: true
       });
       marker.on("add", () => this.nameMarker(marker, i));
-      marker.bindPopup(this.lazy(marker, i, (text) => eventDetails(text, words2), "popup"), { maxWidth: 320, autoPanPadding: [20, 20] });
+      const actions = this.config.actions || {};
+      marker.bindPopup(
+        this.lazy(marker, i, (text) => eventDetails(text, words2, "jm-popup", { person: actions.person }), "popup"),
+        { maxWidth: 320, maxHeight: 380, autoPanPadding: [20, 20] }
+      );
       marker.bindTooltip(this.lazy(marker, i, eventTip, "tooltip"), { direction: "right", opacity: 0.95 });
       marker.jmIndex = i;
       return marker;
@@ -1241,6 +1404,7 @@
       if (this.cats && !this.cats[core.categories.indexOf("march")]) return 0;
       let drawn = 0;
       for (const m of core.marches) {
+        if (this.bySource && !this.bySource[m.i]) continue;
         const done = t >= m.arrive;
         if (t <= m.drawFrom || cluster && done) continue;
         drawn += 1;
@@ -1453,6 +1617,7 @@
       speedText: el("span"),
       speed: el("select"),
       counters: el("div", "jt-counters"),
+      reported: el("p", "jt-reported"),
       note: el("details", "jt-note"),
       noteSummary: el("summary"),
       noteBody: el("p"),
@@ -1471,9 +1636,9 @@
     ui.note.append(ui.noteSummary, ui.noteBody);
     ui.scope = el("p", "jt-scope");
     ui.summary.append(ui.summaryText);
-    ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.note, ui.live, ui.summary);
+    ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.reported, ui.note, ui.live, ui.summary);
     root.append(ui.box);
-    ui.note.before(ui.scope);
+    ui.counters.after(ui.scope);
     return ui;
   }
   var TimeControl = class {
@@ -1614,6 +1779,8 @@
       if (t !== wanted.map.t) this.frame = requestAnimationFrame(() => this.drawText(tries + 1));
       const step = wanted.map.t === t ? wanted : this.steps.find((s) => s.map.t === t) || wanted, ui = this.ui;
       ui.clock.textContent = step.clock;
+      ui.reported.textContent = step.reported || "";
+      ui.reported.hidden = !step.reported;
       ui.summary.hidden = !step.summary;
       ui.summaryText.textContent = step.summary || "";
       ui.box.dataset.textT = String(t);
@@ -1656,7 +1823,7 @@
   // list.js
   var groups = 0;
   var EventList = class {
-    /* `host`: {select(id or null)}; `words`: the list's words (see show). */
+    /* `host`: {select(id or null), person(id)}; `words`: the list's words (see show). */
     constructor(root, host) {
       this.host = host;
       this.name = `jl-events-${++groups}`;
@@ -1689,11 +1856,16 @@
       this.legend.textContent = words2.list_help;
       const wanted = indices.slice(0, limit);
       return data2.fetchAll("text", wanted).then((texts) => {
+        const root = this.items.getRootNode(), had = root.activeElement && this.items.contains(root.activeElement);
         this.items.textContent = "";
         this.shown = wanted.map((i, k) => ({ i, id: data2.core.ids[i], text: texts[k] }));
         if (!this.shown.length) this.items.append(el("p", "jl-empty", words2.list_empty));
         for (const { i, id, text } of this.shown) this.items.append(this.item(i, id, text, fresh.has(i), id === selected));
         this.showDetails(this.shown.some((e) => e.id === selected) ? selected : null);
+        if (had && !this.focusChosen()) {
+          const first = this.items.querySelector("input");
+          if (first) first.focus();
+        }
       });
     }
     item(i, id, text, isNew, checked) {
@@ -1702,15 +1874,166 @@
       Object.assign(input, { type: "radio", name: this.name, value: id, checked });
       const where = text.place || words2.not_mapped;
       const category = words2.categories[core.categories[core.cat[i]]];
-      label.append(input, el("span", null, `${text.time} — ${text.title} (${category}; ${where})${isNew ? ` · ${words2.new_badge}` : ""}`));
+      const marks = [isNew ? words2.new_badge : null, core.differ && core.differ[i] ? words2.sources_differ_badge : null];
+      const tail = marks.filter(Boolean).map((mark) => ` · ${mark}`).join("");
+      label.append(input, el("span", null, `${text.time} — ${text.title} (${category}; ${where})${tail}`));
       return label;
     }
     showDetails(id) {
       const chosen = this.shown.find((e) => e.id === id);
       this.details.textContent = "";
-      if (chosen) this.details.append(eventDetails(chosen.text, this.words, "jm-popup jl-event"));
+      if (chosen) {
+        this.details.append(eventDetails(
+          chosen.text,
+          this.words,
+          "jm-popup jl-event",
+          { heading: 4, person: (person) => this.host.person(person) }
+        ));
+      }
+    }
+    /* The radio of the event chosen, focused (after a link elsewhere chose it); false if it is not listed. */
+    focusChosen() {
+      const input = this.items.querySelector("input:checked");
+      if (input) input.focus();
+      return Boolean(input);
     }
   };
+
+  // people.js
+  var lists = 0;
+  var PeopleList = class {
+    /* `host`: {load() (a Promise of the records), selectEvent(id) (show it on the map), whereEvent(id): "map" (the
+       time control can reach it), "days" (only the day scale can), or null (not in the dataset shown)}. */
+    constructor(root, host) {
+      this.host = host;
+      this.prefix = `jp${++lists}-`;
+      this.box = el("details", "jp");
+      this.summary = el("summary", "jp-summary");
+      this.body = el("div", "jp-body");
+      this.box.append(this.summary, this.body);
+      root.append(this.box);
+      this.records = null;
+      this.box.addEventListener("toggle", () => {
+        if (this.box.open) this.fill();
+      });
+    }
+    /* The words of this language (list_words) and how many people the list holds; another `key` (a language, a
+       record) empties the list, refilled at once if it is open. */
+    show(words2, count, key) {
+      const changed = this.key !== key;
+      Object.assign(this, { words: words2, count, key });
+      this.summary.textContent = count ? `${words2.people_heading} (${count})` : words2.people_heading;
+      if (changed) {
+        this.records = null;
+        this.body.textContent = "";
+        if (this.box.open) this.fill();
+      }
+    }
+    /* Fill the list once its records are here; a Promise that resolves when it is drawn. */
+    fill() {
+      if (this.records) return Promise.resolve();
+      if (!this.pending) {
+        this.pending = this.host.load().then((records) => {
+          this.pending = null;
+          this.records = records;
+          this.draw();
+        }, () => {
+          this.pending = null;
+        });
+      }
+      return this.pending || Promise.resolve();
+    }
+    draw() {
+      const words2 = this.words, list2 = el("ol", "jp-people");
+      this.body.textContent = "";
+      this.body.append(el("p", "jp-intro", words2.people_intro));
+      if (words2.hrw_aggregates) this.body.append(el("p", "jp-intro", words2.hrw_aggregates));
+      for (const person of this.records) list2.append(this.person(person));
+      this.body.append(list2);
+    }
+    person(p) {
+      const words2 = this.words, item2 = el("li", "jp-person");
+      item2.id = `${this.prefix}${p.id}`;
+      const name = el("h4", "jp-name", p.name);
+      name.tabIndex = -1;
+      item2.append(name);
+      if (p.nameNote) item2.append(el("p", "jp-note", p.nameNote));
+      const facts = el("dl", "jp-facts");
+      const add = (label, ...values) => {
+        const shown2 = values.filter((v) => v && (typeof v !== "string" || v.trim()));
+        if (!shown2.length) return;
+        const value = el("dd");
+        for (const v of shown2) value.append(typeof v === "string" ? el("div", null, v) : v);
+        facts.append(el("dt", null, label), value);
+      };
+      add(words2.people_names, ...p.names.map((n) => `${n.value} (${n.by})`));
+      add(words2.people_age, ...p.ages.map((a) => `${a.value} (${a.by})`));
+      add(words2.people_about, p.about);
+      add(words2.people_shot, p.shot);
+      add(words2.people_died, p.died);
+      add(words2.people_protesting, p.protesting, p.protestingText);
+      add(words2.people_event, this.eventLink(p));
+      const sources2 = el("ul", "jp-sources");
+      for (const s of p.sources) {
+        const li = el("li");
+        li.append(sourceLink(s.url, s.label, words2.link_new_tab));
+        sources2.append(li);
+      }
+      if (p.sources.length) add(words2.people_sources, sources2);
+      item2.append(facts);
+      return item2;
+    }
+    /* The event the person belongs to, as a link that selects it on the map; text where this map or scale lacks it. */
+    eventLink(p) {
+      if (!p.eventId || !p.eventTitle) return null;
+      const where = this.host.whereEvent(p.eventId), words2 = this.words;
+      if (where === "days") return `${p.eventTitle} (${fill(words2.people_event_days, { scale: words2.scale_day })})`;
+      if (where !== "map") return `${p.eventTitle} (${words2.people_event_absent})`;
+      return actionLink(p.eventTitle, `event-${p.eventId}`, () => this.host.selectEvent(p.eventId), "jp-event-link");
+    }
+    /* Open the list at a person (a link from a popup or from an event's details): scrolled to, and focused. */
+    go(id) {
+      this.box.open = true;
+      return this.fill().then(() => {
+        const item2 = this.body.querySelector(`[id="${CSS.escape(this.prefix + id)}"]`);
+        if (!item2) return;
+        item2.scrollIntoView({ block: "start" });
+        item2.querySelector(".jp-name").focus({ preventScroll: true });
+      });
+    }
+  };
+
+  // sourcelist.js
+  var SourceList = class {
+    /* `load()`: a Promise of the records. */
+    constructor(root, load) {
+      this.load = load;
+      this.box = el("section", "js-sources");
+      this.heading = el("h3", "js-heading");
+      this.count = el("p", "js-count");
+      this.list = el("ul", "js-list");
+      this.box.append(this.heading, this.count, this.list);
+      root.append(this.box);
+    }
+    /* Draw the list in `words`' language (list_words); a Promise that resolves once it is drawn. */
+    show(words2) {
+      this.heading.textContent = words2.sources_list_heading;
+      return this.load().then((sources2) => {
+        this.count.textContent = fill(words2.sources_list_count, { n: sources2.length });
+        this.list.textContent = "";
+        for (const source of sources2) this.list.append(item(source, words2));
+      });
+    }
+  };
+  function item(source, words2) {
+    const li = el("li", "js-source");
+    li.id = `source-${source.id}`;
+    li.append(sourceLink(source.url, source.label, words2.link_new_tab));
+    li.append(el("div", "js-title", source.title));
+    const about2 = [source.kind, source.cited, source.later].filter(Boolean).join(" · ");
+    li.append(el("div", "js-about", about2));
+    return li;
+  }
 
   // downloads.js
   function save(content, name, type) {
@@ -1786,8 +2109,8 @@
   };
 
   // step.js
-  function stepMessage(step, cats, selected) {
-    return { ...step.map, cats: cats || null, selected: selected || null };
+  function stepMessage(step, cats, selected, src) {
+    return { ...step.map, cats: cats || null, selected: selected || null, src: src || null };
   }
 
   // address.js
@@ -1849,13 +2172,32 @@
     release: () => settled(),
     map: () => $("map")
   });
-  var list = page.snapshot ? null : new EventList($("panel"), { select: (id) => {
-    state.selected = id;
-    draw();
-  } });
+  var list = page.snapshot ? null : new EventList($("panel"), {
+    select: (id) => {
+      state.selected = id;
+      draw();
+    },
+    person: (id) => people.go(id)
+  });
   if (list) list.heading.id = "list-heading";
   var downloads = page.snapshot ? null : new Downloads($("panel"), { make: () => {
   } });
+  var people = page.snapshot ? null : new PeopleList($("panel"), {
+    load: () => Promise.resolve(page.record[state.lang].people),
+    selectEvent: (id) => chooseEvent(id),
+    whereEvent: (id) => whereEvent(page.core, steps(), id)
+  });
+  var about = page.snapshot ? null : aboutBox($("panel"));
+  var sources = page.snapshot ? null : new SourceList(about.holder, () => Promise.resolve(page.record[state.lang].sources));
+  if (about) about.box.addEventListener("toggle", () => {
+    if (about.box.open) sources.show(words());
+  });
+  function aboutBox(root) {
+    const box = el("details", "jp ja"), summary = el("summary", "jp-summary"), body = el("p", "ja-body"), holder = el("div");
+    box.append(summary, body, holder);
+    root.append(box);
+    return { box, summary, body, holder };
+  }
   function words() {
     return page.strings[state.lang];
   }
@@ -1874,7 +2216,7 @@
     }).setView(page.view.center, page.view.zoom);
     L.control.scale().addTo(map);
     if (page.tiles) L.tileLayer(page.tiles.url, { attribution: page.tiles.attribution, maxZoom: page.maxZoom }).addTo(map);
-    const config = page.config[state.lang];
+    const config = { ...page.config[state.lang], actions: people ? { person: (id) => people.go(id) } : {} };
     for (const layer of config.context) layer.data = page.layers[layer.name];
     for (const layer of config.offline ? config.offline.context : []) layer.data = page.layers[layer.name];
     data.chunks.text = page.text[state.lang];
@@ -1889,6 +2231,13 @@
     document.documentElement.lang = state.lang;
     $("title").textContent = w.title;
     $("credit").textContent = page.credit[state.lang];
+    if (!page.snapshot) {
+      about.summary.textContent = w.sources_heading;
+      about.body.textContent = w.sources_body;
+      if (about.box.open) sources.show(w);
+      people.show(w, page.record[state.lang].people.length, state.lang);
+      people.box.hidden = !page.record[state.lang].people.length;
+    }
     for (const button of document.querySelectorAll("[data-lang]")) {
       button.setAttribute("aria-pressed", String(button.getAttribute("data-lang") === state.lang));
     }
@@ -1911,7 +2260,8 @@
   }
   function shown(step) {
     if (!state.view) return;
-    state.view.takeStep(stepMessage(step, page.cats, state.selected));
+    state.view.takeStep(stepMessage(step, page.cats, state.selected, page.src));
+    if (page.snapshot) $("credit").textContent = fill(page.creditParts[state.lang], { sources: step.credit });
     tell({ type: "juliaca:step", t: step.key, scale: state.scale, lang: state.lang });
     if (!list) return;
     if (!state.settled) settled();
@@ -1921,11 +2271,12 @@
     draw();
   }
   function draw() {
-    if (!list) return;
-    const step = control.step, all = visibleAt(page.core, step.map.t, page.cats);
+    if (!list) return Promise.resolve();
+    const step = control.step, all = visibleAt(page.core, step.map.t, page.cats, page.src);
     const fresh = new Set(all.filter((i) => page.core.reveal[i] > step.map.newFrom));
     if (state.selected && !all.some((i) => page.core.ids[i] === state.selected)) state.selected = null;
-    list.show({
+    downloads.show({ data, indices: all, stamp: step.stamp, words: words(), png: false });
+    return list.show({
       data,
       indices: all.slice(0, page.listLimit),
       total: all.length,
@@ -1935,7 +2286,21 @@
       words: words(),
       limit: page.listLimit
     });
-    downloads.show({ data, indices: all, stamp: step.stamp, words: words(), png: false });
+  }
+  function chooseEvent(id) {
+    const i = page.core.ids.indexOf(id);
+    if (i < 0) return;
+    state.selected = id;
+    if (page.core.reveal[i] > control.step.map.t) {
+      const later = steps().findIndex((step) => step.map.t >= page.core.reveal[i]);
+      if (later >= 0) {
+        control.stepper.stopPlay(false);
+        control.stepper.show(later, "server");
+      }
+    } else {
+      shown(control.step);
+    }
+    draw().then(() => list.focusChosen());
   }
   function setLanguage(lang) {
     if (!Object.hasOwn(page.strings, lang)) return false;

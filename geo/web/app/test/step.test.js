@@ -5,13 +5,15 @@ import { queryOf, stepFor } from "../address.js";
 
 const good = {t: 1673305200000, iso: "2023-01-09T18:00:00-05:00", newFrom: 1673301600000, title: "Map at 18:00"};
 
-test("a step is let through as data, with the filter and selection added", () => {
+test("a step is let through as data, with the filter, selection and source added", () => {
   const message = stepMessage({map: good}, ["march"], "e1");
-  assert.deepEqual(checkedStep(message), {...good, cats: ["march"], selected: "e1", highlight: null});
+  assert.deepEqual(checkedStep(message), {...good, cats: ["march"], selected: "e1", src: null, highlight: null});
+  assert.equal(checkedStep(stepMessage({map: good}, null, null, "larepublica_17_muertos")).src, "larepublica_17_muertos");
 });
 
 test("anything that is not a step is refused whole", () => {
-  const bad = [{...good, t: "alert(1)"}, {...good, cats: "march"}, {...good, selected: ["x"]},
+  const bad = [{...good, t: "alert(1)"}, {...good, cats: "march"}, {...good, selected: ["x"]}, {...good, src: ["a"]},
+               {...good, src: {toString: "x"}},
                {...good, title: {toString: "x"}}, {...good, highlight: [1]}, null, "juliaca:step", {...good, t: Infinity}];
   for (const value of bad) assert.equal(checkedStep(value), null, JSON.stringify(value));
 });
