@@ -162,7 +162,7 @@ def test_the_snapshot_page_shows_title_clock_counters_legend_and_credit(chromium
     assert "18:00 (Lima, UTC−5)" in page.locator(".jt-clock").inner_text()
     assert page.locator(".jt-value").first.inner_text() == "17"
     assert page.locator(".jt-value").nth(1).inner_text() == {"en": "over 100", "es": "más de 100"}[lang]  # issue 9
-    assert page.locator(".jt-note summary").inner_text() == STRINGS[lang]["toll_scope_hour"]
+    assert page.locator(".jt-scope").inner_text() == STRINGS[lang]["toll_scope_hour"]
     assert reported in page.locator(".jt-reported").inner_text()  # the figures reported by then, in the picture
     assert not page.locator(".jt-controls").is_visible()  # a picture has no buttons
     assert page.locator(".jm-legend").get_attribute("open") is not None

@@ -35,7 +35,7 @@ export function addLegend(map, legend, {folded = false, picture = false} = {}) {
   return fit;
 }
 
-const LEGEND_LAYOUTS = ["", "columns", "columns-3"];  // a picture's legend, wider until it fits the map's height
+const LEGEND_LAYOUTS = ["", "columns", "columns-3", "columns-4"];  // a picture's legend, wider until it fits the map's height
 
 /* A control's height with its margins. */
 function outer(node) {

@@ -103,7 +103,7 @@ export function giveWay(map, group) {
   group.on("popupopen", (event) => { source = event.layer; });
   map.on("popupopen", (event) => {
     open = event.popup;
-    map.eachLayer((layer) => { if (layer.isTooltipOpen && layer.isTooltipOpen()) layer.closeTooltip(); });
+    map.eachLayer((layer) => { if (layer.getTooltip && layer.getTooltip() && layer.isTooltipOpen()) layer.closeTooltip(); });
   });
   map.on("popupclose", (event) => { if (event.popup === open) { open = null; source = null; } });
   const closeIfInTheWay = (tooltip, layer) => {
