@@ -89,7 +89,7 @@ _ROOM_SIZES = """() => {
 _ROOM_MAP = """() => {
   const size = (selector) => [...document.querySelectorAll(selector)].filter((n) => n.checkVisibility())
     .map((n) => parseFloat(getComputedStyle(n).fontSize));
-  const symbols = [...document.querySelectorAll(".jm-symbol svg")].map((s) => s.getBoundingClientRect().width);
+  const symbols = [...document.querySelectorAll(".jm-symbol > svg")].map((s) => s.getBoundingClientRect().width);
   const legend = document.querySelector(".jm-legend"), map = document.querySelector(".jm-map").getBoundingClientRect();
   return {labels: size(".jm-place-label, .jm-area-label"), symbols, legendOpen: Boolean(legend && legend.open),
           mapHeight: map.height};

@@ -26,6 +26,7 @@ header[data-testid="stHeader"] * {{ pointer-events: auto; }}
 }}
 @media (pointer: coarse) {{
   .stApp button, .stApp [role="radio"], .stApp summary, .stApp [data-baseweb="select"] > div {{ min-height: 44px; }}
+  .stApp button {{ min-width: 44px; }}  /* the help "?" and the select's arrow too */
   .stApp [data-testid="stCheckbox"] label {{ min-height: 44px; align-items: center; }}
 }}
 </style>"""

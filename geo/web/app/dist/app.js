@@ -42,7 +42,7 @@ var control_default = `/* The time control (control.js). Sober, large targets (2
 .jt-presenting .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); row-gap: 0.6rem; }
 .jt-presenting .jt-value { font-size: max(28px, 5vh); }
 .jt-presenting .jt-label { font-size: max(16px, 2.7vh); line-height: 1.2; }
-.jt-presenting .jt-scope, .jt-presenting .jt-note, .jt-presenting .jt-speed, .jt-presenting .jt-step-name,
+.jt-presenting .jt-scope, .jt-presenting .jt-reported, .jt-presenting .jt-note, .jt-presenting .jt-speed, .jt-presenting .jt-step-name,
 .jt-presenting button, .jt-presenting select { font-size: max(16px, 1.8vh); }
 @media (max-width: 640px) {
   .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); }
@@ -114,7 +114,7 @@ var control_default = `/* The time control (control.js). Sober, large targets (2
 /* Touch screens: every target at least 44 px (WCAG 2.5.5), the list's radios too. Last: it overrides the sizes above. */
 @media (pointer: coarse) {
   .jt button, .jt select, .jt-slider, .jd button, .jm-copy button { min-height: 44px; min-width: 44px; }
-  .jt-note summary, .jl-details summary { min-height: 44px; line-height: 44px; }
+  .jt-note summary, .jl-details summary, .jp summary, .js-sources summary { min-height: 44px; line-height: 44px; }
   .jl-item { min-height: 44px; align-items: center; }
   .jl-item input { width: 24px; height: 24px; min-width: 24px; margin-top: 0; }
 }
