@@ -91,7 +91,56 @@
 `;
 
   // screen.css
-  var screen_default = '/* The map on every screen (screen.js, issue 23): the quiet line, the folding credit, touch targets of 44 px\n   where the pointer is coarse, and classroom mode\'s sizes for a room (`.jm-room`, readable from the back). */\n.jm-quiet {\n  background: rgba(255, 255, 255, 0.94); color: #222; font: 12px/1.35 system-ui, sans-serif; padding: 2px 6px;\n  border-radius: 3px; box-shadow: 0 1px 2px rgba(0, 0, 0, 0.2); white-space: nowrap; overflow: hidden;\n  text-overflow: ellipsis; max-width: calc(100vw - 72px);\n}\n.jm-credit { display: flex; align-items: flex-end; gap: 4px; max-width: calc(100vw - 20px); }\n.jm-credit .leaflet-control-attribution { margin: 0; }\n.jm-credit-button {\n  display: none; font: 600 12px/1.2 system-ui, sans-serif; color: #222; background: rgba(255, 255, 255, 0.94);\n  border: 1px solid #767676; border-radius: 4px; padding: 2px 8px; min-height: 24px; cursor: pointer; flex: none;\n}\n.jm-credit-button:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; }\n.jm-credit-foldable .jm-credit-button { display: block; }\n.jm-credit-folded .leaflet-control-attribution { display: none; }\n/* measured on one line (screen.js, fitsOnOneLine) */\n.jm-credit-measure .leaflet-control-attribution { display: block; white-space: nowrap; position: absolute; visibility: hidden; }\n.jm-map .leaflet-popup-content { overflow-wrap: anywhere; }\n/* The legend on screen scrolls within the map (furniture.js, fitLegend); in a picture it spreads into columns. */\n.jm-legend { overflow-y: auto; }\n.jm-legend[data-layout^="columns"] { max-width: none; }\n.jm-legend[data-layout^="columns"] .jm-legend-body { display: flex; gap: 14px; align-items: flex-start; }\n.jm-legend[data-layout^="columns"] .jm-legend-notes { width: 250px; margin-top: 4px; }\n.jm-legend[data-layout^="columns-"] .jm-legend-notes { width: 430px; column-count: 2; column-gap: 14px; }\n.jm-legend[data-layout^="columns-"] li { break-inside: avoid; }\n.jm-legend[data-layout="columns-4"] .jm-legend-body > ul:not(.jm-legend-notes) { column-count: 2; column-gap: 14px; }\n.jm-legend[data-layout="columns-4"] .jm-legend-body > ul:not(.jm-legend-notes) > li { margin: 0 0 4px; }\n\n@media (pointer: coarse) {\n  .jm-map.leaflet-container .leaflet-bar a { width: 44px; height: 44px; line-height: 44px; font-size: 24px; }\n  .jm-map.leaflet-container a.leaflet-popup-close-button { width: 44px; height: 44px; font: 28px/44px system-ui, sans-serif; }\n  .jm-map.leaflet-container .leaflet-popup-content { margin-right: 44px; }\n  .jm-legend summary, .jm-popup summary { min-height: 44px; line-height: 44px; }\n  .jm-credit-button { min-height: 44px; min-width: 44px; font-size: 14px; }\n}\n\n/* Classroom mode: type from 16 px (map labels from 18 px), scaled with the frame\'s height; symbols from 36 px\n   (map.js); the legend folded. */\n.leaflet-container.jm-room { font-size: max(16px, 1.6vh); }\n.jm-room .jm-place-label, .jm-room .jm-area-label, .jm-room .jm-water { font-size: max(18px, 2vh); }\n.jm-room .jm-tip, .jm-room .jm-legend, .jm-room .jm-quiet, .jm-room .jm-credit-button, .jm-room .jm-popup,\n.jm-room .jm-popup *, .jm-room .leaflet-control-attribution, .jm-room .leaflet-control-scale-line,\n.jm-room .jm-north-letter, .jm-room .jm-cluster-list { font-size: max(16px, 1.6vh); }\n.jm-room .jm-popup .jm-popup-title { font-size: max(18px, 1.9vh); }\n.jm-room .jm-tip { max-width: 360px; }\n.jm-room .jm-legend { max-width: 360px; }\n.jm-room .jm-badge { font: bold 16px/18px system-ui, sans-serif; min-width: 18px; height: 20px; top: -10px; right: -11px; border-radius: 9px; }\n.jm-room .jm-differ-badge { width: 18px; height: 18px; bottom: -10px; left: -11px; }\n.jm-room .jm-differ-badge svg { width: 18px; height: 18px; }\n';
+  var screen_default = `/* The map on every screen (screen.js, issue 23): the quiet line, the folding credit, touch targets of 44 px
+   where the pointer is coarse, and classroom mode's sizes for a room (\`.jm-room\`, readable from the back). */
+.jm-quiet {
+  background: rgba(255, 255, 255, 0.94); color: #222; font: 12px/1.35 system-ui, sans-serif; padding: 2px 6px;
+  border-radius: 3px; box-shadow: 0 1px 2px rgba(0, 0, 0, 0.2); max-width: calc(100vw - 90px);
+}  /* one sentence, whole: on a phone's narrow map it wraps rather than run under the zoom buttons */
+.jm-credit { display: flex; align-items: flex-end; gap: 4px; max-width: calc(100vw - 20px); }
+.jm-credit .leaflet-control-attribution { margin: 0; }
+.jm-credit-button {
+  display: none; font: 600 12px/1.2 system-ui, sans-serif; color: #222; background: rgba(255, 255, 255, 0.94);
+  border: 1px solid #767676; border-radius: 4px; padding: 2px 8px; min-height: 24px; cursor: pointer; flex: none;
+}
+.jm-credit-button:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; }
+.jm-credit-foldable .jm-credit-button { display: block; }
+.jm-credit-folded .leaflet-control-attribution { display: none; }
+/* measured on one line (screen.js, fitsOnOneLine) */
+.jm-credit-measure .leaflet-control-attribution { display: block; white-space: nowrap; position: absolute; visibility: hidden; }
+.jm-map .leaflet-popup-content { overflow-wrap: anywhere; }
+/* The legend on screen scrolls within the map (furniture.js, fitLegend); in a picture it spreads into columns. */
+.jm-legend { overflow-y: auto; }
+.jm-legend[data-layout^="columns"] { max-width: none; }
+.jm-legend[data-layout^="columns"] .jm-legend-body { display: flex; gap: 14px; align-items: flex-start; }
+.jm-legend[data-layout^="columns"] .jm-legend-notes { width: 250px; margin-top: 4px; }
+.jm-legend[data-layout^="columns-"] .jm-legend-notes { width: 430px; column-count: 2; column-gap: 14px; }
+.jm-legend[data-layout^="columns-"] li { break-inside: avoid; }
+.jm-legend[data-layout="columns-4"] .jm-legend-body > ul:not(.jm-legend-notes) { column-count: 2; column-gap: 14px; }
+.jm-legend[data-layout="columns-4"] .jm-legend-body > ul:not(.jm-legend-notes) > li { margin: 0 0 4px; }
+
+@media (pointer: coarse) {
+  .jm-map.leaflet-container .leaflet-bar a { width: 44px; height: 44px; line-height: 44px; font-size: 24px; }
+  .jm-map.leaflet-container a.leaflet-popup-close-button { width: 44px; height: 44px; font: 28px/44px system-ui, sans-serif; }
+  .jm-map.leaflet-container .leaflet-popup-content { margin-right: 44px; }
+  .jm-legend summary, .jm-popup summary { min-height: 44px; line-height: 44px; }
+  .jm-credit-button { min-height: 44px; min-width: 44px; font-size: 14px; }
+}
+
+/* Classroom mode: type from 16 px (map labels from 18 px), scaled with the frame's height; symbols from 36 px
+   (map.js); the legend folded. */
+.leaflet-container.jm-room { font-size: max(16px, 1.6vh); }
+.jm-room .jm-place-label, .jm-room .jm-area-label, .jm-room .jm-water { font-size: max(18px, 2vh); }
+.jm-room .jm-tip, .jm-room .jm-legend, .jm-room .jm-quiet, .jm-room .jm-credit-button, .jm-room .jm-popup,
+.jm-room .jm-popup *, .jm-room .leaflet-control-attribution, .jm-room .leaflet-control-scale-line,
+.jm-room .jm-north-letter, .jm-room .jm-cluster-list { font-size: max(16px, 1.6vh); }
+.jm-room .jm-popup .jm-popup-title { font-size: max(18px, 1.9vh); }
+.jm-room .jm-tip { max-width: 360px; }
+.jm-room .jm-legend { max-width: 360px; }
+.jm-room .jm-badge { font: bold 16px/18px system-ui, sans-serif; min-width: 18px; height: 20px; top: -10px; right: -11px; border-radius: 9px; }
+.jm-room .jm-differ-badge { width: 18px; height: 18px; bottom: -10px; left: -11px; }
+.jm-room .jm-differ-badge svg { width: 18px; height: 18px; }
+`;
 
   // frame.css
   var frame_default = "/* The map in streamlit-folium's iframe fills the iframe, whose height the page sets (ui/layout.py: from the\n   screen's height): nothing scrolls inside it, so the iframe's height never feeds back into itself. */\nhtml, body { height: 100%; margin: 0; overflow: hidden; }\n#root, #parent, #parent > .float-child:first-child, #map_div { height: 100% !important; }\n#map_div > .folium-map, #map_div > div { height: 100% !important; }\nbody > span { display: none; }\n";
