@@ -172,7 +172,7 @@ def test_the_article_only_is_its_own_dataset_with_the_articles_counters():
     assert _toll_at(every, "2023-01-10")[2] == "1"
     assert [_toll_at(article, day)[2] for day in ("2023-01-10", "2023-01-11")] == ["0", "1"]
     assert control(article)["address"]["src"] == "wikipedia_en"
-    assert any("Wikipedia article alone" in c.value for c in article.caption)
+    assert any("on the article alone" in c.value for c in article.caption)
 
 
 def test_one_source_masks_the_events_in_the_browser_and_keeps_the_counters():
@@ -181,14 +181,14 @@ def test_one_source_masks_the_events_in_the_browser_and_keeps_the_counters():
     assert [s["toll"] for s in control(one)["steps"]] == [s["toll"] for s in control(every)["steps"]]
     assert '"src": "pachamama_norte"' in map_args(one)["script"]  # the map's first step masks too
     line = next(c.value for c in one.caption if c.value.startswith("Shown: only the"))
-    assert "The north of the Puno region mourns its dead" in line and "every source" in line
+    assert "The north of the Puno region mourns its dead" in line and "The counters do not change" in line
     assert control(one)["address"]["src"] == "pachamama_norte"
 
 
 def test_the_source_choice_lists_every_source_and_changes_the_link():
     at = run_app({"t": "2023-01-09T18:00"})
     (box,) = [s for s in at.selectbox if s.key == "source"]
-    assert len(box.options) == 131 and box.options[:2] == ["All sources", "The article only (the map as it stood on it)"]
+    assert len(box.options) == 131 and box.options[:2] == ["All sources", "The article only (its events and counts, as the map read them)"]
     box.set_value("pachamama_norte").run()
     assert control(at)["src"] == "pachamama_norte" and control(at)["address"]["src"] == "pachamama_norte"
     next(s for s in at.selectbox if s.key == "source").set_value("*").run()

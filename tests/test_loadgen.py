@@ -18,6 +18,13 @@ from benchmarks.visitor import Assets, Visit, Visitor, back_and_forth, learn_ass
 from geo.commands.serve import ROOT, find_haproxy
 
 
+def _run(coroutine):
+    """asyncio.run in a thread of its own: after any test of the session's sync Playwright, this thread keeps
+    an event loop running, and asyncio.run here failed ('cannot be called from a running event loop')."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 @pytest.mark.parametrize("url", ["http://example.org", "https://127.0.0.1:8501", "http://10.0.0.5:8080",
                                  "http://127.0.0.1.example.org"])
 def test_load_goes_to_loopback_only(url):
@@ -57,7 +64,7 @@ def test_a_response_is_read_to_its_end_and_no_further(raw, body, keep):
         reader.feed_eof()
         response, reusable = await read_response(reader)
         return response, reusable, await reader.read()
-    response, reusable, left = asyncio.run(read())
+    response, reusable, left = _run(read())
     assert (response.body, reusable) == (body, keep)
     assert left == (b"NEXT" if keep else b"")
     assert response.status == int(raw.split()[1])
@@ -119,9 +126,7 @@ def test_a_visitor_fetches_what_a_browser_fetched_around_its_two_runs(app_server
             await visitor.open()
         return assets, visitor
 
-    # its own thread: the session's sync Playwright keeps an event loop running in this one
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        assets, visitor = pool.submit(asyncio.run, visit()).result()
+    assets, visitor = _run(visit())
     assert any(path.startswith("/static/js/") for path in assets.shell)
     map_files = " ".join(assets.map)
     assert "/core.json" in map_files and "streamlit_folium.st_folium/index.html" in map_files and "/app.js" in map_files

@@ -114,7 +114,7 @@ def test_the_sources_file_lists_every_source_with_how_many_events_cite_it(index)
 def test_the_source_choice_offers_every_source_once_the_article_second(data):
     choices = source_choices(data.record, "es")
     assert list(choices)[:2] == [None, SEED] and len(choices) == 131
-    assert choices[SEED] == "Solo el artículo (el mapa tal como estaba con él)"
+    assert choices[SEED] == "Solo el artículo (sus hechos y cifras, tal como los leyó el mapa)"
     assert choices["pachamama_norte"].startswith(PUBLISHER["pachamama_norte"] + ", ")
     assert len(set(choices.values())) == len(choices), "two options read the same"
     assert source_choices(index_events(data.events, data.places).record, "en") == {None: "All sources"}
@@ -123,9 +123,36 @@ def test_the_source_choice_offers_every_source_once_the_article_second(data):
 def test_the_line_says_what_a_source_shows(data, index):
     assert source_shown_line(data.record, None, 114, "en") == ""
     one = source_shown_line(data.record, "pachamama_norte", 5, "en")
-    assert "only the 5 events that Pachamama Radio reports in “The north of the Puno region mourns its dead”" in one
-    assert "every source" in one
-    assert "alone" in source_shown_line(data.record, SEED, 66, "en")
+    assert "only the 5 events supported by one page of Pachamama Radio" in one
+    assert "The north of the Puno region mourns its dead" in one and "“" not in one, "our title is not a headline"
+    assert "The counters do not change" in one and "every source" not in one
+    assert "only the one event supported" in source_shown_line(data.record, "pachamama_norte", 1, "en")
+    assert source_shown_line(data.record, "pachamama_norte", 0, "es").startswith("No se muestra ningún hecho.")
+    assert "on the article alone" in source_shown_line(data.record, SEED, 66, "en")
+
+
+def test_a_source_that_supports_no_event_says_so_in_the_app_line(data, index):
+    """13 sources support no event (cited about the people, in a reading, or against an event): their line
+    said "only the 0 events that … reports"."""
+    from geo.model.timeline import state_at
+
+    supporting = {i for ids in index.events["source_ids"] for i in ids}
+    silent = sorted(set(data.record.sources) - supporting)
+    assert silent, "every source supports an event: the n = 0 line is never seen"
+    for source in silent:
+        shown = state_at(index, index.events["reveal"].max(), source=source).visible
+        assert len(shown) == 0
+        assert source_shown_line(data.record, source, len(shown), "en").startswith("Shown: no event.")
+
+
+def test_a_retrospective_source_with_no_date_is_not_said_published_later(data):
+    from geo.text.sources import later_label
+
+    undated = [s for s in data.record.sources.values() if s.retrospective and not s.published]
+    dated = [s for s in data.record.sources.values() if s.retrospective and s.published]
+    assert undated and dated
+    assert {later_label(s, "en") for s in undated} == {"undated, written looking back"}
+    assert {later_label(s, "en") for s in dated} == {"published months later"}
 
 
 # --- under the counters: what was reported by then ------------------------------------------------------

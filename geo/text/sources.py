@@ -59,7 +59,7 @@ def citation_record(record: Record, citation: Citation, lang: str) -> dict:
         "contradicts": citation.role == "contradicts",
         "saidBy": text(lang, "source_said_by", who=citation.said_by[lang]) if citation.said_by else "",
         "note": replace_references(citation.note.get(lang, ""), named(record, lang)),
-        "later": text(lang, "source_later") if source.retrospective else "",
+        "later": later_label(source, lang),
         "quote": citation.quote,
         "section": citation.locator if citation.source_id == SEED else "",
         "where": "" if citation.source_id == SEED else citation.locator,
@@ -82,12 +82,20 @@ def event_sources(record: Record, event_id: str, lang: str) -> dict:
             "citations": [citation_record(record, c, lang) for c in citations], "differ": differ}
 
 
+def later_label(source: Source, lang: str) -> str:
+    """A retrospective source said as such: "published months later" where its date shows it, else (no date
+    shown, but clearly looking back) "undated, written looking back"; '' for the others."""
+    if not source.retrospective:
+        return ""
+    return text(lang, "source_later" if source.published else "source_later_undated")
+
+
 def sources_list(record: Record, lang: str, only: set[str] | None = None) -> list[dict]:
     """Every source (or those in `only`), the seed first, then by date: for the Sources panel and the exports."""
     chosen = [s for s in record.sources.values() if only is None or s.id in only]
     chosen.sort(key=lambda s: (s.id != SEED, s.published, s.publisher))
     return [{"id": s.id, "label": source_label(s, lang), "title": s.title[lang], "url": s.url,
-             "kind": text(lang, f"kind_{s.kind}"), "later": text(lang, "source_later") if s.retrospective else "",
+             "kind": text(lang, f"kind_{s.kind}"), "later": later_label(s, lang),
              "language": s.language} for s in chosen]
 
 
@@ -132,7 +140,8 @@ def source_shown_line(record: Record, source: str | None, events: int, lang: str
     if source == SEED:
         return text(lang, "source_shown_seed", n=events)
     chosen = record.sources[source]
-    return text(lang, "source_shown_one", n=events, outlet=chosen.publisher, title=chosen.title[lang],
+    key = {0: "source_shown_none", 1: "source_shown_one_event"}.get(events, "source_shown_one")
+    return text(lang, key, n=events, outlet=chosen.publisher, title=chosen.title[lang],
                 date=published_label(chosen.published, lang))
 
 

@@ -73,7 +73,8 @@ export class TimeControl {
     on(ui.play, "click", () => stepper.togglePlay(Number(ui.speed.value) || 1000));
     on(document, "keydown", (event) => {
       const target = event.composedPath()[0];
-      const delta = keyStep(event, keyTarget(target, ui.slider, this.host.map && this.host.map()));
+      const at = keyTarget(target, ui.slider, this.host.map && this.host.map(), ui.box);
+      const delta = keyStep(event, {...at, classroom: Boolean(this.data && this.data.mode === "present")});
       if (!delta) return;
       event.preventDefault();
       stepper.step(delta);

@@ -49,7 +49,8 @@ function tell(parent, type, detail) {
 
 /* Page Up/Down (a clicker) and the arrows outside the map step the time, even while the map has focus. */
 function handKey(event, parent, container) {
-  const delta = keyStep(event, keyTarget(event.target, null, container));
+  // the frame holds the map only: a Page key anywhere in it is pressed in the map
+  const delta = keyStep(event, {...keyTarget(event.target, null, container), inControl: true});
   if (!delta) return;
   event.preventDefault();
   tell(parent, "juliaca:key", {from: window, delta});

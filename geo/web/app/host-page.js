@@ -42,7 +42,7 @@ if (list) list.heading.id = "list-heading";
 const downloads = page.snapshot ? null : new Downloads($("panel"), {make: () => {}});
 const people = page.snapshot ? null : new PeopleList($("panel"), {
   load: () => Promise.resolve(page.record[state.lang].people), selectEvent: (id) => chooseEvent(id),
-  whereEvent: (id) => whereEvent(page.core, steps(), id)});
+  whereEvent: (id) => whereEvent(page.core, steps(), id, page.cats, page.src)});
 const about = page.snapshot ? null : aboutBox($("panel"));  // "Sources, method and licences", with every source
 const sources = page.snapshot ? null : new SourceList(about.holder, () => Promise.resolve(page.record[state.lang].sources));
 if (about) about.box.addEventListener("toggle", () => { if (about.box.open) sources.show(words()); });

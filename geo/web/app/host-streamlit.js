@@ -178,7 +178,7 @@ class PanelMount {
 
   whereEvent(id) {
     const control = explorer.control;
-    return this.core && control ? whereEvent(this.core, control.control.steps, id) : null;
+    return this.core && control ? whereEvent(this.core, control.control.steps, id, explorer.cats, explorer.src) : null;
   }
 
   /* An event chosen from the list of the people killed: the time moves on to when it is shown (if later

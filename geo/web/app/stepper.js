@@ -8,28 +8,32 @@ export const RELEASE_MS = 300;
 const STEP_KEYS = new Map([["ArrowRight", 1], ["PageDown", 1], ["ArrowLeft", -1], ["PageUp", -1]]);
 
 /* Which way a key steps the time (+1, -1) or 0, given where it was pressed (`at`: {slider, editable,
-   selfMoving, inMap}): Page Up/Down anywhere but in a text field; the arrows only where they would not
-   move something else (the slider, a radio group, the map, which pans). Never with a modifier (Alt+← is
-   the browser's Back). */
+   selfMoving, inMap, inControl, classroom}): Page Up/Down (a clicker) in classroom mode, or while the focus
+   is in the time control or the map (elsewhere they scroll the page, issue 22), never in a text field; the
+   arrows only where they would not move something else (the slider, a radio group, the map, which pans).
+   Never with a modifier (Alt+← is the browser's Back). */
 export function keyStep(event, at) {
   const delta = STEP_KEYS.get(event.key);  // a Map: no inherited name ("constructor") is a key
   if (!delta) return 0;
   if (event.altKey || event.ctrlKey || event.metaKey || at.editable) return 0;
   const arrow = event.key === "ArrowLeft" || event.key === "ArrowRight";
   if (arrow && (at.slider || at.selfMoving || at.inMap)) return 0;
+  if (!arrow && !(at.classroom || at.inControl || at.inMap)) return 0;
   return delta;
 }
 
 const SELF_MOVING = /^(slider|radio|tab|option|menuitem|checkbox|switch)/;
 
-/* Where a key was pressed, for keyStep: `target` the element, `slider` the control's own, `map` a map's container. */
-export function keyTarget(target, slider, map) {
+/* Where a key was pressed, for keyStep: `target` the element, `slider` the control's own, `map` a map's
+   container, `control` the time control's box. */
+export function keyTarget(target, slider, map, control = null) {
   if (!target) return {editable: true};
   const tag = target.tagName || "", own = target === slider;
   const role = target.getAttribute ? target.getAttribute("role") || "" : "";
   return {slider: own, selfMoving: SELF_MOVING.test(role),
           editable: /^(textarea|select)$/i.test(tag) || Boolean(target.isContentEditable) || (tag === "INPUT" && !own),
-          inMap: Boolean(map && (target === map || map.contains(target)))};
+          inMap: Boolean(map && (target === map || map.contains(target))),
+          inControl: Boolean(control && (target === control || control.contains(target)))};
 }
 
 export class Stepper {

@@ -55,10 +55,13 @@ export function visibleAt(core, t, cats, src) {
 
 /* Where the time control reaches event `id` (by its id in `core`): "map" if a step of `steps` ({key, map: {t}})
    shows it, "days" if only the day scale does (the steps are hours: their keys, as in a link, have a "T"),
-   null if the data does not hold it or no step reaches it. */
-export function whereEvent(core, steps, id) {
+   null if the data does not hold it, no step reaches it, or the category filter `cats` or the source chosen
+   `src` hides it (as visibleAt). */
+export function whereEvent(core, steps, id, cats = null, src = null) {
   const i = core.ids.indexOf(id);
   if (i < 0 || !steps.length) return null;
+  const mask = categoryMask(core, cats), by = sourceMask(core, src);
+  if ((mask && !mask[core.cat[i]]) || (by && !by[i])) return null;
   if (core.reveal[i] <= steps[steps.length - 1].map.t) return "map";
   return String(steps[0].key).includes("T") ? "days" : null;
 }

@@ -174,9 +174,11 @@ function visibleAt(core2, t, cats, src) {
   for (let i = shownAt(core2, t) - 1; i >= 0; i--) if ((!mask || mask[core2.cat[i]]) && (!by || by[i])) out.push(i);
   return out;
 }
-function whereEvent(core2, steps, id) {
+function whereEvent(core2, steps, id, cats = null, src = null) {
   const i = core2.ids.indexOf(id);
   if (i < 0 || !steps.length) return null;
+  const mask = categoryMask(core2, cats), by = sourceMask(core2, src);
+  if (mask && !mask[core2.cat[i]] || by && !by[i]) return null;
   if (core2.reveal[i] <= steps[steps.length - 1].map.t) return "map";
   return String(steps[0].key).includes("T") ? "days" : null;
 }
@@ -190,10 +192,11 @@ function keyStep(event, at) {
   if (event.altKey || event.ctrlKey || event.metaKey || at.editable) return 0;
   const arrow = event.key === "ArrowLeft" || event.key === "ArrowRight";
   if (arrow && (at.slider || at.selfMoving || at.inMap)) return 0;
+  if (!arrow && !(at.classroom || at.inControl || at.inMap)) return 0;
   return delta;
 }
 var SELF_MOVING = /^(slider|radio|tab|option|menuitem|checkbox|switch)/;
-function keyTarget(target, slider, map) {
+function keyTarget(target, slider, map, control = null) {
   if (!target) return { editable: true };
   const tag = target.tagName || "", own = target === slider;
   const role = target.getAttribute ? target.getAttribute("role") || "" : "";
@@ -201,7 +204,8 @@ function keyTarget(target, slider, map) {
     slider: own,
     selfMoving: SELF_MOVING.test(role),
     editable: /^(textarea|select)$/i.test(tag) || Boolean(target.isContentEditable) || tag === "INPUT" && !own,
-    inMap: Boolean(map && (target === map || map.contains(target)))
+    inMap: Boolean(map && (target === map || map.contains(target))),
+    inControl: Boolean(control && (target === control || control.contains(target)))
   };
 }
 var Stepper = class {
@@ -348,7 +352,8 @@ var TimeControl = class {
     on(ui.play, "click", () => stepper.togglePlay(Number(ui.speed.value) || 1e3));
     on(document, "keydown", (event) => {
       const target = event.composedPath()[0];
-      const delta = keyStep(event, keyTarget(target, ui.slider, this.host.map && this.host.map()));
+      const at = keyTarget(target, ui.slider, this.host.map && this.host.map(), ui.box);
+      const delta = keyStep(event, { ...at, classroom: Boolean(this.data && this.data.mode === "present") });
       if (!delta) return;
       event.preventDefault();
       stepper.step(delta);
@@ -1118,7 +1123,7 @@ var PanelMount = class {
   }
   whereEvent(id) {
     const control = explorer.control;
-    return this.core && control ? whereEvent(this.core, control.control.steps, id) : null;
+    return this.core && control ? whereEvent(this.core, control.control.steps, id, explorer.cats, explorer.src) : null;
   }
   /* An event chosen from the list of the people killed: the time moves on to when it is shown (if later
      than the time shown), the event is selected on the map and in the list, and the list's radio takes the

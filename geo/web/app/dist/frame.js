@@ -1449,10 +1449,11 @@
     if (event.altKey || event.ctrlKey || event.metaKey || at.editable) return 0;
     const arrow = event.key === "ArrowLeft" || event.key === "ArrowRight";
     if (arrow && (at.slider || at.selfMoving || at.inMap)) return 0;
+    if (!arrow && !(at.classroom || at.inControl || at.inMap)) return 0;
     return delta;
   }
   var SELF_MOVING = /^(slider|radio|tab|option|menuitem|checkbox|switch)/;
-  function keyTarget(target, slider, map) {
+  function keyTarget(target, slider, map, control = null) {
     if (!target) return { editable: true };
     const tag = target.tagName || "", own = target === slider;
     const role = target.getAttribute ? target.getAttribute("role") || "" : "";
@@ -1460,7 +1461,8 @@
       slider: own,
       selfMoving: SELF_MOVING.test(role),
       editable: /^(textarea|select)$/i.test(tag) || Boolean(target.isContentEditable) || tag === "INPUT" && !own,
-      inMap: Boolean(map && (target === map || map.contains(target)))
+      inMap: Boolean(map && (target === map || map.contains(target))),
+      inControl: Boolean(control && (target === control || control.contains(target)))
     };
   }
 
@@ -1496,7 +1498,7 @@
     parent.dispatchEvent(new parent.CustomEvent(type, { detail }));
   }
   function handKey(event, parent, container) {
-    const delta = keyStep(event, keyTarget(event.target, null, container));
+    const delta = keyStep(event, { ...keyTarget(event.target, null, container), inControl: true });
     if (!delta) return;
     event.preventDefault();
     tell(parent, "juliaca:key", { from: window, delta });

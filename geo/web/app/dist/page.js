@@ -316,9 +316,11 @@
     for (let i = shownAt(core, t) - 1; i >= 0; i--) if ((!mask || mask[core.cat[i]]) && (!by || by[i])) out.push(i);
     return out;
   }
-  function whereEvent(core, steps2, id) {
+  function whereEvent(core, steps2, id, cats = null, src = null) {
     const i = core.ids.indexOf(id);
     if (i < 0 || !steps2.length) return null;
+    const mask = categoryMask(core, cats), by = sourceMask(core, src);
+    if (mask && !mask[core.cat[i]] || by && !by[i]) return null;
     if (core.reveal[i] <= steps2[steps2.length - 1].map.t) return "map";
     return String(steps2[0].key).includes("T") ? "days" : null;
   }
@@ -1566,10 +1568,11 @@
     if (event.altKey || event.ctrlKey || event.metaKey || at.editable) return 0;
     const arrow = event.key === "ArrowLeft" || event.key === "ArrowRight";
     if (arrow && (at.slider || at.selfMoving || at.inMap)) return 0;
+    if (!arrow && !(at.classroom || at.inControl || at.inMap)) return 0;
     return delta;
   }
   var SELF_MOVING = /^(slider|radio|tab|option|menuitem|checkbox|switch)/;
-  function keyTarget(target, slider, map) {
+  function keyTarget(target, slider, map, control2 = null) {
     if (!target) return { editable: true };
     const tag = target.tagName || "", own = target === slider;
     const role = target.getAttribute ? target.getAttribute("role") || "" : "";
@@ -1577,7 +1580,8 @@
       slider: own,
       selfMoving: SELF_MOVING.test(role),
       editable: /^(textarea|select)$/i.test(tag) || Boolean(target.isContentEditable) || tag === "INPUT" && !own,
-      inMap: Boolean(map && (target === map || map.contains(target)))
+      inMap: Boolean(map && (target === map || map.contains(target))),
+      inControl: Boolean(control2 && (target === control2 || control2.contains(target)))
     };
   }
   var Stepper = class {
@@ -1724,7 +1728,8 @@
       on(ui.play, "click", () => stepper.togglePlay(Number(ui.speed.value) || 1e3));
       on(document, "keydown", (event) => {
         const target = event.composedPath()[0];
-        const delta = keyStep(event, keyTarget(target, ui.slider, this.host.map && this.host.map()));
+        const at = keyTarget(target, ui.slider, this.host.map && this.host.map(), ui.box);
+        const delta = keyStep(event, { ...at, classroom: Boolean(this.data && this.data.mode === "present") });
         if (!delta) return;
         event.preventDefault();
         stepper.step(delta);
@@ -2234,7 +2239,7 @@
   var people = page.snapshot ? null : new PeopleList($("panel"), {
     load: () => Promise.resolve(page.record[state.lang].people),
     selectEvent: (id) => chooseEvent(id),
-    whereEvent: (id) => whereEvent(page.core, steps(), id)
+    whereEvent: (id) => whereEvent(page.core, steps(), id, page.cats, page.src)
   });
   var about = page.snapshot ? null : aboutBox($("panel"));
   var sources = page.snapshot ? null : new SourceList(about.holder, () => Promise.resolve(page.record[state.lang].sources));

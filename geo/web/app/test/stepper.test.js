@@ -10,16 +10,18 @@ function stepper(count = 24) {
   return {s, log};
 }
 
-test("keys: Page Up/Down anywhere, the arrows where nothing else takes them, never with a modifier", () => {
+test("keys: Page Up/Down in the control, the map or a classroom, the arrows where nothing else takes them", () => {
   const none = {};
-  assert.equal(keyStep({key: "PageDown"}, none), 1);
+  assert.equal(keyStep({key: "PageDown"}, none), 0);  // elsewhere on the page, Page Down scrolls it
+  assert.equal(keyStep({key: "PageDown"}, {inControl: true}), 1);
+  assert.equal(keyStep({key: "PageDown"}, {classroom: true}), 1);  // a clicker, wherever the focus is
   assert.equal(keyStep({key: "PageUp"}, {inMap: true}), -1);  // a clicker over the map
   assert.equal(keyStep({key: "ArrowRight"}, none), 1);
   assert.equal(keyStep({key: "ArrowLeft", altKey: true}, none), 0);  // Alt+← is the browser's Back
   assert.equal(keyStep({key: "ArrowLeft"}, {inMap: true}), 0);  // the map pans
   assert.equal(keyStep({key: "ArrowLeft"}, {slider: true}), 0);  // the slider moves itself
   assert.equal(keyStep({key: "ArrowRight"}, {selfMoving: true}), 0);  // a radio group
-  assert.equal(keyStep({key: "PageDown"}, {editable: true}), 0);
+  assert.equal(keyStep({key: "PageDown"}, {editable: true, classroom: true}), 0);
   assert.equal(keyStep({key: "constructor"}, none), 0);
   assert.equal(keyStep({key: "Home"}, none), 0);  // Home and End are the slider's and the page's
 });
@@ -28,7 +30,11 @@ test("keyTarget tells the slider, a text field, a radio and the map apart", () =
   const element = (tagName, role = "") => ({tagName, getAttribute: () => role, isContentEditable: false});
   const slider = element("INPUT"), map = {contains: (x) => x === inside};
   const inside = element("DIV");
-  assert.deepEqual(keyTarget(slider, slider, null), {slider: true, selfMoving: false, editable: false, inMap: false});
+  assert.deepEqual(keyTarget(slider, slider, null),
+                   {slider: true, selfMoving: false, editable: false, inMap: false, inControl: false});
+  const box = {contains: (x) => x === slider};
+  assert.equal(keyTarget(slider, slider, null, box).inControl, true);
+  assert.equal(keyTarget(inside, slider, map, box).inControl, false);
   assert.equal(keyTarget(element("INPUT"), slider, null).editable, true);
   assert.equal(keyTarget(element("DIV", "radio"), slider, null).selfMoving, true);
   assert.equal(keyTarget(inside, slider, map).inMap, true);

@@ -55,3 +55,14 @@ test("an event the steps reach is on the map; a later one on the hourly scale is
   assert.deepEqual(["a", "d"].map((id) => whereEvent(ids, days, id)), ["map", null]);
   assert.equal(whereEvent(ids, [], "a"), null);
 });
+
+test("an event the category filter or the source chosen hides is not on the map shown", () => {
+  const ids = {...sourced, ids: ["a", "b", "c", "d"]};
+  const hours = [{key: "2023-01-09T00:00", map: {t: 15}}, {key: "2023-01-09T01:00", map: {t: 25}}];
+  const shownBySeed = ids.ids.filter((_, i) => sourceMask(ids, "seed")[i]);
+  const hiddenBySeed = ids.ids.filter((_, i) => !sourceMask(ids, "seed")[i]);
+  assert.ok(shownBySeed.length && hiddenBySeed.length);
+  assert.equal(whereEvent(ids, hours, hiddenBySeed[0], null, "seed"), null);
+  assert.notEqual(whereEvent(ids, hours, shownBySeed[0], null, "seed"), null);
+  assert.equal(whereEvent(ids, hours, "a", [], null), null);  // no category enabled
+});
