@@ -80,11 +80,13 @@ def open_first_screen(browsing, url: str, screen: Screen) -> None:
         button.click()
     button.wait_for(state="detached")
     wait_until_idle(page)
-    frame = browsing.map_frame()
+    # read through the page (the frame is same-origin): the iframe found afresh at each poll, for the rerun
+    # after the note may have made a new one
+    ready = """(selector) => { const f = document.querySelector(selector);
+      const m = f && f.contentDocument && f.contentDocument.querySelector('.jm-map');
+      return Boolean(m && m.dataset.paintedAt && m.dataset.base === 'offline' && m.dataset.context === '4'); }"""
     try:
-        frame.wait_for_function("() => { const m = document.querySelector('.jm-map');"
-                                " return m && m.dataset.paintedAt && m.dataset.base === 'offline' && m.dataset.context === '4'; }",
-                                timeout=60_000)
+        page.wait_for_function(ready, arg=MAP_IFRAME, timeout=90_000)
     except Exception as error:  # say what the map had done by then
         state = browsing.map_frame().evaluate("() => { const m = document.querySelector('.jm-map');"
                                               " return m ? {...m.dataset} : null; }")

@@ -46,6 +46,32 @@ def test_the_first_screen_shows_the_map_and_nothing_overflows(shown, screen):
 
 
 @pytest.mark.parametrize("screen", screens.every_screen(), ids=lambda s: s.name)
+def test_the_note_once_read_folds_and_is_never_projected_and_the_credit_folds_on_a_phone(shown, screen):
+    """The content note, once read, is one line that opens it again in the explorer, and nowhere on the screen
+    in classroom mode; on a phone the map's credit line is a "© Credits" button that shows it in place."""
+    _, browsing = shown(screen)
+    page, frame = browsing.page, browsing.map_frame()
+    folded = page.locator('[data-testid="stExpander"] summary', has_text=text(screen.lang, "content_note_heading"))
+    assert folded.count() == (1 if screen.mode == "explore" else 0)
+    assert not page.get_by_text(text(screen.lang, "content_note")).is_visible()
+    button = frame.locator(".jm-credit-button")
+    if screen.touch:
+        assert frame.evaluate("() => document.querySelector('.jm-map').dataset.credit") == "folded"
+        assert not frame.locator(".leaflet-control-attribution").is_visible()
+        assert button.get_attribute("aria-expanded") == "false"
+        button.tap()
+        assert frame.locator(".leaflet-control-attribution").is_visible()
+        assert button.get_attribute("aria-expanded") == "true"
+        button.tap()
+        assert not frame.locator(".leaflet-control-attribution").is_visible()
+    else:  # on one line beside the legend, or folded where it does not fit (explore's map beside the list)
+        credit = frame.locator(".leaflet-control-attribution")
+        assert credit.is_visible() != button.is_visible()
+        if credit.is_visible():
+            assert credit.evaluate("(n) => n.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(n).lineHeight)")
+
+
+@pytest.mark.parametrize("screen", screens.every_screen(), ids=lambda s: s.name)
 def test_with_the_tiles_unreachable_the_map_goes_offline_by_itself_and_asks_nothing(shown, screen):
     """No internet (every request but loopback blocked): the map took the offline base by itself and says so
     in one quiet line; nothing on the first screen asks the visitor to act (it asked them to choose "Offline",
