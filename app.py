@@ -20,6 +20,7 @@ from ui.common import ALL_SOURCES, STATIC, Page, UploadGone, chosen_source, page
 from ui.explore import COMPLETE_AT_LATEST_S, complete_at_the_latest, map_section, settings, sources_section
 from ui.present import STYLE, present_section
 from ui.guard import guarded, pending_errors, show_errors
+from ui.layout import content_note, page_style
 from ui.upload import current_upload, upload_section
 
 
@@ -79,21 +80,20 @@ def current_page() -> Page:
 
 
 def header(page: Page) -> None:
-    """Title, language, classroom switch, the content note once per session, and notices."""
+    """Title, language and classroom switch in a compact header (ui/layout.py), the content note (in full once,
+    then folded into one line), and notices."""
     s = st.session_state
-    head, options_column = st.columns([4, 2], vertical_alignment="bottom")
-    if not s.present:
-        head.header(page.t("title"))
-        head.caption(page.t("subtitle"))
-    options = options_column.container(horizontal=True, horizontal_alignment="right")
-    options.segmented_control(page.t("language"), LANGUAGES, key="lang", required=True,
-                              format_func=lambda x: LANGUAGE_INFO[x].name)
-    if page.moments:
-        options.toggle(page.t("present_toggle"), key="present", persist_state="page")
-    if not s.note_dismissed:
-        # The button under the note, not beside it: in a narrow column its words were cut off.
-        st.info(page.t("content_note"))
-        st.button(page.t("content_note_ok"), on_click=lambda: s.update(note_dismissed=True))
+    with st.container(key="jm_header"):
+        head, options_column = st.columns([4, 2], vertical_alignment="bottom")
+        if not s.present:
+            head.header(page.t("title"))
+            head.caption(page.t("subtitle"))
+        options = options_column.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center")
+        options.segmented_control(page.t("language"), LANGUAGES, key="lang", required=True,
+                                  format_func=lambda x: LANGUAGE_INFO[x].name, label_visibility="collapsed")
+        if page.moments:
+            options.toggle(page.t("present_toggle"), key="present", persist_state="page")
+    content_note(page, s.present)
     show_errors(page.t)
     for param in s.refused:
         st.warning(page.t("notice_invalid", param=f"“{param}”"))
@@ -113,7 +113,7 @@ if "note_dismissed" not in st.session_state:
 page = current_page()
 complete = st.session_state.page_shown_complete = st.session_state.page_complete  # map first: see ui/explore.py
 page_language(page.lang)
-st.html("<style>@media (max-width: 640px) { h2 { font-size: 1.35rem !important; } }</style>")
+page_style()
 if st.session_state.present:
     st.html(STYLE)
 def draw(page: Page, complete: bool) -> None:

@@ -12,6 +12,7 @@ import json
 from geo.model.timeline import hour_steps, state_at
 from geo.output.export import events_csv, events_geojson
 from geo.model.views import VIEWS
+from geo.text.i18n import text
 from harness.browser import MAP_IFRAME, ROOT
 
 pytestmark = pytest.mark.browser
@@ -42,8 +43,11 @@ def test_the_offline_base_map_draws_context_layers_and_every_event_with_no_netwo
 def test_tiles_unreachable_still_show_events_and_say_so(app_server, browsing, index):
     browsing.page.goto(f"{app_server.url}/?t=2023-01-09T18:00&base=osm")
     frame = browsing.wait_for_map(iso(18))
-    frame.locator(".jm-notice").wait_for()
-    assert "Offline" in frame.locator(".jm-notice").inner_text()
+    # issue 23: the map takes the offline base by itself and says so in one quiet line, asking nothing
+    frame.wait_for_function("() => document.querySelector('.jm-map').dataset.base === 'offline'")
+    assert frame.locator(".jm-quiet[role=status]").inner_text() == text("en", "tiles_failed")
+    assert frame.locator(".jm-notice, .leaflet-tile-pane img").count() == 0
+    frame.wait_for_function("() => document.querySelector('.jm-map').dataset.context === '4'")  # the offline layers
     assert any("tile.openstreetmap.org" in url for url in browsing.external)
     assert int(browsing.drawn("events")) == mapped_count(index, hour_steps()[18])
     browsing.assert_clean()

@@ -258,8 +258,8 @@ def test_a_snapshot_has_a_north_arrow_an_inset_and_a_legend_of_what_is_in_the_pi
     _settle(page)
     assert page.locator(".jm-north").count() == 1 and page.locator(".jm-inset").count() == 1
     assert page.locator(".leaflet-control-scale").count() == 1
-    legend = [t for t in page.locator(".jm-legend > ul:not(.jm-legend-notes) > li").all_inner_texts() if t]
-    shown = page.locator(".jm-legend > ul:not(.jm-legend-notes) > li:visible").all_inner_texts()
+    legend = [t for t in page.locator(".jm-legend-body > ul:not(.jm-legend-notes) > li").all_inner_texts() if t]
+    shown = page.locator(".jm-legend-body > ul:not(.jm-legend-notes) > li:visible").all_inner_texts()
     assert len(legend) == 12 and "March" in shown and "Clash" in shown
     assert "Government decision" not in shown  # the government's events are in Lima, out of the picture
     assert errors == []

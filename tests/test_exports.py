@@ -162,7 +162,7 @@ def test_the_snapshot_page_shows_title_clock_counters_legend_and_credit(chromium
     assert "18:00 (Lima, UTC−5)" in page.locator(".jt-clock").inner_text()
     assert page.locator(".jt-value").first.inner_text() == "17"
     assert page.locator(".jt-value").nth(1).inner_text() == {"en": "over 100", "es": "más de 100"}[lang]  # issue 9
-    assert page.locator(".jt-note summary").inner_text() == STRINGS[lang]["toll_scope_hour"]
+    assert page.locator(".jt-scope").inner_text() == STRINGS[lang]["toll_scope_hour"]
     assert reported in page.locator(".jt-reported").inner_text()  # the figures reported by then, in the picture
     assert not page.locator(".jt-controls").is_visible()  # a picture has no buttons
     assert page.locator(".jm-legend").get_attribute("open") is not None
@@ -257,4 +257,36 @@ def test_the_exported_slider_tells_the_time_in_words(chromium, tmp_path):
     page.evaluate("() => { location.hash = 't=2023-01-09T17:00'; }")  # a link within the page
     page.wait_for_function("() => document.querySelector('.jt-slider').value === '17'")
     assert page.locator(".jt-slider").get_attribute("aria-valuetext") == "9 de enero de 2023, 17:00 (Lima, UTC−5)"
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_quote_says_its_language_and_section_and_spanish_adds_our_translation(chromium, index, data, tmp_path, lang):
+    """Issue 23: the article's English quote, in the popup and in the list, labelled with its language and
+    section; on the Spanish page our translation under it, marked as ours (it said "Fuente: Events")."""
+    page_path = tmp_path / "page.html"
+    page_path.write_text(build_page(index, data.places, PageOptions(lang=lang, step=18)), encoding="utf-8")
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(page_path.as_uri())
+    page.wait_for_function("() => { const m = document.querySelector('.jm-map'); return m && m.dataset.paintedAt; }")
+    # the first event of the list, and the first symbol inside the map, whose text quotes the article
+    page.evaluate("""() => { for (const input of document.querySelectorAll('.jl-item input')) {
+      input.click(); if (document.querySelector('.jl-event .jm-popup-quote')) return; } }""")
+    page.evaluate("""async () => { const box = document.querySelector('.jm-map').getBoundingClientRect();
+      for (const icon of document.querySelectorAll('.jm-icon')) { const r = icon.getBoundingClientRect();
+        if (r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom) continue;
+        icon.click();
+        for (let k = 0; k < 50 && !document.querySelector('.leaflet-popup .jm-popup-title'); k++) await new Promise((go) => setTimeout(go, 20));
+        if (document.querySelector('.leaflet-popup .jm-popup-quote')) return; } }""")
+    label = {"en": "Source: Wikipedia (English), section “", "es": "Fuente: Wikipedia (en inglés), sección «"}[lang]
+    for where in (".jl-event", ".leaflet-popup"):
+        quote = page.locator(f"{where} .jm-popup-quote")
+        assert quote.get_attribute("lang") == "en"
+        assert page.locator(f"{where} .jm-popup-section").inner_text().startswith(label)
+        ours = page.locator(f"{where} .jm-popup-ours")
+        if lang == "es":
+            assert ours.inner_text().startswith("Nuestra traducción: ") and len(ours.inner_text()) > 30
+        else:
+            assert ours.count() == 0
     page.close()

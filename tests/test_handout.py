@@ -107,3 +107,50 @@ def test_the_english_handout_quotes_the_source(index, moments, tmp_path):
     quotes = index.events.set_index("id").loc[[i for m in moments for i in m.event_ids], "source_quote"]
     missing = [q for q in set(quotes) if _plain(q) not in text]
     assert missing == []
+
+
+# In a photographed map: the legend, the map's own credit (Leaflet's) and the credit line under the map, each
+# with how far it reaches beyond the picture or the map, and what it hides by scrolling (issue 23: page 6's
+# legend was cut at the map's top, the credit line under the map clipped).
+_PICTURE_FITS = """() => {
+  const view = {left: 0, top: 0, right: innerWidth, bottom: innerHeight};
+  const map = document.querySelector("#map").getBoundingClientRect();
+  const beyond = (r, box) => Math.max(0, box.left - r.left, box.top - r.top, r.right - box.right, r.bottom - box.bottom);
+  const measure = (node, box) => { if (!node) return null; const r = node.getBoundingClientRect();
+    return {beyond: Math.round(beyond(r, box)), hidden: Math.max(0, node.scrollHeight - node.clientHeight, node.scrollWidth - node.clientWidth),
+            height: Math.round(r.height)}; };
+  return {legend: measure(document.querySelector(".jm-legend"), map),
+          attribution: measure(document.querySelector(".leaflet-control-attribution"), map),
+          credit: measure(document.querySelector("#credit"), view),
+          open: Boolean(document.querySelector(".jm-legend") && document.querySelector(".jm-legend").open)};
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_map_of_the_handout_keeps_its_legend_and_credit_whole(chromium, index, data, moments, tmp_path, lang):
+    """Each moment's map photographed as the handout photographs it (its size, the snapshot page): the legend
+    open and inside the map, nothing of it scrolled away; the credit lines inside the picture, not clipped."""
+    from dataclasses import replace
+
+    from geo.output.export import PageOptions, build_page
+    from geo.output.handout import BASE
+    from geo.output.site import moment_options
+
+    page = chromium.new_page(viewport={"width": IMAGE_SIZE[0], "height": IMAGE_SIZE[1]})
+    cut = {}
+    for moment in moments:
+        path = tmp_path / f"{lang}-{moment.id}.html"
+        options = replace(moment_options(moment, PageOptions(lang=lang, base=BASE)), snapshot=True)
+        path.write_text(build_page(index, data.places, options), encoding="utf-8")
+        page.goto(path.as_uri())
+        page.wait_for_function("() => { const m = document.querySelector('#map.jm-map');"
+                               " return m && m.dataset.paintedAt && Number(m.dataset.context) >= 4; }")
+        page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        fits = page.evaluate(_PICTURE_FITS)
+        assert fits["open"], f"{moment.id}: the legend is folded in a picture"
+        bad = {name: box for name, box in fits.items() if name != "open" and (box is None or box["beyond"] > 1 or box["hidden"] > 1)}
+        if bad:
+            cut[moment.id] = bad
+    page.close()
+    assert cut == {}, f"cut off in the handout's maps: {cut}"

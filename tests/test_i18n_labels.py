@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
@@ -152,3 +153,20 @@ def test_md_escape_leaves_no_markdown_active(hostile):
     assert unescaped == hostile.replace("\\", "")
     for special in "![]()$<>*_`":
         assert all(escaped[i - 1] == "\\" for i, c in enumerate(escaped) if c == special)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("scale", ["hour", "day"])
+def test_the_counters_scope_is_one_plain_sentence_and_the_details_say_what_is_counted(lang, scale):
+    """Issue 23: what the counters count, in one sentence of at most 20 words under them; the details behind
+    "What is counted", which name the 18th civilian's day; the hourly scale says where his death falls."""
+    from geo.text.labels import toll_scope
+
+    scope, details = toll_scope(scale, lang)
+    assert len(scope.split()) <= 20, scope
+    assert [part for part in re.split(r"[.!?](?:\s|$)", scope) if part] == [scope[:-1]], f"not one sentence: {scope}"
+    assert "{" not in details and len(details.split()) > len(scope.split())
+    twelfth = {"en": "12 January", "es": "12 de enero"}[lang]
+    assert twelfth in details
+    if scale == "hour":
+        assert twelfth in scope and text(lang, "scale_day") in details

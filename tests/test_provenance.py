@@ -85,3 +85,16 @@ def test_every_quote_of_the_article_has_our_spanish_translation_marked_as_ours(d
     assert all(t.startswith("Nuestra traducción: ") for t in es["quote_ours"]) and not any(en["quote_ours"])
     assert all(label.startswith("Wikipedia (en inglés), sección «") for label in es["quote_label"])
     assert all(label.startswith("Wikipedia (English), section “") for label in en["quote_label"])
+
+
+def test_an_uploads_quote_is_not_labelled_as_the_articles(data):
+    """An upload's quote is its own (ACLED's notes, section "ACLED"): neither "Wikipedia (English)" nor "our
+    translation" (the popup then says its section: "Source: ACLED"); the record's quotes keep their label."""
+    from geo.text.events import event_texts
+
+    quoted = data.events[data.events["source_quote"] != ""]
+    uploaded = quoted.assign(source_ids=[()] * len(quoted), source_section="ACLED")
+    es = event_texts(uploaded, data.places, "es")
+    assert not any(es["quote_label"]) and not any(es["quote_ours"]) and set(es["section"]) == {"ACLED"}
+    recorded = event_texts(quoted.assign(source_ids=[("wikipedia_en",)] * len(quoted)), data.places, "es")
+    assert all(label.startswith("Wikipedia (en inglés)") for label in recorded["quote_label"])

@@ -292,10 +292,10 @@ def test_a_file_without_the_optional_columns_still_loads(tmp_path):
 
 
 @pytest.mark.parametrize("params, values, scope", [
-    ({"t": "2023-01-09T06:00"}, ["0", "0", "0", "0"], "9 January up to this hour, with the article's untimed deaths and injured counted after 17:20."),
-    ({"t": "2023-01-09T18:00"}, ["17", "over 100", "0", "0"], "9 January up to this hour, with the article's untimed deaths and injured counted after 17:20."),
+    ({"t": "2023-01-09T06:00"}, ["0", "0", "0", "0"], "Deaths and injuries in Juliaca on 9 January up to this hour; the 18th civilian died on 12 January."),
+    ({"t": "2023-01-09T18:00"}, ["17", "over 100", "0", "0"], "Deaths and injuries in Juliaca on 9 January up to this hour; the 18th civilian died on 12 January."),
     ({"t": "2023-01-12", "lang": "es"}, ["18", "más de 100", "1", "2"],
-     "Juliaca, desde el 4 de enero de 2023 hasta esta fecha; sin las muertes de otros lugares de la región Puno ni de Ayacucho."),
+     "Muertes y heridos en Juliaca desde el 4 de enero de 2023 hasta esta fecha."),
 ])
 def test_the_app_counters_show_the_qualifier_and_say_their_scope(params, values, scope):
     from harness.apptest import control, run_app

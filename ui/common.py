@@ -129,7 +129,7 @@ def show_map(page: Page, view: ViewState, height: int, step: dict) -> None:
     center, zoom = VIEWS[view.view]
     key = f"map-{page.lang}-{view.base}"
     first = _first_step(f"{view.mode}/{key}/{page.bundle}", step)
-    fmap = base_map(page.places, page.lang, view.base, page.bundle, first_step=first,
+    fmap = base_map(page.places, page.lang, view.base, page.bundle, first_step=first, room=view.mode == "present",
                     people_links=view.mode == "explore" and bool(page.record.people))  # the list is beside the map
     with st.container(key=MAP_KEY):
         st_folium(fmap, key=key, height=height, use_container_width=True, center=center, zoom=zoom, returned_objects=[])

@@ -11,13 +11,13 @@ from geo.data.vocab import CATEGORIES
 from geo.map.steps import explore_steps, step_filter
 from geo.model.params import DEFAULT_HOUR, SCALES, ViewState, step_key, steps_for, to_params
 from geo.model.timeline import new_since, state_at, toll_start
-from geo.model.views import BASEMAPS, VIEWS
 from geo.output.export import PageOptions
 from geo.text.labels import clock_label
 from geo.text.sources import source_choices, source_shown_line
 from ui.common import (ALL_SOURCES, Page, again_if_upload_gone, counter_words, current_view, loading_note,
                        reported_words, show_map, step_summaries)
 from ui.images import can_render_images, image_cache
+from ui.layout import map_choices
 from ui.share import share_section
 from ui.time_control import Refused, bump_revision, event_panel, first_map_step, source_list, time_control
 
@@ -82,6 +82,7 @@ def map_section(page: Page) -> None:
     with map_column:
         show_map(page, view, MAP_HEIGHT, first_map_step(steps, s.step, cats, view.event, page.mask))
         st.caption(page.t("keyboard_hint") + " " + page.t(f"precision_note_{view.scale}"))
+        map_choices(page)  # next to the map, before the list (issue 23)
         if s.page_complete:
             share_section(page, view)
     with side:
@@ -104,20 +105,17 @@ def settings(page: Page) -> None:
     """View, base map, time scale, the category filter and the source choice (full reruns: they change the map
     itself; the article only is a dataset of its own)."""
     columns = st.columns(3)
-    columns[0].segmented_control(page.t("view"), tuple(VIEWS), key="view", persist_state="page", required=True,
-                                 format_func=lambda v: page.t(f"view_{v}"))
-    columns[1].segmented_control(page.t("basemap"), tuple(BASEMAPS), key="base", persist_state="page", required=True,
-                                 format_func=lambda b: page.t(f"basemap_{b}"))
-    columns[2].segmented_control(page.t("scale"), SCALES, key="scale", persist_state="page", required=True,
+    # the view and the base map are next to the map (ui/layout.py, map_choices)
+    columns[0].segmented_control(page.t("scale"), SCALES, key="scale", persist_state="page", required=True,
                                  on_change=on_scale_change, format_func=lambda x: page.t(f"scale_{x}"))
-    with st.expander(page.t("categories")):
+    with columns[1].expander(page.t("categories")):
         st.pills(page.t("categories"), CATEGORIES, selection_mode="multi", key="categories", persist_state="page",
                  format_func=lambda c: page.t(f"category_{c}"), label_visibility="collapsed")
     if page.record:  # an upload brings no record: nothing to choose
         choices = {ALL_SOURCES if key is None else key: label
                    for key, label in source_choices(page.record, page.lang).items()}
-        st.selectbox(page.t("source_filter"), tuple(choices), key="source", format_func=choices.__getitem__,
-                     help=page.t("source_filter_help"), persist_state="page")
+        columns[2].selectbox(page.t("source_filter"), tuple(choices), key="source", format_func=choices.__getitem__,
+                             help=page.t("source_filter_help"), persist_state="page")
 
 
 def sources_section(page: Page) -> None:

@@ -15,10 +15,21 @@ from ui.common import Page, again_if_upload_gone, map_summary, show_map, sync_ur
 from ui.share import handout_button, share_section
 from ui.time_control import first_map_step, released_key, time_control
 
-MAP_HEIGHT = 620
-# Large type, full width.
-STYLE = """<style>.stApp { font-size: 1.2rem; } .stApp p, .stApp li { font-size: 1.25rem; line-height: 1.5; }
-.stApp h2 { font-size: 2.1rem !important; } .stMainBlockContainer { max-width: 100%; padding-top: 1.5rem; }</style>"""
+MAP_HEIGHT = 620  # what streamlit-folium is told; STYLE makes the map as tall as the screen
+# For a room (issue 23): the moment (title, caption, clock, counters) beside a map as tall as the screen; on a
+# narrow screen the map first, its words after it; the page's type from 16 px, growing with the screen's
+# height (geo/web/app's control.css and screen.css size the control and the map themselves).
+STYLE = """<style>
+.stApp { font-size: max(16px, 1.9vh); }
+.stApp p, .stApp li, .stApp label, .stApp button { font-size: max(16px, 1.9vh); line-height: 1.45; }
+.stMainBlockContainer { max-width: 100%; padding-left: 1.25rem; padding-right: 1.25rem; }
+.st-key-jm_room .st-key-jm_room_map iframe { height: max(320px, calc(100dvh - 5rem)) !important; }
+.st-key-jm_room_map { position: sticky; top: 0.5rem; }
+@media (max-width: 640px) {
+  .st-key-jm_room [data-testid="stHorizontalBlock"] { flex-direction: column-reverse; }
+  .st-key-jm_room .st-key-jm_room_map iframe { height: 62dvh !important; }
+}
+</style>"""
 
 
 def hear_moment() -> None:
@@ -51,10 +62,15 @@ def present_section(page: Page) -> None:
     state = state_at(page.index, moment.t, new_from=new_since(moment.t, moment.scale),
                      toll_from=toll_start(moment.scale))
     steps = _with_tolls(page, moment_steps(page.moments, page.lang))
-    time_control(page, steps, s.moment - 1, mode="present", on_release=hear_moment, note=page.t("counts_help"))
-    show_map(page, view, MAP_HEIGHT, first_map_step(steps, s.moment - 1))
-    map_summary(page, view, state)
-    st.caption(page.t("present_keys"))
-    share_section(page, view, moment)
-    handout_button(page)
+    with st.container(key="jm_room"):
+        words, pictured = st.columns([1, 2], gap="medium")
+        with words:
+            time_control(page, steps, s.moment - 1, mode="present", on_release=hear_moment,
+                         note=page.t("counts_help"))
+            map_summary(page, view, state)
+            st.caption(page.t("present_keys"))
+            share_section(page, view, moment)
+            handout_button(page)
+        with pictured.container(key="jm_room_map"):
+            show_map(page, view, MAP_HEIGHT, first_map_step(steps, s.moment - 1))
     sync_url(view)

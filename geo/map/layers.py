@@ -84,24 +84,38 @@ def _place_labels(places: gpd.GeoDataFrame, lang: str) -> list[dict]:
     return place_labels(places, lang)
 
 
-def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict, *,
-               url_root: str | None = URL_ROOT) -> dict:
-    """Everything the browser app's map needs (geo/web/app/map.js). `dataset` says where the bundle is (`{"url": …}`), or holds
-    it (`{"core": …, "text": […]}`). With `url_root=None` the context layers carry no URL and must be
-    given their `data` by the page (the self-contained export)."""
-    spec = BASEMAPS[basemap]
-    offline = spec.tiles is None
+def _context(offline: bool, url_root: str | None) -> list[dict]:
+    """The context layers drawn under the events: all of them offline, the borders only over tiles."""
     context = []
     for name, pane, offline_style, tiles_style in _CONTEXT_LAYERS:
         style = offline_style if offline else tiles_style
         if style:
             context.append({"name": name, "pane": pane, "style": style,
                             "url": f"{url_root}/{versioned('layers/' + name)}" if url_root else None})
+    return context
+
+
+def _offline_base(lang: str, url_root: str | None) -> dict:
+    """What a map over tiles switches to by itself when the tiles cannot be reached (issue 23)."""
+    return {"context": _context(True, url_root), "areas": area_labels(lang), "frame": DATA_FRAME,
+            "maxZoom": BASEMAPS["offline"].max_zoom}
+
+
+def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict, *,
+               url_root: str | None = URL_ROOT) -> dict:
+    """Everything the browser app's map needs (geo/web/app/map.js). `dataset` says where the bundle is (`{"url": …}`), or holds
+    it (`{"core": …, "text": […]}`). With `url_root=None` the context layers carry no URL and must be
+    given their `data` by the page (the self-contained export). Over tiles, `offline` holds the offline
+    base, which the map takes by itself if the tiles cannot be reached."""
+    spec = BASEMAPS[basemap]
+    offline = spec.tiles is None
     return {
         "lang": lang,
         "tiles": not offline,
         "credit": text(lang, "map_credit"),
-        "context": context,
+        "creditButton": text(lang, "map_credit_button"),
+        "offline": None if offline else _offline_base(lang, url_root),
+        "context": _context(offline, url_root),
         "contextStyles": _CONTEXT_STYLES,
         "places": _place_labels(places, lang),
         "areas": area_labels(lang) if offline else [],
@@ -115,10 +129,11 @@ def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict,
 
 
 def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, url_root: str = URL_ROOT,
-             first_step: dict | None = None, people_links: bool = False) -> LocalMap:
+             first_step: dict | None = None, room: bool = False, people_links: bool = False) -> LocalMap:
     """A fresh base map (cheap: about a millisecond). Its script depends only on the language, the base
     map and the dataset (`bundle`: the bundle's folder under the static root, e.g. `bundles/<fingerprint>`),
-    and on `first_step`, the step it draws before the time control reaches it (kept for the iframe's life).
+    on `room` (classroom mode: type and symbols for a room, the legend folded), and on `first_step`, the
+    step it draws before the time control reaches it (kept for the iframe's life).
     `people_links`: a death's popup links each person killed to the list of the people killed beside the map
     (where the page has that list); else it names them as text.
     (Its arrays are fetched, or taken from the page's control: inlined in the script, even 66 events' made
@@ -132,5 +147,5 @@ def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, 
     dataset = {"url": f"{url_root}/{bundle}"}
     # in the app the map is an iframe: its title names the time shown (`nameFrame`, issue 11)
     _Setup(map_config(places, lang, basemap, dataset, url_root=url_root)
-           | {"nameFrame": True, "firstStep": first_step, "peopleLinks": people_links}).add_to(fmap)
+           | {"nameFrame": True, "firstStep": first_step, "room": room, "peopleLinks": people_links}).add_to(fmap)
     return fmap

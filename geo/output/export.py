@@ -36,6 +36,7 @@ from geo.text.labels import count_label
 from geo.text.sources import credit_of
 from geo.text.steptext import credit_at, credit_lines, reported_lines
 from geo.text.words import control_words, counter_labels, list_words
+from geo.text.labels import toll_scope
 
 _UI_KEYS = ("title", "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day",
             "sources_heading", "sources_body")
@@ -118,7 +119,9 @@ def _worded_tolls(index: EventIndex, scale: Scale, lang: str) -> list[list[str]]
 
 
 def _words(lang: str) -> dict:
-    return {k: STRINGS[lang][k] for k in _UI_KEYS} | list_words(lang) | {"control": control_words(lang, "explore")}
+    """The page's words in `lang`; `counted`: what the counters include on each scale ("What is counted")."""
+    return ({k: STRINGS[lang][k] for k in _UI_KEYS} | list_words(lang) | {"control": control_words(lang, "explore")}
+            | {"counted": {scale: f"{toll_scope(scale, lang)[1]} {text(lang, 'counts_help')}" for scale in SCALES}})
 
 
 def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from geo.data.record import Record
+from geo.data.record import SEED, Record
 from geo.data.vocab import QUOTE_LANGUAGE
 from geo.text.i18n import text
 from geo.text.labels import time_label
@@ -36,12 +36,22 @@ def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
         "by": events["reported_by"].tolist(),
         "quote": events["source_quote"].tolist(),
         "section": events["source_section"].tolist(),
-        # The quote is the article's English: its label says so, and other languages show our translation under it.
-        "quote_label": [text(lang, "quote_label", section=s) if s else "" for s in events["source_section"]],
-        "quote_ours": _translations(events, lang),
+        # The article's quote is English: its label says so, and other languages show our translation under it.
+        # An upload's quote is its own (ACLED's notes): no label, no translation; its section says its source.
+        "quote_label": [text(lang, "quote_label", section=s) if s and seed else ""
+                        for s, seed in zip(events["source_section"], _the_articles(events))],
+        "quote_ours": [t if seed else "" for t, seed in zip(_translations(events, lang), _the_articles(events))],
         "sources": sources,
         "people": [killed.get(e, []) for e in events["id"]],
     }
+
+
+def _the_articles(events: pd.DataFrame) -> list[bool]:
+    """Whether each event's quote is the seed article's: its sources (`source_ids`, set by index_events) include
+    it; an upload has none. A frame without sources is the record's own data, all the article's."""
+    if "source_ids" not in events:
+        return [True] * len(events)
+    return [SEED in ids for ids in events["source_ids"]]
 
 
 def _translations(events: pd.DataFrame, lang: str) -> list[str]:

@@ -78,9 +78,10 @@ def count_label(number: int, qualifier: str, lang: str) -> str:
 
 
 def toll_scope(scale: Scale, lang: str) -> tuple[str, str]:
-    """What the counters count on `scale`, in words, and the help text saying what is included."""
+    """What the counters count on `scale`: one plain sentence of at most 20 words, shown under them, and the
+    details, shown under "What is counted" (issue 23)."""
     key = "hour" if scale == "hour" else "day"
-    return text(lang, f"toll_scope_{key}"), text(lang, f"toll_help_{key}")
+    return text(lang, f"toll_scope_{key}"), text(lang, f"toll_help_{key}", scale=text(lang, "scale_day"))
 
 
 def clock_label(t: pd.Timestamp, scale: Scale, lang: str) -> str:

@@ -33,9 +33,11 @@ function build(root) {
   ui.speedLabel.append(ui.speedText, ui.speed);
   ui.controls.append(ui.back, ui.play, ui.forward, ui.slider, ui.stepName, ui.speedLabel);
   ui.note.append(ui.noteSummary, ui.noteBody);  // what the counters count, in words; what they include, on demand
+  ui.scope = el("p", "jt-scope");  // what the counters count, in one plain sentence; the details under "What is counted"
   ui.summary.append(ui.summaryText);  // the moment in words, for screen readers: what stands in for the map
   ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.reported, ui.note, ui.live, ui.summary);
   root.append(ui.box);
+  ui.counters.after(ui.scope);  // right under the numbers it speaks of, before the figures reported
   return ui;
 }
 
@@ -112,8 +114,11 @@ export class TimeControl {
     ui.slider.max = String(data.steps.length - 1);
     ui.slider.setAttribute("aria-label", words.time);
     ui.speedText.textContent = `${words.speed} `;
-    ui.noteSummary.textContent = words.scope || words.note || "";
-    ui.noteBody.textContent = words.scope ? words.note || "" : "";
+    ui.scope.textContent = words.scope || "";
+    ui.scope.hidden = !words.scope;
+    ui.noteSummary.textContent = words.counted || "";
+    ui.noteBody.textContent = words.note || "";
+    ui.note.hidden = !words.note;
     ui.summary.setAttribute("aria-label", words.summary || "");
     this.fillSpeeds();
     this.buildCounters();
@@ -188,7 +193,7 @@ export class TimeControl {
     ui.summary.hidden = !step.summary;
     ui.summaryText.textContent = step.summary || "";
     ui.box.dataset.textT = String(t);
-    if (step.scope) ui.noteSummary.textContent = step.scope;  // classroom moments: each on its own scale
+    if (step.scope) { ui.scope.textContent = step.scope; ui.scope.hidden = false; }  // classroom moments: each on its own scale
     if (this.data.mode === "present") {
       ui.title.textContent = step.title;
       ui.position.textContent = step.position;

@@ -1,8 +1,8 @@
 /* An event's text record (one row of the bundle's text: title, time, place, summary, status_label, by,
- * quote, section, sources, people; geo/text/events.py) as DOM, the same for the map's popup and the list's
- * details. Text goes in with textContent only; a source's address becomes a link only if it is http(s)
- * (links.js). To show a new field, add it to the bundle's text and one line to PARTS (or a part below it):
- * both the popup and the list get it.
+ * quote, section, quote_label, quote_ours, sources, people; geo/text/events.py) as DOM, the same for the map's
+ * popup and the list's details. Text goes in with textContent only; a source's address becomes a link only if
+ * it is http(s) (links.js). To show a new field, add it to the bundle's text and one line to PARTS (or a part
+ * below it): both the popup and the list get it.
  */
 import { el, fill } from "./text.js";
 import { actionLink, sourceLink } from "./links.js";
@@ -17,7 +17,9 @@ const PARTS = [
   ["status", "div", (t) => t.status_label],
   ["by", "div", (t, words) => (t.by ? `${words.reported_by}: ${t.by}` : null)],
   ["quote", "blockquote", (t) => (t.quote ? `\u201c${t.quote}\u201d` : null)],
-  ["section", "div", (t, words) => (t.quote && t.section ? `${words.source}: ${t.section}` : null)],
+  // the quote's language and section ("Wikipedia (English), section …"), then our translation, marked as ours
+  ["section", "div", (t, words) => (t.quote && (t.quote_label || t.section) ? `${words.source}: ${t.quote_label || t.section}` : null)],
+  ["ours", "p", (t) => (t.quote ? t.quote_ours : null)],
 ];
 
 /* The event in full: what a popup and the list's details show. `words`: the words of geo/text/words.py
@@ -29,7 +31,7 @@ export function eventDetails(record, words, className = "jm-popup", options = {}
     const value = text(record, words);
     if (value) box.append(el(tag, `jm-popup-${part}`, value));
   }
-  if (record.quote) box.querySelector(".jm-popup-quote").lang = "en";  // the article's own words, in English
+  if (record.quote) box.querySelector(".jm-popup-quote").lang = "en";  // the article's own words, in English: read as English on a Spanish page
   if (record.people && record.people.length) box.append(peopleKilled(record.people, words, options.person));
   if (record.sources) box.append(...sourcesOf(record.sources, words, options.heading || 3));
   return box;

@@ -66,12 +66,14 @@ export function pushApart(points, radius, zoom) {
 
 /* The fans of one dataset on one Leaflet map: offsets per event, shifts per place at the current zoom,
    and the leader lines from displaced places. `markers()`: the event indices drawn as symbols now;
-   `restyle()`: redraw every symbol (their icons carry the offsets). */
+   `restyle()`: redraw every symbol (their icons carry the offsets); `size(i)`: event i's symbol in px (the
+   data's, or larger in classroom mode). */
 export class Fans {
-  constructor(map, dataset, {markers, restyle}) {
+  constructor(map, dataset, {markers, restyle, size}) {
     this.map = map;
     this.data = dataset;
     this.markers = markers;
+    this.size = size || ((i) => dataset.core.size[i]);
     this.fans = {};
     this.shifts = {};
     this.shiftsAt = null;
@@ -95,7 +97,7 @@ export class Fans {
   offset(i) {
     const core = this.data.core, p = core.place[i], list = this.data.byPlace[p] || [i];
     const fan = this.fans[p] || (this.fans[p] = new Fan());
-    const own = fan.offset(core.slot[i], (k) => Math.max(core.size[list[k]], TARGET) / 2);
+    const own = fan.offset(core.slot[i], (k) => Math.max(this.size(list[k]), TARGET) / 2);
     const shift = this.current()[p] || [0, 0];
     return {x: own.x + shift[0], y: own.y + shift[1]};
   }
@@ -105,8 +107,8 @@ export class Fans {
     const core = this.data.core, fan = this.fans[p] || (this.fans[p] = new Fan());
     const list = this.data.byPlace[p];
     return list.reduce((reach, i) => {
-      const o = fan.offset(core.slot[i], (k) => Math.max(core.size[list[k]], TARGET) / 2);
-      return Math.max(reach, Math.hypot(o.x, o.y) + Math.max(core.size[i], TARGET) / 2);
+      const o = fan.offset(core.slot[i], (k) => Math.max(this.size(list[k]), TARGET) / 2);
+      return Math.max(reach, Math.hypot(o.x, o.y) + Math.max(this.size(i), TARGET) / 2);
     }, 0);
   }
 

@@ -5,11 +5,13 @@ import { el } from "./text.js";
 import { svg, symbol } from "./symbols.js";
 import { alive } from "./fans.js";
 
-export function addLegend(map, legend) {
+/* The legend, open on a wide map unless `folded` (classroom mode: the map is the picture, issue 23). It never
+   reaches beyond the map (fitLegend). */
+export function addLegend(map, legend, {folded = false, picture = false} = {}) {
   const control = L.control({position: "bottomleft"});
+  const box = el("details", "jm-legend"), body = el("div", "jm-legend-body");
   control.onAdd = () => {
-    const box = el("details", "jm-legend");
-    if (map.getSize().x >= 900) box.open = true;
+    if (map.getSize().x >= 900 && !folded) box.open = true;
     box.append(el("summary", null, legend.title));
     const list = el("ul");
     for (const item of legend.items) {
@@ -19,12 +21,53 @@ export function addLegend(map, legend) {
     }
     const notes = el("ul", "jm-legend-notes");
     for (const note of legend.notes) notes.append(el("li", null, note));
-    box.append(list, notes);
+    body.append(list, notes);
+    box.append(body);
     L.DomEvent.disableClickPropagation(box);
     L.DomEvent.disableScrollPropagation(box);
     return box;
   };
   control.addTo(map);
+  const fit = () => fitLegend(map, box, picture);
+  box.addEventListener("toggle", fit);
+  map.on("resize", fit);
+  fit();
+  return fit;
+}
+
+const LEGEND_LAYOUTS = ["", "columns", "columns-3", "columns-4"];  // a picture's legend, wider until it fits the map's height
+
+/* A control's height with its margins. */
+function outer(node) {
+  const style = getComputedStyle(node);
+  return node.offsetHeight + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+}
+
+/* How tall the controls of one corner stand, `skip` left out (Leaflet floats them: the corner's own height is 0). */
+function stacked(container, corner, skip) {
+  const controls = container.querySelectorAll(`${corner} > .leaflet-control`);
+  return [...controls].filter((node) => node !== skip && node.offsetParent).reduce((sum, node) => sum + outer(node), 0);
+}
+
+/* Keep the legend inside the map: on screen it scrolls within the room left above the controls under it and
+   below those above it; in a picture (a snapshot, the handout) nothing may be hidden, so it spreads into
+   columns until it fits (issue 23: the handout's legend was cut at the map's top). */
+export function fitLegend(map, box, picture) {
+  if (!alive(map) || !box.isConnected) return;
+  const container = map.getContainer();
+  box.style.maxHeight = "";
+  // the container's own height (Leaflet's cached size lags when the page around the map changes its size),
+  // less the controls above the legend in its corner (the scale bar) and those in the corner over it
+  const room = container.clientHeight - stacked(container, ".leaflet-top.leaflet-left", box)
+    - stacked(container, ".leaflet-bottom.leaflet-left", box) - outer(box) + box.offsetHeight - 10;
+  if (!picture) {
+    box.style.maxHeight = `${Math.max(60, room)}px`;
+    return;
+  }
+  for (const layout of LEGEND_LAYOUTS) {
+    box.dataset.layout = layout;
+    if (box.offsetHeight <= room) break;
+  }
 }
 
 /* The offline layers cover a frame: keep the whole view inside it at every zoom and size. */
@@ -99,10 +142,12 @@ function legendOfWhatIsShown(map, config, shown) {
     pending = false;
     const categories = alive(map) ? shown() : null;
     if (!categories) return;
-    const items = map.getContainer().querySelectorAll(".jm-legend > ul:not(.jm-legend-notes) > li");
+    const items = map.getContainer().querySelectorAll(".jm-legend ul:not(.jm-legend-notes) > li");
     config.legend.items.forEach((item, k) => {
       if (items[k]) items[k].style.display = categories.has(item.category) ? "" : "none";
     });
+    const legend = map.getContainer().querySelector(".jm-legend");
+    if (legend) fitLegend(map, legend, true);
   };
   map.on("layeradd layerremove moveend", () => {
     if (!pending) { pending = true; Promise.resolve().then(update); }

@@ -7,6 +7,8 @@
  * painted ("juliaca:painted"). Every step goes through checkedStep: data only.
  */
 import css from "./map.css";
+import screenCss from "./screen.css";
+import frameCss from "./frame.css";
 import { addStyle } from "./text.js";
 import { MapView } from "./map.js";
 import { Dataset } from "./dataset.js";
@@ -15,6 +17,8 @@ import { checkedStep } from "./step.js";
 import { keyStep, keyTarget } from "./stepper.js";
 
 addStyle(document, "jm-style", css);
+addStyle(document, "jm-screen", screenCss);
+addStyle(document, "jm-frame", frameCss);  // the map fills the iframe, whose height the page sets
 document.addEventListener("juliaca:setup", (event) => start(event.detail.map, event.detail.config));
 
 function start(map, config) {

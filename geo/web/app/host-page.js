@@ -10,6 +10,7 @@
  * A snapshot (data.snapshot) draws one step, still, for geo/output/render.py.
  */
 import mapCss from "./map.css";
+import screenCss from "./screen.css";
 import controlCss from "./control.css";
 import { addStyle, el, fill } from "./text.js";
 import { MapView } from "./map.js";
@@ -30,6 +31,7 @@ const $ = (id) => document.getElementById(id);
 
 addStyle(document, "jm-style", mapCss);
 addStyle(document, "jt-style", controlCss);
+addStyle(document, "jm-screen", screenCss);
 const data = Dataset.inlined(page.core, page.text[state.lang], page.rows);
 const control = new TimeControl($("control"), {
   draw: (step) => shown(step), drawnTime: () => (state.view && state.view.last ? state.view.last.ms : null),
@@ -68,6 +70,7 @@ function buildMap() {
   if (page.tiles) L.tileLayer(page.tiles.url, {attribution: page.tiles.attribution, maxZoom: page.maxZoom}).addTo(map);
   const config = {...page.config[state.lang], actions: people ? {person: (id) => people.go(id)} : {}};
   for (const layer of config.context) layer.data = page.layers[layer.name];
+  for (const layer of config.offline ? config.offline.context : []) layer.data = page.layers[layer.name];  // should the tiles fail
   data.chunks.text = page.text[state.lang];
   state.view = new MapView(map, config, Promise.resolve(data));
   if (page.snapshot) document.querySelectorAll(".jm-legend").forEach((legend) => { legend.open = true; });
@@ -93,7 +96,7 @@ function render(index) {
   state.rev += index === null ? 0 : 1;
   control.update({mode: "explore", steps: all, step: index === null ? control.stepper.index : index, rev: state.rev,
                   strings: {...w.control, scope: w[`toll_scope_${state.scale === "hour" ? "hour" : "day"}`],
-                            note: w[`precision_note_${state.scale}`]},
+                            note: `${w[`precision_note_${state.scale}`]} ${w.counted[state.scale]}`},
                   counters: page.counters[state.lang], speeds: page.speeds, speed: 1});
   control.setCore(page.core);
 }

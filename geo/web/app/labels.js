@@ -75,9 +75,7 @@ export class Labels {
                                       fillOpacity: 1, interactive: false}).addTo(map);
       this.items.push(this.make(p, `jm-place-label jm-role-${p.role}`, [0, 99], false));
     }
-    for (const a of config.areas || []) {
-      this.items.push(this.make({name: a.name, short: a.name, lat: a.lat, lon: a.lon}, `jm-area-label jm-${a.kind}`, a.zoom, true));
-    }
+    this.addAreas(config.areas || [], false);
     map.on("zoomstart", () => { this.pane.style.visibility = "hidden"; });
     map.on("zoomend moveend resize viewreset", () => this.place());
     if (window.ResizeObserver) {  // the legend opens, closes or changes: labels make room again
@@ -85,6 +83,14 @@ export class Labels {
       map.getContainer().querySelectorAll(".leaflet-control-container > div").forEach((corner) => observer.observe(corner));
     }
     this.place();
+  }
+
+  /* Names of countries and waters, centred on their areas (the offline base's; `place`: placed at once). */
+  addAreas(areas, place = true) {
+    for (const a of areas) {
+      this.items.push(this.make({name: a.name, short: a.name, lat: a.lat, lon: a.lon}, `jm-area-label jm-${a.kind}`, a.zoom, true));
+    }
+    if (place) this.place();
   }
 
   make(p, className, zoom, centred) {

@@ -11,11 +11,13 @@ import { countUpTo, sourceMask } from "./timemodel.js";
 import { el } from "./text.js";
 import { svg, symbol } from "./symbols.js";
 import { eventDetails, eventName, eventTip } from "./eventview.js";
-import { Fans, TARGET } from "./fans.js";
+import { Fans, TARGET, alive } from "./fans.js";
 import { Labels } from "./labels.js";
+import { fitPopups, focusInPlace, foldCredit, giveWay, quietLine, watchTiles } from "./screen.js";
 import { addFurniture, addLegend, keepInFrame } from "./furniture.js";
 
 const SYMBOL_LIMIT = 3000;
+const ROOM_SYMBOL = 36;  // px: the smallest symbol in classroom mode, seen from the back of a room (issue 23)
 
 /* Sources differ: a square with "≠" drawn in it (a shape, and no text in the marker: its name says it). */
 function differBadge() {
@@ -27,8 +29,9 @@ function differBadge() {
 }
 
 export class MapView {
-  /* Once per Leaflet map: context layers, labels, legend, a notice when tiles fail; then the dataset
-     (a Promise of a Dataset) and, if given, the step to draw first. */
+  /* Once per Leaflet map: context layers, labels, legend, the offline base when the tiles cannot be reached;
+     then the dataset (a Promise of a Dataset) and, if given, the step to draw first. `config.room`:
+     classroom mode, sized for a room. */
   constructor(map, config, dataset) {
     this.map = map;
     this.config = config;
@@ -41,14 +44,21 @@ export class MapView {
     this.labelDocument();
     map.attributionControl.setPrefix("Leaflet");
     map.attributionControl.addAttribution(config.credit);
+    this.contextLayers = [];
+    this.container.dataset.base = config.tiles ? "tiles" : "offline";
     this.addContext();
-    addLegend(map, config.legend);
-    if (config.tiles) this.noticeTileErrors();
+    if (config.room) this.container.classList.add("jm-room");
+    addLegend(map, config.legend, {folded: Boolean(config.room), picture: Boolean(config.snapshot)});
+    if (config.tiles) watchTiles(map, () => this.goOffline());
     keepInFrame(map, config.frame);
     addFurniture(map, config, () => this.categoriesInView());
+    if (!config.snapshot) foldCredit(map, config.creditButton);  // a picture keeps its credit whole
     this.labels = new Labels(map, config);  // after the controls: labels avoid them
     this.canvas = L.canvas({padding: 0.3});
     this.group = L.featureGroup().addTo(map);  // persists across steps: each step draws a difference
+    fitPopups(map);
+    giveWay(map, this.group);
+    focusInPlace(map);
     this.marchLayers = L.layerGroup().addTo(this.group);
     this.reset();
     if (config.firstStep) {
@@ -61,7 +71,7 @@ export class MapView {
   setData(data) {
     this.data = data;
     this.fans = new Fans(this.map, data, {markers: () => Object.keys(this.markers).map(Number),
-                                          restyle: () => this.restyleSymbols()});
+                                          restyle: () => this.restyleSymbols(), size: (i) => this.sizeOf(i)});
     if (data.core.n <= data.core.chunk) data.loadText(0);
     if (this.pending) this.drawStep(this.pending);
   }
@@ -87,15 +97,27 @@ export class MapView {
     this.container.setAttribute("aria-label", this.config.strings.map_name);
   }
 
-  noticeTileErrors() {
-    this.map.eachLayer((layer) => {
-      if (!(layer instanceof L.TileLayer)) return;
-      layer.once("tileerror", () => {
-        const note = L.control({position: "topright"});
-        note.onAdd = () => el("div", "jm-notice", this.config.strings.tiles_failed);
-        note.addTo(this.map);
-      });
-    });
+  /* The tiles cannot be reached (screen.js, watchTiles): the offline base instead, by itself, said in one
+     quiet line; nothing is asked of the visitor (issue 23). `config.offline` holds the offline base's layers. */
+  goOffline() {
+    const offline = this.config.offline, map = this.map;
+    if (!offline || this.container.dataset.base === "offline" || !alive(map)) return;
+    map.eachLayer((layer) => { if (layer instanceof L.TileLayer) map.removeLayer(layer); });
+    for (const layer of this.contextLayers.splice(0)) map.removeLayer(layer);  // the borders drawn over tiles
+    this.config = {...this.config, tiles: false, context: offline.context, areas: offline.areas, frame: offline.frame};
+    this.addContext();
+    map.setMaxZoom(offline.maxZoom);
+    keepInFrame(map, offline.frame);
+    this.labels.addAreas(offline.areas);
+    quietLine(map, this.config.strings.tiles_failed);
+    this.container.dataset.base = "offline";
+  }
+
+  /* A symbol's size in px: as the data gives it (18 px and up, geo/map/payload.py), and in classroom mode
+     ROOM_SYMBOL px and up, the same steps added (doubled, the largest would cover a district). */
+  sizeOf(i) {
+    const size = this.data.core.size[i];
+    return this.config.room ? size + ROOM_SYMBOL - 18 : size;
   }
 
   addContext() {
@@ -105,9 +127,11 @@ export class MapView {
       map.getPane(name).style.pointerEvents = "none";
     });
     let drawn = 0;
-    for (const layer of this.config.context) {
+    const context = this.config.context;
+    for (const layer of context) {
       const draw = (geojson) => {
-        L.geoJSON(geojson, {style: styles[layer.style], pane: layer.pane, interactive: false}).addTo(map);
+        if (context !== this.config.context) return;  // the base changed meanwhile (goOffline)
+        this.contextLayers.push(L.geoJSON(geojson, {style: styles[layer.style], pane: layer.pane, interactive: false}).addTo(map));
         this.container.dataset.context = String(drawn += 1);
       };
       if (layer.data) draw(layer.data);
@@ -247,7 +271,7 @@ export class MapView {
 
   /* The symbol keeps its drawn size; its hit area (the icon box) is at least TARGET px (WCAG 2.5.8). */
   symbolIcon(i, isNew, selected) {
-    const core = this.data.core, size = core.size[i], box = Math.max(size, TARGET);
+    const core = this.data.core, size = this.sizeOf(i), box = Math.max(size, TARGET);
     const {x: dx, y: dy} = this.fans.offset(i);
     const wrap = el("div", `jm-symbol ${isNew ? "jm-new" : "jm-earlier"}${selected ? " jm-selected" : ""}`);
     wrap.append(symbol(core.styles[core.cat[i]], size, {approx: Boolean(core.approx[i]), isNew, selected}));

@@ -27,6 +27,23 @@ var control_default = `/* The time control (control.js). Sober, large targets (2
 .jt-reported { font-size: 0.85rem; margin: 0; }
 .jt-note { font-size: 0.8rem; margin: 0; opacity: 0.85; }
 .jt-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* What the counters count: one plain sentence, then the details under "What is counted" (issue 23). */
+.jt-scope { font-size: 0.95rem; line-height: 1.4; margin: 0; }
+.jt .jt-note { font-size: 0.85rem; opacity: 1; }
+.jt-note summary { cursor: pointer; min-height: 24px; line-height: 24px; }
+.jt-note p { margin: 0.2rem 0 0; line-height: 1.45; }
+/* Classroom mode, for a room: type that scales with the screen's height, from 16 px (the clock and the
+   counters' names 28 px at 1080 px); the counters two by two beside the map. */
+.jt-presenting { font-size: max(16px, 1.9vh); }
+.jt-presenting .jt-title { font-size: max(24px, 4.2vh); }
+.jt-presenting .jt-position { font-size: max(16px, 2vh); opacity: 1; }
+.jt-presenting .jt-caption { font-size: max(16px, 2.1vh); line-height: 1.45; }
+.jt-presenting .jt-clock { font-size: max(18px, 2.7vh); font-weight: 600; }
+.jt-presenting .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); row-gap: 0.6rem; }
+.jt-presenting .jt-value { font-size: max(28px, 5vh); }
+.jt-presenting .jt-label { font-size: max(16px, 2.7vh); line-height: 1.2; }
+.jt-presenting .jt-scope, .jt-presenting .jt-reported, .jt-presenting .jt-note, .jt-presenting .jt-speed, .jt-presenting .jt-step-name,
+.jt-presenting button, .jt-presenting select { font-size: max(16px, 1.8vh); }
 @media (max-width: 640px) {
   .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .jt-clock { font-size: 1.15rem; }
@@ -93,6 +110,14 @@ var control_default = `/* The time control (control.js). Sober, large targets (2
 /* Links to sources and people are at least 24 px high (WCAG 2.5.8), whatever the font size. */
 .jm-source-link, .jm-person-link, .jp-event-link, .jp-sources a, .js-source > a { display: inline-block; min-height: 24px;
   line-height: 24px; }
+.jl-event .jm-popup-ours { margin: 4px 0 0; padding-left: 8px; border-left: 3px solid #d0d0d0; }
+/* Touch screens: every target at least 44 px (WCAG 2.5.5), the list's radios too. Last: it overrides the sizes above. */
+@media (pointer: coarse) {
+  .jt button, .jt select, .jt-slider, .jd button, .jm-copy button { min-height: 44px; min-width: 44px; }
+  .jt-note summary, .jl-details summary, .jp summary, .js-sources summary { min-height: 44px; line-height: 44px; }
+  .jl-item { min-height: 44px; align-items: center; }
+  .jl-item input { width: 24px; height: 24px; min-width: 24px; margin-top: 0; }
+}
 `;
 
 // text.js
@@ -286,9 +311,11 @@ function build(root) {
   ui.speedLabel.append(ui.speedText, ui.speed);
   ui.controls.append(ui.back, ui.play, ui.forward, ui.slider, ui.stepName, ui.speedLabel);
   ui.note.append(ui.noteSummary, ui.noteBody);
+  ui.scope = el("p", "jt-scope");
   ui.summary.append(ui.summaryText);
   ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.reported, ui.note, ui.live, ui.summary);
   root.append(ui.box);
+  ui.counters.after(ui.scope);
   return ui;
 }
 var TimeControl = class {
@@ -361,8 +388,11 @@ var TimeControl = class {
     ui.slider.max = String(data.steps.length - 1);
     ui.slider.setAttribute("aria-label", words.time);
     ui.speedText.textContent = `${words.speed} `;
-    ui.noteSummary.textContent = words.scope || words.note || "";
-    ui.noteBody.textContent = words.scope ? words.note || "" : "";
+    ui.scope.textContent = words.scope || "";
+    ui.scope.hidden = !words.scope;
+    ui.noteSummary.textContent = words.counted || "";
+    ui.noteBody.textContent = words.note || "";
+    ui.note.hidden = !words.note;
     ui.summary.setAttribute("aria-label", words.summary || "");
     this.fillSpeeds();
     this.buildCounters();
@@ -432,7 +462,10 @@ var TimeControl = class {
     ui.summary.hidden = !step.summary;
     ui.summaryText.textContent = step.summary || "";
     ui.box.dataset.textT = String(t);
-    if (step.scope) ui.noteSummary.textContent = step.scope;
+    if (step.scope) {
+      ui.scope.textContent = step.scope;
+      ui.scope.hidden = false;
+    }
     if (this.data.mode === "present") {
       ui.title.textContent = step.title;
       ui.position.textContent = step.position;
@@ -502,7 +535,9 @@ var PARTS = [
   ["status", "div", (t) => t.status_label],
   ["by", "div", (t, words) => t.by ? `${words.reported_by}: ${t.by}` : null],
   ["quote", "blockquote", (t) => t.quote ? `“${t.quote}”` : null],
-  ["section", "div", (t, words) => t.quote && t.section ? `${words.source}: ${t.section}` : null]
+  // the quote's language and section ("Wikipedia (English), section …"), then our translation, marked as ours
+  ["section", "div", (t, words) => t.quote && (t.quote_label || t.section) ? `${words.source}: ${t.quote_label || t.section}` : null],
+  ["ours", "p", (t) => t.quote ? t.quote_ours : null]
 ];
 function eventDetails(record, words, className = "jm-popup", options = {}) {
   const box = el("div", className);

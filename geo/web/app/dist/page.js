@@ -26,6 +26,8 @@
 .jm-status-official_claim { background: #fff3cd; }
 .jm-status-disputed { background: #f8e0d8; }
 .jm-popup-quote { margin: 6px 0; padding-left: 8px; border-left: 3px solid #999; font-style: italic; color: #333; }
+/* our translation of the article's English, under its label, marked as ours (issue 23) */
+.jm-popup-ours { margin: 4px 0 0; padding-left: 8px; border-left: 3px solid #d0d0d0; color: #333; }
 .jm-tip { font: 12px/1.35 system-ui, sans-serif; max-width: 240px; white-space: normal; }
 .jm-place-label {
   background: rgba(255, 255, 255, 0.8); border: none; box-shadow: none; padding: 0 3px;
@@ -47,10 +49,6 @@
 .jm-legend ul { list-style: none; margin: 4px 0 0; padding: 0; }
 .jm-legend li { display: flex; align-items: center; gap: 6px; margin: 2px 0; }
 .jm-legend-notes li { display: block; color: #444; }
-.jm-notice {
-  background: #fff; border: 1px solid #999; padding: 6px 8px; max-width: 260px;
-  font: 12px/1.35 system-ui, sans-serif;
-}
 .leaflet-container { background: #f2efe9; }
 .jm-offline.leaflet-container { background: #c6dbe8; }
 /* Text over the map keeps 4.5:1 whatever lies beneath (WCAG 1.4.3): near-opaque backgrounds, darker links. */
@@ -92,6 +90,58 @@
 .jm-source-link, .jm-person-link { display: inline-block; min-height: 24px; line-height: 24px; }
 `;
 
+  // screen.css
+  var screen_default = `/* The map on every screen (screen.js, issue 23): the quiet line, the folding credit, touch targets of 44 px
+   where the pointer is coarse, and classroom mode's sizes for a room (\`.jm-room\`, readable from the back). */
+.jm-quiet {
+  background: rgba(255, 255, 255, 0.94); color: #222; font: 12px/1.35 system-ui, sans-serif; padding: 2px 6px;
+  border-radius: 3px; box-shadow: 0 1px 2px rgba(0, 0, 0, 0.2); max-width: calc(100vw - 90px);
+}  /* one sentence, whole: on a phone's narrow map it wraps rather than run under the zoom buttons */
+.jm-credit { display: flex; align-items: flex-end; gap: 4px; max-width: calc(100vw - 20px); }
+.jm-credit .leaflet-control-attribution { margin: 0; }
+.jm-credit-button {
+  display: none; font: 600 12px/1.2 system-ui, sans-serif; color: #222; background: rgba(255, 255, 255, 0.94);
+  border: 1px solid #767676; border-radius: 4px; padding: 2px 8px; min-height: 24px; cursor: pointer; flex: none;
+}
+.jm-credit-button:focus-visible { outline: 3px solid #0072B2; outline-offset: 1px; }
+.jm-credit-foldable .jm-credit-button { display: block; }
+.jm-credit-folded .leaflet-control-attribution { display: none; }
+/* measured on one line (screen.js, fitsOnOneLine) */
+.jm-credit-measure .leaflet-control-attribution { display: block; white-space: nowrap; position: absolute; visibility: hidden; }
+.jm-map .leaflet-popup-content { overflow-wrap: anywhere; }
+/* The legend on screen scrolls within the map (furniture.js, fitLegend); in a picture it spreads into columns. */
+.jm-legend { overflow-y: auto; }
+.jm-legend[data-layout^="columns"] { max-width: none; }
+.jm-legend[data-layout^="columns"] .jm-legend-body { display: flex; gap: 14px; align-items: flex-start; }
+.jm-legend[data-layout^="columns"] .jm-legend-notes { width: 250px; margin-top: 4px; }
+.jm-legend[data-layout^="columns-"] .jm-legend-notes { width: 430px; column-count: 2; column-gap: 14px; }
+.jm-legend[data-layout^="columns-"] li { break-inside: avoid; }
+.jm-legend[data-layout="columns-4"] .jm-legend-body > ul:not(.jm-legend-notes) { column-count: 2; column-gap: 14px; }
+.jm-legend[data-layout="columns-4"] .jm-legend-body > ul:not(.jm-legend-notes) > li { margin: 0 0 4px; }
+
+@media (pointer: coarse) {
+  .jm-map.leaflet-container .leaflet-bar a { width: 44px; height: 44px; line-height: 44px; font-size: 24px; }
+  .jm-map.leaflet-container a.leaflet-popup-close-button { width: 44px; height: 44px; font: 28px/44px system-ui, sans-serif; }
+  .jm-map.leaflet-container .leaflet-popup-content { margin-right: 44px; }
+  .jm-legend summary, .jm-popup summary { min-height: 44px; line-height: 44px; }
+  .jm-credit-button { min-height: 44px; min-width: 44px; font-size: 14px; }
+}
+
+/* Classroom mode: type from 16 px (map labels from 18 px), scaled with the frame's height; symbols from 36 px
+   (map.js); the legend folded. */
+.leaflet-container.jm-room { font-size: max(16px, 1.6vh); }
+.jm-room .jm-place-label, .jm-room .jm-area-label, .jm-room .jm-water { font-size: max(18px, 2vh); }
+.jm-room .jm-tip, .jm-room .jm-legend, .jm-room .jm-quiet, .jm-room .jm-credit-button, .jm-room .jm-popup,
+.jm-room .jm-popup *, .jm-room .leaflet-control-attribution, .jm-room .leaflet-control-scale-line,
+.jm-room .jm-north-letter, .jm-room .jm-cluster-list { font-size: max(16px, 1.6vh); }
+.jm-room .jm-popup .jm-popup-title { font-size: max(18px, 1.9vh); }
+.jm-room .jm-tip { max-width: 360px; }
+.jm-room .jm-legend { max-width: 360px; }
+.jm-room .jm-badge { font: bold 16px/18px system-ui, sans-serif; min-width: 18px; height: 20px; top: -10px; right: -11px; border-radius: 9px; }
+.jm-room .jm-differ-badge { width: 18px; height: 18px; bottom: -10px; left: -11px; }
+.jm-room .jm-differ-badge svg { width: 18px; height: 18px; }
+`;
+
   // control.css
   var control_default = `/* The time control (control.js). Sober, large targets (24 px at least), focus always visible. */
 .jt { font-family: inherit; color: inherit; display: flex; flex-direction: column; gap: 0.4rem; }
@@ -119,6 +169,23 @@
 .jt-reported { font-size: 0.85rem; margin: 0; }
 .jt-note { font-size: 0.8rem; margin: 0; opacity: 0.85; }
 .jt-live { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* What the counters count: one plain sentence, then the details under "What is counted" (issue 23). */
+.jt-scope { font-size: 0.95rem; line-height: 1.4; margin: 0; }
+.jt .jt-note { font-size: 0.85rem; opacity: 1; }
+.jt-note summary { cursor: pointer; min-height: 24px; line-height: 24px; }
+.jt-note p { margin: 0.2rem 0 0; line-height: 1.45; }
+/* Classroom mode, for a room: type that scales with the screen's height, from 16 px (the clock and the
+   counters' names 28 px at 1080 px); the counters two by two beside the map. */
+.jt-presenting { font-size: max(16px, 1.9vh); }
+.jt-presenting .jt-title { font-size: max(24px, 4.2vh); }
+.jt-presenting .jt-position { font-size: max(16px, 2vh); opacity: 1; }
+.jt-presenting .jt-caption { font-size: max(16px, 2.1vh); line-height: 1.45; }
+.jt-presenting .jt-clock { font-size: max(18px, 2.7vh); font-weight: 600; }
+.jt-presenting .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); row-gap: 0.6rem; }
+.jt-presenting .jt-value { font-size: max(28px, 5vh); }
+.jt-presenting .jt-label { font-size: max(16px, 2.7vh); line-height: 1.2; }
+.jt-presenting .jt-scope, .jt-presenting .jt-reported, .jt-presenting .jt-note, .jt-presenting .jt-speed, .jt-presenting .jt-step-name,
+.jt-presenting button, .jt-presenting select { font-size: max(16px, 1.8vh); }
 @media (max-width: 640px) {
   .jt-counters { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .jt-clock { font-size: 1.15rem; }
@@ -185,6 +252,14 @@
 /* Links to sources and people are at least 24 px high (WCAG 2.5.8), whatever the font size. */
 .jm-source-link, .jm-person-link, .jp-event-link, .jp-sources a, .js-source > a { display: inline-block; min-height: 24px;
   line-height: 24px; }
+.jl-event .jm-popup-ours { margin: 4px 0 0; padding-left: 8px; border-left: 3px solid #d0d0d0; }
+/* Touch screens: every target at least 44 px (WCAG 2.5.5), the list's radios too. Last: it overrides the sizes above. */
+@media (pointer: coarse) {
+  .jt button, .jt select, .jt-slider, .jd button, .jm-copy button { min-height: 44px; min-width: 44px; }
+  .jt-note summary, .jl-details summary, .jp summary, .js-sources summary { min-height: 44px; line-height: 44px; }
+  .jl-item { min-height: 44px; align-items: center; }
+  .jl-item input { width: 24px; height: 24px; min-width: 24px; margin-top: 0; }
+}
 `;
 
   // text.js
@@ -325,7 +400,9 @@
     ["status", "div", (t) => t.status_label],
     ["by", "div", (t, words2) => t.by ? `${words2.reported_by}: ${t.by}` : null],
     ["quote", "blockquote", (t) => t.quote ? `“${t.quote}”` : null],
-    ["section", "div", (t, words2) => t.quote && t.section ? `${words2.source}: ${t.section}` : null]
+    // the quote's language and section ("Wikipedia (English), section …"), then our translation, marked as ours
+    ["section", "div", (t, words2) => t.quote && (t.quote_label || t.section) ? `${words2.source}: ${t.quote_label || t.section}` : null],
+    ["ours", "p", (t) => t.quote ? t.quote_ours : null]
   ];
   function eventDetails(record, words2, className = "jm-popup", options = {}) {
     const box = el("div", className);
@@ -456,10 +533,11 @@
     return out;
   }
   var Fans = class {
-    constructor(map, dataset, { markers, restyle }) {
+    constructor(map, dataset, { markers, restyle, size }) {
       this.map = map;
       this.data = dataset;
       this.markers = markers;
+      this.size = size || ((i) => dataset.core.size[i]);
       this.fans = {};
       this.shifts = {};
       this.shiftsAt = null;
@@ -485,7 +563,7 @@
     offset(i) {
       const core = this.data.core, p = core.place[i], list2 = this.data.byPlace[p] || [i];
       const fan = this.fans[p] || (this.fans[p] = new Fan());
-      const own = fan.offset(core.slot[i], (k) => Math.max(core.size[list2[k]], TARGET) / 2);
+      const own = fan.offset(core.slot[i], (k) => Math.max(this.size(list2[k]), TARGET) / 2);
       const shift = this.current()[p] || [0, 0];
       return { x: own.x + shift[0], y: own.y + shift[1] };
     }
@@ -494,8 +572,8 @@
       const core = this.data.core, fan = this.fans[p] || (this.fans[p] = new Fan());
       const list2 = this.data.byPlace[p];
       return list2.reduce((reach, i) => {
-        const o = fan.offset(core.slot[i], (k) => Math.max(core.size[list2[k]], TARGET) / 2);
-        return Math.max(reach, Math.hypot(o.x, o.y) + Math.max(core.size[i], TARGET) / 2);
+        const o = fan.offset(core.slot[i], (k) => Math.max(this.size(list2[k]), TARGET) / 2);
+        return Math.max(reach, Math.hypot(o.x, o.y) + Math.max(this.size(i), TARGET) / 2);
       }, 0);
     }
     current() {
@@ -598,9 +676,7 @@
         }).addTo(map);
         this.items.push(this.make(p, `jm-place-label jm-role-${p.role}`, [0, 99], false));
       }
-      for (const a of config.areas || []) {
-        this.items.push(this.make({ name: a.name, short: a.name, lat: a.lat, lon: a.lon }, `jm-area-label jm-${a.kind}`, a.zoom, true));
-      }
+      this.addAreas(config.areas || [], false);
       map.on("zoomstart", () => {
         this.pane.style.visibility = "hidden";
       });
@@ -610,6 +686,13 @@
         map.getContainer().querySelectorAll(".leaflet-control-container > div").forEach((corner) => observer.observe(corner));
       }
       this.place();
+    }
+    /* Names of countries and waters, centred on their areas (the offline base's; `place`: placed at once). */
+    addAreas(areas, place = true) {
+      for (const a of areas) {
+        this.items.push(this.make({ name: a.name, short: a.name, lat: a.lat, lon: a.lon }, `jm-area-label jm-${a.kind}`, a.zoom, true));
+      }
+      if (place) this.place();
     }
     make(p, className, zoom, centred) {
       const node = L.DomUtil.create("div", `jm-label ${className}`, this.pane);
@@ -670,12 +753,188 @@
     }
   };
 
-  // furniture.js
-  function addLegend(map, legend) {
-    const control2 = L.control({ position: "bottomleft" });
+  // screen.js
+  var TILE_WAIT_MS = 1e4;
+  var MARGIN = 12;
+  var POPUP_CHROME = { x: 48, y: 56 };
+  var credits = 0;
+  function watchTiles(map, unreachable, waitMs = TILE_WAIT_MS, timers = globalThis) {
+    const layers = [];
+    map.eachLayer((layer) => {
+      if (layer instanceof L.TileLayer) layers.push(layer);
+    });
+    if (!layers.length) return;
+    let arrived = 0, failed = 0, done = false;
+    const give = () => {
+      if (done || arrived) return;
+      done = true;
+      timers.clearTimeout(timer);
+      unreachable();
+    };
+    for (const layer of layers) {
+      layer.on("tileload", () => {
+        arrived += 1;
+      });
+      layer.on("tileerror", () => {
+        failed += 1;
+        if (failed >= 2) give();
+      });
+    }
+    const timer = timers.setTimeout(give, waitMs);
+  }
+  function popupRoom(size, bars = { top: 0, bottom: 0 }, wanted = { maxWidth: 320, maxHeight: 380 }) {
+    return {
+      maxWidth: Math.max(120, Math.min(wanted.maxWidth, size.x - 2 * MARGIN - POPUP_CHROME.x)),
+      maxHeight: Math.max(80, Math.min(
+        wanted.maxHeight || Infinity,
+        size.y - bars.top - bars.bottom - 2 * MARGIN - POPUP_CHROME.y
+      ))
+    };
+  }
+  function controlBars(map) {
+    const container = map.getContainer(), third = map.getSize().y / 3;
+    const height = (corner) => {
+      const node = container.querySelector(corner);
+      return node ? Math.min(third, node.getBoundingClientRect().height) : 0;
+    };
+    return {
+      top: Math.max(height(".leaflet-top.leaflet-left"), height(".leaflet-top.leaflet-right")),
+      bottom: Math.max(height(".leaflet-bottom.leaflet-left"), height(".leaflet-bottom.leaflet-right"))
+    };
+  }
+  function fitPopups(map) {
+    const wanted = /* @__PURE__ */ new WeakMap();
+    const fit = (popup) => {
+      if (!wanted.has(popup)) wanted.set(popup, { maxWidth: popup.options.maxWidth, maxHeight: popup.options.maxHeight });
+      const size = map.getSize(), bars = controlBars(map), room = popupRoom(size, bars, wanted.get(popup));
+      Object.assign(popup.options, room, {
+        minWidth: Math.min(popup.options.minWidth || 50, room.maxWidth),
+        autoPan: true,
+        autoPanPaddingTopLeft: [MARGIN, bars.top + MARGIN],
+        autoPanPaddingBottomRight: [MARGIN, bars.bottom + MARGIN]
+      });
+      popup.update();
+      const box = popup.getElement();
+      if (!box) return;
+      const wide = box.offsetWidth - (size.x - 2 * MARGIN), tall = box.offsetHeight - (size.y - bars.top - bars.bottom - 2 * MARGIN);
+      if (wide <= 0 && tall <= 0) return;
+      if (wide > 0) popup.options.maxWidth = popup.options.minWidth = Math.max(120, popup.options.maxWidth - wide);
+      if (tall > 0) popup.options.maxHeight = Math.max(80, popup.options.maxHeight - tall);
+      popup.update();
+    };
+    map.on("popupopen", (event) => fit(event.popup));
+    map.on("resize", () => {
+      map.eachLayer((layer) => {
+        if (layer instanceof L.Popup && map.hasLayer(layer)) fit(layer);
+      });
+    });
+  }
+  function boxOf(node) {
+    return node ? node.getBoundingClientRect() : null;
+  }
+  function overlap(a, b) {
+    return Boolean(a && b) && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+  function giveWay(map, group) {
+    let open = null, source = null;
+    const coarse = () => Boolean(window.matchMedia && window.matchMedia("(pointer: coarse)").matches);
+    group.on("popupopen", (event) => {
+      source = event.layer;
+    });
+    map.on("popupopen", (event) => {
+      open = event.popup;
+      map.eachLayer((layer) => {
+        if (layer.getTooltip && layer.getTooltip() && layer.isTooltipOpen()) layer.closeTooltip();
+      });
+    });
+    map.on("popupclose", (event) => {
+      if (event.popup === open) {
+        open = null;
+        source = null;
+      }
+    });
+    const closeIfInTheWay = (tooltip, layer) => {
+      if (!open || !map.hasLayer(open)) return;
+      if (layer === source || coarse() || overlap(boxOf(tooltip.getElement()), boxOf(open.getElement()))) {
+        Promise.resolve().then(() => {
+          if (layer && layer.closeTooltip) layer.closeTooltip();
+          else tooltip.close();
+        });
+      }
+    };
+    group.on("tooltipopen", (event) => closeIfInTheWay(event.tooltip, event.layer));
+    map.on("tooltipopen", (event) => closeIfInTheWay(event.tooltip, null));
+  }
+  function foldCredit(map, label) {
+    const credit = map.attributionControl;
+    if (!credit || !label) return;
+    const line = credit.getContainer(), id = `jm-credit-${++credits}`;
+    line.id = id;
+    const control2 = L.control({ position: "bottomright" });
+    const button = el("button", "jm-credit-button", label);
+    Object.assign(button, { type: "button" });
+    button.setAttribute("aria-controls", id);
     control2.onAdd = () => {
-      const box = el("details", "jm-legend");
-      if (map.getSize().x >= 900) box.open = true;
+      const box2 = el("div", "jm-credit");
+      box2.append(button, line);
+      L.DomEvent.disableClickPropagation(box2);
+      return box2;
+    };
+    control2.addTo(map);
+    const box = control2.getContainer();
+    let opened = false;
+    const show = () => {
+      const folded = !opened && !fitsOnOneLine(map, box, line);
+      box.classList.toggle("jm-credit-folded", folded);
+      box.classList.toggle("jm-credit-foldable", folded || opened);
+      button.setAttribute("aria-expanded", String(!folded));
+      map.getContainer().dataset.credit = folded ? "folded" : "open";
+    };
+    button.addEventListener("click", () => {
+      opened = !opened;
+      show();
+    });
+    map.on("resize", show);
+    if (window.ResizeObserver) new ResizeObserver(() => {
+      if (alive(map)) show();
+    }).observe(map.getContainer());
+    show();
+  }
+  function fitsOnOneLine(map, box, line) {
+    const was = box.className;
+    box.classList.add("jm-credit-measure");
+    const width = line.scrollWidth;
+    box.className = was;
+    const left = map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
+    const taken = left ? left.getBoundingClientRect().width : 0;
+    return width + taken + 2 * MARGIN <= map.getSize().x;
+  }
+  function focusInPlace(map) {
+    const container = map.getContainer();
+    container.addEventListener("mousedown", () => {
+      if (container.ownerDocument.activeElement !== container) container.focus({ preventScroll: true });
+    }, true);
+  }
+  function quietLine(map, words2) {
+    const control2 = L.control({ position: "topright" });
+    control2.onAdd = () => {
+      const line = el("div", "jm-quiet");
+      line.setAttribute("role", "status");
+      requestAnimationFrame(() => {
+        line.textContent = words2;
+      });
+      return line;
+    };
+    control2.addTo(map);
+    return control2;
+  }
+
+  // furniture.js
+  function addLegend(map, legend, { folded = false, picture = false } = {}) {
+    const control2 = L.control({ position: "bottomleft" });
+    const box = el("details", "jm-legend"), body = el("div", "jm-legend-body");
+    control2.onAdd = () => {
+      if (map.getSize().x >= 900 && !folded) box.open = true;
       box.append(el("summary", null, legend.title));
       const list2 = el("ul");
       for (const item2 of legend.items) {
@@ -685,12 +944,41 @@
       }
       const notes = el("ul", "jm-legend-notes");
       for (const note of legend.notes) notes.append(el("li", null, note));
-      box.append(list2, notes);
+      body.append(list2, notes);
+      box.append(body);
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       return box;
     };
     control2.addTo(map);
+    const fit = () => fitLegend(map, box, picture);
+    box.addEventListener("toggle", fit);
+    map.on("resize", fit);
+    fit();
+    return fit;
+  }
+  var LEGEND_LAYOUTS = ["", "columns", "columns-3", "columns-4"];
+  function outer(node) {
+    const style = getComputedStyle(node);
+    return node.offsetHeight + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+  }
+  function stacked(container, corner, skip) {
+    const controls = container.querySelectorAll(`${corner} > .leaflet-control`);
+    return [...controls].filter((node) => node !== skip && node.offsetParent).reduce((sum, node) => sum + outer(node), 0);
+  }
+  function fitLegend(map, box, picture) {
+    if (!alive(map) || !box.isConnected) return;
+    const container = map.getContainer();
+    box.style.maxHeight = "";
+    const room = container.clientHeight - stacked(container, ".leaflet-top.leaflet-left", box) - stacked(container, ".leaflet-bottom.leaflet-left", box) - outer(box) + box.offsetHeight - 10;
+    if (!picture) {
+      box.style.maxHeight = `${Math.max(60, room)}px`;
+      return;
+    }
+    for (const layout of LEGEND_LAYOUTS) {
+      box.dataset.layout = layout;
+      if (box.offsetHeight <= room) break;
+    }
   }
   function keepInFrame(map, frame) {
     if (!frame) return;
@@ -773,10 +1061,12 @@
       pending = false;
       const categories = alive(map) ? shown2() : null;
       if (!categories) return;
-      const items = map.getContainer().querySelectorAll(".jm-legend > ul:not(.jm-legend-notes) > li");
+      const items = map.getContainer().querySelectorAll(".jm-legend ul:not(.jm-legend-notes) > li");
       config.legend.items.forEach((item2, k) => {
         if (items[k]) items[k].style.display = categories.has(item2.category) ? "" : "none";
       });
+      const legend = map.getContainer().querySelector(".jm-legend");
+      if (legend) fitLegend(map, legend, true);
     };
     map.on("layeradd layerremove moveend", () => {
       if (!pending) {
@@ -788,6 +1078,7 @@
 
   // map.js
   var SYMBOL_LIMIT = 3e3;
+  var ROOM_SYMBOL = 36;
   function differBadge() {
     const box = el("span", "jm-differ-badge");
     box.append(svg("0 0 12 12", 12, 12, [
@@ -802,8 +1093,9 @@
     return box;
   }
   var MapView = class {
-    /* Once per Leaflet map: context layers, labels, legend, a notice when tiles fail; then the dataset
-       (a Promise of a Dataset) and, if given, the step to draw first. */
+    /* Once per Leaflet map: context layers, labels, legend, the offline base when the tiles cannot be reached;
+       then the dataset (a Promise of a Dataset) and, if given, the step to draw first. `config.room`:
+       classroom mode, sized for a room. */
     constructor(map, config, dataset) {
       this.map = map;
       this.config = config;
@@ -816,14 +1108,21 @@
       this.labelDocument();
       map.attributionControl.setPrefix("Leaflet");
       map.attributionControl.addAttribution(config.credit);
+      this.contextLayers = [];
+      this.container.dataset.base = config.tiles ? "tiles" : "offline";
       this.addContext();
-      addLegend(map, config.legend);
-      if (config.tiles) this.noticeTileErrors();
+      if (config.room) this.container.classList.add("jm-room");
+      addLegend(map, config.legend, { folded: Boolean(config.room), picture: Boolean(config.snapshot) });
+      if (config.tiles) watchTiles(map, () => this.goOffline());
       keepInFrame(map, config.frame);
       addFurniture(map, config, () => this.categoriesInView());
+      if (!config.snapshot) foldCredit(map, config.creditButton);
       this.labels = new Labels(map, config);
       this.canvas = L.canvas({ padding: 0.3 });
       this.group = L.featureGroup().addTo(map);
+      fitPopups(map);
+      giveWay(map, this.group);
+      focusInPlace(map);
       this.marchLayers = L.layerGroup().addTo(this.group);
       this.reset();
       if (config.firstStep) {
@@ -836,7 +1135,8 @@
       this.data = data2;
       this.fans = new Fans(this.map, data2, {
         markers: () => Object.keys(this.markers).map(Number),
-        restyle: () => this.restyleSymbols()
+        restyle: () => this.restyleSymbols(),
+        size: (i) => this.sizeOf(i)
       });
       if (data2.core.n <= data2.core.chunk) data2.loadText(0);
       if (this.pending) this.drawStep(this.pending);
@@ -860,15 +1160,28 @@
       this.container.setAttribute("role", "region");
       this.container.setAttribute("aria-label", this.config.strings.map_name);
     }
-    noticeTileErrors() {
-      this.map.eachLayer((layer) => {
-        if (!(layer instanceof L.TileLayer)) return;
-        layer.once("tileerror", () => {
-          const note = L.control({ position: "topright" });
-          note.onAdd = () => el("div", "jm-notice", this.config.strings.tiles_failed);
-          note.addTo(this.map);
-        });
+    /* The tiles cannot be reached (screen.js, watchTiles): the offline base instead, by itself, said in one
+       quiet line; nothing is asked of the visitor (issue 23). `config.offline` holds the offline base's layers. */
+    goOffline() {
+      const offline = this.config.offline, map = this.map;
+      if (!offline || this.container.dataset.base === "offline" || !alive(map)) return;
+      map.eachLayer((layer) => {
+        if (layer instanceof L.TileLayer) map.removeLayer(layer);
       });
+      for (const layer of this.contextLayers.splice(0)) map.removeLayer(layer);
+      this.config = { ...this.config, tiles: false, context: offline.context, areas: offline.areas, frame: offline.frame };
+      this.addContext();
+      map.setMaxZoom(offline.maxZoom);
+      keepInFrame(map, offline.frame);
+      this.labels.addAreas(offline.areas);
+      quietLine(map, this.config.strings.tiles_failed);
+      this.container.dataset.base = "offline";
+    }
+    /* A symbol's size in px: as the data gives it (18 px and up, geo/map/payload.py), and in classroom mode
+       ROOM_SYMBOL px and up, the same steps added (doubled, the largest would cover a district). */
+    sizeOf(i) {
+      const size = this.data.core.size[i];
+      return this.config.room ? size + ROOM_SYMBOL - 18 : size;
     }
     addContext() {
       const map = this.map, styles = this.config.contextStyles;
@@ -877,9 +1190,11 @@
         map.getPane(name).style.pointerEvents = "none";
       });
       let drawn = 0;
-      for (const layer of this.config.context) {
+      const context = this.config.context;
+      for (const layer of context) {
         const draw2 = (geojson) => {
-          L.geoJSON(geojson, { style: styles[layer.style], pane: layer.pane, interactive: false }).addTo(map);
+          if (context !== this.config.context) return;
+          this.contextLayers.push(L.geoJSON(geojson, { style: styles[layer.style], pane: layer.pane, interactive: false }).addTo(map));
           this.container.dataset.context = String(drawn += 1);
         };
         if (layer.data) draw2(layer.data);
@@ -1024,7 +1339,7 @@
     }
     /* The symbol keeps its drawn size; its hit area (the icon box) is at least TARGET px (WCAG 2.5.8). */
     symbolIcon(i, isNew, selected) {
-      const core = this.data.core, size = core.size[i], box = Math.max(size, TARGET);
+      const core = this.data.core, size = this.sizeOf(i), box = Math.max(size, TARGET);
       const { x: dx, y: dy } = this.fans.offset(i);
       const wrap = el("div", `jm-symbol ${isNew ? "jm-new" : "jm-earlier"}${selected ? " jm-selected" : ""}`);
       wrap.append(symbol(core.styles[core.cat[i]], size, { approx: Boolean(core.approx[i]), isNew, selected }));
@@ -1372,9 +1687,11 @@
     ui.speedLabel.append(ui.speedText, ui.speed);
     ui.controls.append(ui.back, ui.play, ui.forward, ui.slider, ui.stepName, ui.speedLabel);
     ui.note.append(ui.noteSummary, ui.noteBody);
+    ui.scope = el("p", "jt-scope");
     ui.summary.append(ui.summaryText);
     ui.box.append(ui.present, ui.clock, ui.controls, ui.counters, ui.reported, ui.note, ui.live, ui.summary);
     root.append(ui.box);
+    ui.counters.after(ui.scope);
     return ui;
   }
   var TimeControl = class {
@@ -1447,8 +1764,11 @@
       ui.slider.max = String(data2.steps.length - 1);
       ui.slider.setAttribute("aria-label", words2.time);
       ui.speedText.textContent = `${words2.speed} `;
-      ui.noteSummary.textContent = words2.scope || words2.note || "";
-      ui.noteBody.textContent = words2.scope ? words2.note || "" : "";
+      ui.scope.textContent = words2.scope || "";
+      ui.scope.hidden = !words2.scope;
+      ui.noteSummary.textContent = words2.counted || "";
+      ui.noteBody.textContent = words2.note || "";
+      ui.note.hidden = !words2.note;
       ui.summary.setAttribute("aria-label", words2.summary || "");
       this.fillSpeeds();
       this.buildCounters();
@@ -1518,7 +1838,10 @@
       ui.summary.hidden = !step.summary;
       ui.summaryText.textContent = step.summary || "";
       ui.box.dataset.textT = String(t);
-      if (step.scope) ui.noteSummary.textContent = step.scope;
+      if (step.scope) {
+        ui.scope.textContent = step.scope;
+        ui.scope.hidden = false;
+      }
       if (this.data.mode === "present") {
         ui.title.textContent = step.title;
         ui.position.textContent = step.position;
@@ -1895,6 +2218,7 @@
   var $ = (id) => document.getElementById(id);
   addStyle(document, "jm-style", map_default);
   addStyle(document, "jt-style", control_default);
+  addStyle(document, "jm-screen", screen_default);
   var data = Dataset.inlined(page.core, page.text[state.lang], page.rows);
   var control = new TimeControl($("control"), {
     draw: (step) => shown(step),
@@ -1948,6 +2272,7 @@
     if (page.tiles) L.tileLayer(page.tiles.url, { attribution: page.tiles.attribution, maxZoom: page.maxZoom }).addTo(map);
     const config = { ...page.config[state.lang], actions: people ? { person: (id) => people.go(id) } : {} };
     for (const layer of config.context) layer.data = page.layers[layer.name];
+    for (const layer of config.offline ? config.offline.context : []) layer.data = page.layers[layer.name];
     data.chunks.text = page.text[state.lang];
     state.view = new MapView(map, config, Promise.resolve(data));
     if (page.snapshot) document.querySelectorAll(".jm-legend").forEach((legend) => {
@@ -1979,7 +2304,7 @@
       strings: {
         ...w.control,
         scope: w[`toll_scope_${state.scale === "hour" ? "hour" : "day"}`],
-        note: w[`precision_note_${state.scale}`]
+        note: `${w[`precision_note_${state.scale}`]} ${w.counted[state.scale]}`
       },
       counters: page.counters[state.lang],
       speeds: page.speeds,
