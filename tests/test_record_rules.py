@@ -292,8 +292,8 @@ def test_a_file_without_the_optional_columns_still_loads(tmp_path):
 
 
 @pytest.mark.parametrize("params, values, scope", [
-    ({"t": "2023-01-09T06:00"}, ["0", "0", "0", "0"], "Deaths and injuries in Juliaca on 9 January up to this hour; the 18th civilian died on 12 January."),
-    ({"t": "2023-01-09T18:00"}, ["17", "over 100", "0", "0"], "Deaths and injuries in Juliaca on 9 January up to this hour; the 18th civilian died on 12 January."),
+    ({"t": "2023-01-09T06:00"}, ["0", "0", "0", "0"], "Deaths and injuries in Juliaca on 9 January until this hour; we count the 18th civilian death on 12 January."),
+    ({"t": "2023-01-09T18:00"}, ["17", "over 100", "0", "0"], "Deaths and injuries in Juliaca on 9 January until this hour; we count the 18th civilian death on 12 January."),
     ({"t": "2023-01-12", "lang": "es"}, ["18", "más de 100", "1", "2"],
      "Muertes y heridos en Juliaca desde el 4 de enero de 2023 hasta esta fecha."),
 ])
