@@ -292,10 +292,10 @@ def test_a_file_without_the_optional_columns_still_loads(tmp_path):
 
 
 @pytest.mark.parametrize("params, values, scope", [
-    ({"t": "2023-01-09T06:00"}, ["0", "0", "0", "0"], "Deaths and injuries in Juliaca on 9 January until this hour; we count the 18th civilian death on 12 January."),
-    ({"t": "2023-01-09T18:00"}, ["17", "over 100", "0", "0"], "Deaths and injuries in Juliaca on 9 January until this hour; we count the 18th civilian death on 12 January."),
+    ({"t": "2023-01-09T06:00"}, ["0", "0", "0", "0"], "Juliaca, 9 January: untimed deaths and injured count after 17:20; the 12 January death, later."),
+    ({"t": "2023-01-09T18:00"}, ["17", "over 100", "0", "0"], "Juliaca, 9 January: untimed deaths and injured count after 17:20; the 12 January death, later."),
     ({"t": "2023-01-12", "lang": "es"}, ["18", "más de 100", "1", "2"],
-     "Muertes y heridos en Juliaca desde el 4 de enero de 2023 hasta esta fecha."),
+     "Muertos y heridos en Juliaca según el artículo, del 4 de enero de 2023 a esta fecha."),
 ])
 def test_the_app_counters_show_the_qualifier_and_say_their_scope(params, values, scope):
     from harness.apptest import control, run_app
