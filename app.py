@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import streamlit as st
 
 from geo.data.load import default_data_dir, for_source, is_bundled, load_dataset
@@ -18,8 +17,8 @@ from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, text
 from geo.text.labels import md_escape
 from ui.common import ALL_SOURCES, STATIC, Page, UploadGone, chosen_source, page_language, restore_unmounted
 from ui.explore import COMPLETE_AT_LATEST_S, complete_at_the_latest, map_section, settings, sources_section
-from ui.present import STYLE, present_section
 from ui.guard import guarded, pending_errors, show_errors
+from ui.present import STYLE, present_section
 from ui.upload import current_upload, upload_section
 
 

@@ -27,14 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.async_api import async_playwright  # noqa: E402
+from playwright.async_api import async_playwright
 
-from benchmarks.loadgen import OPENING_QUERY, Sampler, server_cpu, warm  # noqa: E402
-from benchmarks.run import percentile  # noqa: E402
-from benchmarks.visitor import Visit, back_and_forth  # noqa: E402
-from geo.model.timeline import hour_steps  # noqa: E402
-from geo.output.browser import find_chromium, launch_options  # noqa: E402
-from harness.browser import DRAWN_FIELD, MAP_IFRAME, PAINTED, AppServer  # noqa: E402
+from benchmarks.loadgen import OPENING_QUERY, Sampler, server_cpu, warm
+from benchmarks.run import percentile
+from benchmarks.visitor import Visit, back_and_forth
+from geo.model.timeline import hour_steps
+from geo.output.browser import find_chromium, launch_options
+from harness.browser import DRAWN_FIELD, MAP_IFRAME, PAINTED, AppServer
 
 RESULTS = ROOT / "benchmarks" / "results"
 OPENING_HOUR = 6  # as in OPENING_QUERY

@@ -36,11 +36,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import percentile  # noqa: E402
-from benchmarks.visitor import NO_ASSETS, Assets, Visitor, VisitError, learn_assets, open_and_step, png_bytes  # noqa: E402
-from geo.data.limits import MAX_FILE_BYTES, MAX_ROWS  # noqa: E402
-from geo.data.vocab import EVENT_COLUMNS  # noqa: E402
-from harness.processes import Memory, process_memory, tree_memory  # noqa: E402
+from benchmarks.run import percentile
+from benchmarks.visitor import NO_ASSETS, Assets, VisitError, Visitor, learn_assets, open_and_step, png_bytes
+from geo.data.limits import MAX_FILE_BYTES, MAX_ROWS
+from geo.data.vocab import EVENT_COLUMNS
+from harness.processes import Memory, process_memory, tree_memory
 
 MANIFEST = ROOT / "deploy" / "kubernetes.yaml"
 RESULTS = ROOT / "benchmarks" / "results"

@@ -45,8 +45,8 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import percentile  # noqa: E402
-from benchmarks.visitor import NO_ASSETS, Assets, Visit, Visitor, learn_assets, open_and_step  # noqa: E402
+from benchmarks.run import percentile
+from benchmarks.visitor import NO_ASSETS, Assets, Visit, Visitor, learn_assets, open_and_step
 
 RESULTS = ROOT / "benchmarks" / "results"
 MAX_STUDENTS = 1000
@@ -252,7 +252,7 @@ def validate(args: argparse.Namespace) -> dict:
     for name in ("browsers", "loadgen"):
         server = AppServer(log)
         try:
-            async def run() -> dict:
+            async def run(name: str, server: AppServer) -> dict:
                 if name == "browsers":
                     await warm([server.url], args.timeout)
                     return await browsers.classroom(server.url, server.process.pid, 10, args.seconds, args.pace,
@@ -260,7 +260,7 @@ def validate(args: argparse.Namespace) -> dict:
                 assets = await prepare(server.url, [server.url], "browser", args.timeout)
                 return await classroom(server.url, [server.process.pid], 10, args.seconds, args.pace, args.timeout,
                                        0, assets)
-            report[name] = asyncio.run(run())
+            report[name] = asyncio.run(run(name, server))
         finally:
             server.stop()
     a, b = report["browsers"]["server_cpu_ms_per_open"], report["loadgen"]["server_cpu_ms_per_open"]

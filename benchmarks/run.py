@@ -38,14 +38,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Error as PlaywrightError  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+import itertools
 
-from harness.generate import generate  # noqa: E402
-from geo.output.browser import launch  # noqa: E402
-from geo.model.params import DEFAULT_HOUR  # noqa: E402
-from geo.model.timeline import hour_steps  # noqa: E402
-from harness.browser import MAP_IFRAME, AppServer, Browsing  # noqa: E402
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
+
+from geo.model.params import DEFAULT_HOUR
+from geo.model.timeline import hour_steps
+from geo.output.browser import launch
+from harness.browser import MAP_IFRAME, AppServer, Browsing
+from harness.generate import generate
 
 APPS = {"app": ROOT / "app.py", "naive": ROOT / "benchmarks" / "naive_app.py"}
 RESULTS = ROOT / "benchmarks" / "results"
@@ -107,7 +109,7 @@ def step_through(page, hours: list[int], ws_bytes: list[int]) -> tuple[list[floa
     """Press → or ← to walk through `hours`; latency (ms) and websocket bytes received per step, and
     why it stopped early if a step was not drawn in time (the steps measured until then are kept)."""
     latencies, sizes = [], []
-    for current, target in zip(hours, hours[1:]):
+    for current, target in itertools.pairwise(hours):
         before = sum(ws_bytes)
         # A rebuilt map iframe can take the focus, and then the arrow keys pan Leaflet instead of
         # reaching Streamlit's shortcut; a student would click the page first. So do we.
@@ -243,9 +245,9 @@ def measure_control(page, frames_sent: list[int]) -> dict:
 
 def measure_static_page(data_dir: Path, samples: int, work: Path) -> dict:
     """The exported page (filtering in the browser, no server): key press to step painted, and its load time."""
-    from geo.output.export import PageOptions, export_site
     from geo.data.load import load_dataset
     from geo.model.timeline import index_events
+    from geo.output.export import PageOptions, export_site
 
     data = load_dataset(data_dir, strict=False)
     page_file = export_site(index_events(data.events, data.places, data.record), data.places, work / "static-page", PageOptions())
@@ -259,7 +261,7 @@ def measure_static_page(data_dir: Path, samples: int, work: Path) -> dict:
         page.evaluate("() => { window.__keydown = []; document.addEventListener('keydown', "
                       "e => window.__keydown.push(performance.timeOrigin + e.timeStamp), true); }")
         latencies = []
-        for current, target in zip(zigzag(6, samples), zigzag(6, samples)[1:]):
+        for current, target in itertools.pairwise(zigzag(6, samples)):
             page.keyboard.press("ArrowRight" if target > current else "ArrowLeft")
             iso = hour_steps()[target].isoformat()
             at = page.wait_for_function(painted, arg=iso, polling="raf", timeout=STEP_TIMEOUT_S * 1000).json_value()
@@ -273,9 +275,9 @@ def measure_server(app: str, data_dir: Path, repeats: int) -> dict:
     from streamlit_folium import _get_map_string
 
     from benchmarks.naive_map import naive_map
-    from geo.map.steps import explore_steps
-    from geo.map.layers import base_map
     from geo.data.load import load_dataset
+    from geo.map.layers import base_map
+    from geo.map.steps import explore_steps
     from geo.model.timeline import index_events, state_at
 
     data = load_dataset(data_dir, strict=False)
@@ -297,10 +299,10 @@ def measure_server(app: str, data_dir: Path, repeats: int) -> dict:
 
 def measure_exports(data_dir: Path, work: Path) -> dict:
     """The PNG snapshot time (median of 3, each with its own browser) and the static export's size."""
-    from geo.output.export import PageOptions, export_site
     from geo.data.load import load_dataset
-    from geo.output.render import snapshot
     from geo.model.timeline import index_events
+    from geo.output.export import PageOptions, export_site
+    from geo.output.render import snapshot
 
     data = load_dataset(data_dir, strict=False)
     index = index_events(data.events, data.places, data.record)
@@ -353,7 +355,7 @@ def table(results: dict) -> str:
                         f"{_cell(f, 'first_map_ms')} | {_cell(f, 'heap_growth_mb')} | {_cell(f, 'zoom_kept')} | "
                         f"{f.get('drag_states', '–')} | {reruns} |")
         ratio = apps.get("ratio_latency")
-        rows.append(f"| {size} | naive / app | {'%.1f×' % ratio if ratio else '–'} | | | | | | | | | |")
+        rows.append(f"| {size} | naive / app | {f'{ratio:.1f}×' if ratio else '–'} | | | | | | | | | |")
         page = apps.get("static_page")
         if page:
             rows.append(f"| {size} | static page (no server) | {_cell(page, 'step_latency_ms')} | "

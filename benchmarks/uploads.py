@@ -30,8 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.data.upload import MAX_BYTES, MAX_FEATURES, MAX_ROWS  # noqa: E402
-from geo.data.vocab import EVENT_COLUMNS  # noqa: E402
+from geo.data.upload import MAX_BYTES, MAX_FEATURES, MAX_ROWS
+from geo.data.vocab import EVENT_COLUMNS
 
 # 160 MB: the room one replica keeps for the one file it checks at a time, beside its app, its uploads held and
 # an idle Chromium, under the pod's 1 GiB (docs/operations.md, "Memory of one replica").
@@ -129,10 +129,10 @@ def _peak_mb() -> float:
 
 def measure(case: str) -> dict:
     """In this process: build the file, check it, map it; the figures."""
-    from geo.map.bundle import write as write_bundle
     from geo.data.problems import DataError
-    from geo.model.timeline import index_events
     from geo.data.upload import load_upload
+    from geo.map.bundle import write as write_bundle
+    from geo.model.timeline import index_events
 
     content, fmt = build(case)
     _reset_peak()

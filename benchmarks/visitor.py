@@ -21,8 +21,8 @@ import random
 import time
 import urllib.request
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 from urllib.parse import urlparse
 
 import websockets

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.data.vocab import EVENT_COLUMNS  # noqa: E402
+from geo.data.vocab import EVENT_COLUMNS
 
 LIMA = timezone(timedelta(hours=-5))
 FIRST, LAST = datetime(2022, 12, 1, tzinfo=LIMA), datetime(2023, 3, 31, 23, 59, tzinfo=LIMA)

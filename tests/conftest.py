@@ -87,6 +87,16 @@ def hostile_data_dir(tmp_path_factory) -> Path:
 ARTIFACTS = ROOT / "test-artifacts"
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (`--dist loadgroup`, pyproject.toml), every browser test runs in one worker, one after
+    another: one app server and one Chromium per run as without xdist, and no two browser tests timing each
+    other's frames. The fast tests are spread over the workers."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     """Keep each phase's report on the test item, so fixtures can tell that the test failed."""

@@ -91,13 +91,13 @@ def main(target: Path) -> dict:
     add_columns(target)
     (package / "data").symlink_to(target, target_is_directory=True)  # the copy's own data folder
     sys.path.insert(0, str(package))
-    from geo.map import bundle
-    from geo.output.export import PageOptions, build_page
-    from geo.text.labels import clock_label
     from geo.data.load import load_dataset
+    from geo.map import bundle
     from geo.model.moments import load_moments
     from geo.model.params import parse_params
     from geo.model.timeline import index_events, lima_time
+    from geo.output.export import PageOptions, build_page
+    from geo.text.labels import clock_label
 
     data = load_dataset(target)
     index = index_events(data.events, data.places, data.record)

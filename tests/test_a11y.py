@@ -8,9 +8,9 @@ To add a case, add a row to CASES.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -107,8 +107,8 @@ def test_no_serious_or_critical_axe_violation_in_any_frame(case, lang, app_serve
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_markers_are_named_24_px_targets_fanned_apart_and_not_tab_stops(chromium, index, data, tmp_path, lang):
-    from geo.text.events import event_texts
     from geo.model.timeline import hour_steps, state_at
+    from geo.text.events import event_texts
 
     page_file = export_site(index, data.places, tmp_path / "site", PageOptions(lang=lang, view="airport", step=18))
     page = chromium.new_page(viewport={"width": 1200, "height": 800})
@@ -124,7 +124,7 @@ def test_markers_are_named_24_px_targets_fanned_apart_and_not_tab_stops(chromium
     differ = {r.event_id for r in data.record.readings}  # the name says so where the badge does (issue 20)
     marks = [text(lang, "sources_differ_badge") if e in differ else None for e in mapped["id"]]
     expected = sorted(", ".join(filter(None, parts)) for parts in
-                      zip(texts["title"], texts["time"], texts["place"], marks))
+                      zip(texts["title"], texts["time"], texts["place"], marks, strict=True))
     assert sorted(i["label"] for i in icons) == expected
     assert {(i["role"], i["tabindex"]) for i in icons} == {("button", "-1")}
     assert min(min(i["box"][2], i["box"][3]) for i in icons) >= 24

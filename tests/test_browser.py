@@ -5,13 +5,13 @@ Waits are on the map's own state (what its container says it has drawn, inside t
 
 from __future__ import annotations
 
-import pytest
-
 import json
 
+import pytest
+
 from geo.model.timeline import hour_steps, state_at
-from geo.output.export import events_csv, events_geojson
 from geo.model.views import VIEWS
+from geo.output.export import events_csv, events_geojson
 from harness.browser import MAP_IFRAME, ROOT
 
 pytestmark = pytest.mark.browser

@@ -50,12 +50,12 @@ def test_the_imports_form_a_one_way_graph():
     seen, done = set(), set()
 
     def visit(name: str, path: tuple[str, ...]) -> None:
-        assert name not in seen or name in done, f"an import cycle: {' -> '.join(path + (name,))}"
+        assert name not in seen or name in done, f"an import cycle: {' -> '.join((*path, name))}"
         if name in done:
             return
         seen.add(name)
         for child in imports.get(name, ()):
-            visit(child, path + (name,))
+            visit(child, (*path, name))
         done.add(name)
 
     for name in imports:

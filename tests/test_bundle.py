@@ -36,7 +36,7 @@ def test_unmapped_events_have_no_position_and_shared_places_fan_out(data, index)
     core = bundle.core(index, data.places)
     i = core["ids"].index("boluarte_announces_death")
     assert core["lat"][i] is None and core["place"][i] == -1
-    at_airport = [s for s, p in zip(core["slot"], core["place"]) if p == list(data.places.index).index("jul_airport")]
+    at_airport = [s for s, p in zip(core["slot"], core["place"], strict=True) if p == list(data.places.index).index("jul_airport")]
     assert sorted(at_airport) == list(range(len(at_airport)))
 
 
@@ -89,7 +89,7 @@ def test_publish_writes_every_file_once(data, index, tmp_path):
 
 def test_fingerprint_changes_with_the_data_a_label_and_a_style(data, index, monkeypatch):
     """Issue 12: the name used to hash only the data and bundle.py, so new labels or colours kept the old bundle."""
-    name = lambda: bundle.fingerprint(bundle.files(index, data.places))  # noqa: E731
+    name = lambda: bundle.fingerprint(bundle.files(index, data.places))
     original = name()
     assert name() == original  # deterministic
     changed = index.events.drop(columns=["reveal", "in_toll"]).copy()

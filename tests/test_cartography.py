@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-
 import geopandas as gpd
 import pytest
 from shapely.geometry import Point, box
 
 from geo.map.assets import LAYERS_DIR
 from geo.map.cartography import COUNTRY_LABELS, DATA_FRAME, WATER_LABELS, place_labels, short_name
-from geo.model.params import steps_for, step_key
+from geo.model.params import step_key, steps_for
 from geo.model.views import VIEWS
 from geo.output.export import PageOptions, build_page
-from geo.text.i18n import text
-from geo.text.i18n import LANGUAGES
+from geo.text.i18n import LANGUAGES, text
 from harness.browser import CATCH_MAPS, MAP
 
 # The steps the issue names: 06:00 and 17:00 on 9 January, and 12 January on the context scale.

@@ -4,8 +4,8 @@ kubernetes-validate), and the HAProxy configuration that `python -m geo serve` w
 from __future__ import annotations
 
 import io
-import tomllib
 import subprocess
+import tomllib
 
 import pytest
 import yaml

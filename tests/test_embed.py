@@ -155,7 +155,7 @@ def test_links_and_goto_read_steps_as_python_does(chromium, site):
     assert page.evaluate(f"() => [document.documentElement.lang, {MAP}.getZoom()]") == ["es", 6]
     keys = {scale: [step_key(t, scale) for t in steps_for(scale)] for scale in SCALES}
     for scale in SCALES:  # a link within the page (#t=…), read by the same rule as the link's ?t=
-        for t, key in zip(steps_for(scale), keys[scale]):
+        for t, key in zip(steps_for(scale), keys[scale], strict=True):
             page.evaluate("v => { location.hash = 't=' + v; }", key)
             page.wait_for_function(PAINTED, arg=t.isoformat())
     between = {"2023-01-09T17:20": ("hour", 18), "2023-01-09T00:00": ("hour", 0), "2023-01-09T23:30": ("day", 34),

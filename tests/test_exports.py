@@ -126,7 +126,7 @@ def _png(path):
 @pytest.mark.browser
 def test_snapshot_is_a_png_of_the_asked_size_and_scale_and_not_blank(tmp_path):
     out = tmp_path / "juliaca-1700.png"
-    code, said, err = _command(["snapshot", "--at", "2023-01-09T17:00", "--lang", "es", "--view", "airport",
+    code, _said, err = _command(["snapshot", "--at", "2023-01-09T17:00", "--lang", "es", "--view", "airport",
                             "--width", "800", "--height", "500", "--scale", "2", "--out", str(out)])
     assert code == 0, err
     image = _png(out)
@@ -173,7 +173,7 @@ def test_the_snapshot_page_shows_title_clock_counters_legend_and_credit(chromium
 @pytest.mark.browser
 def test_the_animation_has_one_frame_per_hour(tmp_path):
     out = tmp_path / "9-january.gif"
-    code, said, err = _command(["animate", "--lang", "en", "--view", "region", "--width", "600", "--height", "400",
+    code, _said, err = _command(["animate", "--lang", "en", "--view", "region", "--width", "600", "--height", "400",
                             "--out", str(out)])
     assert code == 0, err
     gif = Image.open(out)

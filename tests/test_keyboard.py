@@ -7,10 +7,9 @@ Focus must stay visible at every tab stop, and a rebuilt map must never take it.
 
 from __future__ import annotations
 
-from geo.model.moments import load_moments
-
 import pytest
 
+from geo.model.moments import load_moments
 from geo.model.params import DEFAULT_HOUR
 from geo.model.timeline import hour_steps, state_at
 from geo.text.a11y import map_title

@@ -7,13 +7,11 @@ import json
 import pytest
 from streamlit_folium import _get_map_string, generate_js_hash
 
-from geo.model.views import BASEMAPS
-
-from geo.map.payload import CATEGORY_STYLE, to_js
-
 from geo.data.vocab import CATEGORIES
 from geo.map.layers import base_map, legend
+from geo.map.payload import CATEGORY_STYLE, to_js
 from geo.map.steps import explore_steps, step_filter, with_view
+from geo.model.views import BASEMAPS
 
 HOSTILE = ["</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>", "`${alert(1)}`",
            "C:\\users\\new", "{{'map_div'}}", "\u2028\u2029", "javascript:alert(1)", "&lt;&amp;"]
@@ -69,4 +67,4 @@ def test_all_categories_is_no_filter():
 def test_categories_differ_by_colour_and_shape_pair_and_all_are_in_the_legend():
     assert set(CATEGORY_STYLE) == set(CATEGORIES)
     assert len(set(CATEGORY_STYLE.values())) == len(CATEGORIES)
-    assert [item["label"] for item in legend("es")["items"]][0] == "Marcha"
+    assert next(item["label"] for item in legend("es")["items"]) == "Marcha"

@@ -184,8 +184,8 @@ def test_events_are_sorted_and_in_lima_time(data):
 
 @pytest.mark.parametrize("header_change, message", [
     (lambda cols: [c for c in cols if c != "category"], "column 'category': '': missing column"),
-    (lambda cols: cols + ["category"], "column 'category': 'category': this column appears more than once"),
-    (lambda cols: cols + ["colour"], "column 'colour': 'colour': unknown column"),
+    (lambda cols: [*cols, "category"], "column 'category': 'category': this column appears more than once"),
+    (lambda cols: [*cols, "colour"], "column 'colour': 'colour': unknown column"),
 ])
 def test_header_problems_are_fatal_and_named(data_copy, header_change, message):
     path = data_copy / "events.csv"
@@ -200,7 +200,7 @@ def test_header_problems_are_fatal_and_named(data_copy, header_change, message):
     (b"", "the file is empty"),
     (",".join(EVENT_COLUMNS).encode() + b"\n", "a header but no events"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
-    ("id;start;end\n".encode(), "is the file comma-separated?"),
+    (b"id;start;end\n", "is the file comma-separated?"),
     ("caf\xe9\n".encode("latin-1"), "not valid UTF-8"),
 ])
 def test_unreadable_files_say_why(data_copy, content, message):

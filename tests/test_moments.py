@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 import csv
+import re
 
 import pytest
 
 from geo.data.load import REPO_DATA_DIR
 from geo.data.problems import DataError
 from geo.model.moments import MOMENT_COLUMNS, load_moments
-from harness.browser import MAP_IFRAME
 from harness.apptest import clock, control, map_args, run_app
+from harness.browser import MAP_IFRAME
 
 
 @pytest.fixture

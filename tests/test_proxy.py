@@ -8,8 +8,7 @@ import os
 
 import pytest
 
-from harness.browser import Browsing
-from harness.browser import CORPUS, upload_file
+from harness.browser import CORPUS, Browsing, upload_file
 
 pytestmark = pytest.mark.browser
 

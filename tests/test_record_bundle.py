@@ -22,9 +22,18 @@ from geo.output.export import PageOptions, credit_line, page_data, step_credit
 from geo.text.i18n import text
 from geo.text.sources import source_choices, source_shown_line
 from geo.text.steptext import credit_lines, reported_lines
-from harness.oracle import (CITATIONS, EVENTS, FIGURES, PEOPLE, PUBLISHER, READINGS, SOURCES, expected_outlets,
-                            named_in, read, sources_of)
-
+from harness.oracle import (
+    CITATIONS,
+    EVENTS,
+    FIGURES,
+    PEOPLE,
+    PUBLISHER,
+    READINGS,
+    SOURCES,
+    expected_outlets,
+    named_in,
+    sources_of,
+)
 
 # --- the core arrays: each event's sources and whether they differ -----------------------------------
 
@@ -32,13 +41,13 @@ def test_each_event_carries_the_indices_of_its_sources(data, index):
     core = bundle.core(index, data.places)
     assert sorted(core["sourceIds"]) == sorted(PUBLISHER)
     assert len(core["src"]) == core["n"]
-    for event_id, codes in zip(core["ids"], core["src"]):
+    for event_id, codes in zip(core["ids"], core["src"], strict=True):
         assert {core["sourceIds"][k] for k in codes} == sources_of(event_id), event_id
 
 
 def test_an_event_on_which_sources_differ_is_flagged(data, index):
     core = bundle.core(index, data.places)
-    flagged = {event_id for event_id, differ in zip(core["ids"], core["differ"]) if differ}
+    flagged = {event_id for event_id, differ in zip(core["ids"], core["differ"], strict=True) if differ}
     assert flagged == {r["event_id"] for r in READINGS} and len(flagged) == 30
 
 
@@ -54,7 +63,7 @@ def test_a_dataset_without_a_record_has_no_sources_and_no_lists(data):
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_a_deaths_event_names_the_people_killed_in_it_and_minors_only_by_description(index, data, lang):
     (chunk,) = bundle.text_chunks(index, data.places, lang)
-    people = dict(zip(index.events["id"], chunk["people"]))
+    people = dict(zip(index.events["id"], chunk["people"], strict=True))
     expected: dict[str, list[str]] = {}
     for row in PEOPLE:
         if row["event_id"]:
@@ -86,7 +95,7 @@ def test_the_people_file_lists_everyone_with_sources_and_never_names_a_minor(ind
     people = bundle.record_lists(index, lang)["people"]
     assert [p["id"] for p in people] == [row["id"] for row in PEOPLE]
     titles = {e["id"]: e[f"title_{lang}"] for e in EVENTS}
-    for person, row in zip(people, PEOPLE):
+    for person, row in zip(people, PEOPLE, strict=True):
         assert person["name"] == (row["name"] or row[f"label_{lang}"]) and person["named"] == bool(row["name"])
         if row["minor"] == "yes":
             assert person["names"] == [] and person["nameNote"] == text(lang, "people_minor")

@@ -6,10 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from harness.generate import generate
 from geo.data.load import load_dataset
 from geo.data.vocab import COUNT_COLUMNS
 from geo.model.timeline import DAY, HOUR, context_steps, hour_steps, index_events, reveal_times, state_at
+from harness.generate import generate
 
 
 @pytest.fixture(scope="module")

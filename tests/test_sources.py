@@ -16,8 +16,17 @@ import pytest
 from geo.data.load import REPO_DATA_DIR, for_source, load_dataset, load_events, load_places
 from geo.data.problems import DataError
 from geo.data.record import SEED
-from geo.model.timeline import (DAY_OF_MASSACRE, context_steps, hour_steps, index_events, lima_time, reported_at,
-                                state_at, toll_as_worded, toll_start)
+from geo.model.timeline import (
+    DAY_OF_MASSACRE,
+    context_steps,
+    hour_steps,
+    index_events,
+    lima_time,
+    reported_at,
+    state_at,
+    toll_as_worded,
+    toll_start,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 BEFORE = Path(__file__).resolve().parent / "history" / "events_before_other_sources.csv"
@@ -288,7 +297,7 @@ def test_a_statement_quoted_by_many_outlets_is_one_voice(data):
 def _map(events: pd.DataFrame, places, record) -> dict:
     """Per step of both scales: the events shown, where, and the counters as worded."""
     index = index_events(events, places, record)
-    where = dict(zip(index.events["id"], index.events["place_id"]))
+    where = dict(zip(index.events["id"], index.events["place_id"], strict=True))
     out = {}
     for scale, steps in (("hour", hour_steps()), ("day", context_steps())):
         for t in steps:

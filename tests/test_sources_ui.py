@@ -18,7 +18,6 @@ from geo.model.timeline import context_steps, hour_steps, lima_time
 from geo.output.export import PageOptions, build_page, export_site
 from geo.text.i18n import text
 from harness.axe import axe_source, check_every_frame, describe
-from harness.browser import MAP_IFRAME
 from harness.oracle import CITATIONS, EVENTS, PEOPLE, READINGS, expected_outlets, named_in, shown_at, voices
 
 pytestmark = pytest.mark.browser

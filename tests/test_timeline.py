@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import geopandas as gpd
@@ -9,10 +10,20 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
-from geo.model.timeline import (HOUR, MARCH_LEAD, context_steps, hour_steps, index_events, lima_time, new_since,
-                          toll_start, march_progress, reveal_times, state_at)
 from geo.data.vocab import COUNT_COLUMNS, EVENT_COLUMNS
-
+from geo.model.timeline import (
+    HOUR,
+    MARCH_LEAD,
+    context_steps,
+    hour_steps,
+    index_events,
+    lima_time,
+    march_progress,
+    new_since,
+    reveal_times,
+    state_at,
+    toll_start,
+)
 
 
 def _events(*rows: dict) -> pd.DataFrame:
@@ -35,7 +46,7 @@ def test_hour_steps_cover_9_january_in_lima_time():
     assert len(steps) == 24
     assert steps[0] == pd.Timestamp("2023-01-09T00:00-05:00")
     assert steps[-1] == pd.Timestamp("2023-01-09T23:00-05:00")
-    assert all(b - a == HOUR for a, b in zip(steps, steps[1:]))
+    assert all(b - a == HOUR for a, b in itertools.pairwise(steps))
     assert all(str(s.tz) == "America/Lima" for s in steps)
 
 
@@ -45,7 +56,7 @@ def test_context_steps_run_daily_then_monthly_to_june_2023():
     assert pd.Timestamp("2023-01-09T23:00-05:00") in steps
     assert steps[-1] == pd.Timestamp("2023-06-30T23:00-05:00")
     assert pd.Timestamp("2023-03-31T23:00-05:00") in steps
-    assert all(a < b for a, b in zip(steps, steps[1:]))
+    assert all(a < b for a, b in itertools.pairwise(steps))
 
 
 @pytest.mark.parametrize("precision, start, revealed", [

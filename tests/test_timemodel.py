@@ -62,7 +62,7 @@ def test_the_visible_set_and_the_toll_equal_python_at_steps_and_reveal_boundarie
     done = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps({"core": core, "cases": cases}),
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    for (positions, totals), (want_positions, want_totals, t, scale) in zip(json.loads(done.stdout), expected):
+    for (positions, totals), (want_positions, want_totals, t, scale) in zip(json.loads(done.stdout), expected, strict=True):
         assert positions == want_positions, f"visible set differs at {t} ({scale}, {cats})"
         assert totals == want_totals, f"toll differs at {t} ({scale})"
 
@@ -96,7 +96,7 @@ def test_the_grouped_map_and_the_list_show_what_python_shows(chromium, synthetic
     page, errors = _page(chromium, folder, data, index, **({} if cats is None else {"categories": categories}))
     known = index.events["place_id"].isin(data.places.index)
     days = steps_for("day")
-    for t in days[1::6] + [days[-1], days[5]]:
+    for t in [*days[1::6], days[-1], days[5]]:
         state = state_at(index, t, categories=categories)
         drawn = _show(page, t)
         visible = state.visible[known.reindex(state.visible.index)]

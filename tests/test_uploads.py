@@ -16,8 +16,18 @@ import pytest
 from geo.commands.cli import main
 from geo.data.load import REPO_DATA_DIR
 from geo.data.problems import DataError
-from geo.data.upload import (MAX_BYTES, MAX_COLUMNS, MAX_ROWS, UPLOAD_TTL, UPLOADS_MAX_BYTES, evict_oldest, load_upload, new_upload_folder, problems_csv,
-                             remove_upload_folder)
+from geo.data.upload import (
+    MAX_BYTES,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    UPLOAD_TTL,
+    UPLOADS_MAX_BYTES,
+    evict_oldest,
+    load_upload,
+    new_upload_folder,
+    problems_csv,
+    remove_upload_folder,
+)
 from geo.data.vocab import MAX_SUMMARY
 from harness.browser import CORPUS, upload_file
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
@@ -13,16 +13,16 @@ from streamlit_folium import st_folium
 
 from geo.data.load import Dataset
 from geo.data.record import SEED, Record
+from geo.data.vocab import COUNT_COLUMNS
 from geo.map.layers import base_map
 from geo.model.moments import Moment
 from geo.model.params import ViewState, steps_for, to_params
+from geo.model.timeline import EventIndex, MapState, toll_as_worded, toll_start
 from geo.model.views import VIEWS
 from geo.text.a11y import moment_summary
 from geo.text.i18n import text
 from geo.text.labels import count_label, toll_scope
 from geo.text.steptext import reported_lines
-from geo.data.vocab import COUNT_COLUMNS
-from geo.model.timeline import EventIndex, MapState, toll_as_worded, toll_start
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 MAP_KEY = "juliaca_map"  # the container around st_folium: the time control finds the map's iframe by it
@@ -61,7 +61,7 @@ class Page:
     lang: str
     source: str | None = None  # the source chosen: None (every source), SEED (the article only: `data` is its
     # own dataset, geo.data.load.for_source) or a source id (the browser shows that source's events only)
-    record: Record = Record()  # the whole record, whatever the source chosen (for its choices and lists)
+    record: Record = field(default_factory=Record)  # the whole record, whatever the source chosen (for its choices and lists)
     record_bundle: str = ""    # the bundle that holds the whole record's lists (people, sources)
 
     def _content(self) -> dict:

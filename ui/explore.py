@@ -15,8 +15,17 @@ from geo.model.views import BASEMAPS, VIEWS
 from geo.output.export import PageOptions
 from geo.text.labels import clock_label
 from geo.text.sources import source_choices, source_shown_line
-from ui.common import (ALL_SOURCES, Page, again_if_upload_gone, counter_words, current_view, loading_note,
-                       reported_words, show_map, step_summaries)
+from ui.common import (
+    ALL_SOURCES,
+    Page,
+    again_if_upload_gone,
+    counter_words,
+    current_view,
+    loading_note,
+    reported_words,
+    show_map,
+    step_summaries,
+)
 from ui.images import can_render_images, image_cache
 from ui.share import share_section
 from ui.time_control import Refused, bump_revision, event_panel, first_map_step, source_list, time_control
@@ -70,7 +79,7 @@ def map_section(page: Page) -> None:
     words = counter_words(page, view.scale)
     steps = [step | {"toll": toll, "summary": summary, "reported": reported} for step, toll, summary, reported in
              zip(explore_steps(view.scale, page.lang), words["values"], step_summaries(page, view),
-                 reported_words(page, view.scale))]
+                 reported_words(page, view.scale), strict=True)]
     address = {name: value for name, value in to_params(view).items() if name not in ("t", "event")}
     time_control(page, steps, s.step, mode="explore", scope=words["scope"], note=words["help"], cats=cats,
                  selected=view.event, on_drawn=complete_page, report_drawn=not s.page_complete, address=address,
@@ -140,8 +149,14 @@ def snapshot_png(page: Page, key: str) -> tuple[str, str, bytes]:
     """The PNG of the view at step `key`, with its alt text in its Description, made when the browser asks:
     by the process's one browser, two images at a time, an image already made for anyone given at once
     (geo.output.render.request_snapshot). A refusal is said in words (too busy, too long, too many events)."""
-    from geo.output.render import (APP_MAX_EVENTS, APP_TIMEOUT_S, RenderBusy, RenderTimeout, TooManyEvents,
-                                   request_snapshot)
+    from geo.output.render import (
+        APP_MAX_EVENTS,
+        APP_TIMEOUT_S,
+        RenderBusy,
+        RenderTimeout,
+        TooManyEvents,
+        request_snapshot,
+    )
 
     view = view_at(key)
     options = PageOptions(view.lang, view.view, view.base, view.scale, steps_for(view.scale).index(view.t),
@@ -151,9 +166,9 @@ def snapshot_png(page: Page, key: str) -> tuple[str, str, bytes]:
         job = request_snapshot(image_cache(), page.bundle, page.index, page.places, options)
         png = job.future.result(timeout=APP_TIMEOUT_S * 2)
     except TooManyEvents:
-        raise Refused(page.t("download_png_too_many", n=len(page.index.events), limit=APP_MAX_EVENTS))
+        raise Refused(page.t("download_png_too_many", n=len(page.index.events), limit=APP_MAX_EVENTS)) from None
     except RenderBusy:
-        raise Refused(page.t("png_busy"))
+        raise Refused(page.t("png_busy")) from None
     except (RenderTimeout, TimeoutError):
-        raise Refused(page.t("png_timeout", clock=clock))
+        raise Refused(page.t("png_timeout", clock=clock)) from None
     return f"juliaca-{view.t.strftime('%Y%m%d-%H%M')}.png", "image/png", png

@@ -32,7 +32,7 @@ def _with_tolls(page: Page, steps: list[dict]) -> list[dict]:
     """Each moment's step with its four counters as worded ("over 100"), their scope, on its own scale, and the
     figures reported by then."""
     out = []
-    for step, moment in zip(steps, page.moments):
+    for step, moment in zip(steps, page.moments, strict=True):
         start = toll_start(moment.scale)
         worded = toll_as_worded(page.index, moment.t, start)
         out.append(step | {"toll": [count_label(*worded[c], page.lang) for c in COUNT_COLUMNS],

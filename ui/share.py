@@ -98,10 +98,10 @@ def alt_text(page: Page, view: ViewState, moment: Moment | None = None) -> str:
 
 @st.cache_data(max_entries=2, show_spinner=False)
 def _handout(lang: str, data_dir: str) -> bytes:
-    from geo.output.handout import handout_pdf
     from geo.data.load import load_dataset
     from geo.model.moments import load_moments
     from geo.model.timeline import index_events
+    from geo.output.handout import handout_pdf
 
     data = load_dataset(data_dir, strict=False)
     index = index_events(data.events, data.places, data.record)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import base64
 import functools
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -30,7 +30,6 @@ from geo.text.events import LIST_LIMIT
 from geo.text.i18n import text
 from geo.text.words import control_words, counter_labels, list_words
 from ui.common import MAP_KEY, Page
-
 
 
 @functools.cache

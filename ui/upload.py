@@ -12,8 +12,21 @@ import streamlit as st
 
 from geo.data.load import Dataset
 from geo.data.problems import DataError, show_value, unlisted_line
-from geo.data.upload import (FORMATS, MAX_BYTES, MAX_ROWS, UPLOADS_IN_MEMORY, Busy, TooLarge, checking, evict_oldest,
-                             load_upload, memory_size, new_upload_folder, problems_csv, remove_upload_folder)
+from geo.data.upload import (
+    FORMATS,
+    MAX_BYTES,
+    MAX_ROWS,
+    UPLOADS_IN_MEMORY,
+    Busy,
+    TooLarge,
+    checking,
+    evict_oldest,
+    load_upload,
+    memory_size,
+    new_upload_folder,
+    problems_csv,
+    remove_upload_folder,
+)
 from geo.map.bundle import write as write_bundle
 from geo.model.params import DEFAULT_HOUR, steps_for
 from geo.model.timeline import DAY, index_events
@@ -48,7 +61,7 @@ def use_upload(page: Page, request: dict) -> bool:
                                   places_file.getvalue() if places_file else None,
                                   places_file.name if places_file else "")
             if dataset.events.empty:
-                s.upload_error = [page.t("upload_none_valid")] + _said(dataset.problems[:SHOWN])
+                s.upload_error = [page.t("upload_none_valid"), *_said(dataset.problems[:SHOWN])]
                 return False
             index = index_events(dataset.events, dataset.places)
             kept = Dataset(dataset.places, index.events, dataset.problems, dataset.unlisted)  # one copy of the rows

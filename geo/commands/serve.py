@@ -80,9 +80,9 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> No
 def prepare_static() -> None:
     """Publish the static files and the data bundle once, before the processes start, so that they
     find them in place and never write the same files at the same time."""
+    from geo.data.load import default_data_dir, load_dataset
     from geo.map.assets import publish_static
     from geo.map.bundle import publish
-    from geo.data.load import default_data_dir, load_dataset
     from geo.model.timeline import index_events
 
     publish_static(STATIC)

@@ -27,8 +27,8 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from geo.data.csvrows import read_records
-from geo.data.load import Dataset, check_event_records, dataset_of, point_problem, read_text_checked
+from geo.data.csvrows import read_records, read_text_checked
+from geo.data.load import Dataset, check_event_records, dataset_of, point_problem
 from geo.data.problems import DataError, Found, Problem
 from geo.data.vocab import EVENT_COLUMNS, MAX_QUOTE_WORDS, MAX_SUMMARY, MAX_TITLE, per_language
 
@@ -104,7 +104,7 @@ def convert(text: str, file: str, max_rows: int | None = None) -> tuple[pd.DataF
             problems.add(line, Problem(file, where, "", f"{len(cells)} fields",
                                        f"expected {len(header)} comma-separated fields, like the header"))
             continue
-        record = dict(zip(header, cells))
+        record = dict(zip(header, cells, strict=True))
         date = _date(record.get("event_date") or "")
         category = _category(record.get("event_type") or "", record.get("sub_event_type") or "")
         lat, lon = _number(record.get("latitude") or ""), _number(record.get("longitude") or "")
@@ -150,7 +150,7 @@ def convert(text: str, file: str, max_rows: int | None = None) -> tuple[pd.DataF
                          columns=list(EVENT_COLUMNS))  # Arrow strings, as load.py reads them
     frame.insert(0, "line", pd.Series(rows["line"], dtype="int64"))
     place_frame = gpd.GeoDataFrame(
-        {"id": [p["id"] for p in places.values()], **dict.fromkeys(per_language("name"), [p["name"] for p in places.values()]),
+        {"id": [p["id"] for p in places.values()], **{column: [p["name"] for p in places.values()] for column in per_language("name")},
          "kind": "town", "role": "site",
          "geo_precision": [p["precision"] for p in places.values()], "source": "ACLED"},
         geometry=[p["point"] for p in places.values()], crs="EPSG:4326").set_index("id")

@@ -10,14 +10,12 @@ Records are counted as the reader ends them, so the row limit holds whatever end
 from __future__ import annotations
 
 import csv
-import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from geo.data.limits import MAX_FILE_BYTES
 from geo.data.problems import DataError, Problem
-
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 

@@ -14,8 +14,8 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
@@ -25,7 +25,7 @@ import pandera.pandas as pa
 from shapely.geometry import Point
 
 from geo.data import vocab
-from geo.data.csvrows import decode_checked, read_records, read_text_checked
+from geo.data.csvrows import read_records, read_text_checked
 from geo.data.limits import MAX_FEATURES, MAX_JSON_VALUES
 from geo.data.problems import DataError, Found, Listed, Problem
 from geo.data.record import SEED, Record, article_view, load_record
@@ -49,7 +49,7 @@ class Dataset:
     events: pd.DataFrame
     problems: tuple[Problem, ...] = ()  # the first MAX_LISTED of each file, in file order
     unlisted: int = 0                   # problems found past those, counted, not kept (issue 21)
-    record: Record = Record()
+    record: Record = field(default_factory=Record)
 
 
 def default_data_dir(explicit: Path | str | None = None) -> Path:
@@ -92,10 +92,11 @@ def for_source(data: Dataset, source: str | None) -> Dataset:
     return Dataset(data.places, events, data.problems, data.unlisted, record)
 
 
-def dataset_of(places: gpd.GeoDataFrame, events: pd.DataFrame, *problems: Listed, record: Record = Record()) -> Dataset:
+def dataset_of(places: gpd.GeoDataFrame, events: pd.DataFrame, *problems: Listed,
+               record: Record | None = None) -> Dataset:
     """A Dataset with the problems of each file (its first MAX_LISTED) and the count of the rest."""
     return Dataset(places, events, tuple(p for listed in problems for p in listed),
-                   sum(getattr(listed, "unlisted", 0) for listed in problems), record)
+                   sum(getattr(listed, "unlisted", 0) for listed in problems), Record() if record is None else record)
 
 
 def _ids_in(folder: Path) -> list[str]:
@@ -157,9 +158,14 @@ def _schema_problems(schema: pa.DataFrameSchema, frame: pd.DataFrame, file: str,
             failing = np.flatnonzero(~check(cells).check_output.to_numpy(dtype=bool))
             failing = failing[np.argsort(numbers[failing], kind="stable")]  # in file order, whatever the frame's
             expected = check.error or str(check)
-            found.add_each([int(n) for n in numbers[failing]], lambda k, failing=failing, cells=cells, expected=expected:
+            found.add_each([int(n) for n in numbers[failing]], lambda k, failing=failing, cells=cells, expected=expected, name=name:
                            Problem(file, f"{unit} {numbers[failing[k]]}", name, cells.iat[failing[k]], expected))
     return found
+
+
+def _adder(found: Found, file: str, where: str, key: int) -> Callable[[str, object, str], None]:
+    """`add(column, value, expected)`: records one problem of the row or feature `key`, found at `where`."""
+    return lambda column, value, expected: found.add(key, Problem(file, where, column, value, expected))
 
 
 def _kept(found: Found, strict: bool) -> tuple[Listed, set[int]]:
@@ -204,9 +210,7 @@ EVENTS_SCHEMA = pa.DataFrameSchema(
         "reported_by": pa.Column(str, _text(vocab.MAX_SHORT_TEXT, required=False)),
         # Empty where the event rests on other sources (geo.data.record); a folder without them needs both.
         "source_section": pa.Column(str, _text(vocab.MAX_SHORT_TEXT, required=False)),
-        "source_quote": pa.Column(str, _text(vocab.MAX_SHORT_TEXT, required=False) + [
-            pa.Check(lambda s: s.str.count(r"\S+") <= vocab.MAX_QUOTE_WORDS,
-                     error=f"expected a verbatim phrase of at most {vocab.MAX_QUOTE_WORDS} words")]),
+        "source_quote": pa.Column(str, [*_text(vocab.MAX_SHORT_TEXT, required=False), pa.Check(lambda s: s.str.count(r"\S+") <= vocab.MAX_QUOTE_WORDS, error=f"expected a verbatim phrase of at most {vocab.MAX_QUOTE_WORDS} words")]),
         **{c: pa.Column(str, _text(vocab.MAX_SHORT_TEXT, required=False)) for c in vocab.QUOTE_TRANSLATIONS},
         "time_inferred": pa.Column(str, _one_of(vocab.TIME_INFERRED, required=False)),
         "count_qualifier": pa.Column(str, _one_of(vocab.COUNT_QUALIFIERS, required=False)),
@@ -284,8 +288,8 @@ def _relational_problems(frame: pd.DataFrame, place_ids: set[str], file: str, fo
     ends_early = (_times(frame["end"]) < _times(frame["start"])).tolist()
     needed = frame[["line", "id", "start", "end", "place_id", "origin_place_id", "category", "source_section",
                     "source_quote", *vocab.QUOTE_TRANSLATIONS]]  # not the long texts
-    for row, ends_before_start in zip(needed.astype(object).itertuples(index=False), ends_early):  # Python strings: fast by row
-        add = lambda column, value, expected: found.add(row.line, Problem(file, f"line {row.line}", column, value, expected))  # noqa: E731
+    for row, ends_before_start in zip(needed.astype(object).itertuples(index=False), ends_early, strict=True):  # Python strings: fast by row
+        add = _adder(found, file, f"line {row.line}", row.line)
         if row.id in first_line:
             add("id", row.id, f"duplicate id: already used on line {first_line[row.id]}")
         first_line.setdefault(row.id, row.line)
@@ -483,7 +487,7 @@ def load_places(path: Path | str, *, strict: bool = True, text: str | None = Non
     rows, points, indices = [], [], []
     for i, feature in enumerate(_read_features(path, text)):
         where = f"feature {i}"
-        add = lambda column, value, expected: found.add(i, Problem(path.name, where, column, value, expected))  # noqa: E731
+        add = _adder(found, path.name, where, i)
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
         props = feature.get("properties") if isinstance(feature, dict) else None
         if not isinstance(geometry, dict) or geometry.get("type") != "Point":
@@ -507,7 +511,7 @@ def load_places(path: Path | str, *, strict: bool = True, text: str | None = Non
     frame = pd.DataFrame(rows, columns=list(vocab.PLACE_PROPERTIES), dtype="str")
     _schema_problems(PLACES_SCHEMA, frame, path.name, indices, "feature", found)
     seen: dict[str, int] = {}
-    for i, place_id in zip(indices, frame["id"]):
+    for i, place_id in zip(indices, frame["id"], strict=True):
         if place_id in seen:
             found.add(i, Problem(path.name, f"feature {i}", "id", place_id,
                                  f"duplicate id: already used by feature {seen[place_id]}"))

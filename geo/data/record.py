@@ -191,7 +191,7 @@ def _rows(path: Path, columns: tuple[str, ...], refused: frozenset[str] = frozen
             problems.append(Problem(path.name, f"line {line}", "", f"{len(cells)} fields",
                                     f"expected {len(header)} comma-separated fields, like the header"))
             continue
-        row = dict(zip(header, (c.strip() for c in cells)))
+        row = dict(zip(header, (c.strip() for c in cells), strict=True))
         if row.get("event_id") not in refused:
             rows.append((line, row))
     if problems:
@@ -267,7 +267,7 @@ def load_record(folder: Path | str, events: pd.DataFrame, place_ids: Iterable[st
     problems += [Problem("sources.csv", f"line {line}", "id", source_id, "no event or person cites this source: "
                          "cite it in citations.csv or people.csv, or remove its row")
                  for source_id, line in source_lines.items() if source_id not in used]
-    line_of = dict(zip(events["id"], events["line"]))
+    line_of = dict(zip(events["id"], events["line"], strict=True))
     problems += [Problem("events.csv", f"line {line_of[e]}", "id", e, "no source: add its rows to citations.csv, or "
                          "the seed's source_section and source_quote") for e in sorted(set(line_of) - {e for e, _ in cited})]
     return Record(sources, seed_citations + tuple(citations), tuple(readings), tuple(figures), tuple(people),

@@ -23,7 +23,7 @@ def records(events: pd.DataFrame, record: Record | None = None) -> list[dict]:
     rows = []
     for ev in events[list(EVENT_COLUMNS)].itertuples(index=False):
         row = {}
-        for column, value in zip(EVENT_COLUMNS, ev):
+        for column, value in zip(EVENT_COLUMNS, ev, strict=True):
             if column in ("start", "end"):
                 value = "" if pd.isna(value) else value.isoformat()
             elif column in COUNT_COLUMNS:
@@ -56,13 +56,13 @@ def csv_lines(events: pd.DataFrame, record: Record | None = None) -> list[str]:
     empty for events that were not indexed. The loader ignores that column."""
     return [csv_line([*(neutralise_formula(row[c]) for c in EVENT_COLUMNS),
                       "" if counted is None else ("yes" if counted else "no")])
-            for row, counted in zip(records(events, record), _in_toll(events))]
+            for row, counted in zip(records(events, record), _in_toll(events), strict=True)]
 
 
 def features(events: pd.DataFrame, places: gpd.GeoDataFrame, record: Record | None = None) -> list[dict]:
     """Each event as a GeoJSON feature; an event whose place is unknown has a null geometry."""
     out = []
-    for row, counted in zip(records(events, record), _in_toll(events)):
+    for row, counted in zip(records(events, record), _in_toll(events), strict=True):
         if counted is not None:
             row["counted_in_toll"] = bool(counted)  # as in the CSV: Ayacucho is never in Juliaca's toll
         geometry = None

@@ -30,9 +30,9 @@ from pathlib import Path
 import pandas as pd
 
 from geo.data import acled
-from geo.data.csvrows import neutralise_formula
+from geo.data.csvrows import decode_checked, neutralise_formula
 from geo.data.limits import MAX_COLUMNS, MAX_FEATURES, MAX_FILE_BYTES, MAX_LISTED, MAX_ROWS  # noqa: F401 (re-exported)
-from geo.data.load import REPO_DATA_DIR, Dataset, dataset_of, decode_checked, load_events, load_places
+from geo.data.load import REPO_DATA_DIR, Dataset, dataset_of, load_events, load_places
 from geo.data.problems import DataError, Problem, unlisted_line
 from geo.data.work import HEAVY_WORK, Busy  # noqa: F401 (Busy re-exported)
 

@@ -43,10 +43,10 @@ def core(index: EventIndex, places: gpd.GeoDataFrame) -> dict:
     ev = index.events
     known = ev["place_id"].isin(places.index).to_numpy()
     xy = places.geometry.reindex(ev["place_id"].where(known))
-    lat = [round(p.y, 5) if ok else None for p, ok in zip(xy, known)]
-    lon = [round(p.x, 5) if ok else None for p, ok in zip(xy, known)]
+    lat = [round(p.y, 5) if ok else None for p, ok in zip(xy, known, strict=True)]
+    lon = [round(p.x, 5) if ok else None for p, ok in zip(xy, known, strict=True)]
     place_codes = {pid: i for i, pid in enumerate(places.index)}
-    place = [place_codes[p] if ok else -1 for p, ok in zip(ev["place_id"], known)]
+    place = [place_codes[p] if ok else -1 for p, ok in zip(ev["place_id"], known, strict=True)]
     slot = pd.Series(place).groupby(place).cumcount().where(np.array(place) >= 0, 0).astype(int).tolist()
     harmed = ev[list(COUNT_COLUMNS)].fillna(0).astype(int).sum(axis=1)
     marching = ((ev["category"] == "march") & known & ev["origin_place_id"].isin(places.index)).to_numpy()
@@ -79,7 +79,7 @@ def core(index: EventIndex, places: gpd.GeoDataFrame) -> dict:
             "arrive": epoch_ms(row.start),
             "origin": row.origin_place_id,
             "name": {lang: places.loc[row.origin_place_id, f"name_{lang}"] for lang in LANGUAGES},
-        } for i, row in zip(np.flatnonzero(marching), ev[marching].itertuples(index=False))],
+        } for i, row in zip(np.flatnonzero(marching), ev[marching].itertuples(index=False), strict=True)],
         "chunk": CHUNK,
         "csvHeader": csv_line(CSV_COLUMNS),
     }

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.data.csvrows import read_text_checked
 from geo.data.languages import LANGUAGES
-from geo.data.load import REPO_DATA_DIR, read_text_checked
+from geo.data.load import REPO_DATA_DIR
 from geo.data.problems import DataError, Problem
 from geo.data.vocab import per_language
 from geo.model.params import parse_params

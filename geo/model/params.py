@@ -12,8 +12,8 @@ by `whole_number` only (issue 21).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Mapping
 
 import pandas as pd
 
@@ -64,7 +64,7 @@ class ViewState:
     moment: int = 1  # classroom mode: which key moment, from 1
     source: str | None = None  # the source choice: a source id, or None for every source
 
-    def with_time(self, t: pd.Timestamp, scale: Scale) -> "ViewState":
+    def with_time(self, t: pd.Timestamp, scale: Scale) -> ViewState:
         return replace(self, t=t, scale=scale)
 
 

@@ -277,7 +277,7 @@ def state_at(index: EventIndex, t: pd.Timestamp, *, new_from: pd.Timestamp | Non
     new_ids = new_ids[keep[first_new:shown]]
     marches = index.marches[keep[index.marches.index.to_numpy()]]
     base = index.running_totals[min(_toll_base(index, toll_from), shown)]
-    totals = dict(zip(COUNT_COLUMNS, (int(x) for x in index.running_totals[shown] - base)))
+    totals = dict(zip(COUNT_COLUMNS, (int(x) for x in index.running_totals[shown] - base), strict=True))
     return MapState(t, visible, frozenset(new_ids), totals, marches)
 
 
@@ -294,11 +294,11 @@ def toll_as_worded(index: EventIndex, t: pd.Timestamp, toll_from: pd.Timestamp |
     base = min(_toll_base(index, toll_from), shown)
     totals = index.running_totals[shown] - index.running_totals[base]
     if "count_qualifier" not in index.events:
-        return {c: (int(v), "") for c, v in zip(COUNT_COLUMNS, totals)}
+        return {c: (int(v), "") for c, v in zip(COUNT_COLUMNS, totals, strict=True)}
     qualifier = index.events["count_qualifier"].to_numpy()[base:shown]
     rows = np.flatnonzero((qualifier != "") & index.events["in_toll"].to_numpy()[base:shown]) + base
     worded = {}
-    for column, total in zip(COUNT_COLUMNS, totals):
+    for column, total in zip(COUNT_COLUMNS, totals, strict=True):
         counts = index.events[column].to_numpy(dtype="float64", na_value=0)[rows] if len(rows) else np.zeros(0)
         bound, exact = int(counts.sum()), int(total - counts.sum())
         words = set(index.events["count_qualifier"].to_numpy()[rows[counts > 0]])

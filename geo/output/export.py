@@ -103,7 +103,7 @@ def _steps(index: EventIndex, places: gpd.GeoDataFrame, scale: Scale, options: P
                  for step, toll, summary, reported, credit in
                  zip(explore_steps(scale, lang), _worded_tolls(index, scale, lang), summaries,
                      reported_lines(index, scale, lang, options.source),
-                     credit_lines(index, scale, lang, categories, options.source))]
+                     credit_lines(index, scale, lang, categories, options.source), strict=True)]
         if options.highlight:
             steps = [step | {"map": step["map"] | {"highlight": list(options.highlight)}} for step in steps]
         out[lang] = steps

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-from pathlib import Path
 
 import geopandas as gpd
 from jinja2 import Environment

@@ -25,7 +25,7 @@ from geo.output.renderer import RenderBusy, RenderError, RenderTimeout, renderer
 from geo.text.describe import describe_moment, describe_span
 from geo.text.i18n import text
 
-__all__ = ["RenderBusy", "RenderError", "RenderTimeout", "render_steps", "render_views", "snapshot", "animate", "alt_text", "described_png"]
+__all__ = ["RenderBusy", "RenderError", "RenderTimeout", "alt_text", "animate", "described_png", "render_steps", "render_views", "snapshot"]
 
 # What the map has drawn is written on its container (geo/web/app/map.js); a tile that failed is complete too.
 _DRAWN = """([t, contextLayers]) => { const map = document.querySelector("#map.jm-map");

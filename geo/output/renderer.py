@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import concurrent.futures
+import contextlib
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -51,7 +52,7 @@ class Job:
     future: concurrent.futures.Future
     queued_at: float = field(default_factory=time.monotonic)
     started_at: float | None = None
-    renderer: "Renderer | None" = field(default=None, repr=False)
+    renderer: Renderer | None = field(default=None, repr=False)
 
     @property
     def ahead(self) -> int:
@@ -125,10 +126,8 @@ class Renderer:
         loop = self._loop
         if loop is None:
             return
-        try:
+        with contextlib.suppress(concurrent.futures.TimeoutError, RuntimeError):
             asyncio.run_coroutine_threadsafe(self._shutdown(), loop).result(timeout)
-        except (concurrent.futures.TimeoutError, RuntimeError):
-            pass
         loop.call_soon_threadsafe(loop.stop)
         if self._thread is not None:
             self._thread.join(timeout)
@@ -239,10 +238,8 @@ class Renderer:
     async def _close_browser(self) -> None:
         browser, self._browser = self._browser, None
         if browser is not None:
-            try:
+            with contextlib.suppress(Exception):  # it may have died already
                 await browser.close()
-            except Exception:  # noqa: BLE001 - it may have died already
-                pass
 
     async def _shutdown(self) -> None:
         self._cancel_idle_close()

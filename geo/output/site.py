@@ -123,7 +123,7 @@ def render_cards(index: EventIndex, places: gpd.GeoDataFrame, shots: list[tuple[
     from geo.output.render import render_views
 
     pngs = render_views(index, places, [o for o, _ in shots], *CARD_SIZE, legend=False)
-    for (options, path), png in zip(shots, pngs):  # each card credits the sources of what its picture shows
+    for (options, path), png in zip(shots, pngs, strict=True):  # each card credits the sources of what its picture shows
         _write_card(png, path, _card_alt(index, places, options), options, step_credit(index, options))
 
 

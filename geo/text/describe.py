@@ -15,8 +15,17 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.data.vocab import CATEGORIES, COUNT_COLUMNS
-from geo.model.timeline import (EventIndex, MapState, Scale, lima_time, new_since, reported_at, state_at,
-                                toll_as_worded, toll_start)
+from geo.model.timeline import (
+    EventIndex,
+    MapState,
+    Scale,
+    lima_time,
+    new_since,
+    reported_at,
+    state_at,
+    toll_as_worded,
+    toll_start,
+)
 from geo.text.i18n import text
 from geo.text.labels import clock_label, count_label
 from geo.text.sources import credit_of, reported_line

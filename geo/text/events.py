@@ -29,7 +29,7 @@ def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
     return {
         "title": events[f"title_{lang}"].tolist(),
         "time": [time_label(s, p, lang, e, inferred) for s, p, e, inferred in
-                 zip(events["start"], events["time_precision"], events["end"], _inferred(events))],
+                 zip(events["start"], events["time_precision"], events["end"], _inferred(events), strict=True)],
         "summary": events[f"summary_{lang}"].tolist(),
         "place": [names[p] if p in names.index else None for p in events["place_id"]],
         "status_label": [text(lang, f"status_{s}") for s in events["claim_status"]],
@@ -69,4 +69,4 @@ def describe_events(visible: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
     columns = event_texts(newest, places, lang, record)
     return [{"id": event_id, "category_label": category_label(category, lang), "isNew": event_id in new_ids,
              "selected": event_id == selected, **{field: values[k] for field, values in columns.items()}}
-            for k, (event_id, category) in enumerate(zip(newest["id"], newest["category"]))]
+            for k, (event_id, category) in enumerate(zip(newest["id"], newest["category"], strict=True))]

@@ -10,7 +10,7 @@ from babel.numbers import format_decimal
 
 from geo.data.languages import CATALOGUES, LANGUAGE_INFO, LANGUAGES
 
-__all__ = ["LANGUAGE_INFO", "LANGUAGES", "STRINGS", "text"]
+__all__ = ["LANGUAGES", "LANGUAGE_INFO", "STRINGS", "text"]
 
 STRINGS: dict[str, dict[str, str]] = {code: words for code, (_, words) in CATALOGUES.items()}
 

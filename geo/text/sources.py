@@ -201,7 +201,7 @@ def reported_line(reported: dict[str, Reported], lang: str) -> str:
 def people_records(record: Record, events: pd.DataFrame, lang: str) -> list[dict]:
     """The list of the people killed, in the record's order: each `person_record`, with the title of the event
     it belongs to (`eventTitle`; '' where the event is not in `events`) and what its name says (`nameNote`)."""
-    titles = dict(zip(events["id"], events[f"title_{lang}"]))
+    titles = dict(zip(events["id"], events[f"title_{lang}"], strict=True))
     out = []
     for person in record.people:
         note = "" if person.name else text(lang, "people_minor" if person.minor else "people_unnamed")
@@ -222,7 +222,7 @@ def event_people(record: Record, lang: str) -> dict[str, list[dict]]:
 def person_record(record: Record, person: Person, lang: str) -> dict:
     """A person killed as the list of the dead shows them: the name, its spellings and ages with their
     sources, where and when shot and died, whether the sources say they were protesting, and every source."""
-    label = lambda ids: "; ".join(source_label(record.sources[i], lang) for i in ids)  # noqa: E731
+    label = lambda ids: "; ".join(source_label(record.sources[i], lang) for i in ids)
     return {
         "id": person.id,
         "name": person.name or person.label[lang],
