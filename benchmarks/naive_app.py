@@ -32,7 +32,9 @@ class PaintStamp(MacroElement):
   map.dataset.t = "{{ this.t }}";
   requestAnimationFrame(function () {
     var channel = new MessageChannel();
-    channel.port1.onmessage = function () { map.dataset.paintedAt = String(performance.timeOrigin + performance.now()); };
+    channel.port1.onmessage = function () {
+      map.dataset.paintedAt = String(performance.timeOrigin + performance.now());
+    };
     channel.port2.postMessage(null);
   });
 })();

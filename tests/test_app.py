@@ -67,7 +67,8 @@ def test_each_preset_view_sets_centre_and_zoom(view):
     assert args["center"] == list(center) and args["zoom"] == zoom
 
 
-@pytest.mark.parametrize("base, tiles", [("osm", "tile.openstreetmap.org"), ("satellite", "arcgisonline"), ("offline", None)])
+@pytest.mark.parametrize("base, tiles", [("osm", "tile.openstreetmap.org"), ("satellite", "arcgisonline"),
+                                         ("offline", None)])
 def test_each_base_map_and_only_local_scripts(base, tiles):
     args = map_args(run_app({"base": base}))
     if tiles:
@@ -91,7 +92,8 @@ def test_python_gives_the_browser_the_view_and_leaves_it_the_time_in_the_address
 
 def test_the_control_gets_every_step_of_the_scale_and_no_server_play():
     data = control(run_app({"t": "2023-01-09T10:00"}))
-    assert [s["key"] for s in data["steps"]][:2] == ["2023-01-09T00:00", "2023-01-09T01:00"] and len(data["steps"]) == 24
+    assert [s["key"] for s in data["steps"]][:2] == ["2023-01-09T00:00", "2023-01-09T01:00"]
+    assert len(data["steps"]) == 24
     assert data["step"] == 10 and data["rev"] == 0 and data["mapKey"] == "juliaca_map"
     assert data["steps"][10]["tollFrom"] == data["steps"][0]["map"]["t"]  # the hourly toll counts 9 January only
     assert "summary" in data["steps"][10] and data["steps"][10]["map"]["title"].startswith("Map")
@@ -188,7 +190,8 @@ def test_one_source_masks_the_events_in_the_browser_and_keeps_the_counters():
 def test_the_source_choice_lists_every_source_and_changes_the_link():
     at = run_app({"t": "2023-01-09T18:00"})
     (box,) = [s for s in at.selectbox if s.key == "source"]
-    assert len(box.options) == 131 and box.options[:2] == ["All sources", "The article only (the map as it stood on it)"]
+    assert len(box.options) == 131
+    assert box.options[:2] == ["All sources", "The article only (the map as it stood on it)"]
     box.set_value("pachamama_norte").run()
     assert control(at)["src"] == "pachamama_norte" and control(at)["address"]["src"] == "pachamama_norte"
     next(s for s in at.selectbox if s.key == "source").set_value("*").run()

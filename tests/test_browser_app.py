@@ -46,7 +46,9 @@ def test_no_module_reaches_another_through_a_global():
 
 def test_the_imports_form_a_one_way_graph():
     """Drawn from their imports, the modules form a graph with no cycle: no import runs back up."""
-    imports = {p.name: set(re.findall(r'from "\./([\w-]+\.js)"', p.read_text(encoding="utf-8"))) for p in APP.glob("*.js")}
+    imports = {
+        p.name: set(re.findall(r'from "\./([\w-]+\.js)"', p.read_text(encoding="utf-8"))) for p in APP.glob("*.js")
+    }
     seen, done = set(), set()
 
     def visit(name: str, path: tuple[str, ...]) -> None:

@@ -56,12 +56,15 @@ def test_the_document_escapes_the_data(hostile_data_dir):
 def test_every_page_fits_on_its_a4_sheet(chromium, index, data, moments, tmp_path, lang):
     """Overflowing text would be cut at the page's foot: measure every page in print layout."""
     path = tmp_path / "handout.html"
-    path.write_text(handout_html(index, data.places, moments, lang, [_placeholder_png()] * len(moments)),
-                    encoding="utf-8")
+    path.write_text(
+        handout_html(index, data.places, moments, lang, [_placeholder_png()] * len(moments)), encoding="utf-8"
+    )
     page = chromium.new_page(viewport={"width": 680, "height": 1000})
     page.goto(path.as_uri())
     page.emulate_media(media="print")
-    overflow = page.evaluate("() => [...document.querySelectorAll('section')].map(s => s.scrollHeight - s.clientHeight)")
+    overflow = page.evaluate(
+        "() => [...document.querySelectorAll('section')].map(s => s.scrollHeight - s.clientHeight)"
+    )
     assert len(overflow) == len(moments) + 2
     assert overflow == [0] * len(overflow), f"pages that overflow (px): {overflow}"
     page.close()
@@ -85,8 +88,13 @@ def _check_pdf(pdf: bytes, moments, lang: str) -> None:
 
 def _handout(lang: str, out: Path) -> bytes:
     """Run `python -m geo handout` as a teacher would (its own process and browser)."""
-    done = subprocess.run([sys.executable, "-m", "geo", "handout", "--lang", lang, "--out", str(out)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "geo", "handout", "--lang", lang, "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     return out.read_bytes()
 

@@ -1,4 +1,4 @@
-""""New" on every scale (issue 21): an event is new at a step when it appears there, that is when it is
+""" "New" on every scale (issue 21): an event is new at a step when it appears there, that is when it is
 revealed after the step before and by this one, whatever a step spans (an hour, a day, a whole month).
 
 The oracle does not use the code's window: what is new at step i is what is visible at step i and was
@@ -63,8 +63,11 @@ def test_the_browser_is_told_what_appeared_since_the_step_before(data, generated
     reveal_ms = _ms(reveal_times(events))
     expected = _appeared(events)[scale]
     steps = explore_steps(scale, "en")
-    wrong = [step["key"] for step, appeared in zip(steps[1:], expected, strict=True)
-             if _new_in_window(events, reveal_ms, step) != appeared]
+    wrong = [
+        step["key"]
+        for step, appeared in zip(steps[1:], expected, strict=True)
+        if _new_in_window(events, reveal_ms, step) != appeared
+    ]
     assert wrong == [], f"steps whose new events are not what appeared since the step before: {wrong}"
 
 

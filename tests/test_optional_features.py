@@ -44,7 +44,9 @@ def test_an_mp4_without_ffmpeg_says_what_to_install_before_drawing_anything(monk
     import importlib.util
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name.startswith("imageio") else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name.startswith("imageio") else real(name, *a)
+    )
     monkeypatch.setattr("geo.output.render.render_steps", lambda *a, **k: pytest.fail("drew frames first"))
     code, _, err = _run(["animate", "--out", str(tmp_path / "x.mp4")])
     assert code == 3 and "pip install -e '.[video]'" in err and "or write a .gif" in err

@@ -37,6 +37,7 @@ from harness.oracle import (
 
 # --- the core arrays: each event's sources and whether they differ -----------------------------------
 
+
 def test_each_event_carries_the_indices_of_its_sources(data, index):
     core = bundle.core(index, data.places)
     assert sorted(core["sourceIds"]) == sorted(PUBLISHER)
@@ -59,6 +60,7 @@ def test_a_dataset_without_a_record_has_no_sources_and_no_lists(data):
 
 
 # --- the text of each event: its sources, and the people killed in it --------------------------------
+
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_a_deaths_event_names_the_people_killed_in_it_and_minors_only_by_description(index, data, lang):
@@ -90,6 +92,7 @@ def test_an_events_sources_are_in_its_text_with_their_links_and_readings(index, 
 
 # --- the people killed and every source, as files of the bundle ---------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_people_file_lists_everyone_with_sources_and_never_names_a_minor(index, lang):
     people = bundle.record_lists(index, lang)["people"]
@@ -115,10 +118,13 @@ def test_the_sources_file_lists_every_source_with_how_many_events_cite_it(index)
         assert entry["events"] == events[entry["id"]], entry["id"]
         if entry["events"]:
             assert entry["cited"].startswith(f"cited for {entry['events']} event")
-    assert {s["id"] for s in sources if not s["events"]} == {s["id"] for s in sources if s["people"] and not s["events"]}
+    assert {s["id"] for s in sources if not s["events"]} == {
+        s["id"] for s in sources if s["people"] and not s["events"]
+    }
 
 
 # --- the source choice --------------------------------------------------------------------------------
+
 
 def test_the_source_choice_offers_every_source_once_the_article_second(data):
     choices = source_choices(data.record, "es")
@@ -139,13 +145,17 @@ def test_the_line_says_what_a_source_shows(data, index):
 
 # --- under the counters: what was reported by then ------------------------------------------------------
 
-@pytest.mark.parametrize("lang, hour, killed", [
-    ("en", 13, None),
-    ("en", 15, "9 killed (Defensoría del Pueblo)"),
-    ("en", 18, "14 killed (Ministry of Health; Defensoría del Pueblo)"),
-    ("en", 21, "17 killed (Defensoría del Pueblo)"),
-    ("es", 18, "14 muertos (Ministerio de Salud; Defensoría del Pueblo)"),
-])
+
+@pytest.mark.parametrize(
+    "lang, hour, killed",
+    [
+        ("en", 13, None),
+        ("en", 15, "9 killed (Defensoría del Pueblo)"),
+        ("en", 18, "14 killed (Ministry of Health; Defensoría del Pueblo)"),
+        ("en", 21, "17 killed (Defensoría del Pueblo)"),
+        ("es", 18, "14 muertos (Ministerio de Salud; Defensoría del Pueblo)"),
+    ],
+)
 def test_each_step_carries_the_figures_reported_by_its_time(index, lang, hour, killed):
     line = reported_lines(index, "hour", lang)[hour]
     if killed is None:
@@ -165,10 +175,18 @@ def test_the_reported_figures_follow_the_source_choice_and_the_article_reports_n
 
 # --- the credit of exactly the sources shown --------------------------------------------------------------
 
-@pytest.mark.parametrize("hour, source, categories", [
-    (12, None, None), (18, None, None), (23, None, None), (18, None, {"shooting", "casualty"}),
-    (23, "pachamama_norte", None), (23, "larepublica_17_muertos", None),
-])
+
+@pytest.mark.parametrize(
+    "hour, source, categories",
+    [
+        (12, None, None),
+        (18, None, None),
+        (23, None, None),
+        (18, None, {"shooting", "casualty"}),
+        (23, "pachamama_norte", None),
+        (23, "larepublica_17_muertos", None),
+    ],
+)
 def test_a_steps_credit_names_exactly_the_outlets_of_the_events_it_shows(index, hour, source, categories):
     t = hour_steps()[hour]
     credit = credit_lines(index, "hour", "en", frozenset(categories) if categories else None, source)[hour]
@@ -208,7 +226,9 @@ def test_steps_of_every_scale_have_their_words(index):
 
 
 def test_no_machine_path_leaks_into_the_bundle(index, data):
-    assert not any(str(Path.home()) in content or "/work/" in content for content in bundle.files(index, data.places).values())
+    assert not any(
+        str(Path.home()) in content or "/work/" in content for content in bundle.files(index, data.places).values()
+    )
 
 
 def test_a_source_chosen_before_any_figure_was_reported_gives_none(index):

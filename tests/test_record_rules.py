@@ -85,7 +85,8 @@ def test_every_counted_event_is_within_the_context_scope_the_counters_state(inde
     and in Ayacucho not included": every counted event is in Juliaca (the city or its airport) and dated from
     4 January 2023 (the article's injured, with no place, are its Juliaca total)."""
     counted = index.events[index.events["in_toll"] & (index.events[list(COUNT_COLUMNS)].fillna(0).sum(axis=1) > 0)]
-    assert (counted["start"] >= lima_time("2023-01-04")).all(), counted.loc[counted["start"] < lima_time("2023-01-04"), "id"]
+    early = counted["start"] < lima_time("2023-01-04")
+    assert not early.any(), counted.loc[early, "id"]
     in_juliaca = counted["place_id"].fillna("").isin(["juliaca", "jul_airport", ""])  # "": the article's Juliaca total
     assert in_juliaca.all(), counted.loc[~in_juliaca, ["id", "place_id"]]
     assert "ayacucho_airport_shooting" not in set(counted["id"])
@@ -130,7 +131,8 @@ def test_the_officer_is_found_on_10_january_as_the_other_sources_say_and_the_art
 
 _CAVEAT = {"en": re.compile(r"does not say where", re.I), "es": re.compile(r"no indica (dónde|en qué lugar)", re.I)}
 # Where other sources place an event the article does not: the summary says where the map puts it.
-_PLACED = {"en": re.compile(r"the map places", re.I), "es": re.compile(r"(el mapa l[oa]s? sitúa|donde l[oa] sitúa el mapa)", re.I)}
+_PLACED = {"en": re.compile(r"the map places", re.I),
+           "es": re.compile(r"(el mapa l[oa]s? sitúa|donde l[oa] sitúa el mapa)", re.I)}
 _ALIASES = {"jul_airport": ("the airport",)}  # the Events section's "the airport" is the one it has named
 
 
@@ -187,7 +189,8 @@ def test_english_quotation_marks_hold_only_the_sources_words(source_text):
         texts += [(m["id"], m[c]) for m in csv.DictReader(f) for c in ("title_en", "caption_en")]
     for row_id, text in texts:
         for piece in _quoted(text):
-            assert piece in source_text or piece.replace("'", '"') in source_text, f"{row_id}: {piece!r} is not the source's"
+            assert piece in source_text or piece.replace("'", '"') in source_text, (
+                f"{row_id}: {piece!r} is not the source's")
 
 
 def test_spanish_quotation_marks_hold_only_spanish_words_of_the_source():
@@ -221,7 +224,8 @@ _QUALIFIED = {"over": "más de", "at least": "al menos", "more than": "más de",
 
 def test_every_qualified_number_keeps_its_qualifier_in_spanish():
     for row in ROWS:
-        for qualifier, number in re.findall(r"\b(over|at least|more than|about) (\d+)(?![\d:])", row["summary_en"], re.I):
+        bounds = re.findall(r"\b(over|at least|more than|about) (\d+)(?![\d:])", row["summary_en"], re.I)
+        for qualifier, number in bounds:
             pattern = rf"\b{_QUALIFIED[qualifier.lower()]} {number}"
             assert re.search(pattern, row["summary_es"]), f"{row['id']}: {qualifier} {number}"
 
@@ -230,7 +234,8 @@ def test_a_count_that_is_a_bound_is_marked_and_worded_as_one():
     for row in ROWS:
         counts = {row[c] for c in COUNT_COLUMNS if row[c]}
         bound = any(re.search(rf"\b(over|at least) {n}\b", row["summary_en"]) for n in counts)
-        assert bool(row["count_qualifier"]) == bound, f"{row['id']}: counts {counts}, qualifier {row['count_qualifier']!r}"
+        assert bool(row["count_qualifier"]) == bound, (
+            f"{row['id']}: counts {counts}, qualifier {row['count_qualifier']!r}")
 
 
 # --- rule 5: the Spanish says what the English says ----------------------------------------
@@ -292,10 +297,13 @@ def test_a_file_without_the_optional_columns_still_loads(tmp_path):
 
 
 @pytest.mark.parametrize("params, values, scope", [
-    ({"t": "2023-01-09T06:00"}, ["0", "0", "0", "0"], "9 January up to this hour, with the article's untimed deaths and injured counted after 17:20."),
-    ({"t": "2023-01-09T18:00"}, ["17", "over 100", "0", "0"], "9 January up to this hour, with the article's untimed deaths and injured counted after 17:20."),
+    ({"t": "2023-01-09T06:00"}, ["0", "0", "0", "0"],
+     "9 January up to this hour, with the article's untimed deaths and injured counted after 17:20."),
+    ({"t": "2023-01-09T18:00"}, ["17", "over 100", "0", "0"],
+     "9 January up to this hour, with the article's untimed deaths and injured counted after 17:20."),
     ({"t": "2023-01-12", "lang": "es"}, ["18", "más de 100", "1", "2"],
-     "Juliaca, desde el 4 de enero de 2023 hasta esta fecha; sin las muertes de otros lugares de la región Puno ni de Ayacucho."),
+     "Juliaca, desde el 4 de enero de 2023 hasta esta fecha; "
+     "sin las muertes de otros lugares de la región Puno ni de Ayacucho."),
 ])
 def test_the_app_counters_show_the_qualifier_and_say_their_scope(params, values, scope):
     from harness.apptest import control, run_app

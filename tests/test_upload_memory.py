@@ -105,6 +105,7 @@ def test_one_file_is_checked_at_a_time_and_a_long_wait_ends_in_busy():
 
 # --- in a real browser: the visitor whose upload went is told so -------------------------------------
 
+
 @pytest.fixture(scope="module")
 def one_upload_server(tmp_path_factory):
     """The app holding one upload at most in memory."""

@@ -61,7 +61,8 @@ class Page:
     lang: str
     source: str | None = None  # the source chosen: None (every source), SEED (the article only: `data` is its
     # own dataset, geo.data.load.for_source) or a source id (the browser shows that source's events only)
-    record: Record = field(default_factory=Record)  # the whole record, whatever the source chosen (for its choices and lists)
+    # the whole record, whatever the source chosen (for its choices and lists)
+    record: Record = field(default_factory=Record)
     record_bundle: str = ""    # the bundle that holds the whole record's lists (people, sources)
 
     def _content(self) -> dict:

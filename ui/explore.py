@@ -37,7 +37,8 @@ COMPLETE_AT_LATEST_S = 4  # map first: the rest of the page comes by then even i
 def on_scale_change() -> None:
     """Keep the moment when switching scales: 9 January on the day scale, 06:00 on the hour scale."""
     day_steps = [t.date() for t in steps_for("day")]
-    st.session_state.step = day_steps.index(steps_for("hour")[0].date()) if st.session_state.scale == "day" else DEFAULT_HOUR
+    day = st.session_state.scale == "day"
+    st.session_state.step = day_steps.index(steps_for("hour")[0].date()) if day else DEFAULT_HOUR
     st.session_state.event = None
     bump_revision()
 

@@ -67,7 +67,9 @@ def guarded(where: str, on_error: Callable[[str], T] | None = None, *, reraise: 
                 if reraise:
                     raise RuntimeError(f"error {error_id}") from None
                 return None
+
         return run
+
     return decorate
 
 

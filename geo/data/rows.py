@@ -54,9 +54,15 @@ def csv_lines(events: pd.DataFrame, record: Record | None = None) -> list[str]:
     """Each event's line of the CSV download. A last column, `counted_in_toll`, says whether the row's
     counts are part of the map's toll (`yes`) or not (`no`: Ayacucho's dead are never added to Juliaca's);
     empty for events that were not indexed. The loader ignores that column."""
-    return [csv_line([*(neutralise_formula(row[c]) for c in EVENT_COLUMNS),
-                      "" if counted is None else ("yes" if counted else "no")])
-            for row, counted in zip(records(events, record), _in_toll(events), strict=True)]
+    return [
+        csv_line(
+            [
+                *(neutralise_formula(row[c]) for c in EVENT_COLUMNS),
+                "" if counted is None else ("yes" if counted else "no"),
+            ]
+        )
+        for row, counted in zip(records(events, record), _in_toll(events), strict=True)
+    ]
 
 
 def features(events: pd.DataFrame, places: gpd.GeoDataFrame, record: Record | None = None) -> list[dict]:

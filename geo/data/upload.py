@@ -54,8 +54,17 @@ CHECK_WAIT_S = 60  # how long a file waits for its turn to be checked (one at a 
 def _check_size(content: bytes, name: str) -> None:
     """The file's size; its rows are counted as it is read (`geo.data.csvrows.read_records`)."""
     if len(content) > MAX_BYTES:
-        raise DataError([Problem(name, "file", "", f"{len(content) / 1e6:.1f} MB",
-                                 f"the file is too large: the limit is {MAX_BYTES // (1024 * 1024)} MB")])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    "file",
+                    "",
+                    f"{len(content) / 1e6:.1f} MB",
+                    f"the file is too large: the limit is {MAX_BYTES // (1024 * 1024)} MB",
+                )
+            ]
+        )
 
 
 def _check_columns(content: bytes, name: str) -> None:
@@ -68,12 +77,26 @@ def _check_columns(content: bytes, name: str) -> None:
     widest = _WIDE.search(commas)
     if widest:
         fields = len(widest.group()) + 1
-        raise DataError([Problem(name, "file", "", f"{fields:,} fields in one row",
-                                 f"too many columns: the limit is {MAX_COLUMNS:,}; is this the right file?")])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    "file",
+                    "",
+                    f"{fields:,} fields in one row",
+                    f"too many columns: the limit is {MAX_COLUMNS:,}; is this the right file?",
+                )
+            ]
+        )
 
 
-def load_upload(events: bytes, events_name: str, fmt: str = "project",
-                places: bytes | None = None, places_name: str = "places.geojson") -> Dataset:
+def load_upload(
+    events: bytes,
+    events_name: str,
+    fmt: str = "project",
+    places: bytes | None = None,
+    places_name: str = "places.geojson",
+) -> Dataset:
     """Check uploaded files leniently: the valid rows, and every refused row with its reason.
 
     Raises DataError for a file that cannot be read at all (too large, binary, not UTF-8, no header).
@@ -91,10 +114,12 @@ def load_upload(events: bytes, events_name: str, fmt: str = "project",
     if places is None:
         place_frame, place_problems = load_places(REPO_DATA_DIR / "places.geojson", strict=False)
     else:
-        place_frame, place_problems = load_places(Path(Path(places_name).name), strict=False,
-                                                  text=decode_checked(places, Path(places_name).name))
-    event_frame, event_problems = load_events(events_path, place_frame, strict=False,
-                                              text=decode_checked(events, events_path.name), max_rows=MAX_ROWS)
+        place_frame, place_problems = load_places(
+            Path(Path(places_name).name), strict=False, text=decode_checked(places, Path(places_name).name)
+        )
+    event_frame, event_problems = load_events(
+        events_path, place_frame, strict=False, text=decode_checked(events, events_path.name), max_rows=MAX_ROWS
+    )
     return dataset_of(place_frame, event_frame, place_problems, event_problems)
 
 
@@ -156,8 +181,9 @@ def evict_oldest(static_dir: Path, keep: Path, budget: int = UPLOADS_MAX_BYTES) 
     Visitors uploading in a loop cannot fill the disk; an evicted session is told to upload again.
     Returns the folders removed, oldest first.
     """
-    folders = sorted((f for f in (static_dir / "uploads").iterdir() if f.is_dir()),
-                     key=lambda f: getattr(_stat(f), "st_mtime", 0))
+    folders = sorted(
+        (f for f in (static_dir / "uploads").iterdir() if f.is_dir()), key=lambda f: getattr(_stat(f), "st_mtime", 0)
+    )
     sizes = {f: _size(f) for f in folders}
     total, removed = sum(sizes.values()), []
     for folder in folders:
@@ -171,6 +197,7 @@ def evict_oldest(static_dir: Path, keep: Path, budget: int = UPLOADS_MAX_BYTES) 
 
 
 # --- memory: one file checked at a time, and one budget for the uploads held -------------------------
+
 
 class TooLarge(ValueError):
     """An upload needs more memory than the whole budget of uploads held: it cannot be kept."""

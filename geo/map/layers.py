@@ -45,7 +45,8 @@ class _Setup(MacroElement):
     loaded before it): an event, not a global. The configuration is JSON that is safe inside a script."""
 
     _template = Template("""{% macro script(this, kwargs) %}
-document.dispatchEvent(new CustomEvent("juliaca:setup", {detail: {map: {{ this._parent.get_name() }}, config: {{ this.config }}}}));
+document.dispatchEvent(new CustomEvent("juliaca:setup",
+  {detail: {map: {{ this._parent.get_name() }}, config: {{ this.config }}}}));
 {% endmacro %}""")
 
     def __init__(self, config: dict):
@@ -86,9 +87,9 @@ def _place_labels(places: gpd.GeoDataFrame, lang: str) -> list[dict]:
 
 def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict, *,
                url_root: str | None = URL_ROOT) -> dict:
-    """Everything the browser app's map needs (geo/web/app/map.js). `dataset` says where the bundle is (`{"url": …}`), or holds
-    it (`{"core": …, "text": […]}`). With `url_root=None` the context layers carry no URL and must be
-    given their `data` by the page (the self-contained export)."""
+    """Everything the browser app's map needs (geo/web/app/map.js). `dataset` says where the bundle is
+    (`{"url": …}`), or holds it (`{"core": …, "text": […]}`). With `url_root=None` the context layers carry
+    no URL and must be given their `data` by the page (the self-contained export)."""
     spec = BASEMAPS[basemap]
     offline = spec.tiles is None
     context = []

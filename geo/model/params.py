@@ -87,8 +87,12 @@ def _first(value: object) -> str:
     return str(value)
 
 
-def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = frozenset(), moments: int = 0,
-                 source_ids: frozenset[str] = frozenset()) -> tuple[ViewState, list[str]]:
+def parse_params(
+    params: Mapping[str, object],
+    event_ids: frozenset[str] = frozenset(),
+    moments: int = 0,
+    source_ids: frozenset[str] = frozenset(),
+) -> tuple[ViewState, list[str]]:
     """The view a URL asks for, and the names of the parameters that were refused. `event`, `moment` and
     `src` are checked against what the data holds: its event ids, its number of key moments, its source ids.
 

@@ -28,8 +28,8 @@ from urllib.parse import urlparse
 from geo.data.work import HEAVY_WORK, Busy
 from geo.output.browser import INSTALL_PNG, find_renderer_chromium, launch_options, playwright_available
 
-SLOTS = 2             # pages drawing at once; each costs about 170 MB (docs/operations.md)
-MAX_QUEUED = 30       # jobs waiting (besides those drawing) beyond these are refused at once
+SLOTS = 2  # pages drawing at once; each costs about 170 MB (docs/operations.md)
+MAX_QUEUED = 30  # jobs waiting (besides those drawing) beyond these are refused at once
 IDLE_CLOSE_S = 120.0  # an idle browser is closed after this, and launched again when needed
 
 
@@ -92,8 +92,17 @@ class Renderer:
 
     # --- from any thread -----------------------------------------------------------------------
 
-    def submit(self, work: Callable[[Any], Awaitable[Any]], *, width: int, height: int, scale: float = 1,
-               tile_hosts: frozenset[str] = frozenset(), timeout: float = 60, max_wait: float = 300) -> Job:
+    def submit(
+        self,
+        work: Callable[[Any], Awaitable[Any]],
+        *,
+        width: int,
+        height: int,
+        scale: float = 1,
+        tile_hosts: frozenset[str] = frozenset(),
+        timeout: float = 60,
+        max_wait: float = 300,
+    ) -> Job:
         """Queue `work(page)`; returns at once. Raises `RenderBusy` when `max_queued` jobs wait already."""
         if not playwright_available():
             raise RenderError(INSTALL_PNG)
@@ -105,7 +114,9 @@ class Renderer:
             self._pending += 1
             self._waiting.append(job)
         loop = self._ensure_loop()
-        asyncio.run_coroutine_threadsafe(self._run(job, work, width, height, scale, tile_hosts, timeout, max_wait), loop)
+        asyncio.run_coroutine_threadsafe(
+            self._run(job, work, width, height, scale, tile_hosts, timeout, max_wait), loop
+        )
         return job
 
     def run(self, work: Callable[[Any], Awaitable[Any]], **options) -> Any:
@@ -195,9 +206,14 @@ class Renderer:
 
     async def _draw(self, work, width, height, scale, tile_hosts):
         browser = await self._ready_browser()
-        context = await browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,
-                                            service_workers="block", accept_downloads=False)
+        context = await browser.new_context(
+            viewport={"width": width, "height": height},
+            device_scale_factor=scale,
+            service_workers="block",
+            accept_downloads=False,
+        )
         try:
+
             async def guard(route):
                 await (route.continue_() if _allowed(route.request.url, tile_hosts) else route.abort("blockedbyclient"))
 
@@ -222,8 +238,9 @@ class Renderer:
 
     def _schedule_idle_close(self) -> None:
         if self._busy == 0 and self._idle_timer is None and self._loop is not None:
-            self._idle_timer = self._loop.call_later(self.idle_close_s,
-                                                     lambda: asyncio.ensure_future(self._close_if_idle()))
+            self._idle_timer = self._loop.call_later(
+                self.idle_close_s, lambda: asyncio.ensure_future(self._close_if_idle())
+            )
 
     def _cancel_idle_close(self) -> None:
         if self._idle_timer is not None:

@@ -17,8 +17,9 @@ def category_label(category: str, lang: str) -> str:
     return text(lang, f"category_{category}")
 
 
-def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
-                record: Record | None = None) -> dict[str, list]:
+def event_texts(
+    events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str, record: Record | None = None
+) -> dict[str, list]:
     """The display text of `events` in `lang`, as columns in the frame's order: what a popup, a tooltip
     and the list show. The browser gets these columns (in chunks); the page's list gets them as rows.
     With a `record`, `sources` holds each event's sources and where they differ (`event_sources`), and
@@ -28,8 +29,12 @@ def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
     killed = event_people(record, lang) if record else {}
     return {
         "title": events[f"title_{lang}"].tolist(),
-        "time": [time_label(s, p, lang, e, inferred) for s, p, e, inferred in
-                 zip(events["start"], events["time_precision"], events["end"], _inferred(events), strict=True)],
+        "time": [
+            time_label(s, p, lang, e, inferred)
+            for s, p, e, inferred in zip(
+                events["start"], events["time_precision"], events["end"], _inferred(events), strict=True
+            )
+        ],
         "summary": events[f"summary_{lang}"].tolist(),
         "place": [names[p] if p in names.index else None for p in events["place_id"]],
         "status_label": [text(lang, f"status_{s}") for s in events["claim_status"]],
@@ -61,12 +66,24 @@ def _inferred(events: pd.DataFrame) -> list[str]:
 LIST_LIMIT = 150  # the event list (app and exported page) describes the newest events only: cheap at any size
 
 
-def describe_events(visible: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
-                    new_ids: frozenset[str] = frozenset(), selected: str | None = None,
-                    record: Record | None = None) -> list[dict]:
+def describe_events(
+    visible: pd.DataFrame,
+    places: gpd.GeoDataFrame,
+    lang: str,
+    new_ids: frozenset[str] = frozenset(),
+    selected: str | None = None,
+    record: Record | None = None,
+) -> list[dict]:
     """The visible events as plain dicts of display text in `lang`, newest first, for the list."""
     newest = visible.iloc[::-1]
     columns = event_texts(newest, places, lang, record)
-    return [{"id": event_id, "category_label": category_label(category, lang), "isNew": event_id in new_ids,
-             "selected": event_id == selected, **{field: values[k] for field, values in columns.items()}}
-            for k, (event_id, category) in enumerate(zip(newest["id"], newest["category"], strict=True))]
+    return [
+        {
+            "id": event_id,
+            "category_label": category_label(category, lang),
+            "isNew": event_id in new_ids,
+            "selected": event_id == selected,
+            **{field: values[k] for field, values in columns.items()},
+        }
+        for k, (event_id, category) in enumerate(zip(newest["id"], newest["category"], strict=True))
+    ]

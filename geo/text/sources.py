@@ -69,26 +69,50 @@ def citation_record(record: Record, citation: Citation, lang: str) -> dict:
 def event_sources(record: Record, event_id: str, lang: str) -> dict:
     """Everything the sources say of one event: how many independent voices report it (`count`, with its
     words), each citation, and where they differ (`differ`: per aspect, each reading with its sources)."""
-    citations = sorted(record.citations_of(event_id), key=lambda c: (c.source_id != SEED, c.role == "contradicts",
-                                                                        record.sources[c.source_id].published))
+    citations = sorted(
+        record.citations_of(event_id),
+        key=lambda c: (c.source_id != SEED, c.role == "contradicts", record.sources[c.source_id].published),
+    )
     count = record.independent_count(event_id)
     differ = []
     for aspect in dict.fromkeys(r.aspect for r in record.readings_of(event_id)):
         readings = [r for r in record.readings_of(event_id) if r.aspect == aspect]
-        differ.append({"aspect": text(lang, f"aspect_{aspect}"), "readings": [
-            {"text": replace_references(r.text[lang], named(record, lang)),
-             "by": "; ".join(source_label(record.sources[s], lang) for s in r.source_ids)} for r in readings]})
-    return {"count": count, "countLabel": text(lang, "source_count_one" if count == 1 else "source_count", n=count),
-            "citations": [citation_record(record, c, lang) for c in citations], "differ": differ}
+        differ.append(
+            {
+                "aspect": text(lang, f"aspect_{aspect}"),
+                "readings": [
+                    {
+                        "text": replace_references(r.text[lang], named(record, lang)),
+                        "by": "; ".join(source_label(record.sources[s], lang) for s in r.source_ids),
+                    }
+                    for r in readings
+                ],
+            }
+        )
+    return {
+        "count": count,
+        "countLabel": text(lang, "source_count_one" if count == 1 else "source_count", n=count),
+        "citations": [citation_record(record, c, lang) for c in citations],
+        "differ": differ,
+    }
 
 
 def sources_list(record: Record, lang: str, only: set[str] | None = None) -> list[dict]:
     """Every source (or those in `only`), the seed first, then by date: for the Sources panel and the exports."""
     chosen = [s for s in record.sources.values() if only is None or s.id in only]
     chosen.sort(key=lambda s: (s.id != SEED, s.published, s.publisher))
-    return [{"id": s.id, "label": source_label(s, lang), "title": s.title[lang], "url": s.url,
-             "kind": text(lang, f"kind_{s.kind}"), "later": text(lang, "source_later") if s.retrospective else "",
-             "language": s.language} for s in chosen]
+    return [
+        {
+            "id": s.id,
+            "label": source_label(s, lang),
+            "title": s.title[lang],
+            "url": s.url,
+            "kind": text(lang, f"kind_{s.kind}"),
+            "later": text(lang, "source_later") if s.retrospective else "",
+            "language": s.language,
+        }
+        for s in chosen
+    ]
 
 
 def cited_counts(record: Record) -> tuple[Counter[str], Counter[str]]:
@@ -106,7 +130,8 @@ def sources_panel(record: Record, lang: str) -> list[dict]:
     for entry in sources_list(record, lang):
         n, m = events[entry["id"]], people[entry["id"]]
         cited = ([text(lang, "source_cited_one" if n == 1 else "source_cited", n=n)] if n else []) + (
-            [text(lang, "source_describes_one" if m == 1 else "source_describes", n=m)] if m else [])
+            [text(lang, "source_describes_one" if m == 1 else "source_describes", n=m)] if m else []
+        )
         out.append(entry | {"events": n, "people": m, "cited": "; ".join(cited)})
     return out
 
@@ -119,8 +144,9 @@ def source_choices(record: Record, lang: str) -> dict[str | None, str]:
     if not record:
         return choices
     choices[SEED] = text(lang, "source_seed_choice")
-    others = sorted((s for s in record.sources.values() if s.id != SEED),
-                    key=lambda s: (s.publisher.casefold(), s.published, s.id))
+    others = sorted(
+        (s for s in record.sources.values() if s.id != SEED), key=lambda s: (s.publisher.casefold(), s.published, s.id)
+    )
     return choices | {s.id: f"{source_label(s, lang)} \u2014 {s.title[lang]}" for s in others}
 
 
@@ -132,8 +158,14 @@ def source_shown_line(record: Record, source: str | None, events: int, lang: str
     if source == SEED:
         return text(lang, "source_shown_seed", n=events)
     chosen = record.sources[source]
-    return text(lang, "source_shown_one", n=events, outlet=chosen.publisher, title=chosen.title[lang],
-                date=published_label(chosen.published, lang))
+    return text(
+        lang,
+        "source_shown_one",
+        n=events,
+        outlet=chosen.publisher,
+        title=chosen.title[lang],
+        date=published_label(chosen.published, lang),
+    )
 
 
 def credit_sources(record: Record, shown: Iterable[str], lang: str, limit: int | None = 6) -> str:
@@ -180,9 +212,16 @@ def credit_of(record: Record, events: pd.DataFrame, lang: str, sentence: bool = 
 
 def figure_words(record: Record, event_id: str, lang: str) -> str:
     """The counts one report gave, in words: '9 civilians killed; more than 20 people injured'."""
-    return "; ".join(text(lang, "reported_part", who=f.said_by[lang],
-                          what=reported_words(f.measure, Reported(f.value, f.qualifier, f.event_id), lang))
-                     for f in record.figures if f.event_id == event_id)
+    return "; ".join(
+        text(
+            lang,
+            "reported_part",
+            who=f.said_by[lang],
+            what=reported_words(f.measure, Reported(f.value, f.qualifier, f.event_id), lang),
+        )
+        for f in record.figures
+        if f.event_id == event_id
+    )
 
 
 def reported_words(measure: str, reported: Reported, lang: str) -> str:
@@ -193,8 +232,11 @@ def reported_words(measure: str, reported: Reported, lang: str) -> str:
 
 def reported_line(reported: dict[str, Reported], lang: str) -> str:
     """Under the counters: the latest figures reported by the time shown, each with who gave it, or ''."""
-    parts = [text(lang, "reported_part", what=reported_words(m, reported[m], lang), who=reported[m].said_by[lang])
-             for m in COUNT_COLUMNS if m in reported]
+    parts = [
+        text(lang, "reported_part", what=reported_words(m, reported[m], lang), who=reported[m].said_by[lang])
+        for m in COUNT_COLUMNS
+        if m in reported
+    ]
     return text(lang, "reported_line", parts="; ".join(parts)) if parts else ""
 
 
@@ -205,8 +247,9 @@ def people_records(record: Record, events: pd.DataFrame, lang: str) -> list[dict
     out = []
     for person in record.people:
         note = "" if person.name else text(lang, "people_minor" if person.minor else "people_unnamed")
-        out.append(person_record(record, person, lang) | {"eventTitle": titles.get(person.event_id, ""),
-                                                           "nameNote": note})
+        out.append(
+            person_record(record, person, lang) | {"eventTitle": titles.get(person.event_id, ""), "nameNote": note}
+        )
     return out
 
 
@@ -236,6 +279,7 @@ def person_record(record: Record, person: Person, lang: str) -> dict:
         "protesting": text(lang, f"protesting_{person.protesting}"),
         "protestingText": replace_references(person.protesting_text[lang], named(record, lang)),
         "eventId": person.event_id,
-        "sources": [{"label": source_label(record.sources[i], lang), "url": record.sources[i].url}
-                    for i in person.source_ids],
+        "sources": [
+            {"label": source_label(record.sources[i], lang), "url": record.sources[i].url} for i in person.source_ids
+        ],
     }

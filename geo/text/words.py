@@ -13,7 +13,8 @@ _LIST_KEYS = ("list_heading", "list_at", "list_newest", "list_empty", "list_help
 
 def control_words(lang: str, mode: str, scope: str = "", note: str = "") -> dict[str, str]:
     """The time control's buttons and names; `scope` says what the counters count, `note` what they include."""
-    names = ("previous", "next", "speed") if mode == "explore" else ("present_previous", "present_next", "present_seconds")
+    explore = ("previous", "next", "speed")
+    names = explore if mode == "explore" else ("present_previous", "present_next", "present_seconds")
     return {"previous": text(lang, names[0]), "next": text(lang, names[1]), "speed": text(lang, names[2]),
             "play": text(lang, "play"), "pause": text(lang, "pause"), "time": text(lang, "time"),
             "summary": text(lang, "summary_heading"), "scope": scope, "note": note}
