@@ -122,6 +122,7 @@ def _loadgen(tmp_path, *args: str) -> tuple[subprocess.CompletedProcess, dict]:
     return done, report
 
 
+@pytest.mark.browser  # starts the app behind HAProxy: the browser tier, as every test that runs a server
 def test_two_students_open_the_app_through_the_proxy_and_step_sending_nothing(tmp_path):
     _, report = _loadgen(tmp_path, "--students", "2", "--ramp", "0", "--assets", "none")
     assert report["first_maps_drawn"] == 2 and report["pages_completed"] == 2
@@ -132,6 +133,7 @@ def test_two_students_open_the_app_through_the_proxy_and_step_sending_nothing(tm
     assert len(report["load_average_before"]) == len(report["load_average_after"]) == 3
 
 
+@pytest.mark.browser  # starts the app behind HAProxy: the browser tier, as every test that runs a server
 def test_a_burst_reports_every_first_map_and_its_p95(tmp_path):
     """Each new visitor opens the app in two runs (the map, then the rest): both are counted and timed."""
     done, report = _loadgen(tmp_path, "--burst", "3", "--within", "1", "--assets", "none")

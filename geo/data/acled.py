@@ -120,8 +120,9 @@ def convert(text: str, file: str, max_rows: int | None = None) -> tuple[pd.DataF
     if missing:
         hint = " (is the file comma-separated?)" if len(header) == 1 else "; is this an ACLED export?"
         raise DataError([Problem(file, "line 1", c, "", f"missing ACLED column{hint}") for c in missing])
-    places: dict[tuple, dict] = {}
-    rows, problems = {column: [] for column in ("line", *EVENT_COLUMNS)}, Found()
+    places: dict[tuple[str, float, float], dict[str, object]] = {}
+    rows: dict[str, list[object]] = {column: [] for column in ("line", *EVENT_COLUMNS)}
+    problems = Found()
     for line, cells in records:
         where = f"line {line}"
         if not cells:
@@ -174,7 +175,7 @@ def convert(text: str, file: str, max_rows: int | None = None) -> tuple[pd.DataF
                         why.replace("GeoJSON wants [longitude, latitude]", "check the two columns"),
                     )
                 )
-        if bad:
+        if bad or lat is None or lon is None:  # lat and lon are None only with a problem in bad
             for problem in bad:
                 problems.add(line, problem)
             continue
@@ -231,7 +232,7 @@ def convert(text: str, file: str, max_rows: int | None = None) -> tuple[pd.DataF
     return frame, place_frame, problems
 
 
-def _append(columns: dict[str, list], row: dict) -> None:
+def _append(columns: dict[str, list[object]], row: dict[str, object]) -> None:
     """One row into lists by column: a dict per row would hold 200,000 dicts of 22 keys (issue 21)."""
     for column, values in columns.items():
         values.append(row.get(column, ""))

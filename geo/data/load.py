@@ -20,6 +20,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pandera.pandas as pa
 from shapely.geometry import Point
@@ -176,20 +177,23 @@ def _schema_problems(
         ]
         if whole:
             raise DataError(whole) from err
-    numbers = np.asarray(numbers)
+    lines = np.asarray(numbers)
     for name, column in schema.columns.items():
         cells = frame[name].reset_index(drop=True)
         for check in column.checks:
             failing = np.flatnonzero(~check(cells).check_output.to_numpy(dtype=bool))
-            failing = failing[np.argsort(numbers[failing], kind="stable")]  # in file order, whatever the frame's
+            failing = failing[np.argsort(lines[failing], kind="stable")]  # in file order, whatever the frame's
             expected = check.error or str(check)
-            found.add_each(
-                [int(n) for n in numbers[failing]],
-                lambda k, failing=failing, cells=cells, expected=expected, name=name: Problem(
-                    file, f"{unit} {numbers[failing[k]]}", name, cells.iat[failing[k]], expected
-                ),
-            )
+            where = [f"{unit} {n}" for n in lines[failing]]
+            found.add_each([int(n) for n in lines[failing]], _cell_problem(file, where, name, cells, failing, expected))
     return found
+
+
+def _cell_problem(
+    file: str, where: list[str], column: str, cells: pd.Series, failing: npt.NDArray[np.intp], expected: str
+) -> Callable[[int], Problem]:
+    """`problem_at(k)`: the problem of the k-th failing cell, built only when asked for (`Found.add_each`)."""
+    return lambda k: Problem(file, where[k], column, cells.iat[failing[k]], expected)
 
 
 def _adder(found: Found, file: str, where: str, key: int) -> Callable[[str, object, str], None]:
@@ -459,8 +463,8 @@ def check_event_records(
             found.add(line, problem)
     _schema_problems(EVENTS_SCHEMA, frame, file, frame["line"].tolist(), "line", found)
     _relational_problems(frame, set(places.index), file, found)
-    found, bad_lines = _kept(found, strict)
-    return _typed_events(frame[~frame["line"].isin(bad_lines)]), found
+    kept, bad_lines = _kept(found, strict)
+    return _typed_events(frame[~frame["line"].isin(bad_lines)]), kept
 
 
 # --- places.geojson ------------------------------------------------------------------------
@@ -510,7 +514,8 @@ def _json_values(text: str) -> int:
 
 
 def _skip(text: str, pos: int) -> int:
-    return _SPACE.match(text, pos).end()
+    space = _SPACE.match(text, pos)
+    return pos if space is None else space.end()  # the pattern matches the empty string: never None
 
 
 def _expect(text: str, pos: int, char: str, what: str) -> int:

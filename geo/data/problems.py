@@ -97,7 +97,7 @@ class DataError(ValueError):
         super().__init__("\n".join([str(p) for p in self.problems] + ([unlisted_line(unlisted)] if unlisted else [])))
 
 
-class Listed(list):
+class Listed(list[Problem]):
     """Problems as a list, with how many more were found than it holds (`unlisted`)."""
 
     unlisted: int = 0

@@ -33,6 +33,7 @@ import pandas as pd
 
 from geo.data import vocab
 from geo.data.csvrows import read_records, read_text_checked
+from geo.data.languages import LANGUAGES
 from geo.data.problems import DataError, Problem
 
 SEED = "wikipedia_en"  # the English Wikipedia article "Juliaca massacre", the record's first source
@@ -362,7 +363,7 @@ def _load_sources(path: Path, problems: list[Problem]) -> tuple[dict[str, Source
         if not found:
             out[row["id"]] = Source(
                 row["id"],
-                {lang: row[f"title_{lang}"] for lang in vocab.LANGUAGES},
+                {lang: row[f"title_{lang}"] for lang in LANGUAGES},
                 row["publisher"],
                 row["published"],
                 row["url"],
@@ -401,7 +402,7 @@ def _load_citations(
                     Problem(
                         path.name,
                         where,
-                        f"{name}_{vocab.LANGUAGES[-1]}",
+                        f"{name}_{LANGUAGES[-1]}",
                         cells[-1],
                         f"'{name}' needs every language, or none",
                     )
@@ -446,8 +447,8 @@ def _load_citations(
                     row["source_id"],
                     row["role"],
                     row["locator"],
-                    {lang: row[f"said_by_{lang}"] for lang in vocab.LANGUAGES if row[f"said_by_{lang}"]},
-                    {lang: row[f"note_{lang}"] for lang in vocab.LANGUAGES if row[f"note_{lang}"]},
+                    {lang: row[f"said_by_{lang}"] for lang in LANGUAGES if row[f"said_by_{lang}"]},
+                    {lang: row[f"note_{lang}"] for lang in LANGUAGES if row[f"note_{lang}"]},
                 )
             )
     return out
@@ -487,9 +488,7 @@ def _load_readings(
                 )
         problems += found
         if not found:
-            out.append(
-                Reading(row["event_id"], row["aspect"], ids, {lang: row[f"text_{lang}"] for lang in vocab.LANGUAGES})
-            )
+            out.append(Reading(row["event_id"], row["aspect"], ids, {lang: row[f"text_{lang}"] for lang in LANGUAGES}))
     by_aspect: dict[tuple[str, str], int] = {}
     for reading in out:
         by_aspect[(reading.event_id, reading.aspect)] = by_aspect.get((reading.event_id, reading.aspect), 0) + 1
@@ -530,7 +529,7 @@ def _load_figures(path: Path, event_ids: set[str], problems: list[Problem], refu
                     row["measure"],
                     int(row["value"]),
                     row["qualifier"],
-                    {lang: row[f"said_by_{lang}"] for lang in vocab.LANGUAGES},
+                    {lang: row[f"said_by_{lang}"] for lang in LANGUAGES},
                 )
             )
     return out
@@ -576,15 +575,17 @@ def _load_people(
                 Person(
                     row["id"],
                     row["name"],
-                    {lang: row[f"label_{lang}"] for lang in vocab.LANGUAGES},
+                    {lang: row[f"label_{lang}"] for lang in LANGUAGES},
                     row["minor"] == "yes",
                     names,
                     ages,
                     row["event_id"],
                     row["place_id"],
-                    *({lang: row[f"{name}_{lang}"] for lang in vocab.LANGUAGES} for name in ("about", "shot", "died")),
-                    row["protesting"],
-                    {lang: row[f"protesting_text_{lang}"] for lang in vocab.LANGUAGES},
+                    about={lang: row[f"about_{lang}"] for lang in LANGUAGES},
+                    shot={lang: row[f"shot_{lang}"] for lang in LANGUAGES},
+                    died={lang: row[f"died_{lang}"] for lang in LANGUAGES},
+                    protesting=row["protesting"],
+                    protesting_text={lang: row[f"protesting_text_{lang}"] for lang in LANGUAGES},
                 )
             )
     return out

@@ -17,7 +17,7 @@ from geo.data.vocab import COUNT_COLUMNS, EVENT_COLUMNS, EXPORT_ONLY_COLUMNS
 CSV_COLUMNS = (*EVENT_COLUMNS, *EXPORT_ONLY_COLUMNS)
 
 
-def records(events: pd.DataFrame, record: Record | None = None) -> list[dict]:
+def records(events: pd.DataFrame, record: Record | None = None) -> list[dict[str, object]]:
     """Each event's columns as plain values: times in ISO 8601 (or ""), counts as numbers (or None); with the
     `record`, `sources` lists each event's sources (outlet, date, link), so that a file cites them on its own."""
     rows = []
@@ -35,7 +35,7 @@ def records(events: pd.DataFrame, record: Record | None = None) -> list[dict]:
     return rows
 
 
-def _in_toll(events: pd.DataFrame) -> list:
+def _in_toll(events: pd.DataFrame) -> list[bool | None]:
     return events["in_toll"].tolist() if "in_toll" in events else [None] * len(events)
 
 
@@ -65,9 +65,9 @@ def csv_lines(events: pd.DataFrame, record: Record | None = None) -> list[str]:
     ]
 
 
-def features(events: pd.DataFrame, places: gpd.GeoDataFrame, record: Record | None = None) -> list[dict]:
+def features(events: pd.DataFrame, places: gpd.GeoDataFrame, record: Record | None = None) -> list[dict[str, object]]:
     """Each event as a GeoJSON feature; an event whose place is unknown has a null geometry."""
-    out = []
+    out: list[dict[str, object]] = []
     for row, counted in zip(records(events, record), _in_toll(events), strict=True):
         if counted is not None:
             row["counted_in_toll"] = bool(counted)  # as in the CSV: Ayacucho is never in Juliaca's toll

@@ -23,7 +23,8 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -163,7 +164,7 @@ def remove_upload_folder(static_dir: Path, relative: str) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _stat(path: Path):
+def _stat(path: Path) -> os.stat_result | None:
     """`path.stat()`, or None if another session has just removed it."""
     try:
         return path.stat()
@@ -207,7 +208,7 @@ class TooLarge(ValueError):
         super().__init__(f"{size / 1e6:.0f} MB in memory; the server holds {limit / 1e6:.0f} MB of uploads in all")
 
 
-def checking(wait: float = CHECK_WAIT_S, on_wait=None):
+def checking(wait: float = CHECK_WAIT_S, on_wait: Callable[[], None] | None = None) -> AbstractContextManager[None]:
     """One file checked at a time in this process, and never while pictures are drawn (`geo.data.work`): a
     check takes up to about 400 MB at the limits, two at once could take a 1 GiB pod down. `on_wait()`
     is called if the turn does not come at once; `Busy` is raised if it has not come within `wait` s."""
@@ -238,7 +239,8 @@ class UploadMemory:
 
     max_count: int = HELD_MAX
     max_bytes: int = HELD_MAX_BYTES
-    _held: OrderedDict = field(default_factory=OrderedDict)  # order -> weak reference, oldest first
+    # order -> weak reference, oldest first
+    _held: OrderedDict[int, weakref.ref[Held]] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _orders: Iterator[int] = field(default_factory=itertools.count)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import pandas as pd
 
@@ -37,8 +38,8 @@ def step_key(t: pd.Timestamp, scale: Scale) -> str:
     """
     t = lima_time(t)
     if scale == "hour":
-        return t.strftime("%Y-%m-%dT%H:%M")
-    return t.strftime("%Y-%m") if is_month_step(t) else t.strftime("%Y-%m-%d")
+        return str(t.strftime("%Y-%m-%dT%H:%M"))
+    return str(t.strftime("%Y-%m") if is_month_step(t) else t.strftime("%Y-%m-%d"))
 
 
 def steps_for(scale: Scale) -> list[pd.Timestamp]:
@@ -114,13 +115,14 @@ def parse_params(
                 refused.append(name)
         elif name in choices:
             if value in choices[name]:
-                state = replace(state, **{name: value})
+                chosen: dict[str, Any] = {name: value}  # lang, view, base or mode: each a str field
+                state = replace(state, **chosen)
             else:
                 refused.append(name)
         elif name == "cats":
-            chosen = {c for c in value.split(",") if c}
-            if chosen <= set(CATEGORIES):
-                state = replace(state, categories=frozenset(chosen))
+            cats = {c for c in value.split(",") if c}
+            if cats <= set(CATEGORIES):
+                state = replace(state, categories=frozenset(cats))
             else:
                 refused.append(name)
         elif name == "event":

@@ -119,7 +119,7 @@ def new_since(t: pd.Timestamp, scale: Scale) -> pd.Timestamp:
 
 def is_month_step(t: pd.Timestamp) -> bool:
     """Whether a context step stands for a whole month (February to June 2023) rather than a day."""
-    return lima_time(t).date() > CONTEXT_LAST_DAILY
+    return bool(lima_time(t).date() > CONTEXT_LAST_DAILY)
 
 
 def reveal_times(events: pd.DataFrame) -> pd.Series:

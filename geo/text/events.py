@@ -19,7 +19,7 @@ def category_label(category: str, lang: str) -> str:
 
 def event_texts(
     events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str, record: Record | None = None
-) -> dict[str, list]:
+) -> dict[str, list[object]]:
     """The display text of `events` in `lang`, as columns in the frame's order: what a popup, a tooltip
     and the list show. The browser gets these columns (in chunks); the page's list gets them as rows.
     With a `record`, `sources` holds each event's sources and where they differ (`event_sources`), and
@@ -73,7 +73,7 @@ def describe_events(
     new_ids: frozenset[str] = frozenset(),
     selected: str | None = None,
     record: Record | None = None,
-) -> list[dict]:
+) -> list[dict[str, object]]:
     """The visible events as plain dicts of display text in `lang`, newest first, for the list."""
     newest = visible.iloc[::-1]
     columns = event_texts(newest, places, lang, record)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 from babel.dates import format_date, format_skeleton
@@ -41,12 +41,12 @@ def source_label(source: Source, lang: str) -> str:
     return f"{source.publisher}, {published_label(source.published, lang)}"
 
 
-def named(record: Record, lang: str):
+def named(record: Record, lang: str) -> Callable[[str], str]:
     """A function that writes a source id as '(La República, 12 January 2023)', for texts that name sources."""
     return lambda source_id: f"({source_label(record.sources[source_id], lang)})"
 
 
-def citation_record(record: Record, citation: Citation, lang: str) -> dict:
+def citation_record(record: Record, citation: Citation, lang: str) -> dict[str, object]:
     """One citation as the popup, the list and the exports show it: the source, its date and link, what it
     does for the event, whom it credits, and (the seed only) the verbatim phrase and its section."""
     source = record.sources[citation.source_id]
@@ -66,7 +66,7 @@ def citation_record(record: Record, citation: Citation, lang: str) -> dict:
     }
 
 
-def event_sources(record: Record, event_id: str, lang: str) -> dict:
+def event_sources(record: Record, event_id: str, lang: str) -> dict[str, object]:
     """Everything the sources say of one event: how many independent voices report it (`count`, with its
     words), each citation, and where they differ (`differ`: per aspect, each reading with its sources)."""
     citations = sorted(
@@ -97,7 +97,7 @@ def event_sources(record: Record, event_id: str, lang: str) -> dict:
     }
 
 
-def sources_list(record: Record, lang: str, only: set[str] | None = None) -> list[dict]:
+def sources_list(record: Record, lang: str, only: set[str] | None = None) -> list[dict[str, object]]:
     """Every source (or those in `only`), the seed first, then by date: for the Sources panel and the exports."""
     chosen = [s for s in record.sources.values() if only is None or s.id in only]
     chosen.sort(key=lambda s: (s.id != SEED, s.published, s.publisher))
@@ -122,13 +122,14 @@ def cited_counts(record: Record) -> tuple[Counter[str], Counter[str]]:
     return events, people
 
 
-def sources_panel(record: Record, lang: str) -> list[dict]:
+def sources_panel(record: Record, lang: str) -> list[dict[str, object]]:
     """Every source as the Sources panel lists it (`sources_list`), with what cites it, in words:
     'cited for 3 events; describes 1 of the people killed'."""
     events, people = cited_counts(record)
     out = []
     for entry in sources_list(record, lang):
-        n, m = events[entry["id"]], people[entry["id"]]
+        source_id = str(entry["id"])
+        n, m = events[source_id], people[source_id]
         cited = ([text(lang, "source_cited_one" if n == 1 else "source_cited", n=n)] if n else []) + (
             [text(lang, "source_describes_one" if m == 1 else "source_describes", n=m)] if m else []
         )
@@ -240,7 +241,7 @@ def reported_line(reported: dict[str, Reported], lang: str) -> str:
     return text(lang, "reported_line", parts="; ".join(parts)) if parts else ""
 
 
-def people_records(record: Record, events: pd.DataFrame, lang: str) -> list[dict]:
+def people_records(record: Record, events: pd.DataFrame, lang: str) -> list[dict[str, object]]:
     """The list of the people killed, in the record's order: each `person_record`, with the title of the event
     it belongs to (`eventTitle`; '' where the event is not in `events`) and what its name says (`nameNote`)."""
     titles = dict(zip(events["id"], events[f"title_{lang}"], strict=True))
@@ -253,19 +254,22 @@ def people_records(record: Record, events: pd.DataFrame, lang: str) -> list[dict
     return out
 
 
-def event_people(record: Record, lang: str) -> dict[str, list[dict]]:
+def event_people(record: Record, lang: str) -> dict[str, list[dict[str, object]]]:
     """The people killed in each event (people.csv `event_id`): {event id: [{id, name}]}, for its popup."""
-    out: dict[str, list[dict]] = {}
+    out: dict[str, list[dict[str, object]]] = {}
     for person in record.people:
         if person.event_id:
             out.setdefault(person.event_id, []).append({"id": person.id, "name": person.name or person.label[lang]})
     return out
 
 
-def person_record(record: Record, person: Person, lang: str) -> dict:
+def person_record(record: Record, person: Person, lang: str) -> dict[str, object]:
     """A person killed as the list of the dead shows them: the name, its spellings and ages with their
     sources, where and when shot and died, whether the sources say they were protesting, and every source."""
-    label = lambda ids: "; ".join(source_label(record.sources[i], lang) for i in ids)
+
+    def label(ids: Iterable[str]) -> str:
+        return "; ".join(source_label(record.sources[i], lang) for i in ids)
+
     return {
         "id": person.id,
         "name": person.name or person.label[lang],

@@ -40,7 +40,7 @@ def event_words(lang: str) -> dict[str, str]:
             | {"reported_by": text(lang, "details_reported_by"), "source": text(lang, "popup_quote")})
 
 
-def list_words(lang: str) -> dict:
+def list_words(lang: str) -> dict[str, object]:
     """The list's and the downloads' words, an event's details' (`event_words`), and those of the record's
     lists: the people killed and every source."""
     return ({key: STRINGS[lang][key] for key in _LIST_KEYS + _RECORD_KEYS}  # templates: the browser fills {n}, {clock}
