@@ -184,21 +184,27 @@ def _schema_problems(
             failing = np.flatnonzero(~check(cells).check_output.to_numpy(dtype=bool))
             failing = failing[np.argsort(lines[failing], kind="stable")]  # in file order, whatever the frame's
             expected = check.error or str(check)
-            where = [f"{unit} {n}" for n in lines[failing]]
-            found.add_each([int(n) for n in lines[failing]], _cell_problem(file, where, name, cells, failing, expected))
+            problem_at = _cell_problem(file, unit, lines, name, cells, failing, expected)
+            found.add_each([int(n) for n in lines[failing]], problem_at)
     return found
 
 
 def _cell_problem(
-    file: str, where: list[str], column: str, cells: pd.Series, failing: npt.NDArray[np.intp], expected: str
+    file: str,
+    unit: str,
+    lines: npt.NDArray[np.int_],
+    column: str,
+    cells: pd.Series,
+    failing: npt.NDArray[np.intp],
+    expected: str,
 ) -> Callable[[int], Problem]:
     """`problem_at(k)`: the problem of the k-th failing cell, built only when asked for (`Found.add_each`)."""
-    return lambda k: Problem(file, where[k], column, cells.iat[failing[k]], expected)
+    return lambda k: Problem(file, f"{unit} {lines[failing[k]]}", column, cells.iat[failing[k]], expected)
 
 
-def _adder(found: Found, file: str, where: str, key: int) -> Callable[[str, object, str], None]:
-    """`add(column, value, expected)`: records one problem of the row or feature `key`, found at `where`."""
-    return lambda column, value, expected: found.add(key, Problem(file, where, column, value, expected))
+def _adder(found: Found, file: str, unit: str, number: int) -> Callable[[str, object, str], None]:
+    """`add(column, value, expected)`: records one problem of line or feature `number` (`unit`: "line", "feature")."""
+    return lambda column, value, expected: found.add(number, Problem(file, f"{unit} {number}", column, value, expected))
 
 
 def _kept(found: Found, strict: bool) -> tuple[Listed, set[int]]:
@@ -388,7 +394,7 @@ def _relational_problems(frame: pd.DataFrame, place_ids: set[str], file: str, fo
     for row, ends_before_start in zip(
         needed.astype(object).itertuples(index=False), ends_early, strict=True
     ):  # Python strings: fast by row
-        add = _adder(found, file, f"line {row.line}", row.line)
+        add = _adder(found, file, "line", row.line)
         if row.id in first_line:
             add("id", row.id, f"duplicate id: already used on line {first_line[row.id]}")
         first_line.setdefault(row.id, row.line)
@@ -640,8 +646,7 @@ def load_places(path: Path | str, *, strict: bool = True, text: str | None = Non
     found = Found()
     rows, points, indices = [], [], []
     for i, feature in enumerate(_read_features(path, text)):
-        where = f"feature {i}"
-        add = _adder(found, path.name, where, i)
+        add = _adder(found, path.name, "feature", i)
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
         props = feature.get("properties") if isinstance(feature, dict) else None
         if not isinstance(geometry, dict) or geometry.get("type") != "Point":
