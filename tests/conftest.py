@@ -89,14 +89,14 @@ def hostile_data_dir(tmp_path_factory) -> Path:
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """Under pytest-xdist (`--dist loadgroup`, pyproject.toml), every browser test runs in one worker, one after
-    another: one app server and one Chromium per run as without xdist, and no two browser tests timing each
-    other's frames. The fast tests are spread over the workers."""
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto` (pyproject.toml): the fast tier (`-m "not browser"`) runs on one pytest-xdist worker per
+    core; any run that may hold a browser test runs in one process, as before: the browser tests share one
+    app server and one Chromium, and time frames. (xdist's `--dist loadgroup` cannot keep them together
+    under pytest 9: it renames `item._nodeid`, which pytest 9 no longer reads.)"""
+    if "not browser" not in (config.option.markexpr or ""):
+        return 0
+    return None  # xdist's own choice: one worker per core
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
