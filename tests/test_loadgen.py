@@ -72,7 +72,9 @@ def test_a_response_is_read_to_its_end_and_no_further(raw, body, keep):
         response, reusable = await read_response(reader)
         return response, reusable, await reader.read()
 
-    response, reusable, left = asyncio.run(read())
+    # its own thread: after a browser test, the session's sync Playwright keeps an event loop running in this one
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        response, reusable, left = pool.submit(asyncio.run, read()).result()
     assert (response.body, reusable) == (body, keep)
     assert left == (b"NEXT" if keep else b"")
     assert response.status == int(raw.split()[1])
