@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import streamlit as st
 
 from geo.data.load import default_data_dir, for_source, is_bundled, load_dataset
@@ -18,9 +17,9 @@ from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, text
 from geo.text.labels import md_escape
 from ui.common import ALL_SOURCES, STATIC, Page, UploadGone, chosen_source, page_language, restore_unmounted
 from ui.explore import COMPLETE_AT_LATEST_S, complete_at_the_latest, map_section, settings, sources_section
-from ui.present import STYLE, present_section
 from ui.guard import guarded, pending_errors, show_errors
 from ui.layout import content_note, page_style
+from ui.present import STYLE, present_section
 from ui.upload import current_upload, upload_section
 
 
@@ -48,12 +47,26 @@ def init_session(data, moments, params: dict | None = None) -> None:
     """First run of a session: widget state from the URL, and a note of what the URL got wrong."""
     params = st.query_params.to_dict() if params is None else params
     view, refused = parse_params(params, frozenset(data.events["id"]), len(moments), frozenset(data.record.sources))
-    chosen = dict(lang=view.lang, view=view.view, base=view.base, scale=view.scale,
-                  categories=[c for c in CATEGORIES if c in view.categories], source=view.source or ALL_SOURCES)
-    st.session_state.update(**chosen, chosen_at_start=chosen,
-                            step=steps_for(view.scale).index(view.t), event=view.event, refused=refused,
-                            present=view.mode == "present" and bool(moments), moment=view.moment, time_rev=0,
-                            note_dismissed=False, page_complete=False)
+    chosen = dict(
+        lang=view.lang,
+        view=view.view,
+        base=view.base,
+        scale=view.scale,
+        categories=[c for c in CATEGORIES if c in view.categories],
+        source=view.source or ALL_SOURCES,
+    )
+    st.session_state.update(
+        **chosen,
+        chosen_at_start=chosen,
+        step=steps_for(view.scale).index(view.t),
+        event=view.event,
+        refused=refused,
+        present=view.mode == "present" and bool(moments),
+        moment=view.moment,
+        time_rev=0,
+        note_dismissed=False,
+        page_complete=False,
+    )
 
 
 def init_default_session(data, moments, error_id: str) -> None:
@@ -89,8 +102,14 @@ def header(page: Page) -> None:
             head.header(page.t("title"))
             head.caption(page.t("subtitle"))
         options = options_column.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center")
-        options.segmented_control(page.t("language"), LANGUAGES, key="lang", required=True,
-                                  format_func=lambda x: LANGUAGE_INFO[x].name, label_visibility="collapsed")
+        options.segmented_control(
+            page.t("language"),
+            LANGUAGES,
+            key="lang",
+            required=True,
+            format_func=lambda x: LANGUAGE_INFO[x].name,
+            label_visibility="collapsed",
+        )
         if page.moments:
             options.toggle(page.t("present_toggle"), key="present", persist_state="page")
     content_note(page, s.present)
@@ -104,18 +123,24 @@ def header(page: Page) -> None:
 
 
 restore_unmounted(st.session_state)  # a widget still loading comes back as None when another one reruns the page
-st.set_page_config(page_title=text(st.session_state.get("lang") or "en", "page_title"), layout="wide",
-                   initial_sidebar_state="collapsed")
+st.set_page_config(
+    page_title=text(st.session_state.get("lang") or "en", "page_title"),
+    layout="wide",
+    initial_sidebar_state="collapsed",
+)
 if "note_dismissed" not in st.session_state:
     bundled_data, _, bundled_moments, _, _ = load(str(default_data_dir()))
     guarded("url", lambda error_id: init_default_session(bundled_data, bundled_moments, error_id))(init_session)(
-        bundled_data, bundled_moments)
+        bundled_data, bundled_moments
+    )
 page = current_page()
 complete = st.session_state.page_shown_complete = st.session_state.page_complete  # map first: see ui/explore.py
 page_language(page.lang)
 page_style()
 if st.session_state.present:
     st.html(STYLE)
+
+
 def draw(page: Page, complete: bool) -> None:
     """The page under the header: classroom mode, or the explorer with its settings and upload; the sources."""
     header(page)

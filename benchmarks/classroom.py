@@ -27,21 +27,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.async_api import async_playwright  # noqa: E402
+from playwright.async_api import async_playwright
 
-from benchmarks.loadgen import OPENING_QUERY, Sampler, server_cpu, warm  # noqa: E402
-from benchmarks.run import percentile  # noqa: E402
-from benchmarks.visitor import Visit, back_and_forth  # noqa: E402
-from geo.model.timeline import hour_steps  # noqa: E402
-from geo.output.browser import find_chromium, launch_options  # noqa: E402
-from harness.browser import DRAWN_FIELD, MAP_IFRAME, PAINTED, AppServer  # noqa: E402
+from benchmarks.loadgen import OPENING_QUERY, Sampler, server_cpu, warm
+from benchmarks.run import percentile
+from benchmarks.visitor import Visit, back_and_forth
+from geo.model.timeline import hour_steps
+from geo.output.browser import find_chromium, launch_options
+from harness.browser import DRAWN_FIELD, MAP_IFRAME, PAINTED, AppServer
 
 RESULTS = ROOT / "benchmarks" / "results"
 OPENING_HOUR = 6  # as in OPENING_QUERY
 
 
-async def student(browser, url: str, seconds: float, pace: float, timeout: float, seed: int, delay: float
-                  ) -> tuple[Visit, list[float]]:
+async def student(
+    browser, url: str, seconds: float, pace: float, timeout: float, seed: int, delay: float
+) -> tuple[Visit, list[float]]:
     """One session: arrive after `delay` seconds, open the app, then step at a student's pace until the time is
     up; returns what it saw and its step latencies (ms)."""
     rng, visit, latencies = random.Random(seed), Visit(), []
@@ -59,8 +60,10 @@ async def student(browser, url: str, seconds: float, pace: float, timeout: float
         await page.get_by_test_id("stFileUploader").first.wait_for(state="attached", timeout=load_timeout)
         visit.opened_at = time.monotonic()
         visit.complete_s = visit.opened_at - began
-        await page.evaluate("() => { window.__keydown = []; document.addEventListener('keydown', "
-                            "e => window.__keydown.push(performance.timeOrigin + e.timeStamp), true); }")
+        await page.evaluate(
+            "() => { window.__keydown = []; document.addEventListener('keydown', "
+            "e => window.__keydown.push(performance.timeOrigin + e.timeStamp), true); }"
+        )
         hours, hour = hour_steps(), OPENING_HOUR
         deadline = visit.opened_at + seconds
         for position in back_and_forth(len(hours), OPENING_HOUR):
@@ -77,8 +80,10 @@ async def student(browser, url: str, seconds: float, pace: float, timeout: float
             except Exception:  # noqa: BLE001 - a step not drawn in time is what we count
                 visit.errors.append(f"step to {iso} not drawn within {timeout} s")
                 break
-            latencies.append(float(await frame.evaluate(DRAWN_FIELD, "paintedAt"))
-                             - await page.evaluate("() => window.__keydown[window.__keydown.length - 1]"))
+            latencies.append(
+                float(await frame.evaluate(DRAWN_FIELD, "paintedAt"))
+                - await page.evaluate("() => window.__keydown[window.__keydown.length - 1]")
+            )
     except Exception as error:  # noqa: BLE001 - a session that fails to load is an error, not a crash of the run
         stage = "page did not open" if visit.first_map_s is None else "page not completed"
         visit.errors.append(f"session failed ({stage}): {type(error).__name__}: {str(error).splitlines()[0][:120]}")
@@ -88,8 +93,9 @@ async def student(browser, url: str, seconds: float, pace: float, timeout: float
     return visit, latencies
 
 
-async def classroom(url: str, pid: int, sessions: int, seconds: float, pace: float, timeout: float,
-                    ramp: float = 0.0) -> dict:
+async def classroom(
+    url: str, pid: int, sessions: int, seconds: float, pace: float, timeout: float, ramp: float = 0.0
+) -> dict:
     """Run `sessions` browser sessions against the app at `url` (process `pid`) and summarise."""
     sampler, stop = Sampler([pid]), asyncio.Event()
     idle = await sampler.idle_cores()
@@ -97,8 +103,12 @@ async def classroom(url: str, pid: int, sessions: int, seconds: float, pace: flo
         browser = await playwright.chromium.launch(**launch_options(find_chromium(), offline=True))
         watcher = asyncio.create_task(sampler.run(stop))
         began = time.monotonic()
-        results = await asyncio.gather(*(student(browser, url, seconds, pace, timeout, seed=k,
-                                                 delay=ramp * k / max(sessions, 1)) for k in range(sessions)))
+        results = await asyncio.gather(
+            *(
+                student(browser, url, seconds, pace, timeout, seed=k, delay=ramp * k / max(sessions, 1))
+                for k in range(sessions)
+            )
+        )
         wall = time.monotonic() - began
         stop.set()
         await watcher
@@ -134,27 +144,40 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     server = AppServer(Path(args.json).with_suffix(".log") if args.json.parent.exists() else Path("/tmp/classroom.log"))
     try:
+
         async def run() -> tuple[dict, dict]:
             await warm([server.url], args.timeout)
             alone = await classroom(server.url, server.process.pid, 1, min(args.seconds, 20), args.pace, args.timeout)
-            return alone, await classroom(server.url, server.process.pid, args.sessions, args.seconds, args.pace,
-                                          args.timeout, args.ramp)
+            return alone, await classroom(
+                server.url, server.process.pid, args.sessions, args.seconds, args.pace, args.timeout, args.ramp
+            )
+
         load_before = os.getloadavg()
         alone, loaded = asyncio.run(run())
     finally:
         server.stop()
-    report = {"single_user": alone, "classroom": loaded, "pace_s": args.pace, "seconds": args.seconds,
-              "load_average_before": load_before, "load_average_after": os.getloadavg(),
-              "when": time.strftime("%Y-%m-%d %H:%M %Z")}
+    report = {
+        "single_user": alone,
+        "classroom": loaded,
+        "pace_s": args.pace,
+        "seconds": args.seconds,
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
+        "when": time.strftime("%Y-%m-%d %H:%M %Z"),
+    }
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2))
-    print("| | sessions | first maps | first map p50 (ms) | p95 (ms) | steps | errors | step p50 (ms) | step p95 (ms) "
-          "| server CPU per opening (ms) | server peak RSS (MB) |")
+    print(
+        "| | sessions | first maps | first map p50 (ms) | p95 (ms) | steps | errors | step p50 (ms) | step p95 (ms) "
+        "| server CPU per opening (ms) | server peak RSS (MB) |"
+    )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for label, r in (("one user", alone), ("classroom", loaded)):
-        print(f"| {label} | {r['sessions']} | {r['first_maps_drawn']} | {r['first_map_p50_ms'] or 0:,.0f} | "
-              f"{r['first_map_p95_ms'] or 0:,.0f} | {r['steps']} | {len(r['errors'])} | {r['p50_ms'] or 0:,.0f} | "
-              f"{r['p95_ms'] or 0:,.0f} | {r['server_cpu_ms_per_open'] or 0:,.0f} | {r['server_peak_rss_mb']:,.0f} |")
+        print(
+            f"| {label} | {r['sessions']} | {r['first_maps_drawn']} | {r['first_map_p50_ms'] or 0:,.0f} | "
+            f"{r['first_map_p95_ms'] or 0:,.0f} | {r['steps']} | {len(r['errors'])} | {r['p50_ms'] or 0:,.0f} | "
+            f"{r['p95_ms'] or 0:,.0f} | {r['server_cpu_ms_per_open'] or 0:,.0f} | {r['server_peak_rss_mb']:,.0f} |"
+        )
     for error in loaded["errors"][:10]:
         print(f"error: {error}")
     return 0 if not loaded["errors"] else 1

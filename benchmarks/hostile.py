@@ -36,16 +36,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import percentile  # noqa: E402
-from benchmarks.visitor import NO_ASSETS, Assets, Visitor, VisitError, learn_assets, open_and_step, png_bytes  # noqa: E402
-from geo.data.limits import MAX_FILE_BYTES, MAX_ROWS  # noqa: E402
-from geo.data.vocab import EVENT_COLUMNS  # noqa: E402
-from harness.processes import Memory, process_memory, tree_memory  # noqa: E402
+from benchmarks.run import percentile
+from benchmarks.visitor import NO_ASSETS, Assets, VisitError, Visitor, learn_assets, open_and_step, png_bytes
+from geo.data.limits import MAX_FILE_BYTES, MAX_ROWS
+from geo.data.vocab import EVENT_COLUMNS
+from harness.processes import Memory, process_memory, tree_memory
 
 MANIFEST = ROOT / "deploy" / "kubernetes.yaml"
 RESULTS = ROOT / "benchmarks" / "results"
-CHECK_LABEL, EVENTS_LABEL, PLACES_LABEL = ("Check and map this file", "Events (CSV)",
-                                           "Places (GeoJSON, optional: without it, the bundled places are used)")
+CHECK_LABEL, EVENTS_LABEL, PLACES_LABEL = (
+    "Check and map this file",
+    "Events (CSV)",
+    "Places (GeoJSON, optional: without it, the bundled places are used)",
+)
 STEPPING_QUERY = "t=2023-01-09T06:00&base=offline"
 
 
@@ -65,19 +68,32 @@ def pod_memory_limit_mb(manifest: Path = MANIFEST) -> float:
 
 # --- the worst-case files ---------------------------------------------------------------------------
 
+
 def _acled_row(i: int) -> str:
     return f"PER{i},2023-01-09,1,Protests,Peaceful protest,Puno,Place {i % 500},-15.5,-70.13,1,EFE,notes,0"
 
 
-ACLED_HEADER = ("event_id_cnty,event_date,time_precision,event_type,sub_event_type,admin1,location,latitude,longitude,"
-                "geo_precision,source,notes,fatalities")
+ACLED_HEADER = (
+    "event_id_cnty,event_date,time_precision,event_type,sub_event_type,admin1,location,latitude,longitude,"
+    "geo_precision,source,notes,fatalities"
+)
 
 
 def _valid_row(i: int) -> str:
-    cells = {"id": f"e{i:07d}", "start": f"2023-01-09T{i % 24:02d}:00-05:00", "time_precision": "hour",
-             "place_id": "jul_airport", "category": "protest", "title_en": f"T{i}", "title_es": f"T{i}",
-             "summary_en": "S", "summary_es": "S", "claim_status": "reported", "source_section": "Sec",
-             "source_quote": "word"}
+    cells = {
+        "id": f"e{i:07d}",
+        "start": f"2023-01-09T{i % 24:02d}:00-05:00",
+        "time_precision": "hour",
+        "place_id": "jul_airport",
+        "category": "protest",
+        "title_en": f"T{i}",
+        "title_es": f"T{i}",
+        "summary_en": "S",
+        "summary_es": "S",
+        "claim_status": "reported",
+        "source_section": "Sec",
+        "source_quote": "word",
+    }
     return ",".join(cells.get(column, "") for column in EVENT_COLUMNS)
 
 
@@ -87,19 +103,44 @@ def hostile_files(rows: int) -> dict[str, tuple[str, dict[str, tuple[str, bytes]
     bundled_events = (ROOT / "data" / "events.csv").read_bytes()
     cell_row = _valid_row(0).replace(",S,S,", ',"' + "x" * (MAX_FILE_BYTES - 1_000) + '",S,', 1)
     return {
-        "cr-rows-every-cell-bad": ("project", {EVENTS_LABEL: ("cr.csv", (header + "\r" + (",".join(
-            ["x"] * len(EVENT_COLUMNS)) + "\r") * rows).encode())}),
-        "feature-bomb": ("project", {EVENTS_LABEL: ("events.csv", bundled_events), PLACES_LABEL: (
-            "places.geojson", b'{"type": "FeatureCollection", "features": [' + b"{}," * 299_999 + b"{}]}")}),
+        "cr-rows-every-cell-bad": (
+            "project",
+            {EVENTS_LABEL: ("cr.csv", (header + "\r" + (",".join(["x"] * len(EVENT_COLUMNS)) + "\r") * rows).encode())},
+        ),
+        "feature-bomb": (
+            "project",
+            {
+                EVENTS_LABEL: ("events.csv", bundled_events),
+                PLACES_LABEL: (
+                    "places.geojson",
+                    b'{"type": "FeatureCollection", "features": [' + b"{}," * 299_999 + b"{}]}",
+                ),
+            },
+        ),
         "one-20-mb-cell": ("project", {EVENTS_LABEL: ("cell.csv", (header + "\n" + cell_row + "\n").encode())}),
-        "ragged-acled": ("acled", {EVENTS_LABEL: ("acled.csv", (ACLED_HEADER + "\n" + (",".join(
-            _acled_row(0).split(",")[:-3]) + "\n") * rows).encode())}),
-        "valid-rows-at-the-limit": ("project", {EVENTS_LABEL: ("valid.csv", (header + "\n" + "\n".join(
-            _valid_row(i) for i in range(rows)) + "\n").encode())}),
+        "ragged-acled": (
+            "acled",
+            {
+                EVENTS_LABEL: (
+                    "acled.csv",
+                    (ACLED_HEADER + "\n" + (",".join(_acled_row(0).split(",")[:-3]) + "\n") * rows).encode(),
+                )
+            },
+        ),
+        "valid-rows-at-the-limit": (
+            "project",
+            {
+                EVENTS_LABEL: (
+                    "valid.csv",
+                    (header + "\n" + "\n".join(_valid_row(i) for i in range(rows)) + "\n").encode(),
+                )
+            },
+        ),
     }
 
 
 # --- the visitors -------------------------------------------------------------------------------------
+
 
 @dataclass
 class Outcome:
@@ -110,7 +151,7 @@ class Outcome:
     message: str = ""
     error: str = ""
     seconds: float = 0.0
-    first_map_ms: float | None = None   # a stepping visitor's opening: its first map, and the whole page
+    first_map_ms: float | None = None  # a stepping visitor's opening: its first map, and the whole page
     complete_ms: float | None = None
     steps: int = 0
     sent_while_stepping: int = 0
@@ -130,16 +171,18 @@ async def png_visitor(url: str, hour: int, timeout: float, assets: Assets) -> Ou
             await visitor.open()
             made = await visitor.make("png", timeout=timeout)
             png = png_bytes(made)
-            outcome.message = (f"image: {len(png):,} bytes" if png else
-                               f"error: {made['error']}" if made.get("error") else "not a PNG")
+            outcome.message = (
+                f"image: {len(png):,} bytes" if png else f"error: {made['error']}" if made.get("error") else "not a PNG"
+            )
     except (VisitError, OSError, TimeoutError) as error:
         outcome.error = f"{type(error).__name__}: {str(error)[:200]}"
     outcome.seconds = time.monotonic() - began
     return outcome
 
 
-async def upload_visitor(url: str, name: str, fmt: str, files: dict[str, tuple[str, bytes]], timeout: float,
-                         assets: Assets) -> Outcome:
+async def upload_visitor(
+    url: str, name: str, fmt: str, files: dict[str, tuple[str, bytes]], timeout: float, assets: Assets
+) -> Outcome:
     """Upload a worst case and press Check; the page must map it or say why not."""
     began, outcome = time.monotonic(), Outcome("upload", name)
     try:
@@ -161,19 +204,29 @@ async def stepping_visitor(url: str, k: int, delay: float, seconds: float, timeo
     """Arrive after `delay`, open the app and step through the day until `seconds` have passed since the load
     began; an error in opening counts (a step sends nothing: issue 22)."""
     began = time.monotonic()
-    visit = await open_and_step(url, STEPPING_QUERY, seconds=seconds - delay, pace=1.5, seed=k, delay=delay,
-                                timeout=timeout, assets=assets)
-    outcome = Outcome("steps", f"visitor {k}", error="; ".join(visit.errors), seconds=time.monotonic() - began,
-                      first_map_ms=visit.first_map_s and 1000 * visit.first_map_s,
-                      complete_ms=visit.complete_s and 1000 * visit.complete_s, steps=len(visit.stepped_at),
-                      sent_while_stepping=visit.sent_while_stepping)
+    visit = await open_and_step(
+        url, STEPPING_QUERY, seconds=seconds - delay, pace=1.5, seed=k, delay=delay, timeout=timeout, assets=assets
+    )
+    outcome = Outcome(
+        "steps",
+        f"visitor {k}",
+        error="; ".join(visit.errors),
+        seconds=time.monotonic() - began,
+        first_map_ms=visit.first_map_s and 1000 * visit.first_map_s,
+        complete_ms=visit.complete_s and 1000 * visit.complete_s,
+        steps=len(visit.stepped_at),
+        sent_while_stepping=visit.sent_while_stepping,
+    )
     if not outcome.error:
-        outcome.message = (f"first map {outcome.first_map_ms:,.0f} ms, page {outcome.complete_ms:,.0f} ms, "
-                           f"{outcome.steps} steps ({outcome.sent_while_stepping} messages sent)")
+        outcome.message = (
+            f"first map {outcome.first_map_ms:,.0f} ms, page {outcome.complete_ms:,.0f} ms, "
+            f"{outcome.steps} steps ({outcome.sent_while_stepping} messages sent)"
+        )
     return outcome
 
 
 # --- the replica and its memory ---------------------------------------------------------------------------
+
 
 class MemoryWatch:
     """The replica's process tree sampled every `every` seconds: the peak of each figure, and when."""
@@ -188,8 +241,9 @@ class MemoryWatch:
         while not self._stop.is_set():
             tree, app = tree_memory(self.pid), process_memory(self.pid)
             self.peak, self.app_peak = self.peak.peak(tree), self.app_peak.peak(app)
-            self.browser_peak = self.browser_peak.peak(Memory(tree.rss - app.rss, tree.pss - app.pss,
-                                                              tree.anon - app.anon, tree.processes - 1))
+            self.browser_peak = self.browser_peak.peak(
+                Memory(tree.rss - app.rss, tree.pss - app.pss, tree.anon - app.anon, tree.processes - 1)
+            )
             self.samples += 1
             time.sleep(self.every)
 
@@ -203,8 +257,16 @@ class MemoryWatch:
         self._thread.join()
 
 
-async def hostile(url: str, pngs: int, uploads: list[str], steppers: int, seconds: float, rows: int,
-                  timeout: float, assets: Assets = NO_ASSETS) -> list[Outcome]:
+async def hostile(
+    url: str,
+    pngs: int,
+    uploads: list[str],
+    steppers: int,
+    seconds: float,
+    rows: int,
+    timeout: float,
+    assets: Assets = NO_ASSETS,
+) -> list[Outcome]:
     """Everyone at once; the stepping visitors arrive one after another over the first half of `seconds`."""
     files = hostile_files(rows)
     jobs = [stepping_visitor(url, k, seconds / 2 * k / steppers, seconds, timeout, assets) for k in range(steppers)]
@@ -224,8 +286,11 @@ def run(args: argparse.Namespace) -> dict:
         load_before = os.getloadavg()
         with MemoryWatch(server.process.pid) as watch:
             began = time.monotonic()
-            outcomes = asyncio.run(hostile(server.url, args.pngs, args.uploads, args.steppers, args.seconds, args.rows,
-                                           args.timeout, assets))
+            outcomes = asyncio.run(
+                hostile(
+                    server.url, args.pngs, args.uploads, args.steppers, args.seconds, args.rows, args.timeout, assets
+                )
+            )
             wall = time.monotonic() - began
         alive = server.process.poll() is None
     finally:
@@ -235,14 +300,25 @@ def run(args: argparse.Namespace) -> dict:
     first_maps = [o.first_map_ms for o in steppers if o.first_map_ms is not None]
     completes = [o.complete_ms for o in steppers if o.complete_ms is not None]
     return {
-        "when": time.strftime("%Y-%m-%d %H:%M %Z"), "load_average_before": load_before,
-        "load_average_after": os.getloadavg(), "wall_s": round(wall, 1), "limit_mb": limit, "replica_alive": alive,
-        "before_mb": asdict(watch.before), "peak_mb": asdict(watch.peak), "samples": watch.samples,
-        "app_peak_mb": asdict(watch.app_peak), "browser_peak_mb": asdict(watch.browser_peak), "assets": assets.count(),
-        "first_maps_drawn": len(first_maps), "first_map_p50_ms": percentile(first_maps, 0.5) if first_maps else None,
+        "when": time.strftime("%Y-%m-%d %H:%M %Z"),
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg(),
+        "wall_s": round(wall, 1),
+        "limit_mb": limit,
+        "replica_alive": alive,
+        "before_mb": asdict(watch.before),
+        "peak_mb": asdict(watch.peak),
+        "samples": watch.samples,
+        "app_peak_mb": asdict(watch.app_peak),
+        "browser_peak_mb": asdict(watch.browser_peak),
+        "assets": assets.count(),
+        "first_maps_drawn": len(first_maps),
+        "first_map_p50_ms": percentile(first_maps, 0.5) if first_maps else None,
         "first_map_p95_ms": percentile(first_maps, 0.95) if first_maps else None,
-        "pages_completed": len(completes), "page_complete_p95_ms": percentile(completes, 0.95) if completes else None,
-        "steps": sum(o.steps for o in steppers), "sent_while_stepping": sum(o.sent_while_stepping for o in steppers),
+        "pages_completed": len(completes),
+        "page_complete_p95_ms": percentile(completes, 0.95) if completes else None,
+        "steps": sum(o.steps for o in steppers),
+        "sent_while_stepping": sum(o.sent_while_stepping for o in steppers),
         "outcomes": [asdict(o) for o in outcomes],
     }
 
@@ -253,7 +329,9 @@ def verdict(report: dict) -> list[str]:
     if not report["replica_alive"]:
         failed.append("the replica died")
     if report["peak_mb"]["pss"] >= report["limit_mb"]:
-        failed.append(f"peak {report['peak_mb']['pss']:.0f} MB (PSS) is over the pod's limit {report['limit_mb']:.0f} MB")
+        failed.append(
+            f"peak {report['peak_mb']['pss']:.0f} MB (PSS) is over the pod's limit {report['limit_mb']:.0f} MB"
+        )
     for o in report["outcomes"]:
         if o["error"]:
             failed.append(f"{o['kind']} {o['name']}: {o['error']}")
@@ -264,17 +342,28 @@ def verdict(report: dict) -> list[str]:
 
 def print_report(report: dict) -> None:
     peak, before = report["peak_mb"], report["before_mb"]
-    print(f"one replica, limit {report['limit_mb']:.0f} MB; {report['wall_s']} s; load average "
-          f"{report['load_average_before'][0]:.1f} before, {report['load_average_after'][0]:.1f} after")
-    print(f"process tree before: {before['pss']:.0f} MB PSS ({before['rss']:.0f} RSS summed, {before['anon']:.0f} anon)")
-    print(f"process tree peak:   {peak['pss']:.0f} MB PSS ({peak['rss']:.0f} RSS summed, {peak['anon']:.0f} anon), "
-          f"{peak['processes']} processes at most")
-    print(f"  of which, at their own peaks: the app process {report['app_peak_mb']['pss']:.0f} MB, "
-          f"its Chromium {report['browser_peak_mb']['pss']:.0f} MB ({report['browser_peak_mb']['processes']} processes)")
-    print(f"stepping visitors: {report['first_maps_drawn']} first maps drawn, p50 {report['first_map_p50_ms'] or 0:,.0f} ms, "
-          f"p95 {report['first_map_p95_ms'] or 0:,.0f} ms; {report['pages_completed']} pages completed, "
-          f"p95 {report['page_complete_p95_ms'] or 0:,.0f} ms; {report['steps']} steps, "
-          f"{report['sent_while_stepping']} messages sent")
+    print(
+        f"one replica, limit {report['limit_mb']:.0f} MB; {report['wall_s']} s; load average "
+        f"{report['load_average_before'][0]:.1f} before, {report['load_average_after'][0]:.1f} after"
+    )
+    print(
+        f"process tree before: {before['pss']:.0f} MB PSS ({before['rss']:.0f} RSS summed, {before['anon']:.0f} anon)"
+    )
+    print(
+        f"process tree peak:   {peak['pss']:.0f} MB PSS ({peak['rss']:.0f} RSS summed, {peak['anon']:.0f} anon), "
+        f"{peak['processes']} processes at most"
+    )
+    print(
+        f"  of which, at their own peaks: the app process {report['app_peak_mb']['pss']:.0f} MB, "
+        f"its Chromium {report['browser_peak_mb']['pss']:.0f} MB ({report['browser_peak_mb']['processes']} processes)"
+    )
+    print(
+        f"stepping visitors: {report['first_maps_drawn']} first maps drawn, "
+        f"p50 {report['first_map_p50_ms'] or 0:,.0f} ms, "
+        f"p95 {report['first_map_p95_ms'] or 0:,.0f} ms; {report['pages_completed']} pages completed, "
+        f"p95 {report['page_complete_p95_ms'] or 0:,.0f} ms; {report['steps']} steps, "
+        f"{report['sent_while_stepping']} messages sent"
+    )
     for o in report["outcomes"]:
         if o["kind"] != "steps" or o["error"]:
             print(f"  {o['kind']:6} {o['name']:26} {o['seconds']:6.1f} s  {o['error'] or o['message']}")

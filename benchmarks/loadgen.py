@@ -45,8 +45,8 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.run import percentile  # noqa: E402
-from benchmarks.visitor import NO_ASSETS, Assets, Visit, Visitor, learn_assets, open_and_step  # noqa: E402
+from benchmarks.run import percentile
+from benchmarks.visitor import NO_ASSETS, Assets, Visit, Visitor, learn_assets, open_and_step
 
 RESULTS = ROOT / "benchmarks" / "results"
 MAX_STUDENTS = 1000
@@ -57,6 +57,7 @@ IDLE_S = 3.0  # how long the server's idle CPU is measured, before anyone arrive
 
 
 # --- the server's side: CPU and memory of its processes ------------------------------------------
+
 
 def cpu_seconds(pid: int) -> float:
     """User plus system CPU time a process has used so far."""
@@ -126,8 +127,13 @@ def server_cpu(sampler: Sampler, visits: list[Visit], wall_s: float, idle_cores:
     """The server's CPU: per step over the steady window (issue 22's figure), beside what the same processes
     use idle; in cores over the whole run; and what is left, per visitor: opening (and closing) a session."""
     if len(sampler.samples) < 2 or not sampler.pids:
-        return {"server_cpu_ms_per_step": None, "server_cpu_cores_idle": idle_cores, "server_cpu_cores_steady": None,
-                "server_cpu_cores": None, "server_cpu_ms_per_open": None}
+        return {
+            "server_cpu_ms_per_step": None,
+            "server_cpu_cores_idle": idle_cores,
+            "server_cpu_cores_steady": None,
+            "server_cpu_cores": None,
+            "server_cpu_ms_per_open": None,
+        }
     span, t0, steady = sampler.inside(*steady_window(visits)) or (0.0, 0.0, 0.0)
     steps = sum(t0 <= t < t0 + span for v in visits for t in v.stepped_at)
     total = sampler.samples[-1][1] - sampler.samples[0][1]
@@ -141,7 +147,8 @@ def server_cpu(sampler: Sampler, visits: list[Visit], wall_s: float, idle_cores:
         "server_cpu_cores_steady": steady / span if span else None,
         "server_cpu_cores": total / wall_s,
         "server_cpu_ms_per_open": (total - idle * wall_s - above_idle_per_step * all_steps) * 1000 / opens
-        if opens else None,
+        if opens
+        else None,
     }
 
 
@@ -172,17 +179,37 @@ def summarise(visits: list[Visit], sampler: Sampler, wall_s: float, idle_cores: 
     }
 
 
-async def classroom(url: str, pids: list[int], students: int, seconds: float, pace: float, timeout: float,
-                    ramp: float, assets: Assets = NO_ASSETS) -> dict:
+async def classroom(
+    url: str,
+    pids: list[int],
+    students: int,
+    seconds: float,
+    pace: float,
+    timeout: float,
+    ramp: float,
+    assets: Assets = NO_ASSETS,
+) -> dict:
     """Run `students` simulated students against `url` and summarise what they and the server saw."""
     sampler, stop = Sampler(pids), asyncio.Event()
     idle = await sampler.idle_cores()
     load_before = os.getloadavg()
     watcher = asyncio.create_task(sampler.run(stop))
     began, mine = time.monotonic(), resource.getrusage(resource.RUSAGE_SELF)
-    visits = await asyncio.gather(*(
-        open_and_step(url, OPENING_QUERY, seconds=seconds, pace=pace, seed=k, delay=ramp * k / max(students, 1),
-                      timeout=timeout, assets=assets) for k in range(students)))
+    visits = await asyncio.gather(
+        *(
+            open_and_step(
+                url,
+                OPENING_QUERY,
+                seconds=seconds,
+                pace=pace,
+                seed=k,
+                delay=ramp * k / max(students, 1),
+                timeout=timeout,
+                assets=assets,
+            )
+            for k in range(students)
+        )
+    )
     stop.set()
     await watcher
     summary = summarise(visits, sampler, time.monotonic() - began, idle)
@@ -207,6 +234,7 @@ async def prepare(url: str, process_urls: list[str], assets: str, timeout: float
 
 # --- command line ---------------------------------------------------------------------------------
 
+
 def loopback_only(url: str) -> str:
     """argparse type: an http URL on this machine; load is never sent anywhere else."""
     parsed = urlparse(url)
@@ -217,11 +245,13 @@ def loopback_only(url: str) -> str:
 
 def bounded(limit: float, kind=int):
     """argparse type: a positive number no larger than `limit`."""
+
     def parse(value: str):
         number = kind(value)
         if not 0 < number <= limit:
             raise argparse.ArgumentTypeError(f"{value} is outside 1..{limit}")
         return number
+
     return parse
 
 
@@ -229,6 +259,7 @@ def run_classroom(url: str, pids: list[int], process_urls: list[str], args: argp
     async def run() -> dict:
         assets = await prepare(url, process_urls, args.assets, args.timeout)
         return await classroom(url, pids, args.students, args.seconds, args.pace, args.timeout, args.ramp, assets)
+
     return asyncio.run(run())
 
 
@@ -238,8 +269,12 @@ def run_against_deployment(args: argparse.Namespace) -> dict:
 
     deployment = Deployment(args.replicas, port=free_port()).start()
     try:
-        return run_classroom(deployment.url, [app.pid for app in deployment.apps],
-                             [f"http://127.0.0.1:{port}" for port in deployment.ports], args)
+        return run_classroom(
+            deployment.url,
+            [app.pid for app in deployment.apps],
+            [f"http://127.0.0.1:{port}" for port in deployment.ports],
+            args,
+        )
     finally:
         deployment.stop()
 
@@ -256,15 +291,19 @@ def validate(args: argparse.Namespace) -> dict:
     for name in ("browsers", "loadgen"):
         server = AppServer(log)
         try:
-            async def run() -> dict:
+
+            async def run(name: str, server: AppServer) -> dict:
                 if name == "browsers":
                     await warm([server.url], args.timeout)
-                    return await browsers.classroom(server.url, server.process.pid, 10, args.seconds, args.pace,
-                                                    args.timeout, 0)
+                    return await browsers.classroom(
+                        server.url, server.process.pid, 10, args.seconds, args.pace, args.timeout, 0
+                    )
                 assets = await prepare(server.url, [server.url], "browser", args.timeout)
-                return await classroom(server.url, [server.process.pid], 10, args.seconds, args.pace, args.timeout,
-                                       0, assets)
-            report[name] = asyncio.run(run())
+                return await classroom(
+                    server.url, [server.process.pid], 10, args.seconds, args.pace, args.timeout, 0, assets
+                )
+
+            report[name] = asyncio.run(run(name, server))
         finally:
             server.stop()
     a, b = report["browsers"]["server_cpu_ms_per_open"], report["loadgen"]["server_cpu_ms_per_open"]
@@ -275,19 +314,37 @@ def validate(args: argparse.Namespace) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=bounded(MAX_STUDENTS), default=30)
-    parser.add_argument("--seconds", type=bounded(MAX_SECONDS, float), default=60,
-                        help="how long each student keeps stepping once the page is complete")
+    parser.add_argument(
+        "--seconds",
+        type=bounded(MAX_SECONDS, float),
+        default=60,
+        help="how long each student keeps stepping once the page is complete",
+    )
     parser.add_argument("--pace", type=bounded(60, float), default=3.0, help="mean seconds between steps")
     parser.add_argument("--ramp", type=float, default=30, help="seconds over which the students arrive")
-    parser.add_argument("--timeout", type=bounded(120, float), default=20, help="seconds a run may take (an opening: 6x)")
+    parser.add_argument(
+        "--timeout", type=bounded(120, float), default=20, help="seconds a run may take (an opening: 6x)"
+    )
     parser.add_argument("--replicas", type=bounded(16), default=2, help="app processes behind the proxy")
-    parser.add_argument("--url", type=loopback_only, help="an already running app or proxy on loopback (no CPU figures)")
-    parser.add_argument("--burst", type=bounded(MAX_STUDENTS), metavar="N",
-                        help="N new visitors arriving within --within seconds (sets --students and --ramp)")
+    parser.add_argument(
+        "--url", type=loopback_only, help="an already running app or proxy on loopback (no CPU figures)"
+    )
+    parser.add_argument(
+        "--burst",
+        type=bounded(MAX_STUDENTS),
+        metavar="N",
+        help="N new visitors arriving within --within seconds (sets --students and --ramp)",
+    )
     parser.add_argument("--within", type=bounded(MAX_SECONDS, float), default=10, help="seconds a --burst arrives in")
-    parser.add_argument("--assets", choices=("browser", "none"), default="browser",
-                        help="fetch the files a browser fetches, learnt from one Chromium visit (default), or none")
-    parser.add_argument("--validate", action="store_true", help="compare with 10 real browsers (benchmarks/classroom.py)")
+    parser.add_argument(
+        "--assets",
+        choices=("browser", "none"),
+        default="browser",
+        help="fetch the files a browser fetches, learnt from one Chromium visit (default), or none",
+    )
+    parser.add_argument(
+        "--validate", action="store_true", help="compare with 10 real browsers (benchmarks/classroom.py)"
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     if args.burst:
@@ -295,13 +352,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.validate:
         report = validate(args)
         path = args.json or RESULTS / "loadgen-validation.json"
-        print(f"server CPU per opening: browsers {report['browsers']['server_cpu_ms_per_open'] or 0:.0f} ms, "
-              f"loadgen {report['loadgen']['server_cpu_ms_per_open'] or 0:.0f} ms, ratio {report['ratio'] or 0:.2f}")
+        print(
+            f"server CPU per opening: browsers {report['browsers']['server_cpu_ms_per_open'] or 0:.0f} ms, "
+            f"loadgen {report['loadgen']['server_cpu_ms_per_open'] or 0:.0f} ms, ratio {report['ratio'] or 0:.2f}"
+        )
         ok = report["ratio"] is not None and 0.8 <= report["ratio"] <= 1.2
     else:
         report = run_classroom(args.url, [], [], args) if args.url else run_against_deployment(args)
-        report.update(replicas=None if args.url else args.replicas, pace_s=args.pace, seconds=args.seconds,
-                      ramp_s=args.ramp, burst=bool(args.burst), when=time.strftime("%Y-%m-%d %H:%M %Z"))
+        report.update(
+            replicas=None if args.url else args.replicas,
+            pace_s=args.pace,
+            seconds=args.seconds,
+            ramp_s=args.ramp,
+            burst=bool(args.burst),
+            when=time.strftime("%Y-%m-%d %H:%M %Z"),
+        )
         kind = "burst-" if args.burst else ""
         path = args.json or RESULTS / f"loadgen-{kind}{args.replicas}x-{args.students}.json"
         print(TABLE_HEADER)
@@ -314,23 +379,30 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if ok else 1
 
 
-TABLE_HEADER = ("| processes | visitors | first maps drawn | first map p50 (ms) | p95 (ms) | pages completed "
-                "| page complete p95 (ms) | steps (messages sent) | errors | server CPU per step (ms) | idle CPU (cores) "
-                "| CPU per opening (ms) | CPU used (cores) | memory, peak (MB) | load average before → after |\n"
-                "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+TABLE_HEADER = (
+    "| processes | visitors | first maps drawn | first map p50 (ms) | p95 (ms) | pages completed "
+    "| page complete p95 (ms) | steps (messages sent) | errors | server CPU per step (ms) | idle CPU (cores) "
+    "| CPU per opening (ms) | CPU used (cores) | memory, peak (MB) | load average before → after |\n"
+    "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+)
 
 
 def table_row(r: dict) -> str:
     """One line of the table in docs/operations.md."""
+
     def num(x, fmt=",.0f"):
         return "–" if x is None else format(x, fmt)
+
     visitors = f"burst of {r['students']} within {r['ramp_s']:g} s" if r.get("burst") else str(r["students"])
-    return (f"| {r['replicas'] or '?'} | {visitors} | {r['first_maps_drawn']} | {num(r['first_map_p50_ms'])} | "
-            f"{num(r['first_map_p95_ms'])} | {r['pages_completed']} | {num(r['page_complete_p95_ms'])} | "
-            f"{r['steps']:,} ({r['sent_while_stepping']}) | {len(r['errors'])} | {num(r['server_cpu_ms_per_step'], '.2f')} | "
-            f"{num(r['server_cpu_cores_idle'], '.3f')} | {num(r['server_cpu_ms_per_open'])} | "
-            f"{num(r['server_cpu_cores'], '.2f')} | {num(r['server_peak_rss_mb'])} | "
-            f"{r['load_average_before'][0]:.1f} → {r['load_average_after'][0]:.1f} |")
+    return (
+        f"| {r['replicas'] or '?'} | {visitors} | {r['first_maps_drawn']} | {num(r['first_map_p50_ms'])} | "
+        f"{num(r['first_map_p95_ms'])} | {r['pages_completed']} | {num(r['page_complete_p95_ms'])} | "
+        f"{r['steps']:,} ({r['sent_while_stepping']}) | {len(r['errors'])} | "
+        f"{num(r['server_cpu_ms_per_step'], '.2f')} | "
+        f"{num(r['server_cpu_cores_idle'], '.3f')} | {num(r['server_cpu_ms_per_open'])} | "
+        f"{num(r['server_cpu_cores'], '.2f')} | {num(r['server_peak_rss_mb'])} | "
+        f"{r['load_average_before'][0]:.1f} → {r['load_average_after'][0]:.1f} |"
+    )
 
 
 if __name__ == "__main__":

@@ -11,15 +11,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import streamlit as st  # noqa: E402
-from branca.element import MacroElement  # noqa: E402
-from jinja2 import Template  # noqa: E402
-from streamlit_folium import st_folium  # noqa: E402
+import streamlit as st
+from branca.element import MacroElement
+from jinja2 import Template
+from streamlit_folium import st_folium
 
-from geo.map.assets import publish_static  # noqa: E402
-from benchmarks.naive_map import naive_map  # noqa: E402
-from geo.data.load import default_data_dir, load_dataset  # noqa: E402
-from geo.model.timeline import hour_steps, index_events, state_at  # noqa: E402
+from benchmarks.naive_map import naive_map
+from geo.data.load import default_data_dir, load_dataset
+from geo.map.assets import publish_static
+from geo.model.timeline import hour_steps, index_events, state_at
 
 
 class PaintStamp(MacroElement):
@@ -32,7 +32,9 @@ class PaintStamp(MacroElement):
   map.dataset.t = "{{ this.t }}";
   requestAnimationFrame(function () {
     var channel = new MessageChannel();
-    channel.port1.onmessage = function () { map.dataset.paintedAt = String(performance.timeOrigin + performance.now()); };
+    channel.port1.onmessage = function () {
+      map.dataset.paintedAt = String(performance.timeOrigin + performance.now());
+    };
     channel.port2.postMessage(null);
   });
 })();

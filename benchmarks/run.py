@@ -38,14 +38,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Error as PlaywrightError  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+import itertools
 
-from harness.generate import generate  # noqa: E402
-from geo.output.browser import launch  # noqa: E402
-from geo.model.params import DEFAULT_HOUR  # noqa: E402
-from geo.model.timeline import hour_steps  # noqa: E402
-from harness.browser import MAP_IFRAME, AppServer, Browsing  # noqa: E402
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
+
+from geo.model.params import DEFAULT_HOUR
+from geo.model.timeline import hour_steps
+from geo.output.browser import launch
+from harness.browser import MAP_IFRAME, AppServer, Browsing
+from harness.generate import generate
 
 APPS = {"app": ROOT / "app.py", "naive": ROOT / "benchmarks" / "naive_app.py"}
 RESULTS = ROOT / "benchmarks" / "results"
@@ -70,15 +72,18 @@ def wait_painted(page, t_iso: str, timeout_s: float = STEP_TIMEOUT_S) -> tuple[o
     """The map frame once the step at t_iso is painted, and when (epoch ms); survives a rebuilt iframe."""
     deadline = time.monotonic() + timeout_s
     # what the map drew is on its container (geo/web/app/map.js; the baseline writes it the same way)
-    condition = (f"() => {{ const m = document.querySelector('.jm-map'); return m && m.dataset.t === {t_iso!r}"
-                 " && Number(m.dataset.paintedAt) || null; }")
+    condition = (
+        f"() => {{ const m = document.querySelector('.jm-map'); return m && m.dataset.t === {t_iso!r}"
+        " && Number(m.dataset.paintedAt) || null; }"
+    )
     while True:
         try:
             frame = page.locator(MAP_IFRAME).element_handle(timeout=timeout_s * 1000).content_frame()
             if frame is None:  # the iframe is being replaced: look again
                 raise PlaywrightError("no frame yet")
-            painted = frame.wait_for_function(condition, timeout=max(deadline - time.monotonic(), 0.1) * 1000,
-                                              polling="raf")
+            painted = frame.wait_for_function(
+                condition, timeout=max(deadline - time.monotonic(), 0.1) * 1000, polling="raf"
+            )
             return frame, painted.json_value()  # read with the condition: a redraw may follow at once
         except PlaywrightError as err:
             if time.monotonic() > deadline:
@@ -107,7 +112,7 @@ def step_through(page, hours: list[int], ws_bytes: list[int]) -> tuple[list[floa
     """Press → or ← to walk through `hours`; latency (ms) and websocket bytes received per step, and
     why it stopped early if a step was not drawn in time (the steps measured until then are kept)."""
     latencies, sizes = [], []
-    for current, target in zip(hours, hours[1:]):
+    for current, target in itertools.pairwise(hours):
         before = sum(ws_bytes)
         # A rebuilt map iframe can take the focus, and then the arrow keys pan Leaflet instead of
         # reaching Streamlit's shortcut; a student would click the page first. So do we.
@@ -126,7 +131,9 @@ def step_through(page, hours: list[int], ws_bytes: list[int]) -> tuple[list[floa
 def measure_browser(app: str, data_dir: Path, samples: int, memory_steps: int, log_dir: Path) -> dict:
     """Everything measured in Chromium for one app on one dataset."""
     started = time.time() * 1000
-    server = AppServer(log_dir / f"{app}-{data_dir.name}.log", env={"JULIACA_DATA_DIR": str(data_dir)}, script=APPS[app])
+    server = AppServer(
+        log_dir / f"{app}-{data_dir.name}.log", env={"JULIACA_DATA_DIR": str(data_dir)}, script=APPS[app]
+    )
     result: dict = {}
     try:
         with sync_playwright() as playwright:
@@ -138,14 +145,18 @@ def measure_browser(app: str, data_dir: Path, samples: int, memory_steps: int, l
             ws_bytes: list[int] = []
             frames_sent = [0]
             page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: ws_bytes.append(len(payload))))
-            page.on("websocket", lambda ws: ws.on("framesent", lambda _: frames_sent.__setitem__(0, frames_sent[0] + 1)))
+            page.on(
+                "websocket", lambda ws: ws.on("framesent", lambda _: frames_sent.__setitem__(0, frames_sent[0] + 1))
+            )
             try:
                 page.goto(f"{server.url}/?t=2023-01-09T06:00&h=6&base=offline", timeout=STEP_TIMEOUT_S * 1000)
                 frame, first_paint = wait_painted(page, hour_steps()[DEFAULT_HOUR].isoformat(), timeout_s=180)
                 result["cold_start_ms"] = first_paint - started
                 result["first_map_ms"] = summary(first_maps(context, server.url, visits=3))
-                page.evaluate("() => { window.__keydown = []; document.addEventListener('keydown', "
-                              "e => window.__keydown.push(performance.timeOrigin + e.timeStamp), true); }")
+                page.evaluate(
+                    "() => { window.__keydown = []; document.addEventListener('keydown', "
+                    "e => window.__keydown.push(performance.timeOrigin + e.timeStamp), true); }"
+                )
                 frame.evaluate(f"() => {{ window.map_div.setView([-15.2, -70.0], {USER_ZOOM}, {{animate: false}}); }}")
                 cdp = context.new_cdp_session(page)
                 cdp.send("Performance.enable")
@@ -199,8 +210,11 @@ DRAWN_RECORDER = """() => { window.jmDrawn = []; const tick = () => {
 
 def _settled(page, key: str) -> None:
     """The time is released: the browser has put it in the address bar (and the list), with no rerun."""
-    page.wait_for_function("k => location.href.includes('t=' + k) || location.href.includes('t=' + k.replace(':', '%3A'))",
-                           arg=key, timeout=STEP_TIMEOUT_S * 1000)
+    page.wait_for_function(
+        "k => location.href.includes('t=' + k) || location.href.includes('t=' + k.replace(':', '%3A'))",
+        arg=key,
+        timeout=STEP_TIMEOUT_S * 1000,
+    )
     page.wait_for_timeout(400)  # past the release's debounce: whatever a release sends has been sent
 
 
@@ -243,23 +257,30 @@ def measure_control(page, frames_sent: list[int]) -> dict:
 
 def measure_static_page(data_dir: Path, samples: int, work: Path) -> dict:
     """The exported page (filtering in the browser, no server): key press to step painted, and its load time."""
-    from geo.output.export import PageOptions, export_site
     from geo.data.load import load_dataset
     from geo.model.timeline import index_events
+    from geo.output.export import PageOptions, export_site
 
     data = load_dataset(data_dir, strict=False)
-    page_file = export_site(index_events(data.events, data.places, data.record), data.places, work / "static-page", PageOptions())
+    page_file = export_site(
+        index_events(data.events, data.places, data.record), data.places, work / "static-page", PageOptions()
+    )
     with sync_playwright() as playwright:
         browser = launch(playwright, offline=True)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         began = time.time() * 1000
         page.goto(page_file.as_uri(), timeout=STEP_TIMEOUT_S * 1000)
-        painted = "t => { const m = document.querySelector('.jm-map'); return m && (!t || m.dataset.t === t) && Number(m.dataset.paintedAt) || null; }"
+        painted = (
+            "t => { const m = document.querySelector('.jm-map');"
+            " return m && (!t || m.dataset.t === t) && Number(m.dataset.paintedAt) || null; }"
+        )
         loaded = page.wait_for_function(painted, arg=None, timeout=STEP_TIMEOUT_S * 1000).json_value() - began
-        page.evaluate("() => { window.__keydown = []; document.addEventListener('keydown', "
-                      "e => window.__keydown.push(performance.timeOrigin + e.timeStamp), true); }")
+        page.evaluate(
+            "() => { window.__keydown = []; document.addEventListener('keydown', "
+            "e => window.__keydown.push(performance.timeOrigin + e.timeStamp), true); }"
+        )
         latencies = []
-        for current, target in zip(zigzag(6, samples), zigzag(6, samples)[1:]):
+        for current, target in itertools.pairwise(zigzag(6, samples)):
             page.keyboard.press("ArrowRight" if target > current else "ArrowLeft")
             iso = hour_steps()[target].isoformat()
             at = page.wait_for_function(painted, arg=iso, polling="raf", timeout=STEP_TIMEOUT_S * 1000).json_value()
@@ -273,9 +294,9 @@ def measure_server(app: str, data_dir: Path, repeats: int) -> dict:
     from streamlit_folium import _get_map_string
 
     from benchmarks.naive_map import naive_map
-    from geo.map.steps import explore_steps
-    from geo.map.layers import base_map
     from geo.data.load import load_dataset
+    from geo.map.layers import base_map
+    from geo.map.steps import explore_steps
     from geo.model.timeline import index_events, state_at
 
     data = load_dataset(data_dir, strict=False)
@@ -297,10 +318,10 @@ def measure_server(app: str, data_dir: Path, repeats: int) -> dict:
 
 def measure_exports(data_dir: Path, work: Path) -> dict:
     """The PNG snapshot time (median of 3, each with its own browser) and the static export's size."""
-    from geo.output.export import PageOptions, export_site
     from geo.data.load import load_dataset
-    from geo.output.render import snapshot
     from geo.model.timeline import index_events
+    from geo.output.export import PageOptions, export_site
+    from geo.output.render import snapshot
 
     data = load_dataset(data_dir, strict=False)
     index = index_events(data.events, data.places, data.record)
@@ -317,12 +338,20 @@ def machine() -> dict:
     cpu = platform.processor()
     info = Path("/proc/cpuinfo")
     if info.exists():
-        cpu = next((line.split(":", 1)[1].strip() for line in info.read_text().splitlines()
-                    if line.startswith("model name")), cpu)
+        cpu = next(
+            (line.split(":", 1)[1].strip() for line in info.read_text().splitlines() if line.startswith("model name")),
+            cpu,
+        )
     memory = None
     if Path("/proc/meminfo").exists():
-        memory = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
-                       if line.startswith("MemTotal")), None)
+        memory = next(
+            (
+                int(line.split()[1]) // 1024 // 1024
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            ),
+            None,
+        )
     return {"cores": os.cpu_count(), "cpu": cpu, "memory_gib": memory, "python": platform.python_version()}
 
 
@@ -340,24 +369,29 @@ def _cell(figures: dict, key: str, field: str = "median") -> str:
 
 
 def table(results: dict) -> str:
-    rows = ["| events | app | step latency median (ms) | p95 (ms) | server ms/rerun | bytes/step | cold start (ms) | "
-            "new visitor's first map (ms) | heap growth (MB) | zoom kept | drag: states painted | reruns: release / Play |",
-            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |"]
+    rows = [
+        "| events | app | step latency median (ms) | p95 (ms) | server ms/rerun | bytes/step | cold start (ms) | "
+        "new visitor's first map (ms) | heap growth (MB) | zoom kept | drag: states painted | reruns: release / Play |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+    ]
     for size, apps in results["sizes"].items():
         for app in ("app", "naive"):
             f = apps[app]
-            reruns = (f"{f['reruns_per_key_burst']} / {f['reruns_during_play']}"
-                      if "reruns_during_play" in f else "–")
-            rows.append(f"| {size} | {app} | {_cell(f, 'step_latency_ms')} | {_cell(f, 'step_latency_ms', 'p95')} | "
-                        f"{_cell(f, 'server_ms')} | {_cell(f, 'bytes_per_step')} | {_cell(f, 'cold_start_ms')} | "
-                        f"{_cell(f, 'first_map_ms')} | {_cell(f, 'heap_growth_mb')} | {_cell(f, 'zoom_kept')} | "
-                        f"{f.get('drag_states', '–')} | {reruns} |")
+            reruns = f"{f['reruns_per_key_burst']} / {f['reruns_during_play']}" if "reruns_during_play" in f else "–"
+            rows.append(
+                f"| {size} | {app} | {_cell(f, 'step_latency_ms')} | {_cell(f, 'step_latency_ms', 'p95')} | "
+                f"{_cell(f, 'server_ms')} | {_cell(f, 'bytes_per_step')} | {_cell(f, 'cold_start_ms')} | "
+                f"{_cell(f, 'first_map_ms')} | {_cell(f, 'heap_growth_mb')} | {_cell(f, 'zoom_kept')} | "
+                f"{f.get('drag_states', '–')} | {reruns} |"
+            )
         ratio = apps.get("ratio_latency")
-        rows.append(f"| {size} | naive / app | {'%.1f×' % ratio if ratio else '–'} | | | | | | | | | |")
+        rows.append(f"| {size} | naive / app | {f'{ratio:.1f}×' if ratio else '–'} | | | | | | | | | |")
         page = apps.get("static_page")
         if page:
-            rows.append(f"| {size} | static page (no server) | {_cell(page, 'step_latency_ms')} | "
-                        f"{_cell(page, 'step_latency_ms', 'p95')} | – | 0 | {_cell(page, 'load_ms')} | | | | | |")
+            rows.append(
+                f"| {size} | static page (no server) | {_cell(page, 'step_latency_ms')} | "
+                f"{_cell(page, 'step_latency_ms', 'p95')} | – | 0 | {_cell(page, 'load_ms')} | | | | | |"
+            )
     return "\n".join(rows)
 
 
@@ -390,7 +424,7 @@ def plot(results: dict, out: Path) -> None:
 
     draw.rectangle([left, top, width - right, height - bottom], outline="#888888")
     for decade, label in ((1, "10 ms"), (2, "100 ms"), (3, "1 s"), (4, "10 s"), (5, "100 s")):
-        _, y = xy(10 ** x_lo, 10 ** decade)
+        _, y = xy(10**x_lo, 10**decade)
         draw.line([left, y, width - right, y], fill="#e5e5e5")
         draw.text((6, y - 6), label, fill="#333333")
     for n in sorted(set(all_n)):
@@ -430,8 +464,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="bundled,1000,10000,100000", help="comma-separated: bundled or a number")
     parser.add_argument("--samples", type=int, default=40, help="latency samples per app and size (default 40)")
     parser.add_argument("--memory-steps", type=int, default=200, help="steps between the two heap readings")
-    parser.add_argument("--naive-max-samples", type=int, default=10,
-                        help="latency samples for the baseline above 1,000 events (it is slow)")
+    parser.add_argument(
+        "--naive-max-samples",
+        type=int,
+        default=10,
+        help="latency samples for the baseline above 1,000 events (it is slow)",
+    )
     parser.add_argument("--quick", action="store_true", help="5 samples, 5 memory steps, no export timing")
     parser.add_argument("--json", type=Path, default=RESULTS / "latest.json", help="where to write the figures")
     args = parser.parse_args(argv)
@@ -452,7 +490,9 @@ def main(argv: list[str] | None = None) -> int:
                 entry[app] = measure_browser(app, data_dir, samples, memory, work)
                 entry[app]["server_ms"] = measure_server(app, data_dir, repeats=3 if big else max(samples, 24))
             if entry["app"].get("step_latency_ms") and entry["naive"].get("step_latency_ms"):
-                entry["ratio_latency"] = entry["naive"]["step_latency_ms"]["median"] / entry["app"]["step_latency_ms"]["median"]
+                entry["ratio_latency"] = (
+                    entry["naive"]["step_latency_ms"]["median"] / entry["app"]["step_latency_ms"]["median"]
+                )
             print(f"measuring the static page at {n} events …", file=sys.stderr)
             entry["static_page"] = measure_static_page(data_dir, args.samples, work / f"static-{size}")
             if not args.quick and n <= 10_000:
@@ -467,8 +507,10 @@ def main(argv: list[str] | None = None) -> int:
     for size, entry in results["sizes"].items():
         if "exports" in entry:
             e = entry["exports"]
-            print(f"{size}: PNG snapshot {e['snapshot_ms']['median']:,.0f} ms (median of 3); "
-                  f"static export {e['export_bytes'] / 1e6:.2f} MB")
+            print(
+                f"{size}: PNG snapshot {e['snapshot_ms']['median']:,.0f} ms (median of 3); "
+                f"static export {e['export_bytes'] / 1e6:.2f} MB"
+            )
     print(f"\nFigures written to {args.json} and {args.json.parent / 'latency.png'}")
     return 0
 

@@ -21,8 +21,8 @@ import random
 import time
 import urllib.request
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 from urllib.parse import urlparse
 
 import websockets
@@ -44,6 +44,7 @@ class VisitError(RuntimeError):
 
 
 # --- the files a browser fetches ------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Assets:
@@ -78,7 +79,7 @@ async def learn_assets(url: str, query: str, timeout: float = 120) -> Assets:
         if request.is_navigation_request() and request.frame.parent_frame is None:
             return  # the page itself: the visitor asks for it
         if request.method == "GET" and request.url.startswith(origin + "/") and request.resource_type != "websocket":
-            seen.append((time.monotonic(), request.url[len(origin):]))
+            seen.append((time.monotonic(), request.url[len(origin) :]))
 
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(**launch_options(find_chromium(), offline=True))
@@ -119,8 +120,11 @@ class Response:
     body: bytes
 
     def cookies(self) -> dict[str, str]:
-        return dict(value.split(";", 1)[0].split("=", 1) for name, value in self.headers
-                    if name == "set-cookie" and "=" in value)
+        return dict(
+            value.split(";", 1)[0].split("=", 1)
+            for name, value in self.headers
+            if name == "set-cookie" and "=" in value
+        )
 
 
 class Http:
@@ -164,8 +168,12 @@ class Http:
         await asyncio.gather(*(self.get(path) for path in paths))
 
     async def _exchange(self, reader, writer, path: str) -> tuple[Response, bool]:
-        lines = [f"GET {path} HTTP/1.1", f"Host: {self.authority}", f"Accept-Encoding: {ACCEPT_ENCODING}",
-                 "Connection: keep-alive"]
+        lines = [
+            f"GET {path} HTTP/1.1",
+            f"Host: {self.authority}",
+            f"Accept-Encoding: {ACCEPT_ENCODING}",
+            "Connection: keep-alive",
+        ]
         if self.cookies:
             lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
         writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
@@ -207,19 +215,20 @@ async def read_response(reader: asyncio.StreamReader) -> tuple[Response, bool]:
 
 # --- what the page shows ---------------------------------------------------------------------------------
 
+
 @dataclass
 class Drawn:
     """What the visitor's page shows, as the last runs drew it."""
 
-    buttons: dict[str, str] = field(default_factory=dict)           # label -> widget id
-    downloads: dict[str, str] = field(default_factory=dict)         # label -> URL (or "" when deferred)
-    uploaders: dict[str, str] = field(default_factory=dict)         # label -> widget id
-    radios: dict[str, str] = field(default_factory=dict)            # label -> widget id
-    alerts: list[tuple[str, str]] = field(default_factory=list)     # (kind, text), this run's
-    html: list[str] = field(default_factory=list)                   # st.html bodies, this run's
+    buttons: dict[str, str] = field(default_factory=dict)  # label -> widget id
+    downloads: dict[str, str] = field(default_factory=dict)  # label -> URL (or "" when deferred)
+    uploaders: dict[str, str] = field(default_factory=dict)  # label -> widget id
+    radios: dict[str, str] = field(default_factory=dict)  # label -> widget id
+    alerts: list[tuple[str, str]] = field(default_factory=list)  # (kind, text), this run's
+    html: list[str] = field(default_factory=list)  # st.html bodies, this run's
     exceptions: list[str] = field(default_factory=list)
-    control: dict | None = None   # the explorer's time control: id, fragment, step keys, the step it shows
-    panel: dict | None = None     # the list and downloads: id, fragment, and the file the server last made
+    control: dict | None = None  # the explorer's time control: id, fragment, step keys, the step it shows
+    panel: dict | None = None  # the list and downloads: id, fragment, and the file the server last made
 
 
 def _mount(msg: ForwardMsg) -> dict:
@@ -228,6 +237,7 @@ def _mount(msg: ForwardMsg) -> dict:
 
 
 # --- one visitor ------------------------------------------------------------------------------------------
+
 
 class Visitor:
     """One simulated visitor. `async with Visitor(url, query, assets=…) as v: await v.open()`."""
@@ -239,11 +249,11 @@ class Visitor:
         self.drawn = Drawn()
         self.states: dict[str, WidgetState] = {}  # widget states sent with every rerun, as a browser does
         self.ws = None
-        self.shown = ""                           # the key of the step the browser shows
-        self.first_map_s: float | None = None     # page requested -> the first run and the map's files done
-        self.complete_s: float | None = None      # page requested -> the second run and the rest's files done
+        self.shown = ""  # the key of the step the browser shows
+        self.first_map_s: float | None = None  # page requested -> the first run and the map's files done
+        self.complete_s: float | None = None  # page requested -> the second run and the rest's files done
         self.runs = 0
-        self.sent = 0                             # BackMsgs sent to the server
+        self.sent = 0  # BackMsgs sent to the server
         self._made = itertools.count(1)
 
     async def __aenter__(self) -> Visitor:
@@ -265,9 +275,14 @@ class Visitor:
             await self._get_page(http)
             await http.get_all(self.assets.shell)
             self.ws = await websockets.connect(
-                self.url.replace("http://", "ws://", 1) + "/_stcore/stream", subprotocols=["streamlit"],
-                origin=self.url, max_size=None, ping_interval=None, open_timeout=6 * self.timeout,
-                additional_headers={"Cookie": self._cookie_header()} if self.cookies else None)
+                self.url.replace("http://", "ws://", 1) + "/_stcore/stream",
+                subprotocols=["streamlit"],
+                origin=self.url,
+                max_size=None,
+                ping_interval=None,
+                open_timeout=6 * self.timeout,
+                additional_headers={"Cookie": self._cookie_header()} if self.cookies else None,
+            )
             await self._rerun([], "", timeout=6 * self.timeout)
             if self.drawn.control is None:
                 raise VisitError("the app opened without its time control")
@@ -292,8 +307,9 @@ class Visitor:
 
     # --- runs --------------------------------------------------------------------------------------------
 
-    async def _rerun(self, widgets: list[WidgetState], fragment_id: str = "", timeout: float | None = None
-                     ) -> list[ForwardMsg]:
+    async def _rerun(
+        self, widgets: list[WidgetState], fragment_id: str = "", timeout: float | None = None
+    ) -> list[ForwardMsg]:
         """Send a rerun with the states kept and `widgets`; read until it finishes (with the run it asked for,
         when it ended early with `st.rerun`)."""
         for state in widgets:
@@ -384,8 +400,9 @@ class Visitor:
         if panel is None:
             raise VisitError("no list and downloads on the page (has it opened completely?)")
         asked = {"what": what, "key": self.shown, "n": next(self._made)}
-        await self._rerun([WidgetState(id=panel["id"], json_value=json.dumps({"make": asked}))], panel["fragment"],
-                          timeout=timeout)
+        await self._rerun(
+            [WidgetState(id=panel["id"], json_value=json.dumps({"make": asked}))], panel["fragment"], timeout=timeout
+        )
         made = self.drawn.panel["made"]
         if not made or made.get("id") != asked["n"]:
             raise VisitError(f"asked for a {what}, and the page got nothing back")
@@ -395,8 +412,7 @@ class Visitor:
         """Press the button labelled `label` (a whole-page run)."""
         if label not in self.drawn.buttons:
             raise VisitError(f"no button {label!r} on the page (buttons: {sorted(self.drawn.buttons)})")
-        return await self._rerun([WidgetState(id=self.drawn.buttons[label], trigger_value=True)], "",
-                                 timeout=timeout)
+        return await self._rerun([WidgetState(id=self.drawn.buttons[label], trigger_value=True)], "", timeout=timeout)
 
     async def choose(self, label: str, option: str) -> None:
         """Choose `option` (as the page words it) in the radio labelled `label`."""
@@ -407,8 +423,9 @@ class Visitor:
         upload address, PUT the file there, then run with the uploader's new state."""
         uploader = self.drawn.uploaders[label]
         request = BackMsg()
-        request.file_urls_request.CopyFrom(FileURLsRequest(request_id=uuid.uuid4().hex, file_names=[name],
-                                                           session_id=self.session_id))
+        request.file_urls_request.CopyFrom(
+            FileURLsRequest(request_id=uuid.uuid4().hex, file_names=[name], session_id=self.session_id)
+        )
         await self._send(request)
         async with asyncio.timeout(timeout or self.timeout):
             while True:
@@ -419,18 +436,32 @@ class Visitor:
                     break
         await asyncio.to_thread(self._put, urls.upload_url, name, content, timeout or self.timeout)
         state = WidgetState(id=uploader)
-        state.file_uploader_state_value.uploaded_file_info.append(UploadedFileInfo(
-            name=name, size=len(content), file_id=urls.file_id, file_urls=urls))
+        state.file_uploader_state_value.uploaded_file_info.append(
+            UploadedFileInfo(name=name, size=len(content), file_id=urls.file_id, file_urls=urls)
+        )
         await self._rerun([state], "", timeout=timeout)
 
     def _put(self, upload_url: str, name: str, content: bytes, timeout: float) -> None:
         boundary = uuid.uuid4().hex
-        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
-                "Content-Type: application/octet-stream\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
+        body = (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+                "Content-Type: application/octet-stream\r\n\r\n"
+            ).encode()
+            + content
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
         url = upload_url if upload_url.startswith("http") else self.url + upload_url
-        request = urllib.request.Request(url, data=body, method="PUT", headers={
-            "Content-Type": f"multipart/form-data; boundary={boundary}", "Cookie": self._cookie_header(),
-            "X-Xsrftoken": self.cookies.get("_streamlit_xsrf", "")})
+        request = urllib.request.Request(
+            url,
+            data=body,
+            method="PUT",
+            headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Cookie": self._cookie_header(),
+                "X-Xsrftoken": self.cookies.get("_streamlit_xsrf", ""),
+            },
+        )
         with urllib.request.urlopen(request, timeout=6 * timeout) as response:
             response.read()
 
@@ -443,17 +474,18 @@ def png_bytes(made: dict) -> bytes | None:
 
 # --- a visitor who opens the app and steps through the day ----------------------------------------------
 
+
 @dataclass
 class Visit:
     """What one visitor who opens the app and steps saw: when its first map and its whole page came, when it
     stepped, its errors, and the process the proxy gave it."""
 
-    first_map_s: float | None = None     # the page requested -> the first run and the map's files done
-    complete_s: float | None = None      # the page requested -> the whole page (the second run) done
-    opened_at: float | None = None       # time.monotonic() when the page was complete
+    first_map_s: float | None = None  # the page requested -> the first run and the map's files done
+    complete_s: float | None = None  # the page requested -> the whole page (the second run) done
+    opened_at: float | None = None  # time.monotonic() when the page was complete
     finished_at: float | None = None
     stepped_at: list[float] = field(default_factory=list)
-    sent_while_stepping: int = 0         # messages to the server from the page complete to the visitor's leaving
+    sent_while_stepping: int = 0  # messages to the server from the page complete to the visitor's leaving
     errors: list[str] = field(default_factory=list)
     server: str = ""
 
@@ -468,8 +500,17 @@ def back_and_forth(count: int, start: int) -> Iterator[int]:
         yield position
 
 
-async def open_and_step(url: str, query: str, *, seconds: float, pace: float, seed: int, delay: float = 0,
-                        timeout: float = 20, assets: Assets = NO_ASSETS) -> Visit:
+async def open_and_step(
+    url: str,
+    query: str,
+    *,
+    seconds: float,
+    pace: float,
+    seed: int,
+    delay: float = 0,
+    timeout: float = 20,
+    assets: Assets = NO_ASSETS,
+) -> Visit:
     """Arrive after `delay`, open the app (the map, then the rest), then step one step at a time back and forth
     across the day every `pace` seconds on average (0.5 to 1.5 times it) for `seconds`."""
     rng, visit = random.Random(seed), Visit()

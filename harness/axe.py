@@ -66,9 +66,13 @@ def describe(reports: list[FrameReport], kind: str) -> str:
     for report in reports:
         found = report.failing() if kind == "failing" else report.incomplete
         for rule in found:
-            lines.append(f"[{rule['impact']}] {rule['id']} ({rule['help']}) in {report.url}: {len(rule['nodes'])} node(s)")
-            lines += [f"    {n['target']}: {n['summary'].splitlines()[-1] if n['summary'] else n['html']}"
-                      for n in rule["nodes"][:5]]
+            lines.append(
+                f"[{rule['impact']}] {rule['id']} ({rule['help']}) in {report.url}: {len(rule['nodes'])} node(s)"
+            )
+            lines += [
+                f"    {n['target']}: {n['summary'].splitlines()[-1] if n['summary'] else n['html']}"
+                for n in rule["nodes"][:5]
+            ]
     return "\n".join(lines)
 
 

@@ -22,7 +22,9 @@ CORPUS = ROOT / "tests" / "corpus"  # files that upload tests send
 # What the browser app's map has drawn is written on its container (geo/web/app/map.js): no global.
 DRAWN = """t => { const map = document.querySelector(".jm-map");
     return Boolean(map && map.dataset.t && (!t || map.dataset.t === t)); }"""
-DRAWN_FIELD = """name => { const map = document.querySelector(".jm-map"); return map ? map.dataset[name] || null : null; }"""
+DRAWN_FIELD = (
+    """name => { const map = document.querySelector(".jm-map"); return map ? map.dataset[name] || null : null; }"""
+)
 # A test that must drive a Leaflet map (set a view, read its zoom) catches the maps as Leaflet makes them,
 # with Leaflet's own plugin hook, installed before any script of the page runs (page.add_init_script). The
 # app exposes no map of its own: the test does, for itself. MAP is the app's main map (the newest).
@@ -48,9 +50,26 @@ class AppServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log_path.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env={**os.environ, **(env or {})}, stdout=self.log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(script),
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env={**os.environ, **(env or {})},
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         self._wait_healthy(timeout=90)
 
     def _wait_healthy(self, timeout: float) -> None:
@@ -131,8 +150,11 @@ class Browsing:
 
     def wait_for_address(self, *parts: str, timeout: float = 30_000) -> None:
         """Wait until the address bar holds every one of `parts` (a `:` may be written `%3A`)."""
-        self.page.wait_for_function("parts => parts.every(p => location.href.includes(p) "
-                                    "|| location.href.includes(p.replaceAll(':', '%3A')))", arg=list(parts), timeout=timeout)
+        self.page.wait_for_function(
+            "parts => parts.every(p => location.href.includes(p) || location.href.includes(p.replaceAll(':', '%3A')))",
+            arg=list(parts),
+            timeout=timeout,
+        )
 
 
 def upload_file(page, path: Path, fmt_label: str | None = None) -> None:

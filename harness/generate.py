@@ -22,20 +22,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.data.vocab import EVENT_COLUMNS  # noqa: E402
+from geo.data.vocab import EVENT_COLUMNS
 
 LIMA = timezone(timedelta(hours=-5))
 FIRST, LAST = datetime(2022, 12, 1, tzinfo=LIMA), datetime(2023, 3, 31, 23, 59, tzinfo=LIMA)
 # Inland southern and central Peru (lon, lat), inside the validator's bounds.
 AREA = (-76.5, -16.5, -69.3, -10.5)
-CATEGORY_WEIGHTS = {"protest": 30, "clash": 14, "march": 8, "shooting": 4, "casualty": 8, "looting": 3,
-                    "arrest": 7, "deployment": 6, "government": 6, "statement": 8, "investigation": 3, "context": 3}
+CATEGORY_WEIGHTS = {
+    "protest": 30,
+    "clash": 14,
+    "march": 8,
+    "shooting": 4,
+    "casualty": 8,
+    "looting": 3,
+    "arrest": 7,
+    "deployment": 6,
+    "government": 6,
+    "statement": 8,
+    "investigation": 3,
+    "context": 3,
+}
 PRECISION_WEIGHTS = {"minute": 25, "hour": 30, "part_of_day": 12, "day": 25, "month": 5, "undated": 3}
 STATUS_WEIGHTS = {"reported": 85, "official_claim": 10, "disputed": 5}
 
 
 def _table(weights: dict[str, int]) -> tuple[list[str], list[int]]:
-    """Names and cumulative weights: `choices` draws the same from them as from the weights, without summing each time."""
+    """Names and cumulative weights: `choices` draws the same from them as from the weights, without summing
+    each time."""
     return list(weights), list(itertools.accumulate(weights.values()))
 
 
@@ -48,12 +61,25 @@ def _pick(rng: random.Random, table: tuple[list[str], list[int]]) -> str:
 
 def make_places(rng: random.Random, count: int) -> list[dict]:
     west, south, east, north = AREA
-    return [{
-        "type": "Feature",
-        "geometry": {"type": "Point", "coordinates": [round(rng.uniform(west, east), 5), round(rng.uniform(south, north), 5)]},
-        "properties": {"id": f"p{i:06d}", "name_en": f"Place {i}", "name_es": f"Lugar {i}", "kind": "town",
-                       "role": rng.choice(("site", "origin")), "geo_precision": "town", "source": "synthetic"},
-    } for i in range(count)]
+    return [
+        {
+            "type": "Feature",
+            "geometry": {
+                "type": "Point",
+                "coordinates": [round(rng.uniform(west, east), 5), round(rng.uniform(south, north), 5)],
+            },
+            "properties": {
+                "id": f"p{i:06d}",
+                "name_en": f"Place {i}",
+                "name_es": f"Lugar {i}",
+                "kind": "town",
+                "role": rng.choice(("site", "origin")),
+                "geo_precision": "town",
+                "source": "synthetic",
+            },
+        }
+        for i in range(count)
+    ]
 
 
 def _start(rng: random.Random, precision: str) -> datetime:
@@ -81,20 +107,29 @@ def make_events(rng: random.Random, count: int, place_ids: list[str]) -> list[di
         start = _start(rng, precision)
         place = rng.choices(place_ids, cum_weights=cumulative)[0] if rng.random() > 0.05 else ""
         harmed = category in ("shooting", "casualty")
-        rows.append({
-            "id": f"e{i:07d}", "start": start.isoformat(timespec="minutes"), "end": "",
-            "time_precision": precision, "place_id": place,
-            "origin_place_id": rng.choice(place_ids) if category == "march" else "",
-            "category": category,
-            "title_en": f"Synthetic {category} {i}", "title_es": f"Hecho sintético {i}",
-            "summary_en": f"Synthetic event number {i}, generated for the benchmark.",
-            "summary_es": f"Hecho sintético número {i}, generado para la medición.",
-            "civilians_killed": str(rng.randint(0, 3)) if harmed else "",
-            "civilians_injured": str(rng.randint(0, 20)) if harmed else "",
-            "police_killed": "", "police_injured": str(rng.randint(0, 2)) if category == "clash" else "",
-            "claim_status": _pick(rng, STATUS_TABLE), "reported_by": "", "source_section": "Synthetic",
-            "source_quote": "synthetic data, not from the source",
-        })
+        rows.append(
+            {
+                "id": f"e{i:07d}",
+                "start": start.isoformat(timespec="minutes"),
+                "end": "",
+                "time_precision": precision,
+                "place_id": place,
+                "origin_place_id": rng.choice(place_ids) if category == "march" else "",
+                "category": category,
+                "title_en": f"Synthetic {category} {i}",
+                "title_es": f"Hecho sintético {i}",
+                "summary_en": f"Synthetic event number {i}, generated for the benchmark.",
+                "summary_es": f"Hecho sintético número {i}, generado para la medición.",
+                "civilians_killed": str(rng.randint(0, 3)) if harmed else "",
+                "civilians_injured": str(rng.randint(0, 20)) if harmed else "",
+                "police_killed": "",
+                "police_injured": str(rng.randint(0, 2)) if category == "clash" else "",
+                "claim_status": _pick(rng, STATUS_TABLE),
+                "reported_by": "",
+                "source_section": "Synthetic",
+                "source_quote": "synthetic data, not from the source",
+            }
+        )
     return rows
 
 

@@ -39,8 +39,11 @@ def voices(event_id: str) -> set[str]:
     """The independent voices that report an event (docs/data.md): whom a citation credits, else the wire or
     outlet its source relays, else its outlet; the article is one voice."""
     origin = {row["id"]: row["origin"] or row["publisher"] for row in SOURCES}
-    cited = {c["said_by_en"] or origin[c["source_id"]] for c in CITATIONS
-             if c["event_id"] == event_id and c["role"] != "contradicts"}
+    cited = {
+        c["said_by_en"] or origin[c["source_id"]]
+        for c in CITATIONS
+        if c["event_id"] == event_id and c["role"] != "contradicts"
+    }
     return cited | ({origin[SEED]} if SEED in sources_of(event_id) else set())
 
 
@@ -61,8 +64,13 @@ def reveal(event: dict[str, str]) -> pd.Timestamp:
 
 def shown_at(t: pd.Timestamp, source: str | None = None, categories: set[str] | None = None) -> list[dict[str, str]]:
     """The rows of events.csv shown at t: revealed by then, of the categories chosen, reported by the source chosen."""
-    return [e for e in EVENTS if reveal(e) <= t and (categories is None or e["category"] in categories)
-            and (source is None or source in sources_of(e["id"]))]
+    return [
+        e
+        for e in EVENTS
+        if reveal(e) <= t
+        and (categories is None or e["category"] in categories)
+        and (source is None or source in sources_of(e["id"]))
+    ]
 
 
 def expected_outlets(t: pd.Timestamp, source: str | None = None, categories: set[str] | None = None) -> Counter[str]:

@@ -45,14 +45,19 @@ class Memory:
     anon: float = 0.0
     processes: int = 0
 
-    def __add__(self, other: "Memory") -> "Memory":
-        return Memory(self.rss + other.rss, self.pss + other.pss, self.anon + other.anon,
-                      self.processes + other.processes)
+    def __add__(self, other: Memory) -> Memory:
+        return Memory(
+            self.rss + other.rss, self.pss + other.pss, self.anon + other.anon, self.processes + other.processes
+        )
 
-    def peak(self, other: "Memory") -> "Memory":
+    def peak(self, other: Memory) -> Memory:
         """Each figure's larger value (a running peak)."""
-        return Memory(max(self.rss, other.rss), max(self.pss, other.pss), max(self.anon, other.anon),
-                      max(self.processes, other.processes))
+        return Memory(
+            max(self.rss, other.rss),
+            max(self.pss, other.pss),
+            max(self.anon, other.anon),
+            max(self.processes, other.processes),
+        )
 
 
 def process_memory(pid: int) -> Memory:

@@ -17,7 +17,7 @@ from geo.text.i18n import text
 from harness.browser import MAP_IFRAME, ROOT
 
 SIZES = ((390, 844), (1366, 768), (1920, 1080))  # a phone, a laptop, a projector
-ROOM_SIZES = ((1920, 1080), (1280, 720))          # classroom mode's screenshots for a room
+ROOM_SIZES = ((1920, 1080), (1280, 720))  # classroom mode's screenshots for a room
 LANGS = ("en", "es")
 MODES = ("explore", "present")
 MOMENT = 5  # the afternoon at the airport: the busiest map of the lesson
@@ -54,8 +54,12 @@ def new_page(chromium, screen: Screen):
     """A fresh context at the screen's size; a phone has touch (Chromium then matches `pointer: coarse`)."""
     from harness.browser import Browsing
 
-    context = chromium.new_context(viewport={"width": screen.width, "height": screen.height}, locale="en-GB",
-                                   has_touch=screen.touch, is_mobile=screen.touch)
+    context = chromium.new_context(
+        viewport={"width": screen.width, "height": screen.height},
+        locale="en-GB",
+        has_touch=screen.touch,
+        is_mobile=screen.touch,
+    )
     browsing = Browsing(context.new_page())
     browsing.attach(context)
     return context, browsing
@@ -63,8 +67,11 @@ def new_page(chromium, screen: Screen):
 
 def wait_until_idle(page) -> None:
     """Streamlit has finished its run: no status widget, no stale (faded) element."""
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-                           " && !document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')",
+        timeout=60_000,
+    )
 
 
 def open_first_screen(browsing, url: str, screen: Screen) -> None:
@@ -88,8 +95,9 @@ def open_first_screen(browsing, url: str, screen: Screen) -> None:
     try:
         page.wait_for_function(ready, arg=MAP_IFRAME, timeout=90_000)
     except Exception as error:  # say what the map had done by then
-        state = browsing.map_frame().evaluate("() => { const m = document.querySelector('.jm-map');"
-                                              " return m ? {...m.dataset} : null; }")
+        state = browsing.map_frame().evaluate(
+            "() => { const m = document.querySelector('.jm-map'); return m ? {...m.dataset} : null; }"
+        )
         raise AssertionError(f"{screen.name}: the map never painted on the offline base: {state}") from error
     page.evaluate("() => document.fonts.ready")
     wait_until_idle(page)
@@ -105,8 +113,11 @@ DEEP = """const deep = (root, selector) => {
 
 # Visible text in a document: each element with text of its own, its font size and box (screen readers'
 # visually hidden text, 1 px and clipped, is not seen).
-_TEXT_SIZES = """() => {
-  """ + DEEP + """
+_TEXT_SIZES = (
+    """() => {
+  """
+    + DEEP
+    + """
   const out = [];
   for (const node of deep(document.body, "*")) {
     const own = [...node.childNodes].some((c) => c.nodeType === 3 && c.textContent.trim());
@@ -118,10 +129,14 @@ _TEXT_SIZES = """() => {
   }
   return out;
 }"""
+)
 
 # Boxes that reach beyond the viewport's width (the page scrolls sideways, or something is cut off).
-_OUTSIDE_VIEWPORT = """() => {
-  """ + DEEP + """
+_OUTSIDE_VIEWPORT = (
+    """() => {
+  """
+    + DEEP
+    + """
   const out = [], width = document.documentElement.clientWidth;
   for (const node of deep(document.body, "*")) {
     if (!node.checkVisibility()) continue;
@@ -131,9 +146,11 @@ _OUTSIDE_VIEWPORT = """() => {
     }
   }
   const main = document.querySelector('[data-testid="stMain"]') || document.documentElement;
-  if (main.scrollWidth > main.clientWidth + 1) out.push(`the page scrolls sideways: ${main.scrollWidth} > ${main.clientWidth}`);
+  if (main.scrollWidth > main.clientWidth + 1)
+    out.push(`the page scrolls sideways: ${main.scrollWidth} > ${main.clientWidth}`);
   return out;
 }"""
+)
 
 # In the map's frame: controls and popups that reach beyond the map (cut off by its edge).
 _OUTSIDE_MAP = """() => {
@@ -142,28 +159,36 @@ _OUTSIDE_MAP = """() => {
     if (!node.checkVisibility()) continue;
     const r = node.getBoundingClientRect();
     if (r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1) {
-      out.push(`${String(node.className).slice(0, 50)}: ${[r.left, r.top, r.right, r.bottom].map(Math.round)} in ${[box.left, box.top, box.right, box.bottom].map(Math.round)}`);
+      const edges = (b) => [b.left, b.top, b.right, b.bottom].map(Math.round);
+      out.push(`${String(node.className).slice(0, 50)}: ${edges(r)} in ${edges(box)}`);
     }
   }
   return out;
 }"""
 
 # Targets a finger must hit, and their boxes: in the page and in the map's frame.
-_TARGETS = """() => {
-  const selectors = ["button", "select", "summary", "input[type=range]", "label.jl-item", "[role=radio]", "[role=switch]",
+_TARGETS = (
+    """() => {
+  const selectors = ["button", "select", "summary", "input[type=range]", "label.jl-item", "[role=radio]",
+                     "[role=switch]",
                      ".leaflet-bar a", "a.leaflet-popup-close-button"];
-  """ + DEEP + """
+  """
+    + DEEP
+    + """
   const out = [];
   for (const node of deep(document, selectors.join(","))) {
     let target = node;
-    if (node.getAttribute("role") === "switch") target = node.closest("label") || node;  // the toggle's label is its target
+    // the toggle's label is its target
+    if (node.getAttribute("role") === "switch") target = node.closest("label") || node;
     if (!target.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
     const r = target.getBoundingClientRect();
     if (r.width <= 1 || r.height <= 1) continue;
-    out.push({w: r.width, h: r.height, what: `${target.tagName}.${String(target.className).slice(0, 40)} ${(target.textContent || "").trim().slice(0, 30)}`});
+    const name = `${target.tagName}.${String(target.className).slice(0, 40)}`;
+    out.push({w: r.width, h: r.height, what: `${name} ${(target.textContent || "").trim().slice(0, 30)}`});
   }
   return out;
 }"""
+)
 
 
 def map_top(page) -> float:
@@ -175,8 +200,11 @@ def small_text(browsing, smallest: float) -> list[str]:
     """Visible text under `smallest` px, in the page and in the map's frame."""
     found = []
     for where, document in (("page", browsing.page), ("map", browsing.map_frame())):
-        found += [f"{where}: {t['size']:.1f}px {t['tag']}.{t['cls']} “{t['text']}”"
-                  for t in document.evaluate(_TEXT_SIZES) if t["size"] < smallest - 0.05]
+        found += [
+            f"{where}: {t['size']:.1f}px {t['tag']}.{t['cls']} “{t['text']}”"
+            for t in document.evaluate(_TEXT_SIZES)
+            if t["size"] < smallest - 0.05
+        ]
     return found
 
 
@@ -186,16 +214,20 @@ def text_sizes(document) -> list[dict]:
 
 def overflowing(browsing) -> list[str]:
     """What reaches beyond the viewport's width, and what reaches beyond the map."""
-    return [f"page: {o}" for o in browsing.page.evaluate(_OUTSIDE_VIEWPORT)] + \
-           [f"map: {o}" for o in browsing.map_frame().evaluate(_OUTSIDE_MAP)]
+    return [f"page: {o}" for o in browsing.page.evaluate(_OUTSIDE_VIEWPORT)] + [
+        f"map: {o}" for o in browsing.map_frame().evaluate(_OUTSIDE_MAP)
+    ]
 
 
 def small_targets(browsing, least: float = 44) -> list[str]:
     """Targets smaller than `least` px in either dimension, in the page and in the map's frame."""
     found = []
     for where, document in (("page", browsing.page), ("map", browsing.map_frame())):
-        found += [f"{where}: {t['w']:.0f}x{t['h']:.0f} {t['what']}" for t in document.evaluate(_TARGETS)
-                  if min(t["w"], t["h"]) < least - 0.5]
+        found += [
+            f"{where}: {t['w']:.0f}x{t['h']:.0f} {t['what']}"
+            for t in document.evaluate(_TARGETS)
+            if min(t["w"], t["h"]) < least - 0.5
+        ]
     return found
 
 
@@ -220,9 +252,11 @@ _POPUP = """() => {
   if (!popup) return null;
   const r = popup.getBoundingClientRect(), c = close.getBoundingClientRect();
   const tips = [...map.querySelectorAll(".leaflet-tooltip")].filter((t) => t.checkVisibility({opacityProperty: true}));
-  return {inside: r.left >= box.left - 1 && r.top >= box.top - 1 && r.right <= box.right + 1 && r.bottom <= box.bottom + 1,
-          popup: [r.left, r.top, r.right, r.bottom].map(Math.round), map: [box.left, box.top, box.right, box.bottom].map(Math.round),
-          close: [c.width, c.height], closeInside: c.left >= box.left && c.top >= box.top && c.right <= box.right && c.bottom <= box.bottom,
+  const edges = (b) => [b.left, b.top, b.right, b.bottom].map(Math.round);
+  const within = (a, b, slack) => a.left >= b.left - slack && a.top >= b.top - slack && a.right <= b.right + slack
+    && a.bottom <= b.bottom + slack;
+  return {inside: within(r, box, 1), popup: edges(r), map: edges(box),
+          close: [c.width, c.height], closeInside: within(c, box, 0),
           closeFree: close.contains(document.elementFromPoint(c.left + c.width / 2, c.top + c.height / 2)),
           tooltips: tips.length};
 }"""
@@ -240,8 +274,10 @@ def popups(browsing, touch: bool) -> list[dict]:
         icon = frame.locator(".jm-icon").nth(k)
         label = icon.get_attribute("aria-label")
         icon.tap() if touch else icon.click()
-        frame.wait_for_function("() => { const p = document.querySelector('.jm-popup-title');"
-                                " return Boolean(p && p.textContent); }", timeout=30_000)
+        frame.wait_for_function(
+            "() => { const p = document.querySelector('.jm-popup-title'); return Boolean(p && p.textContent); }",
+            timeout=30_000,
+        )
         frame.wait_for_timeout(400)  # Leaflet's pan into view is animated (0.25 s)
         measured = frame.evaluate(_POPUP)
         found.append({"edge": edge, "label": label, **(measured or {"inside": False, "missing": True})})

@@ -14,7 +14,7 @@ def split_sections(text: str) -> dict[str, str]:
         heading = re.fullmatch(r"(=+) (.+?) \1", line.strip())
         if heading:
             depth = len(heading.group(1)) - 1  # "= Title =" is the article title, depth 0
-            path = path[: max(depth - 1, 0)] + [heading.group(2)] if depth else []
+            path = [*path[: max(depth - 1, 0)], heading.group(2)] if depth else []
             current = " > ".join(path) or "Lead"
             sections.setdefault(current, [])
         else:

@@ -58,7 +58,9 @@ def data_copy(tmp_path) -> Path:
     return target
 
 
-HOSTILE_TEXT = "<script>alert(1)</script><img src=x onerror=alert(2)> `${alert(3)}` C:\\new\\x [a](javascript:alert(4)) $x$"
+HOSTILE_TEXT = (
+    "<script>alert(1)</script><img src=x onerror=alert(2)> `${alert(3)}` C:\\new\\x [a](javascript:alert(4)) $x$"
+)
 HOSTILE_COLUMNS = ("title_en", "title_es", "summary_en", "summary_es", "reported_by", "source_section", "source_quote")
 
 
@@ -74,7 +76,7 @@ def hostile_data_dir(tmp_path_factory) -> Path:
         rows = list(csv.DictReader(f))
     for row in rows:
         for column in HOSTILE_COLUMNS:
-            row[column] = (HOSTILE_TEXT if column != "source_quote" else "<script>alert(5)</script> `${x}`")
+            row[column] = HOSTILE_TEXT if column != "source_quote" else "<script>alert(5)</script> `${x}`"
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
@@ -85,6 +87,16 @@ def hostile_data_dir(tmp_path_factory) -> Path:
 # --- real browser --------------------------------------------------------------------------
 
 ARTIFACTS = ROOT / "test-artifacts"
+
+
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto` (pyproject.toml): the fast tier (`-m "not browser"`) runs on one pytest-xdist worker per
+    core; any run that may hold a browser test runs in one process, as before: the browser tests share one
+    app server and one Chromium, and time frames. (xdist's `--dist loadgroup` cannot keep them together
+    under pytest 9: it renames `item._nodeid`, which pytest 9 no longer reads.)"""
+    if "not browser" not in (config.option.markexpr or ""):
+        return 0
+    return None  # xdist's own choice: one worker per core
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -110,8 +122,9 @@ def hostile_server(tmp_path_factory, hostile_data_dir):
     """The app on the hostile data folder."""
     from harness.browser import AppServer
 
-    server = AppServer(tmp_path_factory.mktemp("hostile-server") / "streamlit.log",
-                       env={"JULIACA_DATA_DIR": str(hostile_data_dir)})
+    server = AppServer(
+        tmp_path_factory.mktemp("hostile-server") / "streamlit.log", env={"JULIACA_DATA_DIR": str(hostile_data_dir)}
+    )
     yield server
     server.stop()
 

@@ -72,17 +72,26 @@ def run_app(target: Path) -> dict:
     at.run()
     at.session_state["page_complete"] = True  # the whole page, as once the map is painted (ui/explore.py)
     at.run()
-    shown = [e.value for kind in ("header", "subheader", "caption", "markdown", "info", "warning") for e in at.get(kind)]
+    shown = [
+        e.value for kind in ("header", "subheader", "caption", "markdown", "info", "warning") for e in at.get(kind)
+    ]
     shown += [e.label for kind in ("button", "metric", "toggle", "radio") for e in at.get(kind)]
     english = [v for v in STRINGS["en"].values() if len(v) > 12 and "{" not in v]
-    controls = [data for data in (json.loads(c.proto.json) for c in at.get("bidi_component")
-                                  if c.proto.component_name == "juliaca-map.app")
-                if data.get("role") == "control"]  # the clock is drawn by the time control, in the browser
+    controls = [
+        data
+        for data in (
+            json.loads(c.proto.json) for c in at.get("bidi_component") if c.proto.component_name == "juliaca-map.app"
+        )
+        if data.get("role") == "control"
+    ]  # the clock is drawn by the time control, in the browser
     shown += [text for data in controls for text in (*data["strings"].values(), *data["counters"])]
-    return {"exception": [str(e.value) for e in at.exception], "header": at.header[0].value if at.header else None,
-            "clock": controls[0]["steps"][controls[0]["step"]]["clock"] if controls else None,
-            "untranslated": [s for s in shown if "⟦" not in s and any(v in s for v in english)],
-            "switcher": [list(w.options) for w in at.get("button_group") if w.key == "lang"]}
+    return {
+        "exception": [str(e.value) for e in at.exception],
+        "header": at.header[0].value if at.header else None,
+        "clock": controls[0]["steps"][controls[0]["step"]]["clock"] if controls else None,
+        "untranslated": [s for s in shown if "⟦" not in s and any(v in s for v in english)],
+        "switcher": [list(w.options) for w in at.get("button_group") if w.key == "lang"],
+    }
 
 
 def main(target: Path) -> dict:
@@ -91,13 +100,13 @@ def main(target: Path) -> dict:
     add_columns(target)
     (package / "data").symlink_to(target, target_is_directory=True)  # the copy's own data folder
     sys.path.insert(0, str(package))
-    from geo.map import bundle
-    from geo.output.export import PageOptions, build_page
-    from geo.text.labels import clock_label
     from geo.data.load import load_dataset
+    from geo.map import bundle
     from geo.model.moments import load_moments
     from geo.model.params import parse_params
     from geo.model.timeline import index_events, lima_time
+    from geo.output.export import PageOptions, build_page
+    from geo.text.labels import clock_label
 
     data = load_dataset(target)
     index = index_events(data.events, data.places, data.record)

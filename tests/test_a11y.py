@@ -8,9 +8,9 @@ To add a case, add a row to CASES.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -39,10 +39,12 @@ class Opened:
 
 def _app(query: str, t_iso: str | None) -> Callable[[Opened], None]:
     """Open the app at `?{query}&lang=…` and wait until the map has drawn `t_iso` and the run is over."""
+
     def open_app(o: Opened) -> None:
         o.browsing.page.goto(f"{o.url}/?{query}&lang={o.lang}")
         o.browsing.wait_for_map(t_iso)
         _wait_until_idle(o.browsing.page)
+
     return open_app
 
 
@@ -66,14 +68,19 @@ def _exported(o: Opened) -> None:
     page_file = export_site(o.index, o.data.places, o.tmp_path / "site", PageOptions(lang=o.lang, step=17))
     page = o.browsing.page
     page.goto(page_file.as_uri())
-    page.wait_for_function("() => { const m = document.querySelector('.jm-map');"
-                           " return m && m.dataset.paintedAt && m.dataset.context === '4'; }")
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.jm-map');"
+        " return m && m.dataset.paintedAt && m.dataset.context === '4'; }"
+    )
 
 
 def _wait_until_idle(page) -> None:
     """Streamlit has finished its run: no status widget, no stale (faded) element."""
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-                           " && !document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')",
+        timeout=60_000,
+    )
 
 
 # name: how to open it. Every case runs in each language.
@@ -98,8 +105,10 @@ def test_no_serious_or_critical_axe_violation_in_any_frame(case, lang, app_serve
     if case != "exported-page":
         map_url = browsing.page.locator(MAP_IFRAME).element_handle().content_frame().url
         assert map_url in [r.url for r in reports], "axe did not run inside the map's iframe"
-    print(f"\n{case} ({lang}), axe {reports[0].version}, {len(reports)} frame(s); for review (incomplete):\n"
-          + (describe(reports, "incomplete") or "    none"))
+    print(
+        f"\n{case} ({lang}), axe {reports[0].version}, {len(reports)} frame(s); for review (incomplete):\n"
+        + (describe(reports, "incomplete") or "    none")
+    )
     failing = describe(reports, "failing")
     assert not failing, f"serious or critical violations:\n{failing}"
     browsing.assert_clean()
@@ -107,8 +116,8 @@ def test_no_serious_or_critical_axe_violation_in_any_frame(case, lang, app_serve
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_markers_are_named_24_px_targets_fanned_apart_and_not_tab_stops(chromium, index, data, tmp_path, lang):
-    from geo.text.events import event_texts
     from geo.model.timeline import hour_steps, state_at
+    from geo.text.events import event_texts
 
     page_file = export_site(index, data.places, tmp_path / "site", PageOptions(lang=lang, view="airport", step=18))
     page = chromium.new_page(viewport={"width": 1200, "height": 800})
@@ -123,13 +132,19 @@ def test_markers_are_named_24_px_targets_fanned_apart_and_not_tab_stops(chromium
     texts = event_texts(mapped, data.places, lang)
     differ = {r.event_id for r in data.record.readings}  # the name says so where the badge does (issue 20)
     marks = [text(lang, "sources_differ_badge") if e in differ else None for e in mapped["id"]]
-    expected = sorted(", ".join(filter(None, parts)) for parts in
-                      zip(texts["title"], texts["time"], texts["place"], marks))
+    expected = sorted(
+        ", ".join(filter(None, parts))
+        for parts in zip(texts["title"], texts["time"], texts["place"], marks, strict=True)
+    )
     assert sorted(i["label"] for i in icons) == expected
     assert {(i["role"], i["tabindex"]) for i in icons} == {("button", "-1")}
     assert min(min(i["box"][2], i["box"][3]) for i in icons) >= 24
     boxes = [i["box"] for i in icons]
-    overlapping = [(a, b) for k, a in enumerate(boxes) for b in boxes[k + 1:]
-                   if a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]]
+    overlapping = [
+        (a, b)
+        for k, a in enumerate(boxes)
+        for b in boxes[k + 1 :]
+        if a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+    ]
     assert overlapping == [], "symbols at one place must fan out without overlapping hit areas"
     page.close()

@@ -67,7 +67,9 @@ def test_each_preset_view_sets_centre_and_zoom(view):
     assert args["center"] == list(center) and args["zoom"] == zoom
 
 
-@pytest.mark.parametrize("base, tiles", [("osm", "tile.openstreetmap.org"), ("satellite", "arcgisonline"), ("offline", None)])
+@pytest.mark.parametrize(
+    "base, tiles", [("osm", "tile.openstreetmap.org"), ("satellite", "arcgisonline"), ("offline", None)]
+)
 def test_each_base_map_and_only_local_scripts(base, tiles):
     args = map_args(run_app({"base": base}))
     if tiles:
@@ -91,7 +93,8 @@ def test_python_gives_the_browser_the_view_and_leaves_it_the_time_in_the_address
 
 def test_the_control_gets_every_step_of_the_scale_and_no_server_play():
     data = control(run_app({"t": "2023-01-09T10:00"}))
-    assert [s["key"] for s in data["steps"]][:2] == ["2023-01-09T00:00", "2023-01-09T01:00"] and len(data["steps"]) == 24
+    assert [s["key"] for s in data["steps"]][:2] == ["2023-01-09T00:00", "2023-01-09T01:00"]
+    assert len(data["steps"]) == 24
     assert data["step"] == 10 and data["rev"] == 0 and data["mapKey"] == "juliaca_map"
     assert data["steps"][10]["tollFrom"] == data["steps"][0]["map"]["t"]  # the hourly toll counts 9 January only
     assert "summary" in data["steps"][10] and data["steps"][10]["map"]["title"].startswith("Map")
@@ -128,10 +131,18 @@ def test_a_linked_event_is_dropped_when_it_is_not_shown_at_the_linked_time():
     assert at.session_state["event"] is None and control(at)["selected"] is None
 
 
-@pytest.mark.parametrize("query", [
-    {"t": "banana"}, {"t": "1999-01-01T00:00"}, {"lang": "xx"}, {"view": "x" * 10_000},
-    {"base": "<script>alert(1)</script>"}, {"cats": "riot"}, {"event": "nope"},
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"t": "banana"},
+        {"t": "1999-01-01T00:00"},
+        {"lang": "xx"},
+        {"view": "x" * 10_000},
+        {"base": "<script>alert(1)</script>"},
+        {"cats": "riot"},
+        {"event": "nope"},
+    ],
+)
 def test_hostile_urls_fall_back_with_a_visible_notice(query):
     at = run_app(query)
     (name,) = query
@@ -157,6 +168,7 @@ def test_hostile_data_is_shown_as_text(hostile_data_dir, monkeypatch):
 
 
 # --- the record's sources (issue 20, part 4) -----------------------------------------------------------
+
 
 def _toll_at(at: AppTest, key: str) -> list[str]:
     data = control(at)
@@ -188,7 +200,10 @@ def test_one_source_masks_the_events_in_the_browser_and_keeps_the_counters():
 def test_the_source_choice_lists_every_source_and_changes_the_link():
     at = run_app({"t": "2023-01-09T18:00"})
     (box,) = [s for s in at.selectbox if s.key == "source"]
-    assert len(box.options) == 131 and box.options[:2] == ["All sources", "The article only (its events and counts, as the map read them)"]
+    assert len(box.options) == 131 and box.options[:2] == [
+        "All sources",
+        "The article only (its events and counts, as the map read them)",
+    ]
     box.set_value("pachamama_norte").run()
     assert control(at)["src"] == "pachamama_norte" and control(at)["address"]["src"] == "pachamama_norte"
     next(s for s in at.selectbox if s.key == "source").set_value("*").run()

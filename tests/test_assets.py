@@ -35,7 +35,10 @@ def test_every_script_the_browser_loads_has_a_hashed_address(data):
     was once loaded without one, so the control and the map could run different versions)."""
     from ui.time_control import _app
 
-    links = [src for _, src in base_map(data.places, "en", "offline", "bundles/x").default_js +
-             base_map(data.places, "en", "offline", "bundles/x").default_css]
+    links = [
+        src
+        for _, src in base_map(data.places, "en", "offline", "bundles/x").default_js
+        + base_map(data.places, "en", "offline", "bundles/x").default_css
+    ]
     assert links and all("?v=" in link for link in links), links
     assert "?v=" in _app() and _app().startswith("/app/static/app.js")

@@ -15,9 +15,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_quick_benchmark_measures_both_apps(tmp_path):
     out = tmp_path / "bench.json"
-    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--sizes", "bundled,1000",
-                           "--json", str(out)],
-                          capture_output=True, text=True, timeout=900, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--sizes", "bundled,1000", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "naive / app" in done.stdout
     results = json.loads(out.read_text())

@@ -5,13 +5,13 @@ Waits are on the map's own state (what its container says it has drawn, inside t
 
 from __future__ import annotations
 
-import pytest
-
 import json
 
+import pytest
+
 from geo.model.timeline import hour_steps, state_at
-from geo.output.export import events_csv, events_geojson
 from geo.model.views import VIEWS
+from geo.output.export import events_csv, events_geojson
 from geo.text.i18n import text
 from harness.browser import MAP_IFRAME, ROOT
 
@@ -82,7 +82,9 @@ def test_zoom_and_the_map_itself_survive_a_step(app_server, browsing):
     page = browsing.page
     page.goto(f"{app_server.url}/?t=2023-01-09T12:00&base=offline")
     frame = browsing.wait_for_map(iso(12))
-    frame.evaluate("() => { window.map.setView([-15.4, -70.1], 11, {animate: false}); window.map.jmMark = 'same map'; }")
+    frame.evaluate(
+        "() => { window.map.setView([-15.4, -70.1], 11, {animate: false}); window.map.jmMark = 'same map'; }"
+    )
     page.get_by_role("button", name=FORWARD).click()
     browsing.wait_for_map(iso(13))
     browsing.wait_for_address("T13")  # released: the browser's address, list and downloads follow
@@ -279,8 +281,15 @@ def test_the_map_takes_steps_by_event_from_its_page_and_nothing_else(app_server,
     send = """([how, step]) => { const w = document.querySelector(".st-key-juliaca_map iframe").contentWindow;
         if (how === "message") w.postMessage({type: "juliaca:step", step}, location.origin);
         else w.dispatchEvent(new w.CustomEvent("juliaca:step", {detail: step})); }"""
-    bad = [{**step(20), "t": "alert(1)"}, {**step(20), "cats": "march"}, {**step(20), "selected": ["x"]},
-           {**step(20), "title": {"toString": "x"}}, {**step(20), "highlight": [1]}, None, "juliaca:step"]
+    bad = [
+        {**step(20), "t": "alert(1)"},
+        {**step(20), "cats": "march"},
+        {**step(20), "selected": ["x"]},
+        {**step(20), "title": {"toString": "x"}},
+        {**step(20), "highlight": [1]},
+        None,
+        "juliaca:step",
+    ]
     for value in bad:
         page.evaluate(send, ["event", value])
     page.evaluate(send, ["message", step(21)])  # the old fallback: nobody listens

@@ -46,16 +46,18 @@ def test_no_module_reaches_another_through_a_global():
 
 def test_the_imports_form_a_one_way_graph():
     """Drawn from their imports, the modules form a graph with no cycle: no import runs back up."""
-    imports = {p.name: set(re.findall(r'from "\./([\w-]+\.js)"', p.read_text(encoding="utf-8"))) for p in APP.glob("*.js")}
+    imports = {
+        p.name: set(re.findall(r'from "\./([\w-]+\.js)"', p.read_text(encoding="utf-8"))) for p in APP.glob("*.js")
+    }
     seen, done = set(), set()
 
     def visit(name: str, path: tuple[str, ...]) -> None:
-        assert name not in seen or name in done, f"an import cycle: {' -> '.join(path + (name,))}"
+        assert name not in seen or name in done, f"an import cycle: {' -> '.join((*path, name))}"
         if name in done:
             return
         seen.add(name)
         for child in imports.get(name, ()):
-            visit(child, path + (name,))
+            visit(child, (*path, name))
         done.add(name)
 
     for name in imports:

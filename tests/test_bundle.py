@@ -36,7 +36,9 @@ def test_unmapped_events_have_no_position_and_shared_places_fan_out(data, index)
     core = bundle.core(index, data.places)
     i = core["ids"].index("boluarte_announces_death")
     assert core["lat"][i] is None and core["place"][i] == -1
-    at_airport = [s for s, p in zip(core["slot"], core["place"]) if p == list(data.places.index).index("jul_airport")]
+    at_airport = [
+        s for s, p in zip(core["slot"], core["place"], strict=True) if p == list(data.places.index).index("jul_airport")
+    ]
     assert sorted(at_airport) == list(range(len(at_airport)))
 
 
@@ -75,8 +77,16 @@ def test_publish_writes_every_file_once(data, index, tmp_path):
     assert key.startswith("bundles/")
     assert json.loads((folder / "core.json").read_text())["n"] == len(data.events)
     written = sorted(p.name for p in folder.iterdir())
-    assert written == ["core.json", "people-en.json", "people-es.json", "rows-0.json", "sources-en.json",
-                       "sources-es.json", "text-en-0.json", "text-es-0.json"]
+    assert written == [
+        "core.json",
+        "people-en.json",
+        "people-es.json",
+        "rows-0.json",
+        "sources-en.json",
+        "sources-es.json",
+        "text-en-0.json",
+        "text-es-0.json",
+    ]
     rows = json.loads((folder / "rows-0.json").read_text(encoding="utf-8"))
     assert len(rows["csv"]) == len(rows["feature"]) == len(data.events)
     es = json.loads((folder / "text-es-0.json").read_text(encoding="utf-8"))
@@ -89,7 +99,7 @@ def test_publish_writes_every_file_once(data, index, tmp_path):
 
 def test_fingerprint_changes_with_the_data_a_label_and_a_style(data, index, monkeypatch):
     """Issue 12: the name used to hash only the data and bundle.py, so new labels or colours kept the old bundle."""
-    name = lambda: bundle.fingerprint(bundle.files(index, data.places))  # noqa: E731
+    name = lambda: bundle.fingerprint(bundle.files(index, data.places))
     original = name()
     assert name() == original  # deterministic
     changed = index.events.drop(columns=["reveal", "in_toll"]).copy()
@@ -114,7 +124,9 @@ def test_concurrent_publishers_leave_one_whole_bundle(data, index, tmp_path):
         assert (tmp_path / key / name).read_text(encoding="utf-8") == content, name
 
 
-def test_publishing_removes_partial_folders_left_by_an_interrupted_write_but_not_a_write_under_way(data, index, tmp_path):
+def test_publishing_removes_partial_folders_left_by_an_interrupted_write_but_not_a_write_under_way(
+    data, index, tmp_path
+):
     bundles = tmp_path / "bundles"
     for name in (".partial-died", ".partial-writing"):
         (bundles / name).mkdir(parents=True)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-
 import geopandas as gpd
 import pytest
 from shapely.geometry import Point, box
 
 from geo.map.assets import LAYERS_DIR
 from geo.map.cartography import COUNTRY_LABELS, DATA_FRAME, WATER_LABELS, place_labels, short_name
-from geo.model.params import steps_for, step_key
+from geo.model.params import step_key, steps_for
 from geo.model.views import VIEWS
 from geo.output.export import PageOptions, build_page
-from geo.text.i18n import text
-from geo.text.i18n import LANGUAGES
+from geo.text.i18n import LANGUAGES, text
 from harness.browser import CATCH_MAPS, MAP
 
 # The steps the issue names: 06:00 and 17:00 on 9 January, and 12 January on the context scale.
@@ -56,14 +54,17 @@ def test_water_names_sit_on_water():
     assert lake.contains(Point(titicaca["lon"], titicaca["lat"]))
 
 
-@pytest.mark.parametrize("place_id, full, lang, short", [
-    ("jul_airport", "Inca Manco Cápac International Airport", "en", "Inca Manco Cápac Airport"),
-    ("jul_airport", "Aeropuerto Internacional Inca Manco Cápac", "es", "Aeropuerto Inca Manco Cápac"),
-    ("putina", "Putina (San Antonio de Putina)", "es", "Putina"),
-    ("macusani", "Macusani (Carabaya)", "en", "Macusani"),
-    ("juliaca", "Juliaca", "en", "Juliaca"),
-    ("x", "(only a parenthesis)", "en", "(only a parenthesis)"),
-])
+@pytest.mark.parametrize(
+    "place_id, full, lang, short",
+    [
+        ("jul_airport", "Inca Manco Cápac International Airport", "en", "Inca Manco Cápac Airport"),
+        ("jul_airport", "Aeropuerto Internacional Inca Manco Cápac", "es", "Aeropuerto Inca Manco Cápac"),
+        ("putina", "Putina (San Antonio de Putina)", "es", "Putina"),
+        ("macusani", "Macusani (Carabaya)", "en", "Macusani"),
+        ("juliaca", "Juliaca", "en", "Juliaca"),
+        ("x", "(only a parenthesis)", "en", "(only a parenthesis)"),
+    ],
+)
 def test_short_names(place_id, full, lang, short):
     assert short_name(place_id, full, lang) == short
 
@@ -87,22 +88,25 @@ _BOXES = """() => {
     .filter(r => r.w && r.h);
   return {labels, controls, map: {x: map.left, y: map.top, w: map.width, h: map.height}};
 }"""
-_BOXES_IN_APP = _BOXES.replace("document.getElementById('map')", "document.querySelector('.leaflet-container')") \
-    .replace("#map .leaflet-control", ".leaflet-control")
+_BOXES_IN_APP = _BOXES.replace(
+    "document.getElementById('map')", "document.querySelector('.leaflet-container')"
+).replace("#map .leaflet-control", ".leaflet-control")
 _IN_FRAME = f"""frame => {{ const b = {MAP}.getBounds(), f = L.latLngBounds(frame).pad(0.0001);  // rounding
   return f.contains(b) ? null : b.toBBoxString(); }}"""
 _SET_VIEW = f"([c, z]) => {{ {MAP}.setView(c, z, {{animate: false}}); }}"
 
 
 def _overlap(a: dict, b: dict) -> bool:
-    return a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]
+    return (
+        a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]
+    )
 
 
 def _collisions(found: dict) -> list[str]:
     """Every pair of labels that overlap, every label over a map control, every label outside the map."""
     labels, out = found["labels"], []
     for i, a in enumerate(labels):
-        out += [f"{a['text']!r} over {b['text']!r}" for b in labels[i + 1:] + found["controls"] if _overlap(a, b)]
+        out += [f"{a['text']!r} over {b['text']!r}" for b in labels[i + 1 :] + found["controls"] if _overlap(a, b)]
         m = found["map"]
         if a["x"] < m["x"] or a["y"] < m["y"] or a["x"] + a["w"] > m["x"] + m["w"] or a["y"] + a["h"] > m["y"] + m["h"]:
             out.append(f"{a['text']!r} outside the map")
@@ -131,7 +135,9 @@ def _open(chromium, path, width, height, snapshot_layout=False):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(path.as_uri())
-    page.wait_for_function("() => { const m = document.querySelector('.jm-map'); return m && m.dataset.t && m.dataset.context === '4'; }")
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.jm-map'); return m && m.dataset.t && m.dataset.context === '4'; }"
+    )
     if snapshot_layout:
         page.evaluate("() => document.body.classList.add('snapshot')")
         page.evaluate(f"() => {MAP}.invalidateSize({{animate: false}})")
@@ -188,8 +194,9 @@ def test_short_names_at_small_scales_carry_the_full_name_as_tooltip(chromium, pa
     page.evaluate(_SET_VIEW, [list(center), zoom])
     _settle(page)
     airport = [lb for lb in page.evaluate(_BOXES)["labels"] if "Inca Manco" in lb["text"]]
-    assert airport == [{**airport[0], "text": "Aeropuerto Inca Manco Cápac",
-                        "title": "Aeropuerto Internacional Inca Manco Cápac"}]
+    assert airport == [
+        {**airport[0], "text": "Aeropuerto Inca Manco Cápac", "title": "Aeropuerto Internacional Inca Manco Cápac"}
+    ]
     center, zoom = VIEWS["airport"]
     page.evaluate(_SET_VIEW, [list(center), zoom])
     _settle(page)
@@ -220,7 +227,9 @@ def test_the_airport_and_juliaca_stay_apart_at_the_region_zoom_and_no_event_is_h
     page.evaluate(_SET_VIEW, [list(center), zoom])
     _settle(page)
     names = data.places["name_en"].tolist()
-    page.wait_for_function("() => [...document.querySelectorAll('.jm-icon')].every(i => i.getAttribute('aria-label').includes(', '))")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jm-icon')].every(i => i.getAttribute('aria-label').includes(', '))"
+    )
     boxes = page.evaluate(_SYMBOLS_BY_PLACE, [names, text("en", "sources_differ_badge")])
     airport, juliaca = boxes[data.places.loc["jul_airport", "name_en"]], boxes[data.places.loc["juliaca", "name_en"]]
     assert airport and juliaca
@@ -252,8 +261,10 @@ def test_the_spanish_credit_line_is_wholly_spanish(base):
 def test_a_snapshot_has_a_north_arrow_an_inset_and_a_legend_of_what_is_in_the_picture(chromium, index, data, tmp_path):
     path = tmp_path / "snap.html"
     step = _step_index("hour", "2023-01-09T17:00")
-    path.write_text(build_page(index, data.places, PageOptions(lang="en", view="airport", step=step, snapshot=True)),
-                    encoding="utf-8")
+    path.write_text(
+        build_page(index, data.places, PageOptions(lang="en", view="airport", step=step, snapshot=True)),
+        encoding="utf-8",
+    )
     page, errors = _open(chromium, path, 1200, 800)
     _settle(page)
     assert page.locator(".jm-north").count() == 1 and page.locator(".jm-inset").count() == 1
@@ -272,13 +283,15 @@ def test_the_apps_offline_map_keeps_labels_apart_and_the_view_on_the_land_data(a
     for view in VIEWS:
         browsing.page.goto(f"{app_server.url}/?t=2023-01-09T17:00&base=offline&view={view}&lang={lang}")
         frame = browsing.wait_for_map()
-        frame.wait_for_function("() => document.querySelector('.jm-map').dataset.context === '4'"
-                                " && document.querySelector('.jm-label')")
+        frame.wait_for_function(
+            "() => document.querySelector('.jm-map').dataset.context === '4' && document.querySelector('.jm-label')"
+        )
         frame.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         found = frame.evaluate(_BOXES_IN_APP)
         assert _collisions(found) == [], view
         assert len(found["labels"]) >= 2, view  # the airport view holds two places
-        inside = frame.evaluate("frame => L.latLngBounds(frame).pad(0.0001).contains(window.map_div.getBounds())",
-                                [[-26, -84], [3, -60]])
+        inside = frame.evaluate(
+            "frame => L.latLngBounds(frame).pad(0.0001).contains(window.map_div.getBounds())", [[-26, -84], [3, -60]]
+        )
         assert inside, view
     browsing.assert_clean()

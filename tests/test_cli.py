@@ -29,8 +29,10 @@ def test_validate_prints_a_summary(data):
 def test_validate_lists_every_problem_and_fails(data_copy):
     path = data_copy / "events.csv"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("2023-01-09T17:20-05:00,,minute", "2023-01-09T17:20,,minute")
-                        .replace(",clash,", ",riot,", 1), encoding="utf-8")
+    path.write_text(
+        text.replace("2023-01-09T17:20-05:00,,minute", "2023-01-09T17:20,,minute").replace(",clash,", ",riot,", 1),
+        encoding="utf-8",
+    )
     code, out, err = _run(["validate", str(data_copy)])
     assert code == 1 and out == ""
     assert "2 problem(s)" in err

@@ -17,7 +17,7 @@ from geo.model.timeline import epoch_ms, toll_start
 def test_every_step_has_its_link_key_clock_toll_start_and_map_message(scale):
     steps = explore_steps(scale, "en")
     assert len(steps) == len(steps_for(scale))
-    for step, t in zip(steps, steps_for(scale)):
+    for step, t in zip(steps, steps_for(scale), strict=True):
         assert parse_params({"t": step["key"]})[0].t == t  # the key is the step as in a link
         assert step["map"] == step_message(t, scale, "en")
         assert step["map"]["t"] == t.value // 1_000_000 and step["map"]["newFrom"] < step["map"]["t"]

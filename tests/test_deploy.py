@@ -4,8 +4,8 @@ kubernetes-validate), and the HAProxy configuration that `python -m geo serve` w
 from __future__ import annotations
 
 import io
-import tomllib
 import subprocess
+import tomllib
 
 import pytest
 import yaml
@@ -82,8 +82,10 @@ def test_the_image_copies_and_installs_every_package_the_project_declares():
     copied = {line.split()[1] for line in dockerfile.splitlines() if line.startswith("COPY ")}
     assert set(packages) <= copied, f"the image leaves out {set(packages) - copied}"
     # Streamlit finds the time control only among installed packages, not among copied folders.
-    assert any(line.startswith("RUN pip install") and line.rstrip().endswith((" .", ' ".[png]"'))
-               for line in dockerfile.splitlines()), "the image does not install the project"
+    assert any(
+        line.startswith("RUN pip install") and line.rstrip().endswith((" .", ' ".[png]"'))
+        for line in dockerfile.splitlines()
+    ), "the image does not install the project"
 
 
 TEST_TOOLS = {"pytest", "hypothesis", "pypdf", "kubernetes-validate", "pyyaml", "iniconfig", "pluggy"}

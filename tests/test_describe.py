@@ -25,34 +25,69 @@ def test_export_strings_have_both_languages_with_the_same_placeholders():
 
 # Expected counters from the README's toll table: on the hourly scale only 9 January counts, so the
 # photojournalist injured on 7 January is not in it; the injured keep the source's "over 100".
-@pytest.mark.parametrize("t, scale, lang, expected", [
-    ("2023-01-09T13:00", "hour", "en", ["9 January 2023, 13:00 (Lima, UTC−5)", "civilians killed 0;",
-                                        "people injured 0;", "Counters for 9 January"]),
-    ("2023-01-09T14:00", "hour", "en", ["civilians killed 1;"]),
-    ("2023-01-09T18:00", "hour", "en", ["civilians killed 17;", "people injured over 100;", "police killed 0;"]),
-    ("2023-01-09T18:00", "hour", "es", ["9 de enero de 2023, 18:00 (Lima, UTC−5)", "civiles muertos 17;",
-                                        "personas heridas más de 100;", "Contadores del 9 de enero"]),
-    ("2023-01-12T23:00", "day", "en", ["12 January 2023, end of the day", "civilians killed 18;",
-                                       "people injured over 100;", "police killed 1;", "police injured 2."]),
-    ("2023-01-09T23:00", "day", "es", ["policías muertos 0;", "policías heridos 0."]),
-    ("2023-01-10T23:00", "day", "es", ["policías muertos 1;", "policías heridos 2."]),
-    ("2023-01-11T23:00", "day", "en", ["police killed 1;", "police injured 2."]),
-])
+@pytest.mark.parametrize(
+    "t, scale, lang, expected",
+    [
+        (
+            "2023-01-09T13:00",
+            "hour",
+            "en",
+            [
+                "9 January 2023, 13:00 (Lima, UTC−5)",
+                "civilians killed 0;",
+                "people injured 0;",
+                "Counters for 9 January",
+            ],
+        ),
+        ("2023-01-09T14:00", "hour", "en", ["civilians killed 1;"]),
+        ("2023-01-09T18:00", "hour", "en", ["civilians killed 17;", "people injured over 100;", "police killed 0;"]),
+        (
+            "2023-01-09T18:00",
+            "hour",
+            "es",
+            [
+                "9 de enero de 2023, 18:00 (Lima, UTC−5)",
+                "civiles muertos 17;",
+                "personas heridas más de 100;",
+                "Contadores del 9 de enero",
+            ],
+        ),
+        (
+            "2023-01-12T23:00",
+            "day",
+            "en",
+            [
+                "12 January 2023, end of the day",
+                "civilians killed 18;",
+                "people injured over 100;",
+                "police killed 1;",
+                "police injured 2.",
+            ],
+        ),
+        ("2023-01-09T23:00", "day", "es", ["policías muertos 0;", "policías heridos 0."]),
+        ("2023-01-10T23:00", "day", "es", ["policías muertos 1;", "policías heridos 2."]),
+        ("2023-01-11T23:00", "day", "en", ["police killed 1;", "police injured 2."]),
+    ],
+)
 def test_the_time_and_the_counters_are_the_apps(index, data, t, scale, lang, expected):
     alt = describe_moment(index, data.places, lima_time(t), scale=scale, lang=lang)
     for words in expected:
         assert words in alt, f"{words!r} not in {alt!r}"
 
 
-@pytest.mark.parametrize("lang, english_only", [("es", ["Time shown", "Counters", "Source:", "events"]),
-                                                ("en", ["Momento", "Contadores", "Fuente:", "hechos"])])
+@pytest.mark.parametrize(
+    "lang, english_only",
+    [("es", ["Time shown", "Counters", "Source:", "events"]), ("en", ["Momento", "Contadores", "Fuente:", "hechos"])],
+)
 def test_each_language_is_its_own(index, data, lang, english_only):
     alt = describe_moment(index, data.places, lima_time("2023-01-09T18:00"), lang=lang)
     assert not [w for w in english_only if w in alt]
 
 
-@pytest.mark.parametrize("view, words", [("airport", "Inca Manco Cápac International Airport"),
-                                         ("region", "Puno region"), ("peru", "Peru, with Juliaca")])
+@pytest.mark.parametrize(
+    "view, words",
+    [("airport", "Inca Manco Cápac International Airport"), ("region", "Puno region"), ("peru", "Peru, with Juliaca")],
+)
 def test_it_says_where(index, data, view, words):
     assert words in describe_moment(index, data.places, lima_time("2023-01-09T12:00"), view=view)
 
@@ -75,8 +110,9 @@ def test_marches_are_described_as_schematic_once_drawn(index, data):
 
 
 def test_a_highlight_names_the_moments_events_instead_of_the_new_ones(index, data):
-    alt = describe_moment(index, data.places, lima_time("2023-01-09T14:00"),
-                          highlight=("boluarte_announces_death", "not_an_event"))
+    alt = describe_moment(
+        index, data.places, lima_time("2023-01-09T14:00"), highlight=("boluarte_announces_death", "not_an_event")
+    )
     assert "It highlights: President Boluarte announces the first death." in alt
     assert "New in this step" not in alt and "not_an_event" not in alt
 
@@ -102,8 +138,10 @@ def test_a_filter_is_said_and_narrows_the_count_but_not_the_counters(index, data
 def test_many_new_events_are_capped_and_counted(index, data):
     context_end = context_steps()[-1]
     alt = describe_moment(index, data.places, lima_time("2023-01-09T23:00"), scale="day")
-    shown = index.events[(index.events["reveal"] <= lima_time("2023-01-09T23:00"))
-                         & (index.events["reveal"] > lima_time("2023-01-08T23:00"))]
+    shown = index.events[
+        (index.events["reveal"] <= lima_time("2023-01-09T23:00"))
+        & (index.events["reveal"] > lima_time("2023-01-08T23:00"))
+    ]
     assert len(shown) > MAX_NAMED
     assert f"and {len(shown) - MAX_NAMED} more." in alt
     assert describe_moment(index, data.places, context_end, scale="day", view="peru").count("Peru") >= 1

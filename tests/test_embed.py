@@ -43,8 +43,11 @@ def site(index, data, tmp_path_factory):
 
 def _host(site: Path, body: str) -> Path:
     host = site.parent / "story.html"
-    host.write_text(f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Story</title></head>"
-                    f"<body style='margin:0'><p>A story about Juliaca.</p>{body}</body></html>", encoding="utf-8")
+    host.write_text(
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Story</title></head>"
+        f"<body style='margin:0'><p>A story about Juliaca.</p>{body}</body></html>",
+        encoding="utf-8",
+    )
     return host
 
 
@@ -78,8 +81,9 @@ def test_the_iframe_resizes_to_the_page_at_any_width(chromium, site):
     # Leaflet measured the embedded layout, not the full-window one
     assert inner.evaluate(f"() => {MAP}.getSize().y === document.getElementById('map').clientHeight")
     page.set_viewport_size({"width": 420, "height": 900})  # a phone: the list goes under the map
-    page.wait_for_function(f"() => Math.abs(document.querySelector('iframe.juliaca-embed')"
-                           f".getBoundingClientRect().height - {wide}) > 50")
+    page.wait_for_function(
+        f"() => Math.abs(document.querySelector('iframe.juliaca-embed').getBoundingClientRect().height - {wide}) > 50"
+    )
     narrow = iframe.bounding_box()["height"]
     assert abs(iframe.bounding_box()["height"] - _frame_height(inner)) <= 1, (narrow, _frame_height(inner))
     messages = page.evaluate("() => received")
@@ -103,8 +107,9 @@ def test_goto_lang_and_view_messages_drive_the_embedded_map(chromium, site):
     inner.wait_for_function(PAINTED, arg="2023-01-09T18:00:00-05:00")
     assert "9 de enero de 2023, 18:00" in inner.locator(".jt-clock").inner_text()
     assert inner.evaluate(f"() => {MAP}.getZoom()") == 13  # the airport view
-    page.wait_for_function("() => received.some(m => m.type === 'juliaca:step' && m.t === '2023-01-09T18:00'"
-                           " && m.lang === 'es')")
+    page.wait_for_function(
+        "() => received.some(m => m.type === 'juliaca:step' && m.t === '2023-01-09T18:00' && m.lang === 'es')"
+    )
     page.evaluate(send, {"type": "juliaca:goto", "t": "2023-01-12"})
     inner.wait_for_function(PAINTED, arg="2023-01-12T23:00:00-05:00")
     assert "12 de enero de 2023" in inner.locator(".jt-clock").inner_text()
@@ -127,12 +132,18 @@ def test_bad_messages_and_messages_from_elsewhere_change_nothing(chromium, site)
     inner.wait_for_function(PAINTED, arg=None)
     before = inner.evaluate(STATE)
     send = "m => document.querySelector('iframe.juliaca-embed').contentWindow.postMessage(m, '*')"
-    for message in ({"type": "juliaca:goto", "t": "<img src=x onerror=alert(1)>", "lang": "constructor",
-                     "view": "__proto__"},
-                    {"type": "juliaca:goto", "t": "2023-02-31"}, {"type": "juliaca:goto", "t": "2023-01-09T25:00"},
-                    {"type": "juliaca:goto", "t": "alert(1)"}, {"type": "juliaca:goto", "t": ["2023-01-09T18:00"]},
-                    {"type": "juliaca:lang", "lang": "toString"}, {"type": "juliaca:view", "view": "moon"},
-                    "juliaca:goto", None, 42):
+    for message in (
+        {"type": "juliaca:goto", "t": "<img src=x onerror=alert(1)>", "lang": "constructor", "view": "__proto__"},
+        {"type": "juliaca:goto", "t": "2023-02-31"},
+        {"type": "juliaca:goto", "t": "2023-01-09T25:00"},
+        {"type": "juliaca:goto", "t": "alert(1)"},
+        {"type": "juliaca:goto", "t": ["2023-01-09T18:00"]},
+        {"type": "juliaca:lang", "lang": "toString"},
+        {"type": "juliaca:view", "view": "moon"},
+        "juliaca:goto",
+        None,
+        42,
+    ):
         page.evaluate(send, message)
     # the page posting to itself is not its parent: ignored
     inner.evaluate("() => window.postMessage({type: 'juliaca:goto', t: '2023-01-09T18:00'}, '*')")
@@ -155,12 +166,21 @@ def test_links_and_goto_read_steps_as_python_does(chromium, site):
     assert page.evaluate(f"() => [document.documentElement.lang, {MAP}.getZoom()]") == ["es", 6]
     keys = {scale: [step_key(t, scale) for t in steps_for(scale)] for scale in SCALES}
     for scale in SCALES:  # a link within the page (#t=…), read by the same rule as the link's ?t=
-        for t, key in zip(steps_for(scale), keys[scale]):
+        for t, key in zip(steps_for(scale), keys[scale], strict=True):
             page.evaluate("v => { location.hash = 't=' + v; }", key)
             page.wait_for_function(PAINTED, arg=t.isoformat())
-    between = {"2023-01-09T17:20": ("hour", 18), "2023-01-09T00:00": ("hour", 0), "2023-01-09T23:30": ("day", 34),
-               "2023-01-08T10:00": ("day", 32), "2023-03-15": ("day", 57), "2023-01": ("day", 55),
-               "2022-12-06": None, "2023-07": None, "2023-02-31": None, "2023-13": None}
+    between = {
+        "2023-01-09T17:20": ("hour", 18),
+        "2023-01-09T00:00": ("hour", 0),
+        "2023-01-09T23:30": ("day", 34),
+        "2023-01-08T10:00": ("day", 32),
+        "2023-03-15": ("day", 57),
+        "2023-01": ("day", 55),
+        "2022-12-06": None,
+        "2023-07": None,
+        "2023-02-31": None,
+        "2023-13": None,
+    }
     for value, expected in between.items():
         page.evaluate("() => { location.hash = 't=2023-01-09T03:00'; }")  # a known step first
         page.wait_for_function(PAINTED, arg=steps_for("hour")[3].isoformat())

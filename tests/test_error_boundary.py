@@ -12,8 +12,17 @@ from harness.browser import ROOT, AppServer
 
 pytestmark = pytest.mark.browser
 CORPUS = ROOT / "tests" / "corpus"
-INTERNALS = [str(ROOT), "Traceback", 'File "', ".py", "RuntimeError", "forced fault", "raise ",
-             "Ask Google", "Ask ChatGPT"]
+INTERNALS = [
+    str(ROOT),
+    "Traceback",
+    'File "',
+    ".py",
+    "RuntimeError",
+    "forced fault",
+    "raise ",
+    "Ask Google",
+    "Ask ChatGPT",
+]
 ERROR_ID = re.compile(r"\(error [0-9a-f]{8}\)")
 
 
@@ -27,8 +36,9 @@ def assert_no_internals(page) -> None:
 @pytest.fixture(scope="module")
 def faulty_server(tmp_path_factory):
     """The app with an unexpected error forced at each boundary where visitor input enters."""
-    server = AppServer(tmp_path_factory.mktemp("faulty") / "streamlit.log",
-                       env={"JULIACA_TEST_FAULT": "url,upload,download"})
+    server = AppServer(
+        tmp_path_factory.mktemp("faulty") / "streamlit.log", env={"JULIACA_TEST_FAULT": "url,upload,download"}
+    )
     yield server
     server.stop()
 
@@ -83,10 +93,16 @@ def _long_cell(column_text: bytes) -> bytes:
     return header + b"\n" + row.replace(column_text, b'"' + b"x" * 200_000 + b'"', 1) + b"\n"
 
 
-@pytest.mark.parametrize("column_text, expected", [
-    (b"Juliaca", "acled_long.csv, line 2, column 'location'"),
-    (b'"On 9 January 2023, police fired on demonstrators near the airport in Juliaca."', "Showing your data: 1 valid"),
-])
+@pytest.mark.parametrize(
+    "column_text, expected",
+    [
+        (b"Juliaca", "acled_long.csv, line 2, column 'location'"),
+        (
+            b'"On 9 January 2023, police fired on demonstrators near the airport in Juliaca."',
+            "Showing your data: 1 valid",
+        ),
+    ],
+)
 def test_a_long_acled_cell_ends_in_a_clear_message(app_server, browsing, tmp_path, column_text, expected):
     """Issue 16: a 200 KB ACLED cell showed a traceback; now a long note is read, a long place refused."""
     path = tmp_path / "acled_long.csv"

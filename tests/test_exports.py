@@ -29,24 +29,35 @@ def _run(argv):
 
 def _command(argv):
     """Run `python -m geo ...` as a user would (a separate process, with its own browser)."""
-    done = subprocess.run([sys.executable, "-m", "geo", *argv], capture_output=True, text=True, timeout=300,
-                          cwd=ROOT)
+    done = subprocess.run([sys.executable, "-m", "geo", *argv], capture_output=True, text=True, timeout=300, cwd=ROOT)
     return done.returncode, done.stdout, done.stderr
 
 
 # --- unit: files of the events shown ----------------------------------------------------------
 
-@pytest.mark.parametrize("value, expected", [
-    ("=1+1", "'=1+1"), ("+44 20", "'+44 20"), ("-3", "'-3"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("\t=cmd", "'\t=cmd"), ("Juliaca", "Juliaca"), ("a=b", "a=b"), ("", ""), (17, 17), (None, None),
-])
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("=1+1", "'=1+1"),
+        ("+44 20", "'+44 20"),
+        ("-3", "'-3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=cmd", "'\t=cmd"),
+        ("Juliaca", "Juliaca"),
+        ("a=b", "a=b"),
+        ("", ""),
+        (17, 17),
+        (None, None),
+    ],
+)
 def test_formula_cells_are_neutralised(value, expected):
     assert neutralise_formula(value) == expected
 
 
 def test_csv_export_round_trips_and_neutralises(data, index):
     visible = state_at(index, lima_time("2023-01-09T18:00")).visible.copy()
-    visible.loc[visible.index[0], "title_en"] = "=HYPERLINK(\"http://e.vil\",\"x\")"
+    visible.loc[visible.index[0], "title_en"] = '=HYPERLINK("http://e.vil","x")'
     rows = list(csv.DictReader(io.StringIO(events_csv(visible).decode("utf-8-sig"))))
     assert len(rows) == len(visible)
     assert rows[0]["title_en"].startswith("'=HYPERLINK")
@@ -74,18 +85,22 @@ def test_geojson_export_has_points_and_null_geometry_for_unknown_places(data, in
 
 # --- unit: the command line's arguments ----------------------------------------------------------
 
-@pytest.mark.parametrize("argv, message", [
-    (["snapshot", "--out", "x.png", "--at", "banana"], "is not a step"),
-    (["snapshot", "--out", "x.png", "--at", "2023-01-09T17:30"], "is not a step"),
-    (["snapshot", "--out", "x.png", "--scale", "4"], "invalid choice"),
-    (["snapshot", "--out", "x.png", "--width", "50"], "outside 200..8000"),
-    (["snapshot", "--out", "x.png", "--lang", "fr"], "invalid choice"),
-    (["snapshot"], "the following arguments are required: --out"),
-    (["animate", "--out", "x.gif", "--fps", "0"], "outside 0.1..30"),
-    (["animate", "--out", "x.gif", "--from", "yesterday"], "is not a step"),
-    (["export-html"], "the following arguments are required: --out"),
-    (["export-html", "--out", "site", "--view", "moon"], "invalid choice"),
-])
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["snapshot", "--out", "x.png", "--at", "banana"], "is not a step"),
+        (["snapshot", "--out", "x.png", "--at", "2023-01-09T17:30"], "is not a step"),
+        (["snapshot", "--out", "x.png", "--scale", "4"], "invalid choice"),
+        (["snapshot", "--out", "x.png", "--width", "50"], "outside 200..8000"),
+        (["snapshot", "--out", "x.png", "--lang", "fr"], "invalid choice"),
+        (["snapshot"], "the following arguments are required: --out"),
+        (["animate", "--out", "x.gif", "--fps", "0"], "outside 0.1..30"),
+        (["animate", "--out", "x.gif", "--from", "yesterday"], "is not a step"),
+        (["export-html"], "the following arguments are required: --out"),
+        (["export-html", "--out", "site", "--view", "moon"], "invalid choice"),
+    ],
+)
 def test_argument_errors_exit_2_and_say_why(argv, message, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(argv)
@@ -94,8 +109,9 @@ def test_argument_errors_exit_2_and_say_why(argv, message, capsys):
 
 
 def test_animate_refuses_a_reversed_range(tmp_path):
-    code, _, err = _run(["animate", "--from", "2023-01-09T12:00", "--to", "2023-01-09T10:00",
-                         "--out", str(tmp_path / "x.gif")])
+    code, _, err = _run(
+        ["animate", "--from", "2023-01-09T12:00", "--to", "2023-01-09T10:00", "--out", str(tmp_path / "x.gif")]
+    )
     assert code == 2 and "in order" in err
 
 
@@ -117,6 +133,7 @@ def test_the_page_inlines_everything_and_escapes_the_data(index, data, hostile_d
 
 # --- in a real browser ---------------------------------------------------------------------
 
+
 def _png(path):
     image = Image.open(path)
     image.load()
@@ -126,8 +143,25 @@ def _png(path):
 @pytest.mark.browser
 def test_snapshot_is_a_png_of_the_asked_size_and_scale_and_not_blank(tmp_path):
     out = tmp_path / "juliaca-1700.png"
-    code, said, err = _command(["snapshot", "--at", "2023-01-09T17:00", "--lang", "es", "--view", "airport",
-                            "--width", "800", "--height", "500", "--scale", "2", "--out", str(out)])
+    code, _said, err = _command(
+        [
+            "snapshot",
+            "--at",
+            "2023-01-09T17:00",
+            "--lang",
+            "es",
+            "--view",
+            "airport",
+            "--width",
+            "800",
+            "--height",
+            "500",
+            "--scale",
+            "2",
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0, err
     image = _png(out)
     assert image.format == "PNG" and image.size == (1600, 1000)
@@ -141,20 +175,32 @@ def test_two_hours_give_different_images(tmp_path):
     images = []
     for hour in ("06", "18"):
         out = tmp_path / f"{hour}.png"
-        assert _command(["snapshot", "--at", f"2023-01-09T{hour}:00", "--width", "700", "--height", "500",
-                     "--out", str(out)])[0] == 0
+        assert (
+            _command(
+                ["snapshot", "--at", f"2023-01-09T{hour}:00", "--width", "700", "--height", "500", "--out", str(out)]
+            )[0]
+            == 0
+        )
         images.append(_png(out).convert("RGB"))
     assert images[0].size == images[1].size
     assert images[0].tobytes() != images[1].tobytes()
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang, words, reported", [("en", "Sources: Wikipedia", "14 killed (Ministry of Health"),
-                                                   ("es", "Fuentes: Wikipedia", "14 muertos (Ministerio de Salud")])
-def test_the_snapshot_page_shows_title_clock_counters_legend_and_credit(chromium, index, data, tmp_path, lang, words,
-                                                                        reported):
+@pytest.mark.parametrize(
+    "lang, words, reported",
+    [
+        ("en", "Sources: Wikipedia", "14 killed (Ministry of Health"),
+        ("es", "Fuentes: Wikipedia", "14 muertos (Ministerio de Salud"),
+    ],
+)
+def test_the_snapshot_page_shows_title_clock_counters_legend_and_credit(
+    chromium, index, data, tmp_path, lang, words, reported
+):
     page_path = tmp_path / "snap.html"
-    page_path.write_text(build_page(index, data.places, PageOptions(lang=lang, step=18, snapshot=True)), encoding="utf-8")
+    page_path.write_text(
+        build_page(index, data.places, PageOptions(lang=lang, step=18, snapshot=True)), encoding="utf-8"
+    )
     page = chromium.new_page(viewport={"width": 900, "height": 600})
     page.goto(page_path.as_uri())
     page.wait_for_function("() => { const m = document.querySelector('.jm-map'); return m && m.dataset.paintedAt; }")
@@ -173,8 +219,9 @@ def test_the_snapshot_page_shows_title_clock_counters_legend_and_credit(chromium
 @pytest.mark.browser
 def test_the_animation_has_one_frame_per_hour(tmp_path):
     out = tmp_path / "9-january.gif"
-    code, said, err = _command(["animate", "--lang", "en", "--view", "region", "--width", "600", "--height", "400",
-                            "--out", str(out)])
+    code, _said, err = _command(
+        ["animate", "--lang", "en", "--view", "region", "--width", "600", "--height", "400", "--out", str(out)]
+    )
     assert code == 0, err
     gif = Image.open(out)
     assert gif.format == "GIF" and gif.n_frames == 24 and gif.size == (600, 400)
@@ -187,14 +234,25 @@ def test_the_exported_page_works_from_file_with_no_network(chromium, index, data
     page_file = export_site(index, data.places, site, PageOptions(lang=lang))
     context = chromium.new_context(viewport={"width": 1200, "height": 800})
     blocked = []
-    context.route("**/*", lambda route: (blocked.append(route.request.url), route.abort())
-                  if route.request.url.startswith(("http:", "https:")) else route.continue_())
+    context.route(
+        "**/*",
+        lambda route: (
+            (blocked.append(route.request.url), route.abort())
+            if route.request.url.startswith(("http:", "https:"))
+            else route.continue_()
+        ),
+    )
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(page_file.as_uri())
-    drawn = "() => { const m = document.querySelector('.jm-map'); return m && [m.dataset.t, Number(m.dataset.events) + Number(m.dataset.marches)]; }"
-    page.wait_for_function("() => { const m = document.querySelector('.jm-map'); return m && m.dataset.context === '4'; }")
+    drawn = (
+        "() => { const m = document.querySelector('.jm-map');"
+        " return m && [m.dataset.t, Number(m.dataset.events) + Number(m.dataset.marches)]; }"
+    )
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.jm-map'); return m && m.dataset.context === '4'; }"
+    )
     at_six = page.evaluate(drawn)[1]
     page.locator(".jt-slider").fill("18")
     page.wait_for_function("() => document.querySelector('.jm-map').dataset.t.startsWith('2023-01-09T18:00')")
@@ -277,7 +335,8 @@ def test_a_quote_says_its_language_and_section_and_spanish_adds_our_translation(
       for (const icon of document.querySelectorAll('.jm-icon')) { const r = icon.getBoundingClientRect();
         if (r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom) continue;
         icon.click();
-        for (let k = 0; k < 50 && !document.querySelector('.leaflet-popup .jm-popup-title'); k++) await new Promise((go) => setTimeout(go, 20));
+        for (let k = 0; k < 50 && !document.querySelector('.leaflet-popup .jm-popup-title'); k++)
+          await new Promise((go) => setTimeout(go, 20));
         if (document.querySelector('.leaflet-popup .jm-popup-quote')) return; } }""")
     label = {"en": "Source: Wikipedia (English), section “", "es": "Fuente: Wikipedia (en inglés), sección «"}[lang]
     for where in (".jl-event", ".leaflet-popup"):

@@ -57,8 +57,8 @@ def test_a_fault_is_forced_only_by_the_servers_environment(monkeypatch):
 def test_the_server_hides_error_details_and_help_links():
     """The values must be ones Streamlit 1.67 accepts, or it falls back to showing everything."""
     from streamlit import config
-    from streamlit.runtime.app_session import _get_show_error_links
     from streamlit.proto.NewSession_pb2 import Config
+    from streamlit.runtime.app_session import _get_show_error_links
 
     client = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["client"]
     assert client["showErrorDetails"] == config.ShowErrorDetailsConfigOptions.NONE.value

@@ -56,12 +56,15 @@ def test_the_document_escapes_the_data(hostile_data_dir):
 def test_every_page_fits_on_its_a4_sheet(chromium, index, data, moments, tmp_path, lang):
     """Overflowing text would be cut at the page's foot: measure every page in print layout."""
     path = tmp_path / "handout.html"
-    path.write_text(handout_html(index, data.places, moments, lang, [_placeholder_png()] * len(moments)),
-                    encoding="utf-8")
+    path.write_text(
+        handout_html(index, data.places, moments, lang, [_placeholder_png()] * len(moments)), encoding="utf-8"
+    )
     page = chromium.new_page(viewport={"width": 680, "height": 1000})
     page.goto(path.as_uri())
     page.emulate_media(media="print")
-    overflow = page.evaluate("() => [...document.querySelectorAll('section')].map(s => s.scrollHeight - s.clientHeight)")
+    overflow = page.evaluate(
+        "() => [...document.querySelectorAll('section')].map(s => s.scrollHeight - s.clientHeight)"
+    )
     assert len(overflow) == len(moments) + 2
     assert overflow == [0] * len(overflow), f"pages that overflow (px): {overflow}"
     page.close()
@@ -85,8 +88,13 @@ def _check_pdf(pdf: bytes, moments, lang: str) -> None:
 
 def _handout(lang: str, out: Path) -> bytes:
     """Run `python -m geo handout` as a teacher would (its own process and browser)."""
-    done = subprocess.run([sys.executable, "-m", "geo", "handout", "--lang", lang, "--out", str(out)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "geo", "handout", "--lang", lang, "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr
     return out.read_bytes()
 
@@ -115,9 +123,11 @@ def test_the_english_handout_quotes_the_source(index, moments, tmp_path):
 _PICTURE_FITS = """() => {
   const view = {left: 0, top: 0, right: innerWidth, bottom: innerHeight};
   const map = document.querySelector("#map").getBoundingClientRect();
-  const beyond = (r, box) => Math.max(0, box.left - r.left, box.top - r.top, r.right - box.right, r.bottom - box.bottom);
+  const beyond = (r, box) => Math.max(0, box.left - r.left, box.top - r.top, r.right - box.right,
+                                      r.bottom - box.bottom);
   const measure = (node, box) => { if (!node) return null; const r = node.getBoundingClientRect();
-    return {beyond: Math.round(beyond(r, box)), hidden: Math.max(0, node.scrollHeight - node.clientHeight, node.scrollWidth - node.clientWidth),
+    const hidden = Math.max(0, node.scrollHeight - node.clientHeight, node.scrollWidth - node.clientWidth);
+    return {beyond: Math.round(beyond(r, box)), hidden,
             height: Math.round(r.height)}; };
   return {legend: measure(document.querySelector(".jm-legend"), map),
           attribution: measure(document.querySelector(".leaflet-control-attribution"), map),
@@ -144,12 +154,18 @@ def test_every_map_of_the_handout_keeps_its_legend_and_credit_whole(chromium, in
         options = replace(moment_options(moment, PageOptions(lang=lang, base=BASE)), snapshot=True)
         path.write_text(build_page(index, data.places, options), encoding="utf-8")
         page.goto(path.as_uri())
-        page.wait_for_function("() => { const m = document.querySelector('#map.jm-map');"
-                               " return m && m.dataset.paintedAt && Number(m.dataset.context) >= 4; }")
+        page.wait_for_function(
+            "() => { const m = document.querySelector('#map.jm-map');"
+            " return m && m.dataset.paintedAt && Number(m.dataset.context) >= 4; }"
+        )
         page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
         fits = page.evaluate(_PICTURE_FITS)
         assert fits["open"], f"{moment.id}: the legend is folded in a picture"
-        bad = {name: box for name, box in fits.items() if name != "open" and (box is None or box["beyond"] > 1 or box["hidden"] > 1)}
+        bad = {
+            name: box
+            for name, box in fits.items()
+            if name != "open" and (box is None or box["beyond"] > 1 or box["hidden"] > 1)
+        }
         if bad:
             cut[moment.id] = bad
     page.close()

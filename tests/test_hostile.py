@@ -21,8 +21,12 @@ def test_the_limit_is_the_pods():
 
 
 def test_the_verdict_fails_on_memory_on_an_error_and_on_silence():
-    ok = {"replica_alive": True, "limit_mb": 1024, "peak_mb": {"pss": 900},
-          "outcomes": [{"kind": "png", "name": "12:00", "error": "", "message": "image: 300 bytes"}]}
+    ok = {
+        "replica_alive": True,
+        "limit_mb": 1024,
+        "peak_mb": {"pss": 900},
+        "outcomes": [{"kind": "png", "name": "12:00", "error": "", "message": "image: 300 bytes"}],
+    }
     assert verdict(ok) == []
     assert verdict(ok | {"peak_mb": {"pss": 1100}}) and verdict(ok | {"replica_alive": False})
     assert verdict(ok | {"outcomes": [{"kind": "upload", "name": "x", "error": "", "message": ""}]})
@@ -32,8 +36,13 @@ def test_the_verdict_fails_on_memory_on_an_error_and_on_silence():
 @pytest.mark.browser
 def test_a_replica_holds_under_hostile_load(tmp_path):
     out = tmp_path / "hostile.json"
-    done = subprocess.run([sys.executable, "benchmarks/hostile.py", "--short", "--json", str(out)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "benchmarks/hostile.py", "--short", "--json", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     report = json.loads(out.read_text())
     assert done.returncode == 0 and verdict(report) == [], done.stdout[-3000:] + done.stderr[-2000:]
     kinds = [o["kind"] for o in report["outcomes"]]

@@ -27,8 +27,9 @@ class Host:
         return self.map_frame.evaluate("() => document.querySelector('.jm-map').dataset.t")
 
     def wait_drawn(self, hour: int, timeout: float = 20_000) -> None:
-        self.map_frame.wait_for_function("t => document.querySelector('.jm-map').dataset.t === t", arg=iso(hour),
-                                         timeout=timeout)
+        self.map_frame.wait_for_function(
+            "t => document.querySelector('.jm-map').dataset.t === t", arg=iso(hour), timeout=timeout
+        )
 
     def focus_page(self) -> None:
         self.page.evaluate("() => { if (document.activeElement) document.activeElement.blur(); }")
@@ -81,7 +82,9 @@ def test_on_the_map_the_arrows_pan_and_a_clicker_steps_in_both_hosts(host):
     container.focus()
     center = host.map_frame.evaluate("() => document.querySelector('.leaflet-map-pane').style.transform")
     page.keyboard.press("ArrowLeft")  # Leaflet's keyboard pans the map
-    host.map_frame.wait_for_function("c => document.querySelector('.leaflet-map-pane').style.transform !== c", arg=center)
+    host.map_frame.wait_for_function(
+        "c => document.querySelector('.leaflet-map-pane').style.transform !== c", arg=center
+    )
     assert host.drawn() == iso(10)
     page.keyboard.press("PageDown")
     host.wait_drawn(11)

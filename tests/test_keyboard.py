@@ -7,10 +7,9 @@ Focus must stay visible at every tab stop, and a rebuilt map must never take it.
 
 from __future__ import annotations
 
-from geo.model.moments import load_moments
-
 import pytest
 
+from geo.model.moments import load_moments
 from geo.model.params import DEFAULT_HOUR
 from geo.model.timeline import hour_steps, state_at
 from geo.text.a11y import map_title
@@ -23,14 +22,21 @@ pytestmark = pytest.mark.browser
 
 MAX_TABS = 60  # more tab stops than this before a target would itself be a failure (WCAG 2.4.3)
 # The focused element, inside shadow roots too (the time control is a Custom Components v2 element).
-DEEP_ACTIVE = "let el = document.activeElement; while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;"
-FOCUSED = """() => { """ + DEEP_ACTIVE + """
+DEEP_ACTIVE = (
+    "let el = document.activeElement;"
+    " while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;"
+)
+FOCUSED = (
+    """() => { """
+    + DEEP_ACTIVE
+    + """
   const style = getComputedStyle(el);
   return {tag: el.tagName, role: el.getAttribute("role") || "", type: el.getAttribute("type") || "",
           text: (el.innerText || el.getAttribute("aria-label") || "").trim().slice(0, 80),
           inList: !!el.closest('.jl-events'),
           visible: style.outlineStyle !== "none" && style.outlineWidth !== "0px" || style.boxShadow !== "none"
                    || !!el.closest("label, [data-baseweb]") }; }"""
+)
 
 
 def tab_until(browsing, wanted, backwards: bool = False) -> dict:
@@ -50,8 +56,11 @@ def tab_until(browsing, wanted, backwards: bool = False) -> dict:
 
 
 def wait_idle(page) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-                           " && !document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')",
+        timeout=60_000,
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])

@@ -11,8 +11,9 @@ PSEUDO_SCRIPT = Path(__file__).resolve().parent / "pseudo_language.py"
 
 
 def test_a_third_language_needs_only_its_strings_its_locale_and_its_columns(tmp_path):
-    done = subprocess.run([sys.executable, str(PSEUDO_SCRIPT), str(tmp_path / "data")],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(PSEUDO_SCRIPT), str(tmp_path / "data")], capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["clock"] == "⟦9 janvier 2023, 17:00 (Lima, UTC−5)⟧"  # its strings, and Babel's dates in its locale

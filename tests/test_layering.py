@@ -51,8 +51,9 @@ def wrong_way(relative: str, source: str) -> list[str]:
     for line, name in imported(ast.parse(source, relative)):
         top = name.split(".")[0]
         if top == "geo" and layer_of(name) > rank:
-            problems.append(f"{relative}:{line} imports {name}, a layer above its own "
-                            f"({_name(layer_of(name))} over {_name(rank)})")
+            problems.append(
+                f"{relative}:{line} imports {name}, a layer above its own ({_name(layer_of(name))} over {_name(rank)})"
+            )
         elif top in MAP_ONLY and not module.startswith("geo.map."):
             problems.append(f"{relative}:{line} imports {name}: only geo/map/ may import {' or '.join(MAP_ONLY)}")
         elif top == "streamlit":
@@ -71,37 +72,69 @@ def test_every_import_in_geo_points_down():
     assert not problems, "imports that run the wrong way:\n" + "\n".join(problems)
 
 
-@pytest.mark.parametrize("relative, source, expected", [
-    ("geo/data/upload.py", "from geo.output.export import neutralise_formula",
-     "geo/data/upload.py:1 imports geo.output.export, a layer above its own (output over data)"),
-    ("geo/model/params.py", "import os\nfrom geo.text import i18n",
-     "geo/model/params.py:2 imports geo.text.i18n, a layer above its own (text over model)"),
-    ("geo/model/moments.py", "def f():\n    from geo.map.layers import base_map",
-     "geo/model/moments.py:2 imports geo.map.layers, a layer above its own (map over model)"),
-    ("geo/output/export.py", "import folium", "geo/output/export.py:1 imports folium: only geo/map/ may import folium or branca"),
-    ("geo/text/labels.py", "from branca.element import Figure",
-     "geo/text/labels.py:1 imports branca.element: only geo/map/ may import folium or branca"),
-    ("geo/map/layers.py", "import streamlit as st", "geo/map/layers.py:1 imports streamlit: geo/ never imports Streamlit (ui/ does)"),
-])
+@pytest.mark.parametrize(
+    "relative, source, expected",
+    [
+        (
+            "geo/data/upload.py",
+            "from geo.output.export import neutralise_formula",
+            "geo/data/upload.py:1 imports geo.output.export, a layer above its own (output over data)",
+        ),
+        (
+            "geo/model/params.py",
+            "import os\nfrom geo.text import i18n",
+            "geo/model/params.py:2 imports geo.text.i18n, a layer above its own (text over model)",
+        ),
+        (
+            "geo/model/moments.py",
+            "def f():\n    from geo.map.layers import base_map",
+            "geo/model/moments.py:2 imports geo.map.layers, a layer above its own (map over model)",
+        ),
+        (
+            "geo/output/export.py",
+            "import folium",
+            "geo/output/export.py:1 imports folium: only geo/map/ may import folium or branca",
+        ),
+        (
+            "geo/text/labels.py",
+            "from branca.element import Figure",
+            "geo/text/labels.py:1 imports branca.element: only geo/map/ may import folium or branca",
+        ),
+        (
+            "geo/map/layers.py",
+            "import streamlit as st",
+            "geo/map/layers.py:1 imports streamlit: geo/ never imports Streamlit (ui/ does)",
+        ),
+    ],
+)
 def test_a_wrong_way_import_is_named(relative, source, expected):
     assert wrong_way(relative, source) == [expected]
 
 
-@pytest.mark.parametrize("relative, source", [
-    ("geo/output/export.py", "from geo.map.layers import map_config\nfrom geo.data import vocab"),
-    ("geo/map/layers.py", "import folium\nfrom branca.element import MacroElement"),
-    ("geo/__main__.py", "from geo.commands.cli import main"),
-    ("geo/data/load.py", "from geo.data import vocab"),
-])
+@pytest.mark.parametrize(
+    "relative, source",
+    [
+        ("geo/output/export.py", "from geo.map.layers import map_config\nfrom geo.data import vocab"),
+        ("geo/map/layers.py", "import folium\nfrom branca.element import MacroElement"),
+        ("geo/__main__.py", "from geo.commands.cli import main"),
+        ("geo/data/load.py", "from geo.data import vocab"),
+    ],
+)
 def test_a_downward_import_passes(relative, source):
     assert wrong_way(relative, source) == []
 
 
-@pytest.mark.parametrize("folder, forbidden", [("benchmarks", "tests"), ("harness", "tests"), ("harness", "benchmarks")])
+@pytest.mark.parametrize(
+    "folder, forbidden", [("benchmarks", "tests"), ("harness", "tests"), ("harness", "benchmarks")]
+)
 def test_tests_and_benchmarks_do_not_import_each_other_both_ways(folder, forbidden):
     """tests/ may import benchmarks/ (to test the load generator) and harness/; benchmarks/ never imports tests/."""
-    found = [f"{p.relative_to(ROOT)}:{line} imports {name}" for p in _python_files(folder)
-             for line, name in imported(ast.parse(p.read_text(encoding="utf-8"))) if name.split(".")[0] == forbidden]
+    found = [
+        f"{p.relative_to(ROOT)}:{line} imports {name}"
+        for p in _python_files(folder)
+        for line, name in imported(ast.parse(p.read_text(encoding="utf-8")))
+        if name.split(".")[0] == forbidden
+    ]
     assert not found, "\n".join(found)
 
 

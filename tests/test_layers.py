@@ -7,16 +7,22 @@ import json
 import pytest
 from streamlit_folium import _get_map_string, generate_js_hash
 
-from geo.model.views import BASEMAPS
-
-from geo.map.payload import CATEGORY_STYLE, to_js
-
 from geo.data.vocab import CATEGORIES
 from geo.map.layers import base_map, legend
+from geo.map.payload import CATEGORY_STYLE, to_js
 from geo.map.steps import explore_steps, step_filter, with_view
+from geo.model.views import BASEMAPS
 
-HOSTILE = ["</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>", "`${alert(1)}`",
-           "C:\\users\\new", "{{'map_div'}}", "\u2028\u2029", "javascript:alert(1)", "&lt;&amp;"]
+HOSTILE = [
+    "</script><script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "`${alert(1)}`",
+    "C:\\users\\new",
+    "{{'map_div'}}",
+    "\u2028\u2029",
+    "javascript:alert(1)",
+    "&lt;&amp;",
+]
 
 
 @pytest.mark.parametrize("value", HOSTILE)
@@ -54,8 +60,9 @@ def test_only_the_offline_base_map_has_no_tiles(data):
 
 
 def test_a_step_is_a_few_bytes(data):
-    payload = with_view(explore_steps("hour", "en")[18]["map"], step_filter(frozenset({"shooting", "casualty"})),
-                        "first_death_14h")
+    payload = with_view(
+        explore_steps("hour", "en")[18]["map"], step_filter(frozenset({"shooting", "casualty"})), "first_death_14h"
+    )
     assert payload["t"] - payload["newFrom"] == 3_600_000
     assert payload["cats"] == ["casualty", "shooting"] and payload["selected"] == "first_death_14h"
     assert len(to_js(payload)) < 250  # with the map's name at that time (issue 11)
@@ -69,4 +76,4 @@ def test_all_categories_is_no_filter():
 def test_categories_differ_by_colour_and_shape_pair_and_all_are_in_the_legend():
     assert set(CATEGORY_STYLE) == set(CATEGORIES)
     assert len(set(CATEGORY_STYLE.values())) == len(CATEGORIES)
-    assert [item["label"] for item in legend("es")["items"]][0] == "Marcha"
+    assert next(item["label"] for item in legend("es")["items"]) == "Marcha"

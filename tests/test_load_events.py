@@ -58,14 +58,17 @@ INVALID = [
     ("title_en", "", "must not be empty"),
     ("title_es", "x" * 161, "at most 160 characters"),
     ("summary_en", "y" * 5000, "at most 1200 characters"),
-    ("source_quote", "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen",
-     "at most 15 words"),
+    (
+        "source_quote",
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen",
+        "at most 15 words",
+    ),
     ("source_section", "", "give both the section and the quoted phrase"),
     ("id", "First Death", "lowercase slug"),
     ("id", "airport_protest_noon", "duplicate id"),
-    ("id", "first_death\n", "lowercase slug"),       # a pattern must match the whole cell
+    ("id", "first_death\n", "lowercase slug"),  # a pattern must match the whole cell
     ("id", "x" * 81, "lowercase slug"),
-    ("civilians_killed", "²", "whole number"),         # a Unicode digit is not a count
+    ("civilians_killed", "²", "whole number"),  # a Unicode digit is not a count
     ("civilians_killed", "1000001", "whole number"),
 ]
 
@@ -91,8 +94,9 @@ def test_without_a_record_every_event_needs_its_own_source(data_copy):
     with pytest.raises(DataError) as caught:
         load_dataset(data_copy, strict=True)
     where = f"events.csv, line {line}, column 'source_quote'"
-    assert any(str(p).startswith(where) and "has no source" in str(p) for p in caught.value.problems), \
-        [str(p) for p in caught.value.problems][:5]
+    assert any(str(p).startswith(where) and "has no source" in str(p) for p in caught.value.problems), [
+        str(p) for p in caught.value.problems
+    ][:5]
 
 
 def test_a_translation_without_the_quote_it_translates_is_refused(data_copy):
@@ -109,9 +113,9 @@ def test_a_march_without_origin_is_refused(data_copy):
 
 VALID = [
     ("end", ""),
-    ("start", "2023-01-09T19:00Z"),           # UTC is converted to Lima time
+    ("start", "2023-01-09T19:00Z"),  # UTC is converted to Lima time
     ("start", "2023-01-09T14:00:00-05:00"),
-    ("place_id", ""),                          # a place the source does not give
+    ("place_id", ""),  # a place the source does not give
     ("civilians_killed", ""),
     ("civilians_killed", "0"),
     ("reported_by", ""),
@@ -153,10 +157,13 @@ def _records(folder: Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(EVENT_COLUMNS), dtype=object).fillna("").assign(line=range(2, len(rows) + 2))
 
 
-@pytest.mark.parametrize("breakage, column", [
-    (lambda frame: frame.drop(columns="category"), "category"),
-    (lambda frame: frame.assign(civilians_killed=0), "civilians_killed"),  # numbers where text is expected
-])
+@pytest.mark.parametrize(
+    "breakage, column",
+    [
+        (lambda frame: frame.drop(columns="category"), "category"),
+        (lambda frame: frame.assign(civilians_killed=0), "civilians_killed"),  # numbers where text is expected
+    ],
+)
 def test_a_whole_table_failure_is_raised_even_when_lenient(data, data_copy, breakage, column):
     """Pandera reports these with no row; they used to be dropped, and the table loaded as if valid."""
     with pytest.raises(DataError) as caught:
@@ -169,8 +176,13 @@ def test_rows_are_refused_by_their_line_number_in_file_order(data, data_copy):
     frame = _records(data_copy).iloc[::-1].reset_index(drop=True)  # rows in any order, each with its line
     frame.loc[frame["id"] == "doctor_killed", "category"] = "massacre"
     frame.loc[frame["id"] == "c130_arrives", ["start", "place_id"]] = ["banana", "nowhere"]
-    events, problems = check_event_records(frame, data.places, "events.csv", strict=False,
-                                           problems=[(1000, Problem("events.csv", "line 1000", "", "3 fields", "ragged"))])
+    events, problems = check_event_records(
+        frame,
+        data.places,
+        "events.csv",
+        strict=False,
+        problems=[(1000, Problem("events.csv", "line 1000", "", "3 fields", "ragged"))],
+    )
     assert set(frame["id"]) - set(events["id"]) == {"doctor_killed", "c130_arrives"}
     lines = [int(p.where.split()[1]) for p in problems]
     assert lines == sorted(lines) and lines[-1] == 1000 and len(problems) == 4
@@ -182,11 +194,14 @@ def test_events_are_sorted_and_in_lima_time(data):
     assert str(starts.dt.tz) == "America/Lima"
 
 
-@pytest.mark.parametrize("header_change, message", [
-    (lambda cols: [c for c in cols if c != "category"], "column 'category': '': missing column"),
-    (lambda cols: cols + ["category"], "column 'category': 'category': this column appears more than once"),
-    (lambda cols: cols + ["colour"], "column 'colour': 'colour': unknown column"),
-])
+@pytest.mark.parametrize(
+    "header_change, message",
+    [
+        (lambda cols: [c for c in cols if c != "category"], "column 'category': '': missing column"),
+        (lambda cols: [*cols, "category"], "column 'category': 'category': this column appears more than once"),
+        (lambda cols: [*cols, "colour"], "column 'colour': 'colour': unknown column"),
+    ],
+)
 def test_header_problems_are_fatal_and_named(data_copy, header_change, message):
     path = data_copy / "events.csv"
     rows = _rows(path)
@@ -196,13 +211,16 @@ def test_header_problems_are_fatal_and_named(data_copy, header_change, message):
     assert any(message in str(p) and "line 1" in str(p) for p in caught.value.problems), caught.value
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "the file is empty"),
-    (",".join(EVENT_COLUMNS).encode() + b"\n", "a header but no events"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
-    ("id;start;end\n".encode(), "is the file comma-separated?"),
-    ("caf\xe9\n".encode("latin-1"), "not valid UTF-8"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "the file is empty"),
+        (",".join(EVENT_COLUMNS).encode() + b"\n", "a header but no events"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+        (b"id;start;end\n", "is the file comma-separated?"),
+        ("caf\xe9\n".encode("latin-1"), "not valid UTF-8"),
+    ],
+)
 def test_unreadable_files_say_why(data_copy, content, message):
     (data_copy / "events.csv").write_bytes(content)
     with pytest.raises(DataError, match=message):
@@ -227,5 +245,7 @@ def test_utf8_with_bom_is_accepted(data_copy):
 
 def test_a_one_megabyte_cell_is_refused_with_its_line(data_copy):
     line = _edit(data_copy, ROW, summary_en="y" * 1_000_000)
-    with pytest.raises(DataError, match=rf"events\.csv, line {line}, column 'summary_en': 'yyy.*at most 1200 characters"):
+    with pytest.raises(
+        DataError, match=rf"events\.csv, line {line}, column 'summary_en': 'yyy.*at most 1200 characters"
+    ):
         load_dataset(data_copy)

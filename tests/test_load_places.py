@@ -51,15 +51,20 @@ def test_invalid_feature_names_file_feature_and_column(data_copy, change, column
     with pytest.raises(DataError) as caught:
         load_places(data_copy / "places.geojson")
     texts = [str(p) for p in caught.value.problems]
-    assert any(t.startswith(f"places.geojson, feature {FEATURE}, column '{column}'") and message in t for t in texts), texts
+    assert any(t.startswith(f"places.geojson, feature {FEATURE}, column '{column}'") and message in t for t in texts), (
+        texts
+    )
 
 
-@pytest.mark.parametrize("text, message", [
-    ('{"type": "FeatureCollection", "features": [', "places.geojson, line 1, column 44: '': invalid JSON"),
-    ('{"type": "Feature"}', "expected a GeoJSON object"),
-    ('[]', "expected a GeoJSON object"),
-    ('{"type": "FeatureCollection", "features": []}', "no places"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ('{"type": "FeatureCollection", "features": [', "places.geojson, line 1, column 44: '': invalid JSON"),
+        ('{"type": "Feature"}', "expected a GeoJSON object"),
+        ("[]", "expected a GeoJSON object"),
+        ('{"type": "FeatureCollection", "features": []}', "no places"),
+    ],
+)
 def test_broken_geojson_is_refused(data_copy, text, message):
     (data_copy / "places.geojson").write_text(text, encoding="utf-8")
     with pytest.raises(DataError, match=message.replace("[", r"\[").replace("(", r"\(")):

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 import csv
+import re
 
 import pytest
 
 from geo.data.load import REPO_DATA_DIR
 from geo.data.problems import DataError
 from geo.model.moments import MOMENT_COLUMNS, load_moments
-from harness.browser import MAP_IFRAME
 from harness.apptest import clock, control, map_args, run_app
+from harness.browser import MAP_IFRAME
 
 
 @pytest.fixture
@@ -30,6 +29,7 @@ def moments_copy(tmp_path):
             writer.writeheader()
             writer.writerows(rows)
         return path
+
     return edit
 
 
@@ -57,20 +57,25 @@ def test_no_two_moments_share_a_step_and_no_title_names_another_time(index):
             assert not days or m.t.day in days or m.scale == "hour", (m.id, title)
 
 
-@pytest.mark.parametrize("change, column, message", [
-    ({"t": "2023-01-09T17:20"}, "t", "expected a step"),
-    ({"view": "moon"}, "view", "expected one of"),
-    ({"event_ids": "first_death_14h nope"}, "event_ids", "not an id in events.csv"),
-    ({"event_ids": ""}, "event_ids", "name at least one"),
-    ({"caption_es": ""}, "caption_es", "1 to 1200"),
-    ({"t": "2023-01-09T13:00"}, "event_ids", "not yet shown at 2023-01-09T13:00"),
-])
+@pytest.mark.parametrize(
+    "change, column, message",
+    [
+        ({"t": "2023-01-09T17:20"}, "t", "expected a step"),
+        ({"view": "moon"}, "view", "expected one of"),
+        ({"event_ids": "first_death_14h nope"}, "event_ids", "not an id in events.csv"),
+        ({"event_ids": ""}, "event_ids", "name at least one"),
+        ({"caption_es": ""}, "caption_es", "1 to 1200"),
+        ({"t": "2023-01-09T13:00"}, "event_ids", "not yet shown at 2023-01-09T13:00"),
+    ],
+)
 def test_bad_moments_are_named_by_line_and_column(index, moments_copy, change, column, message):
     path = moments_copy(3, **change)
     with pytest.raises(DataError) as caught:
         load_moments(index, path)
-    assert any(str(p).startswith(f"moments.csv, line 5, column '{column}'") and message in str(p)
-               for p in caught.value.problems), caught.value
+    assert any(
+        str(p).startswith(f"moments.csv, line 5, column '{column}'") and message in str(p)
+        for p in caught.value.problems
+    ), caught.value
 
 
 def moment_shown(at) -> dict:
@@ -86,8 +91,12 @@ def test_classroom_mode_from_a_link_shows_the_moment_in_spanish():
     assert shown["title"] == "La tarde en el aeropuerto"
     assert shown["position"].startswith("Momento 5 de 10")
     assert "ingresar al aeropuerto" in shown["caption"]
-    assert shown["map"]["highlight"] == ["airport_escalation_1720", "police_deadly_force", "injured_over_100",
-                                         "count_12_1730"]
+    assert shown["map"]["highlight"] == [
+        "airport_escalation_1720",
+        "police_deadly_force",
+        "injured_over_100",
+        "count_12_1730",
+    ]
     assert shown["map"]["view"]["zoom"] == 13 and map_args(at)["zoom"] == 13
 
 
@@ -123,10 +132,12 @@ def test_the_presenter_steps_with_arrows_and_a_clicker(app_server, browsing):
     page.goto(f"{app_server.url}/?mode=present&moment=4&base=offline")
     browsing.wait_for_map("2023-01-09T14:00:00-05:00")
     page.get_by_role("heading", name="The first death").wait_for()
-    for key, t_iso, title in [("ArrowRight", "2023-01-09T18:00:00-05:00", "The afternoon at the airport"),
-                              ("PageDown", "2023-01-09T21:00:00-05:00", "The night in the city centre"),
-                              ("ArrowLeft", "2023-01-09T18:00:00-05:00", "The afternoon at the airport"),
-                              ("PageUp", "2023-01-09T14:00:00-05:00", "The first death")]:
+    for key, t_iso, title in [
+        ("ArrowRight", "2023-01-09T18:00:00-05:00", "The afternoon at the airport"),
+        ("PageDown", "2023-01-09T21:00:00-05:00", "The night in the city centre"),
+        ("ArrowLeft", "2023-01-09T18:00:00-05:00", "The afternoon at the airport"),
+        ("PageUp", "2023-01-09T14:00:00-05:00", "The first death"),
+    ]:
         page.keyboard.press(key)
         browsing.wait_for_map(t_iso)
         page.get_by_role("heading", name=title).wait_for()

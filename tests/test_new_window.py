@@ -1,4 +1,4 @@
-""""New" on every scale (issue 21): an event is new at a step when it appears there, that is when it is
+""" "New" on every scale (issue 21): an event is new at a step when it appears there, that is when it is
 revealed after the step before and by this one, whatever a step spans (an hour, a day, a whole month).
 
 The oracle does not use the code's window: what is new at step i is what is visible at step i and was
@@ -9,17 +9,18 @@ exported page), the list's "new" badge, and the alt text.
 
 from __future__ import annotations
 
+import itertools
+
 import pandas as pd
 import pytest
 
+from geo.data.load import load_dataset
 from geo.map.steps import explore_steps
 from geo.model.params import steps_for
-from geo.model.timeline import SCALES, reveal_times
+from geo.model.timeline import SCALES, index_events, reveal_times
 from geo.output.export import PageOptions, page_data
 from geo.text.describe import describe_moment
 from harness.generate import generate
-from geo.data.load import load_dataset
-from geo.model.timeline import index_events
 
 MARCH = pd.Timestamp("2023-03-31T23:00", tz="America/Lima")
 
@@ -34,7 +35,7 @@ def _appeared(events: pd.DataFrame) -> dict[str, list[set[str]]]:
     out = {}
     for scale in SCALES:
         shown = [_visible(events, reveal, t) for t in steps_for(scale)]
-        out[scale] = [now - before for before, now in zip(shown, shown[1:])]
+        out[scale] = [now - before for before, now in itertools.pairwise(shown)]
     return out
 
 
@@ -62,8 +63,11 @@ def test_the_browser_is_told_what_appeared_since_the_step_before(data, generated
     reveal_ms = _ms(reveal_times(events))
     expected = _appeared(events)[scale]
     steps = explore_steps(scale, "en")
-    wrong = [step["key"] for step, appeared in zip(steps[1:], expected)
-             if _new_in_window(events, reveal_ms, step) != appeared]
+    wrong = [
+        step["key"]
+        for step, appeared in zip(steps[1:], expected, strict=True)
+        if _new_in_window(events, reveal_ms, step) != appeared
+    ]
     assert wrong == [], f"steps whose new events are not what appeared since the step before: {wrong}"
 
 

@@ -3,14 +3,13 @@ app and the CLI say what to install, and everything else works."""
 
 from __future__ import annotations
 
-from harness.apptest import mounts
-
 import io
 from pathlib import Path
 
 import pytest
 
 from geo.commands.cli import main
+from harness.apptest import mounts
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -36,7 +35,7 @@ def test_snapshot_without_playwright_says_what_to_install(without_playwright, tm
 def test_the_handout_and_the_cards_without_playwright_say_so(without_playwright, tmp_path):
     code, _, err = _run(["handout", "--out", str(tmp_path / "x.pdf")])
     assert code == 3 and "pip install -e '.[png]'" in err
-    code, out, err = _run(["export-html", "--out", str(tmp_path / "site")])
+    code, _out, err = _run(["export-html", "--out", str(tmp_path / "site")])
     assert code == 0 and "share-card images skipped" in err and "pip install -e '.[png]'" in err
     assert (tmp_path / "site" / "index.html").is_file()  # the page itself needs no browser
 
@@ -45,7 +44,9 @@ def test_an_mp4_without_ffmpeg_says_what_to_install_before_drawing_anything(monk
     import importlib.util
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name.startswith("imageio") else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name.startswith("imageio") else real(name, *a)
+    )
     monkeypatch.setattr("geo.output.render.render_steps", lambda *a, **k: pytest.fail("drew frames first"))
     code, _, err = _run(["animate", "--out", str(tmp_path / "x.mp4")])
     assert code == 3 and "pip install -e '.[video]'" in err and "or write a .gif" in err

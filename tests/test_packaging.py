@@ -23,8 +23,12 @@ def _source(path: Path) -> bool:
 
 
 def test_every_folder_of_python_is_a_package():
-    folders = {p.parent.relative_to(ROOT).as_posix().replace("/", ".")
-               for top in ("geo", "ui", "juliaca_map") for p in (ROOT / top).rglob("*.py") if _source(p)}
+    folders = {
+        p.parent.relative_to(ROOT).as_posix().replace("/", ".")
+        for top in ("geo", "ui", "juliaca_map")
+        for p in (ROOT / top).rglob("*.py")
+        if _source(p)
+    }
     assert folders <= _packages(), folders - _packages()
 
 

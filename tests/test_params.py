@@ -13,12 +13,27 @@ from geo.model.timeline import lima_time
 
 
 def test_a_full_link_is_understood():
-    state, refused = parse_params({"t": "2023-01-09T17:00", "lang": "es", "view": "airport", "base": "offline",
-                                   "cats": "shooting,casualty", "event": "first_death_14h"},
-                                  frozenset({"first_death_14h"}))
+    state, refused = parse_params(
+        {
+            "t": "2023-01-09T17:00",
+            "lang": "es",
+            "view": "airport",
+            "base": "offline",
+            "cats": "shooting,casualty",
+            "event": "first_death_14h",
+        },
+        frozenset({"first_death_14h"}),
+    )
     assert refused == []
-    assert state == ViewState(lima_time("2023-01-09T17:00"), "hour", "es", "airport", "offline",
-                              frozenset({"shooting", "casualty"}), "first_death_14h")
+    assert state == ViewState(
+        lima_time("2023-01-09T17:00"),
+        "hour",
+        "es",
+        "airport",
+        "offline",
+        frozenset({"shooting", "casualty"}),
+        "first_death_14h",
+    )
 
 
 @pytest.mark.parametrize("scale", ["hour", "day"])
@@ -34,33 +49,43 @@ def test_day_and_month_steps_have_their_own_url_form():
     assert parse_params({"t": "2023-01-12"})[0].scale == "day"
 
 
-@pytest.mark.parametrize("params, refused", [
-    ({"t": "banana"}, ["t"]),
-    ({"t": "1999-01-01T00:00"}, ["t"]),
-    ({"t": "2023-01-09T17:30"}, ["t"]),
-    ({"lang": "xx"}, ["lang"]),
-    ({"view": "moon"}, ["view"]),
-    ({"base": "google"}, ["base"]),
-    ({"cats": "shooting,riot"}, ["cats"]),
-    ({"event": "<script>alert(1)</script>"}, ["event"]),
-    ({"t": "2023-01-09T17:00" + "x" * 10_000}, ["t"]),
-    ({"lang": "e" * 10_000, "view": "airport"}, ["lang"]),
-    ({"utm_source": "newsletter"}, []),
-    ({"src": "no_such_source"}, ["src"]),
-    ({"src": ""}, ["src"]),
-    ({"src": "WIKIPEDIA_EN"}, ["src"]),
-    ({"src": "wikipedia_en "}, ["src"]),
-    ({"src": "<script>alert(1)</script>"}, ["src"]),
-    ({"src": "larepublica_17_muertos" + "x" * 10_000}, ["src"]),
-    ({"src": "wikipedia_en", "view": "moon"}, ["view"]),
-])
+@pytest.mark.parametrize(
+    "params, refused",
+    [
+        ({"t": "banana"}, ["t"]),
+        ({"t": "1999-01-01T00:00"}, ["t"]),
+        ({"t": "2023-01-09T17:30"}, ["t"]),
+        ({"lang": "xx"}, ["lang"]),
+        ({"view": "moon"}, ["view"]),
+        ({"base": "google"}, ["base"]),
+        ({"cats": "shooting,riot"}, ["cats"]),
+        ({"event": "<script>alert(1)</script>"}, ["event"]),
+        ({"t": "2023-01-09T17:00" + "x" * 10_000}, ["t"]),
+        ({"lang": "e" * 10_000, "view": "airport"}, ["lang"]),
+        ({"utm_source": "newsletter"}, []),
+        ({"src": "no_such_source"}, ["src"]),
+        ({"src": ""}, ["src"]),
+        ({"src": "WIKIPEDIA_EN"}, ["src"]),
+        ({"src": "wikipedia_en "}, ["src"]),
+        ({"src": "<script>alert(1)</script>"}, ["src"]),
+        ({"src": "larepublica_17_muertos" + "x" * 10_000}, ["src"]),
+        ({"src": "wikipedia_en", "view": "moon"}, ["view"]),
+    ],
+)
 def test_bad_values_fall_back_to_the_default_and_are_named(params, refused):
     state, got = parse_params(params, source_ids=SOURCE_IDS)
     assert got == refused
     default = ViewState()
     for name in refused:
-        field = {"t": "t", "lang": "lang", "view": "view", "base": "base", "cats": "categories", "event": "event",
-                 "src": "source"}[name]
+        field = {
+            "t": "t",
+            "lang": "lang",
+            "view": "view",
+            "base": "base",
+            "cats": "categories",
+            "event": "event",
+            "src": "source",
+        }[name]
         assert getattr(state, field) == getattr(default, field)
 
 
@@ -104,8 +129,7 @@ ODD_DIGITS = ["²", "³", "¹", "٣", "१", "１", "⑤", "𝟓", "³²", "1²"
 
 def test_a_superscript_moment_is_refused_and_the_rest_of_the_link_kept():
     """Issue 21: '²'.isdigit() is True and int('²') raises, so `?moment=²` threw the whole link away."""
-    state, refused = parse_params({"moment": "²", "lang": "es", "t": "2023-01-09T17:00", "mode": "present"},
-                                  moments=5)
+    state, refused = parse_params({"moment": "²", "lang": "es", "t": "2023-01-09T17:00", "mode": "present"}, moments=5)
     assert refused == ["moment"]
     assert (state.lang, state.t, state.mode, state.moment) == ("es", lima_time("2023-01-09T17:00"), "present", 1)
 
@@ -138,8 +162,10 @@ def test_random_values_never_raise():
     alphabet = [*string.printable, *"ñáé€\u2028\x00<>\"'`${}\\", *ODD_DIGITS]
     keys = [*READ_BY_THE_APP, "x"]
     for _ in range(2_000):
-        params = {key: "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
-                  for key in rng.sample(keys, rng.randint(1, len(keys)))}
+        params = {
+            key: "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+            for key in rng.sample(keys, rng.randint(1, len(keys)))
+        }
         state, refused = parse_params(params, frozenset({"first_death_14h"}), moments=9, source_ids=SOURCE_IDS)
         assert isinstance(state, ViewState) and set(refused) <= set(params)
         assert state.source is None or state.source in SOURCE_IDS
@@ -153,8 +179,14 @@ def test_random_sources_near_the_real_ids_are_taken_only_when_exact():
     for _ in range(300):
         real = rng.choice(sorted(SOURCE_IDS))
         k = rng.randrange(len(real))
-        mutant = rng.choice([real[:k] + real[k + 1:], real[:k] + rng.choice("_x0é ") + real[k:], real.upper(),
-                             real[:k] + rng.choice(string.ascii_lowercase) + real[k + 1:]])
+        mutant = rng.choice(
+            [
+                real[:k] + real[k + 1 :],
+                real[:k] + rng.choice("_x0é ") + real[k:],
+                real.upper(),
+                real[:k] + rng.choice(string.ascii_lowercase) + real[k + 1 :],
+            ]
+        )
         state, refused = parse_params({"src": mutant}, source_ids=SOURCE_IDS)
         assert (state.source, refused) == ((mutant, []) if mutant in SOURCE_IDS else (None, ["src"]))
 
@@ -164,9 +196,11 @@ def test_only_the_checked_helper_parses_numbers_from_visitors():
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
-    offenders = [str(p.relative_to(root)) for p in [root / "app.py", *(root / "ui").glob("*.py"),
-                                                    root / "geo" / "model" / "params.py"]
-                 if ".isdigit()" in p.read_text(encoding="utf-8")]
+    offenders = [
+        str(p.relative_to(root))
+        for p in [root / "app.py", *(root / "ui").glob("*.py"), root / "geo" / "model" / "params.py"]
+        if ".isdigit()" in p.read_text(encoding="utf-8")
+    ]
     assert offenders == [], f"parse with geo.model.params.whole_number instead: {offenders}"
 
 

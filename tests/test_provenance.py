@@ -25,9 +25,13 @@ def test_sections_split_like_the_article(source_text):
 
 def test_every_quote_is_verbatim_in_its_section(source_text):
     sections = split_sections(source_text)
-    wrong = [f"{e['id']}: unknown section {e['source_section']!r}" if e["source_section"] not in sections
-             else f"{e['id']}: quote not found verbatim in {e['source_section']!r}: {e['source_quote']!r}"
-             for e in _events() if e["source_quote"] not in sections.get(e["source_section"], "")]
+    wrong = [
+        f"{e['id']}: unknown section {e['source_section']!r}"
+        if e["source_section"] not in sections
+        else f"{e['id']}: quote not found verbatim in {e['source_section']!r}: {e['source_quote']!r}"
+        for e in _events()
+        if e["source_quote"] not in sections.get(e["source_section"], "")
+    ]
     assert wrong == [], "\n".join(wrong)
 
 
@@ -71,7 +75,9 @@ def test_unresolved_places_are_never_plotted(data):
     assert not {"congress", "tambopata_mdd"} & set(data.places.index)
     tambopata = data.events[data.events["summary_en"].str.contains("Tambopata")]
     assert len(tambopata) and set(tambopata["place_id"]) <= {"", "juliaca"}
-    assert (tambopata.loc[tambopata["place_id"] == "juliaca", "summary_en"].str.contains("Urbanización Tambopata")).all()
+    assert (
+        tambopata.loc[tambopata["place_id"] == "juliaca", "summary_en"].str.contains("Urbanización Tambopata")
+    ).all()
     assert tambopata.loc[tambopata["id"] == "tambopata_order_claim", "place_id"].item() == ""
 
 

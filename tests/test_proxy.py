@@ -8,8 +8,7 @@ import os
 
 import pytest
 
-from harness.browser import Browsing
-from harness.browser import CORPUS, upload_file
+from harness.browser import CORPUS, Browsing, upload_file
 
 pytestmark = pytest.mark.browser
 
@@ -66,8 +65,9 @@ def step_back(visitor: Browsing) -> None:
     """Press "◀ Back" and wait until the map has drawn another step."""
     before = visitor.drawn()
     visitor.page.get_by_role("button", name="◀ Back").click()
-    visitor.map_frame().wait_for_function(f"() => document.querySelector('.jm-map').dataset.t !== {before!r}",
-                                          timeout=60_000)
+    visitor.map_frame().wait_for_function(
+        f"() => document.querySelector('.jm-map').dataset.t !== {before!r}", timeout=60_000
+    )
 
 
 def test_sessions_stay_on_their_process_and_survive_the_loss_of_the_other(deployment, visitors):

@@ -24,13 +24,20 @@ def _section(file_name: str) -> str:
     return match.group(1)
 
 
-@pytest.mark.parametrize("file_name, columns", [
-    ("places.geojson", vocab.PLACE_PROPERTIES), ("events.csv", vocab.EVENT_COLUMNS + vocab.OPTIONAL_EVENT_COLUMNS),
-    ("moments.csv", MOMENT_COLUMNS), ("sources.csv", record.SOURCE_COLUMNS),
-    ("citations.csv", record.CITATION_COLUMNS), ("readings.csv", record.READING_COLUMNS),
-    ("figures.csv", record.FIGURE_COLUMNS), ("people.csv", record.PEOPLE_COLUMNS),
-    ("article_view.csv", record.ARTICLE_VIEW_COLUMNS),
-])
+@pytest.mark.parametrize(
+    "file_name, columns",
+    [
+        ("places.geojson", vocab.PLACE_PROPERTIES),
+        ("events.csv", vocab.EVENT_COLUMNS + vocab.OPTIONAL_EVENT_COLUMNS),
+        ("moments.csv", MOMENT_COLUMNS),
+        ("sources.csv", record.SOURCE_COLUMNS),
+        ("citations.csv", record.CITATION_COLUMNS),
+        ("readings.csv", record.READING_COLUMNS),
+        ("figures.csv", record.FIGURE_COLUMNS),
+        ("people.csv", record.PEOPLE_COLUMNS),
+        ("article_view.csv", record.ARTICLE_VIEW_COLUMNS),
+    ],
+)
 def test_every_column_is_in_its_files_data_dictionary(file_name, columns):
     section = _section(file_name)
     missing = [c for c in columns if f"| `{c}` |" not in section]
@@ -38,16 +45,29 @@ def test_every_column_is_in_its_files_data_dictionary(file_name, columns):
 
 
 def test_every_vocabulary_value_is_documented():
-    values = (vocab.CATEGORIES + vocab.TIME_PRECISIONS + vocab.CLAIM_STATUSES + vocab.PLACE_KINDS + vocab.PLACE_ROLES
-              + vocab.GEO_PRECISIONS + vocab.TIME_INFERRED + vocab.COUNT_QUALIFIERS + vocab.SOURCE_KINDS
-              + vocab.CITATION_ROLES + vocab.READING_ASPECTS + vocab.FIGURE_QUALIFIERS + vocab.PROTESTING)
+    values = (
+        vocab.CATEGORIES
+        + vocab.TIME_PRECISIONS
+        + vocab.CLAIM_STATUSES
+        + vocab.PLACE_KINDS
+        + vocab.PLACE_ROLES
+        + vocab.GEO_PRECISIONS
+        + vocab.TIME_INFERRED
+        + vocab.COUNT_QUALIFIERS
+        + vocab.SOURCE_KINDS
+        + vocab.CITATION_ROLES
+        + vocab.READING_ASPECTS
+        + vocab.FIGURE_QUALIFIERS
+        + vocab.PROTESTING
+    )
     missing = [v for v in values if f"`{v}`" not in DATA_DOC]
     assert missing == [], f"name these values in the data dictionary (docs/data.md): {missing}"
 
 
 def test_ci_runs_the_readme_test_command():
-    command = subprocess.run(["bash", ".ci/readme-test-command", "README.md"], cwd=ROOT,
-                             capture_output=True, text=True, check=True).stdout.strip()
+    command = subprocess.run(
+        ["bash", ".ci/readme-test-command", "README.md"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert command == "make test"
     assert re.search(r"^test:", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
     assert "readme-test-command" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -76,8 +96,19 @@ def test_adding_a_language_names_every_column_a_language_needs():
     """docs/development.md's recipe lists each per-language column of every data file, as `<name>_qu`."""
     guide = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
     recipe = guide.split("**Add a language**")[1].split("**Add a category")[0]
-    english = [c for c in (*vocab.EVENT_COLUMNS, *vocab.PLACE_PROPERTIES, *MOMENT_COLUMNS, *record.SOURCE_COLUMNS,
-                           *record.CITATION_COLUMNS, *record.READING_COLUMNS, *record.FIGURE_COLUMNS,
-                           *record.PEOPLE_COLUMNS) if c.endswith("_en")]
+    english = [
+        c
+        for c in (
+            *vocab.EVENT_COLUMNS,
+            *vocab.PLACE_PROPERTIES,
+            *MOMENT_COLUMNS,
+            *record.SOURCE_COLUMNS,
+            *record.CITATION_COLUMNS,
+            *record.READING_COLUMNS,
+            *record.FIGURE_COLUMNS,
+            *record.PEOPLE_COLUMNS,
+        )
+        if c.endswith("_en")
+    ]
     missing = sorted({c[:-3] + "_qu" for c in english} - set(re.findall(r"`(\w+_qu)`", recipe)))
     assert missing == [], f"the recipe for a new language forgets {missing}"

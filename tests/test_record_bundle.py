@@ -22,23 +22,33 @@ from geo.output.export import PageOptions, credit_line, page_data, step_credit
 from geo.text.i18n import text
 from geo.text.sources import source_choices, source_shown_line
 from geo.text.steptext import credit_lines, reported_lines
-from harness.oracle import (CITATIONS, EVENTS, FIGURES, PEOPLE, PUBLISHER, READINGS, SOURCES, expected_outlets,
-                            named_in, read, sources_of)
-
+from harness.oracle import (
+    CITATIONS,
+    EVENTS,
+    FIGURES,
+    PEOPLE,
+    PUBLISHER,
+    READINGS,
+    SOURCES,
+    expected_outlets,
+    named_in,
+    sources_of,
+)
 
 # --- the core arrays: each event's sources and whether they differ -----------------------------------
+
 
 def test_each_event_carries_the_indices_of_its_sources(data, index):
     core = bundle.core(index, data.places)
     assert sorted(core["sourceIds"]) == sorted(PUBLISHER)
     assert len(core["src"]) == core["n"]
-    for event_id, codes in zip(core["ids"], core["src"]):
+    for event_id, codes in zip(core["ids"], core["src"], strict=True):
         assert {core["sourceIds"][k] for k in codes} == sources_of(event_id), event_id
 
 
 def test_an_event_on_which_sources_differ_is_flagged(data, index):
     core = bundle.core(index, data.places)
-    flagged = {event_id for event_id, differ in zip(core["ids"], core["differ"]) if differ}
+    flagged = {event_id for event_id, differ in zip(core["ids"], core["differ"], strict=True) if differ}
     assert flagged == {r["event_id"] for r in READINGS} and len(flagged) == 30
 
 
@@ -51,10 +61,11 @@ def test_a_dataset_without_a_record_has_no_sources_and_no_lists(data):
 
 # --- the text of each event: its sources, and the people killed in it --------------------------------
 
+
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_a_deaths_event_names_the_people_killed_in_it_and_minors_only_by_description(index, data, lang):
     (chunk,) = bundle.text_chunks(index, data.places, lang)
-    people = dict(zip(index.events["id"], chunk["people"]))
+    people = dict(zip(index.events["id"], chunk["people"], strict=True))
     expected: dict[str, list[str]] = {}
     for row in PEOPLE:
         if row["event_id"]:
@@ -81,12 +92,13 @@ def test_an_events_sources_are_in_its_text_with_their_links_and_readings(index, 
 
 # --- the people killed and every source, as files of the bundle ---------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_the_people_file_lists_everyone_with_sources_and_never_names_a_minor(index, lang):
     people = bundle.record_lists(index, lang)["people"]
     assert [p["id"] for p in people] == [row["id"] for row in PEOPLE]
     titles = {e["id"]: e[f"title_{lang}"] for e in EVENTS}
-    for person, row in zip(people, PEOPLE):
+    for person, row in zip(people, PEOPLE, strict=True):
         assert person["name"] == (row["name"] or row[f"label_{lang}"]) and person["named"] == bool(row["name"])
         if row["minor"] == "yes":
             assert person["names"] == [] and person["nameNote"] == text(lang, "people_minor")
@@ -106,10 +118,13 @@ def test_the_sources_file_lists_every_source_with_how_many_events_cite_it(index)
         assert entry["events"] == events[entry["id"]], entry["id"]
         if entry["events"]:
             assert entry["cited"].startswith(f"cited for {entry['events']} event")
-    assert {s["id"] for s in sources if not s["events"]} == {s["id"] for s in sources if s["people"] and not s["events"]}
+    assert {s["id"] for s in sources if not s["events"]} == {
+        s["id"] for s in sources if s["people"] and not s["events"]
+    }
 
 
 # --- the source choice --------------------------------------------------------------------------------
+
 
 def test_the_source_choice_offers_every_source_once_the_article_second(data):
     choices = source_choices(data.record, "es")
@@ -157,13 +172,17 @@ def test_a_retrospective_source_with_no_date_is_not_said_published_later(data):
 
 # --- under the counters: what was reported by then ------------------------------------------------------
 
-@pytest.mark.parametrize("lang, hour, killed", [
-    ("en", 13, None),
-    ("en", 15, "9 killed (Defensoría del Pueblo)"),
-    ("en", 18, "14 killed (Ministry of Health; Defensoría del Pueblo)"),
-    ("en", 21, "17 killed (Defensoría del Pueblo)"),
-    ("es", 18, "14 muertos (Ministerio de Salud; Defensoría del Pueblo)"),
-])
+
+@pytest.mark.parametrize(
+    "lang, hour, killed",
+    [
+        ("en", 13, None),
+        ("en", 15, "9 killed (Defensoría del Pueblo)"),
+        ("en", 18, "14 killed (Ministry of Health; Defensoría del Pueblo)"),
+        ("en", 21, "17 killed (Defensoría del Pueblo)"),
+        ("es", 18, "14 muertos (Ministerio de Salud; Defensoría del Pueblo)"),
+    ],
+)
 def test_each_step_carries_the_figures_reported_by_its_time(index, lang, hour, killed):
     line = reported_lines(index, "hour", lang)[hour]
     if killed is None:
@@ -183,10 +202,18 @@ def test_the_reported_figures_follow_the_source_choice_and_the_article_reports_n
 
 # --- the credit of exactly the sources shown --------------------------------------------------------------
 
-@pytest.mark.parametrize("hour, source, categories", [
-    (12, None, None), (18, None, None), (23, None, None), (18, None, {"shooting", "casualty"}),
-    (23, "pachamama_norte", None), (23, "larepublica_17_muertos", None),
-])
+
+@pytest.mark.parametrize(
+    "hour, source, categories",
+    [
+        (12, None, None),
+        (18, None, None),
+        (23, None, None),
+        (18, None, {"shooting", "casualty"}),
+        (23, "pachamama_norte", None),
+        (23, "larepublica_17_muertos", None),
+    ],
+)
 def test_a_steps_credit_names_exactly_the_outlets_of_the_events_it_shows(index, hour, source, categories):
     t = hour_steps()[hour]
     credit = credit_lines(index, "hour", "en", frozenset(categories) if categories else None, source)[hour]
@@ -226,7 +253,9 @@ def test_steps_of_every_scale_have_their_words(index):
 
 
 def test_no_machine_path_leaks_into_the_bundle(index, data):
-    assert not any(str(Path.home()) in content or "/work/" in content for content in bundle.files(index, data.places).values())
+    assert not any(
+        str(Path.home()) in content or "/work/" in content for content in bundle.files(index, data.places).values()
+    )
 
 
 def test_a_source_chosen_before_any_figure_was_reported_gives_none(index):

@@ -8,7 +8,6 @@ import asyncio
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
@@ -20,7 +19,12 @@ from harness.processes import PROC, process_tree
 
 def _is_chromium(pid: int) -> bool:
     try:
-        return (PROC / str(pid) / "exe").resolve().name in ("chromium", "chrome", "chromium-headless-shell", "headless_shell")
+        return (PROC / str(pid) / "exe").resolve().name in (
+            "chromium",
+            "chrome",
+            "chromium-headless-shell",
+            "headless_shell",
+        )
     except OSError:
         return False
 
@@ -35,8 +39,11 @@ def _parent(pid: int) -> int:
 def _browsers() -> set[int]:
     """The Chromium browsers under this test process: Chromium processes whose parent is not Chromium
     (a browser's renderers, zygotes and GPU process are its children)."""
-    return {pid for pid in process_tree(int(PROC.joinpath("self").resolve().name))[1:]
-            if _is_chromium(pid) and not _is_chromium(_parent(pid))}
+    return {
+        pid
+        for pid in process_tree(int(PROC.joinpath("self").resolve().name))[1:]
+        if _is_chromium(pid) and not _is_chromium(_parent(pid))
+    }
 
 
 class BrowserWatch:
@@ -64,6 +71,7 @@ class BrowserWatch:
 
 # --- in a real browser, through the functions the app and the CLI call --------------------------
 
+
 @pytest.mark.browser
 def test_pictures_in_a_row_share_one_browser(index, data):
     """Each PNG download launched its own Chromium; the process now keeps one and reuses it."""
@@ -85,13 +93,18 @@ def test_five_pictures_asked_at_once_use_one_browser(index, data):
 
     renderer().close()
     with BrowserWatch() as watch, ThreadPoolExecutor(5) as pool:
-        pngs = list(pool.map(lambda step: render_steps(index, data.places, PageOptions(step=step), [step], 400, 300),
-                             (10, 11, 12, 13, 14)))
+        pngs = list(
+            pool.map(
+                lambda step: render_steps(index, data.places, PageOptions(step=step), [step], 400, 300),
+                (10, 11, 12, 13, 14),
+            )
+        )
     assert all(p[0].startswith(b"\x89PNG") for p in pngs)
     assert watch.most == 1, f"{watch.most} browsers at once"
 
 
 # --- the renderer's own rules, with jobs that record what they see ----------------------------------
+
 
 @pytest.fixture
 def small_renderer():
@@ -103,12 +116,14 @@ def small_renderer():
 
 def _holding(log: list, gate: threading.Event, name: str):
     """A job that notes when it starts and ends, and holds its page until `gate` opens."""
+
     async def work(page):
         log.append(("start", name))
         while not gate.is_set():
             await asyncio.sleep(0.02)
         log.append(("end", name))
         return name
+
     return work
 
 
@@ -170,10 +185,14 @@ def _open() -> threading.Event:
 @pytest.mark.browser
 def test_a_page_reaches_nothing_but_its_own_files(small_renderer, app_server):
     """Not the server on loopback, not the internet: a page drawn from a visitor's data is a dead end."""
+
     async def reach(page):
         await page.set_content("<p>x</p>")
-        return await page.evaluate("""async (urls) => Promise.all(urls.map(u => fetch(u, {mode: "no-cors"})
-            .then(() => "reached", () => "blocked")))""", [f"{app_server.url}/_stcore/health", "https://example.org/"])
+        return await page.evaluate(
+            """async (urls) => Promise.all(urls.map(u => fetch(u, {mode: "no-cors"})
+            .then(() => "reached", () => "blocked")))""",
+            [f"{app_server.url}/_stcore/health", "https://example.org/"],
+        )
 
     assert small_renderer.run(reach, width=200, height=200) == ["blocked", "blocked"]
 
@@ -190,6 +209,7 @@ def test_an_idle_browser_is_closed_and_launched_again_when_needed(small_renderer
 
 
 # --- the sandbox and what Chromium is given -------------------------------------------------------
+
 
 def test_chromium_is_not_told_to_drop_its_sandbox():
     """`--no-sandbox` was in every launch; now the sandbox is on wherever Chromium can run it."""
@@ -208,6 +228,7 @@ def test_chromium_gets_none_of_the_servers_secrets(monkeypatch):
 
 
 # --- the app's cache of images ----------------------------------------------------------------------
+
 
 class _Done:
     """A stand-in for a renderer job that has finished."""
@@ -230,14 +251,14 @@ def test_the_cache_keys_an_image_by_what_it_shows_and_shares_it():
 
     base = PageOptions(lang="es", view="airport", base="offline", scale="hour", step=17)
     same = image_key("bundles/abc", base)
-    for other in (PageOptions(lang="en", view="airport", base="offline", scale="hour", step=17),
-                  PageOptions(lang="es", view="region", base="offline", scale="hour", step=17),
-                  PageOptions(lang="es", view="airport", base="osm", scale="hour", step=17),
-                  PageOptions(lang="es", view="airport", base="offline", scale="hour", step=18),
-                  PageOptions(lang="es", view="airport", base="offline", scale="hour", step=17,
-                              categories=frozenset({"march"})),
-                  PageOptions(lang="es", view="airport", base="offline", scale="hour", step=17,
-                              source="pachamama_norte")):
+    for other in (
+        PageOptions(lang="en", view="airport", base="offline", scale="hour", step=17),
+        PageOptions(lang="es", view="region", base="offline", scale="hour", step=17),
+        PageOptions(lang="es", view="airport", base="osm", scale="hour", step=17),
+        PageOptions(lang="es", view="airport", base="offline", scale="hour", step=18),
+        PageOptions(lang="es", view="airport", base="offline", scale="hour", step=17, categories=frozenset({"march"})),
+        PageOptions(lang="es", view="airport", base="offline", scale="hour", step=17, source="pachamama_norte"),
+    ):
         assert image_key("bundles/abc", other) != same
     assert image_key("uploads/xyz", base) != same
     assert cache.request(same, start) is cache.request(image_key("bundles/abc", base), start)

@@ -6,10 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from harness.generate import generate
 from geo.data.load import load_dataset
 from geo.data.vocab import COUNT_COLUMNS
 from geo.model.timeline import DAY, HOUR, context_steps, hour_steps, index_events, reveal_times, state_at
+from harness.generate import generate
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,9 @@ def _boundaries(events: pd.DataFrame) -> list[pd.Timestamp]:
     """Steps of both scales, and the exact reveal times of some events, and a millisecond either side."""
     reveal = reveal_times(events).sort_values()
     picks = [reveal.iloc[k] for k in np.linspace(0, len(reveal) - 1, 7).astype(int)]
-    near = [t + d for t in picks for d in (pd.Timedelta(0), pd.Timedelta(milliseconds=1), -pd.Timedelta(milliseconds=1))]
+    near = [
+        t + d for t in picks for d in (pd.Timedelta(0), pd.Timedelta(milliseconds=1), -pd.Timedelta(milliseconds=1))
+    ]
     return hour_steps()[::5] + context_steps()[::9] + near
 
 

@@ -12,7 +12,6 @@ import pytest
 
 from geo.text.i18n import text
 from harness import screens
-from harness.screens import Screen
 
 pytestmark = pytest.mark.browser
 
@@ -68,7 +67,9 @@ def test_the_note_once_read_folds_and_is_never_projected_and_the_credit_folds_on
         credit = frame.locator(".leaflet-control-attribution")
         assert credit.is_visible() != button.is_visible()
         if credit.is_visible():
-            assert credit.evaluate("(n) => n.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(n).lineHeight)")
+            assert credit.evaluate(
+                "(n) => n.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(n).lineHeight)"
+            )
 
 
 @pytest.mark.parametrize("screen", screens.every_screen(), ids=lambda s: s.name)
@@ -82,7 +83,9 @@ def test_with_the_tiles_unreachable_the_map_goes_offline_by_itself_and_asks_noth
     line = frame.locator(".jm-quiet")
     assert line.count() == 1 and line.get_attribute("role") == "status"
     assert line.inner_text() == text(screen.lang, "tiles_failed")
-    lines = line.evaluate("(node) => node.getBoundingClientRect().height / parseFloat(getComputedStyle(node).lineHeight)")
+    lines = line.evaluate(
+        "(node) => node.getBoundingClientRect().height / parseFloat(getComputedStyle(node).lineHeight)"
+    )
     assert lines < (3 if screen.touch else 2), f"{lines:.1f} lines: one short sentence (two lines on a phone at most)"
     zoom = frame.locator(".leaflet-control-zoom").bounding_box()
     box = line.bounding_box()
@@ -90,12 +93,15 @@ def test_with_the_tiles_unreachable_the_map_goes_offline_by_itself_and_asks_noth
     assert line.locator("a, button, input, select").count() == 0
     assert frame.locator(".jm-notice, [role=alert], [role=alertdialog]").count() == 0
     page = browsing.page
-    alerts = [a for a in page.locator('[data-testid="stAlert"], [role=alert], [role=alertdialog]').all() if a.is_visible()]
+    alerts = [
+        a for a in page.locator('[data-testid="stAlert"], [role=alert], [role=alertdialog]').all() if a.is_visible()
+    ]
     assert alerts == [], f"the first screen shows notices: {[a.inner_text() for a in alerts]}"
 
 
-@pytest.mark.parametrize("screen", [s for s in screens.every_screen() if s.mode == "explore" or s.width == 1920],
-                         ids=lambda s: s.name)
+@pytest.mark.parametrize(
+    "screen", [s for s in screens.every_screen() if s.mode == "explore" or s.width == 1920], ids=lambda s: s.name
+)
 def test_no_popup_is_clipped_and_its_close_button_is_free(shown, screen):
     """The popups of the symbols nearest each edge of the map open inside it, their close button inside and on
     top (44 px on a touch screen), and no hover label stays under them."""
@@ -110,12 +116,16 @@ def test_no_popup_is_clipped_and_its_close_button_is_free(shown, screen):
             assert min(popup["close"]) >= 44, f"close button under 44 px: {popup}"
 
 
-_ROOM_SIZES = """() => {
-  """ + screens.DEEP + """
+_ROOM_SIZES = (
+    """() => {
+  """
+    + screens.DEEP
+    + """
   const size = (selector) => deep(document, selector).filter((n) => n.checkVisibility())
     .map((n) => parseFloat(getComputedStyle(n).fontSize));
   return {clock: size(".jt-clock"), labels: size(".jt-label"), values: size(".jt-value")};
 }"""
+)
 _ROOM_MAP = """() => {
   const size = (selector) => [...document.querySelectorAll(selector)].filter((n) => n.checkVisibility())
     .map((n) => parseFloat(getComputedStyle(n).fontSize));

@@ -23,11 +23,17 @@ def test_the_app_gives_the_readme_parent_script():
     assert script.strip() == PARENT_SCRIPT.strip()
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("https://example.org/juliaca", "https://example.org/juliaca/"),
-    ("https://example.org/juliaca/", "https://example.org/juliaca/"),
-    ("", None), ("example.org", None), ('https://e.org/"><script>', None), ("javascript:alert(1)", None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("https://example.org/juliaca", "https://example.org/juliaca/"),
+        ("https://example.org/juliaca/", "https://example.org/juliaca/"),
+        ("", None),
+        ("example.org", None),
+        ('https://e.org/"><script>', None),
+        ("javascript:alert(1)", None),
+    ],
+)
 def test_the_site_address_comes_from_the_environment_and_is_checked(monkeypatch, value, expected):
     monkeypatch.setenv("JULIACA_SITE_URL", value)
     assert site_url() == expected
@@ -47,13 +53,16 @@ def test_the_embed_code_opens_the_same_moment_language_and_view():
 
 # --- in the app, in a real browser -------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def site_server(tmp_path_factory):
     """The app, told where the exported site is published."""
     from harness.browser import AppServer
 
-    server = AppServer(tmp_path_factory.mktemp("share-server") / "streamlit.log",
-                       env={"JULIACA_SITE_URL": "https://example.org/juliaca/"})
+    server = AppServer(
+        tmp_path_factory.mktemp("share-server") / "streamlit.log",
+        env={"JULIACA_SITE_URL": "https://example.org/juliaca/"},
+    )
     yield server
     server.stop()
 

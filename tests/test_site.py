@@ -58,8 +58,9 @@ def moments(index):
 def text_site(index, data, moments, tmp_path_factory):
     """The Spanish site with absolute addresses and no images (no browser needed)."""
     folder = tmp_path_factory.mktemp("site-es") / "site"
-    write_site(index, data.places, moments, folder, PageOptions(lang="es"), "https://example.org/juliaca/",
-               images=False)
+    write_site(
+        index, data.places, moments, folder, PageOptions(lang="es"), "https://example.org/juliaca/", images=False
+    )
     return folder
 
 
@@ -105,7 +106,7 @@ def test_without_a_base_url_addresses_are_relative_and_the_command_says_so(index
     assert _parse(folder / "moments" / "strike" / "index.html").meta["og:title"] == "A region on strike"
 
 
-@pytest.mark.parametrize("value", ["banana", "ftp://example.org/", "https://example.org/\"><script>", "javascript:x"])
+@pytest.mark.parametrize("value", ["banana", "ftp://example.org/", 'https://example.org/"><script>', "javascript:x"])
 def test_a_bad_base_url_is_refused(value, capsys):
     from geo.commands.cli import main
 
@@ -126,15 +127,18 @@ def test_hostile_text_stays_text_in_the_moment_pages(hostile_data_dir, tmp_path)
 
 # --- with the browser: the images ----------------------------------------------------------------
 
+
 @pytest.mark.browser
 def test_cards_are_1200x630_pngs_with_alt_text_and_absolute_addresses(tmp_path):
     folder = tmp_path / "site"
     # In a process of its own: Playwright's sync API cannot start while another test's browser runs here.
-    script = ("import sys; from pathlib import Path; from geo.data.load import load_dataset; from geo.model.timeline import "
-              "index_events; from geo.model.moments import load_moments; from geo.output.site import write_site; "
-              "from geo.output.export import PageOptions; d = load_dataset(); i = index_events(d.events, d.places); "
-              "write_site(i, d.places, load_moments(i)[:2], Path(sys.argv[1]), PageOptions(lang='en'), "
-              "'https://example.org/juliaca', images=True)")
+    script = (
+        "import sys; from pathlib import Path; from geo.data.load import load_dataset; from geo.model.timeline import "
+        "index_events; from geo.model.moments import load_moments; from geo.output.site import write_site; "
+        "from geo.output.export import PageOptions; d = load_dataset(); i = index_events(d.events, d.places); "
+        "write_site(i, d.places, load_moments(i)[:2], Path(sys.argv[1]), PageOptions(lang='en'), "
+        "'https://example.org/juliaca', images=True)"
+    )
     subprocess.run([sys.executable, "-c", script, str(folder)], check=True, cwd=ROOT, timeout=600)
     meta = _parse(folder / "index.html").meta
     assert meta["og:image"] == "https://example.org/juliaca/card.png"
@@ -160,8 +164,11 @@ def test_a_moment_page_opens_the_map_at_that_moment(chromium, text_site, moments
     for moment_id, expected in (("first_death", "2023-01-09T14:00"), ("claims", "2023-06-30T23:00")):
         page.goto((text_site / "moments" / moment_id / "index.html").as_uri())
         page.locator("a.open").click()
-        page.wait_for_function("t => { const m = document.querySelector('.jm-map');"
-                               " return m && m.dataset.t && m.dataset.t.startsWith(t); }", arg=expected)
+        page.wait_for_function(
+            "t => { const m = document.querySelector('.jm-map');"
+            " return m && m.dataset.t && m.dataset.t.startsWith(t); }",
+            arg=expected,
+        )
         assert page.evaluate("() => document.documentElement.lang") == "es"
     page.close()
 
@@ -175,8 +182,23 @@ def _cli(argv):
 @pytest.mark.browser
 def test_snapshot_writes_alt_text_beside_and_inside_the_png(tmp_path):
     out = tmp_path / "juliaca-1700.png"
-    said = _cli(["snapshot", "--at", "2023-01-09T14:00", "--lang", "es", "--view", "airport", "--width", "600",
-                 "--height", "400", "--out", str(out)])
+    said = _cli(
+        [
+            "snapshot",
+            "--at",
+            "2023-01-09T14:00",
+            "--lang",
+            "es",
+            "--view",
+            "airport",
+            "--width",
+            "600",
+            "--height",
+            "400",
+            "--out",
+            str(out),
+        ]
+    )
     sidecar = tmp_path / "juliaca-1700.txt"
     assert str(sidecar) in said
     alt = sidecar.read_text(encoding="utf-8").strip()
@@ -189,8 +211,23 @@ def test_snapshot_writes_alt_text_beside_and_inside_the_png(tmp_path):
 @pytest.mark.parametrize("suffix", [".gif", ".mp4"])
 def test_animations_carry_the_alt_text_of_their_span(tmp_path, suffix):
     out = tmp_path / f"tarde{suffix}"
-    _cli(["animate", "--from", "2023-01-09T12:00", "--to", "2023-01-09T14:00", "--lang", "en", "--width", "400",
-          "--height", "300", "--out", str(out)])
+    _cli(
+        [
+            "animate",
+            "--from",
+            "2023-01-09T12:00",
+            "--to",
+            "2023-01-09T14:00",
+            "--lang",
+            "en",
+            "--width",
+            "400",
+            "--height",
+            "300",
+            "--out",
+            str(out),
+        ]
+    )
     alt = (tmp_path / "tarde.txt").read_text(encoding="utf-8").strip()
     assert "3 frames" in alt and "Last frame: 9 January 2023, 14:00" in alt
     if suffix == ".gif":
@@ -198,8 +235,9 @@ def test_animations_carry_the_alt_text_of_their_span(tmp_path, suffix):
     else:
         import imageio_ffmpeg
 
-        probe = subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-i", str(out)],
-                               capture_output=True, text=True)
+        probe = subprocess.run(
+            [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-i", str(out)], capture_output=True, text=True
+        )
         assert "description" in probe.stderr and "3 frames" in probe.stderr
 
 

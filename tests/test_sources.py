@@ -16,8 +16,17 @@ import pytest
 from geo.data.load import REPO_DATA_DIR, for_source, load_dataset, load_events, load_places
 from geo.data.problems import DataError
 from geo.data.record import SEED
-from geo.model.timeline import (DAY_OF_MASSACRE, context_steps, hour_steps, index_events, lima_time, reported_at,
-                                state_at, toll_as_worded, toll_start)
+from geo.model.timeline import (
+    DAY_OF_MASSACRE,
+    context_steps,
+    hour_steps,
+    index_events,
+    lima_time,
+    reported_at,
+    state_at,
+    toll_as_worded,
+    toll_start,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 BEFORE = Path(__file__).resolve().parent / "history" / "events_before_other_sources.csv"
@@ -59,8 +68,13 @@ BAD_CELLS = [
     ("sources.csv", {"id": "pachamama_norte"}, "published", "10/01/2023", "expected 2023-01-10"),
     ("sources.csv", {"id": "pachamama_norte"}, "kind", "blog", "expected one of: encyclopedia"),
     ("readings.csv", {"event_id": "officer_found_dead", "aspect": "time"}, "aspect", "mood", "expected one of: time"),
-    ("figures.csv", {"event_id": "count_17_21h", "measure": "civilians_killed"}, "value", "seventeen",
-     "expected a whole number"),
+    (
+        "figures.csv",
+        {"event_id": "count_17_21h", "measure": "civilians_killed"},
+        "value",
+        "seventeen",
+        "expected a whole number",
+    ),
     ("people.csv", {"id": "samillan_sanga"}, "names", "Marco Antonio Samillán Sanga", "expected 'value [source_id"),
     ("people.csv", {"id": "samillan_sanga"}, "place_id", "atlantis", "not an id in places.geojson"),
     ("article_view.csv", {"event_id": "officer_found_dead"}, "start", "11 January", "ISO 8601"),
@@ -68,8 +82,9 @@ BAD_CELLS = [
 ]
 
 
-@pytest.mark.parametrize("file, match, column, value, fix", BAD_CELLS,
-                         ids=[f"{f}:{c}={v[:16]}" for f, _, c, v, _ in BAD_CELLS])
+@pytest.mark.parametrize(
+    "file, match, column, value, fix", BAD_CELLS, ids=[f"{f}:{c}={v[:16]}" for f, _, c, v, _ in BAD_CELLS]
+)
 def test_a_bad_cell_of_the_record_is_named_with_its_fix(data_copy, file, match, column, value, fix):
     path = data_copy / file
     rows = _rows(path)
@@ -89,8 +104,9 @@ def test_an_event_without_a_source_is_refused(data_copy):
     readings = data_copy / "readings.csv"
     _write(readings, [r for r in _rows(readings) if r["event_id"] != "count_17_21h"])
     line = _line_of(_rows(data_copy / "events.csv"), id="count_17_21h")
-    assert any(p.startswith(f"events.csv, line {line}, column 'id': 'count_17_21h': no source")
-               for p in _problems(data_copy)), _problems(data_copy)[:4]
+    assert any(
+        p.startswith(f"events.csv, line {line}, column 'id': 'count_17_21h': no source") for p in _problems(data_copy)
+    ), _problems(data_copy)[:4]
 
 
 def test_a_source_nothing_cites_is_refused(data_copy):
@@ -98,8 +114,10 @@ def test_a_source_nothing_cites_is_refused(data_copy):
     rows = _rows(path)
     rows.append({**rows[-1], "id": "uncited_page", "url": "https://example.org/uncited"})
     _write(path, rows)
-    assert any(p.startswith(f"sources.csv, line {len(rows) + 1}, column 'id': 'uncited_page': no event or person")
-               for p in _problems(data_copy))
+    assert any(
+        p.startswith(f"sources.csv, line {len(rows) + 1}, column 'id': 'uncited_page': no event or person")
+        for p in _problems(data_copy)
+    )
 
 
 def test_a_citation_that_adds_detail_must_say_what(data_copy):
@@ -108,8 +126,10 @@ def test_a_citation_that_adds_detail_must_say_what(data_copy):
     line = _line_of(rows, role="adds_detail")
     rows[line - 2].update(note_en="", note_es="")
     _write(path, rows)
-    assert any(p.startswith(f"citations.csv, line {line}, column 'note_en'") and "needs a note" in p
-               for p in _problems(data_copy))
+    assert any(
+        p.startswith(f"citations.csv, line {line}, column 'note_en'") and "needs a note" in p
+        for p in _problems(data_copy)
+    )
 
 
 def test_a_reading_names_only_sources_that_cite_its_event(data_copy):
@@ -118,8 +138,12 @@ def test_a_reading_names_only_sources_that_cite_its_event(data_copy):
     line = _line_of(rows, event_id="officer_found_dead")
     rows[line - 2]["source_ids"] += " pachamama_norte"
     _write(path, rows)
-    assert any(p.startswith(f"readings.csv, line {line}, column 'source_ids': 'pachamama_norte': not a source "
-                            "of officer_found_dead") for p in _problems(data_copy))
+    assert any(
+        p.startswith(
+            f"readings.csv, line {line}, column 'source_ids': 'pachamama_norte': not a source of officer_found_dead"
+        )
+        for p in _problems(data_copy)
+    )
 
 
 def test_one_reading_alone_is_not_a_disagreement(data_copy):
@@ -128,11 +152,14 @@ def test_one_reading_alone_is_not_a_disagreement(data_copy):
     first = rows[0]
     kept = [r for r in rows if (r["event_id"], r["aspect"]) != (first["event_id"], first["aspect"])] + [first]
     _write(path, kept)
-    assert any(p.startswith("readings.csv, file, column 'aspect'") and "one reading is not a disagreement" in p
-               for p in _problems(data_copy))
+    assert any(
+        p.startswith("readings.csv, file, column 'aspect'") and "one reading is not a disagreement" in p
+        for p in _problems(data_copy)
+    )
 
 
 # --- the people killed: the naming rule, and minors ------------------------------------------------
+
 
 def _person(folder: Path, person_id: str, **changes: str) -> int:
     path = folder / "people.csv"
@@ -145,14 +172,17 @@ def _person(folder: Path, person_id: str, **changes: str) -> int:
 
 def test_a_minor_is_never_named(data_copy):
     line = _person(data_copy, "boy_15", name="Test Name", names="Test Name [larepublica_18_uci elchino_diresa]")
-    assert any(p.startswith(f"people.csv, line {line}, column 'name'") and "a minor is not named" in p
-               for p in _problems(data_copy))
+    assert any(
+        p.startswith(f"people.csv, line {line}, column 'name'") and "a minor is not named" in p
+        for p in _problems(data_copy)
+    )
 
 
 def test_an_age_under_18_makes_the_person_a_minor(data_copy):
     line = _person(data_copy, "samillan_sanga", ages="17 [larepublica_samillan]; 31 [larazon_17]")
-    assert any(p.startswith(f"people.csv, line {line}, column 'minor'") and "minor = yes" in p
-               for p in _problems(data_copy))
+    assert any(
+        p.startswith(f"people.csv, line {line}, column 'minor'") and "minor = yes" in p for p in _problems(data_copy)
+    )
 
 
 def test_a_name_from_one_voice_is_refused(data_copy):
@@ -160,25 +190,46 @@ def test_a_name_from_one_voice_is_refused(data_copy):
     sources = data_copy / "sources.csv"
     rows = _rows(sources)
     template = next(r for r in rows if r["id"] == "larazon_17")
-    rows += [{**template, "id": f"relay_{i}", "publisher": f"Relay {i}", "origin": "Wire X",
-              "url": f"https://example.org/{i}"} for i in (1, 2)]
+    rows += [
+        {
+            **template,
+            "id": f"relay_{i}",
+            "publisher": f"Relay {i}",
+            "origin": "Wire X",
+            "url": f"https://example.org/{i}",
+        }
+        for i in (1, 2)
+    ]
     _write(sources, rows)
-    line = _person(data_copy, "callo", names="Roger Callo Huatasani [relay_1]; Roger Callo H. [relay_2]",
-                   name="Roger Callo Huatasani")
-    assert any(p.startswith(f"people.csv, line {line}, column 'name'") and "'roger' is given by fewer than two"
-               in p for p in _problems(data_copy))
+    line = _person(
+        data_copy,
+        "callo",
+        names="Roger Callo Huatasani [relay_1]; Roger Callo H. [relay_2]",
+        name="Roger Callo Huatasani",
+    )
+    assert any(
+        p.startswith(f"people.csv, line {line}, column 'name'") and "'roger' is given by fewer than two" in p
+        for p in _problems(data_copy)
+    )
 
 
 def test_each_word_of_a_name_needs_two_voices_allowing_a_spelling_difference(data_copy):
     """'Huarancca' and 'Huaranca' are one word spelled two ways; a second surname only one list gives is not.
     ('Callo' and 'Cayó', the two lists' real spellings, are two edits apart: not one spelling, so the real
     row is described, not named.)"""
-    line = _person(data_copy, "callo", name="Roger Callo Huatasani", label_en="", label_es="",
-                   names="Roger Callo Huatasani [epa_9_muertos]; Roger Calo Huatasani [larazon_17]")
+    line = _person(
+        data_copy,
+        "callo",
+        name="Roger Callo Huatasani",
+        label_en="",
+        label_es="",
+        names="Roger Callo Huatasani [epa_9_muertos]; Roger Calo Huatasani [larazon_17]",
+    )
     assert not [p for p in _problems_or_none(data_copy) if p.startswith(f"people.csv, line {line}")]
     _person(data_copy, "callo", names="Roger Callo Huatasani [epa_9_muertos]; Roger Callo Sacaca [larazon_17]")
-    assert any(p.startswith(f"people.csv, line {line}, column 'name'") and "'huatasani'" in p
-               for p in _problems(data_copy))
+    assert any(
+        p.startswith(f"people.csv, line {line}, column 'name'") and "'huatasani'" in p for p in _problems(data_copy)
+    )
 
 
 def _problems_or_none(folder: Path) -> list[str]:
@@ -189,11 +240,24 @@ def test_an_official_body_alone_may_name(data_copy):
     sources = data_copy / "sources.csv"
     rows = _rows(sources)
     template = next(r for r in rows if r["id"] == "larazon_17")
-    rows.append({**template, "id": "ministry_list", "publisher": "A ministry", "kind": "official_statement",
-                 "origin": "", "url": "https://example.org/list"})
+    rows.append(
+        {
+            **template,
+            "id": "ministry_list",
+            "publisher": "A ministry",
+            "kind": "official_statement",
+            "origin": "",
+            "url": "https://example.org/list",
+        }
+    )
     _write(sources, rows)
-    _person(data_copy, "callo", names="Roger Callo Huatasani [ministry_list]", name="Roger Callo Huatasani",
-            ages="22 [ministry_list]")
+    _person(
+        data_copy,
+        "callo",
+        names="Roger Callo Huatasani [ministry_list]",
+        name="Roger Callo Huatasani",
+        ages="22 [ministry_list]",
+    )
     people = {p.id: p for p in load_dataset(data_copy, strict=True).record.people}
     assert people["callo"].name == "Roger Callo Huatasani"
 
@@ -215,11 +279,25 @@ def test_every_named_person_meets_the_naming_rule_and_every_minor_is_unnamed(dat
 # Distinctive words of the minors' names and their parents', as the sources print them, stored as hashes so
 # that this file does not hold them either. A word of the repository whose hash is here fails the test.
 _SALT = "juliaca-minors:"
-_MINOR_WORDS = frozenset({
-    "ea3ac12a8025579b", "2f20fb1a81dc12cd", "2c818b7a20209360", "4a8fa9c12bc3ed33", "36f421910f6442bd",
-    "cf3a095e93f654fa", "2e6ce26c3d471195", "0f625dbf01dfb708", "82d80ceaade2f351", "635e3e61cb6f0c23",
-    "96e3ed431335c4a3", "dfba1df8505e07f3", "335ff34fa46f99e2", "7563ada742411ddc", "a42c9feaad12ffe6",
-})
+_MINOR_WORDS = frozenset(
+    {
+        "ea3ac12a8025579b",
+        "2f20fb1a81dc12cd",
+        "2c818b7a20209360",
+        "4a8fa9c12bc3ed33",
+        "36f421910f6442bd",
+        "cf3a095e93f654fa",
+        "2e6ce26c3d471195",
+        "0f625dbf01dfb708",
+        "82d80ceaade2f351",
+        "635e3e61cb6f0c23",
+        "96e3ed431335c4a3",
+        "dfba1df8505e07f3",
+        "335ff34fa46f99e2",
+        "7563ada742411ddc",
+        "a42c9feaad12ffe6",
+    }
+)
 
 
 def _digest(word: str) -> str:
@@ -244,8 +322,9 @@ def test_the_check_finds_a_listed_word_in_any_case_accent_or_address():
 
 def test_no_minors_name_is_anywhere_in_the_repository():
     """Data, word catalogues, code, docs and tests: the app, its exports and its pages are made from these."""
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True,
-                            text=True, check=True).stdout.splitlines()
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
     hits = {}
     for name in listed:
         path = ROOT / name
@@ -259,19 +338,39 @@ def test_no_minors_name_is_anywhere_in_the_repository():
 
 # --- independence --------------------------------------------------------------------------------
 
+
 def test_relays_of_one_voice_count_once(data_copy):
     event = "first_death_14h"
     before = load_dataset(data_copy).record.independent_count(event)
     sources = data_copy / "sources.csv"
     rows = _rows(sources)
     template = next(r for r in rows if r["id"] == "larazon_17")
-    rows += [{**template, "id": f"wire_copy_{i}", "publisher": f"Outlet {i}", "origin": "Wire Y",
-              "url": f"https://example.org/w{i}"} for i in range(3)]
+    rows += [
+        {
+            **template,
+            "id": f"wire_copy_{i}",
+            "publisher": f"Outlet {i}",
+            "origin": "Wire Y",
+            "url": f"https://example.org/w{i}",
+        }
+        for i in range(3)
+    ]
     _write(sources, rows)
     citations = data_copy / "citations.csv"
     cited = _rows(citations)
-    cited += [{"event_id": event, "source_id": f"wire_copy_{i}", "role": "confirms", "locator": "paragraph 1",
-               "said_by_en": "", "said_by_es": "", "note_en": "", "note_es": ""} for i in range(3)]
+    cited += [
+        {
+            "event_id": event,
+            "source_id": f"wire_copy_{i}",
+            "role": "confirms",
+            "locator": "paragraph 1",
+            "said_by_en": "",
+            "said_by_es": "",
+            "note_en": "",
+            "note_es": "",
+        }
+        for i in range(3)
+    ]
     _write(citations, cited)
     assert load_dataset(data_copy).record.independent_count(event) == before + 1
 
@@ -285,23 +384,35 @@ def test_a_statement_quoted_by_many_outlets_is_one_voice(data):
 
 # --- the article alone is the map it was ------------------------------------------------------------
 
+
 def _map(events: pd.DataFrame, places, record) -> dict:
     """Per step of both scales: the events shown, where, and the counters as worded."""
     index = index_events(events, places, record)
-    where = dict(zip(index.events["id"], index.events["place_id"]))
+    where = dict(zip(index.events["id"], index.events["place_id"], strict=True))
     out = {}
     for scale, steps in (("hour", hour_steps()), ("day", context_steps())):
         for t in steps:
             state = state_at(index, t, toll_from=toll_start(scale))
-            out[(scale, str(t))] = ({(i, where[i]) for i in state.visible["id"] if i not in ADDED_FROM_THE_ARTICLE},
-                                    toll_as_worded(index, t, toll_start(scale)), tuple(sorted(state.marches)))
+            out[(scale, str(t))] = (
+                {(i, where[i]) for i in state.visible["id"] if i not in ADDED_FROM_THE_ARTICLE},
+                toll_as_worded(index, t, toll_start(scale)),
+                tuple(sorted(state.marches)),
+            )
     return out
 
 
 # Facts of the article the map had left out (issue 20, part 0): with them, the article-only map is the old one.
-ADDED_FROM_THE_ARTICLE = frozenset({
-    "protesters_demands", "protesters_quechua_aymara", "hrw_force_statement", "iachr_massacre_wording",
-    "deadliest_day", "castillo_supporters_coup_reading", "ayacucho_little_covered"})
+ADDED_FROM_THE_ARTICLE = frozenset(
+    {
+        "protesters_demands",
+        "protesters_quechua_aymara",
+        "hrw_force_statement",
+        "iachr_massacre_wording",
+        "deadliest_day",
+        "castillo_supporters_coup_reading",
+        "ayacucho_little_covered",
+    }
+)
 
 
 def test_the_article_only_draws_the_map_as_it_was_on_the_article_alone(data):
@@ -335,12 +446,16 @@ def test_one_source_shows_only_what_it_reports_and_keeps_the_toll(data, index):
 
 # --- what was known when -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("t, killed, who", [
-    ("2023-01-09T13:00", None, None),
-    ("2023-01-09T15:00", 9, "Defensoría del Pueblo"),
-    ("2023-01-09T18:00", 14, "Ministry of Health; Defensoría del Pueblo"),
-    ("2023-01-09T21:00", 17, "Defensoría del Pueblo"),  # Wayka credits only the 52 wounded to the health network
-])
+
+@pytest.mark.parametrize(
+    "t, killed, who",
+    [
+        ("2023-01-09T13:00", None, None),
+        ("2023-01-09T15:00", 9, "Defensoría del Pueblo"),
+        ("2023-01-09T18:00", 14, "Ministry of Health; Defensoría del Pueblo"),
+        ("2023-01-09T21:00", 17, "Defensoría del Pueblo"),  # Wayka credits only the 52 wounded to the health network
+    ],
+)
 def test_the_count_rises_through_the_afternoon_as_it_was_reported(index, t, killed, who):
     reported = reported_at(index, lima_time(t), toll_start("hour"))
     if killed is None:
@@ -357,9 +472,13 @@ def test_the_reported_figures_follow_the_source_choice(index):
 
 # --- the targets of issue 20 ---------------------------------------------------------------------------
 
+
 def test_the_set_of_events_changes_at_12_or_more_hours_of_9_january(index):
-    changes = [t.hour for t in hour_steps()
-               if set(state_at(index, t).visible["id"]) != set(state_at(index, t - pd.Timedelta(hours=1)).visible["id"])]
+    changes = [
+        t.hour
+        for t in hour_steps()
+        if set(state_at(index, t).visible["id"]) != set(state_at(index, t - pd.Timedelta(hours=1)).visible["id"])
+    ]
     assert len(changes) >= 12, changes
 
 
@@ -406,5 +525,11 @@ def test_every_event_the_disagreement_table_names_has_its_readings(data):
 
 def test_the_bundled_data_copy_fixture_is_complete(data_copy):
     """The tests above corrupt a copy of every record file; a file missing from the copy would hide a check."""
-    assert {p.name for p in data_copy.iterdir()} >= {"sources.csv", "citations.csv", "readings.csv", "figures.csv",
-                                                     "people.csv", "article_view.csv"}
+    assert {p.name for p in data_copy.iterdir()} >= {
+        "sources.csv",
+        "citations.csv",
+        "readings.csv",
+        "figures.csv",
+        "people.csv",
+        "article_view.csv",
+    }

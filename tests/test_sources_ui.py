@@ -18,22 +18,26 @@ from geo.model.timeline import context_steps, hour_steps, lima_time
 from geo.output.export import PageOptions, build_page, export_site
 from geo.text.i18n import text
 from harness.axe import axe_source, check_every_frame, describe
-from harness.browser import MAP_IFRAME
 from harness.oracle import CITATIONS, EVENTS, PEOPLE, READINGS, expected_outlets, named_in, shown_at, voices
 
 pytestmark = pytest.mark.browser
 
 PHONE, LAPTOP = (390, 844), (1366, 768)
 # (viewport, language): every size in each language
-SIZES = [pytest.param(PHONE, "es", id="phone-es"), pytest.param(PHONE, "en", id="phone-en"),
-         pytest.param(LAPTOP, "en", id="laptop-en"), pytest.param(LAPTOP, "es", id="laptop-es")]
+SIZES = [
+    pytest.param(PHONE, "es", id="phone-es"),
+    pytest.param(PHONE, "en", id="phone-en"),
+    pytest.param(LAPTOP, "en", id="laptop-en"),
+    pytest.param(LAPTOP, "es", id="laptop-es"),
+]
 TWO = [pytest.param(PHONE, "es", id="phone-es"), pytest.param(LAPTOP, "en", id="laptop-en")]
 DEADLY = "police_deadly_force"  # twelve of the people killed belong to it; its sources differ on time and place
 
 # The element that has the focus, through the shadow roots of the app's component.
 ACTIVE = """() => { let a = document.activeElement;
   while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-  return a ? {tag: a.tagName, cls: String(a.className), text: a.textContent.slice(0, 80), value: a.value || null} : null; }"""
+  return a ? {tag: a.tagName, cls: String(a.className), text: a.textContent.slice(0, 80),
+              value: a.value || null} : null; }"""
 
 
 def _open(browsing, url: str, size, lang: str, query: str):
@@ -72,7 +76,9 @@ def _tab_to(page, selector_class: str, limit: int = 40) -> dict:
 
 
 def _focused_in_frame(frame) -> dict:
-    return frame.evaluate("() => ({cls: String(document.activeElement.className), text: document.activeElement.textContent})")
+    return frame.evaluate(
+        "() => ({cls: String(document.activeElement.className), text: document.activeElement.textContent})"
+    )
 
 
 def _assert_links_are_safe(links) -> None:
@@ -89,6 +95,7 @@ def _axe_clean(page) -> None:
 
 
 # --- popups and the list ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("size, lang", SIZES)
 def test_a_popup_and_the_list_show_the_sources_with_links_and_where_they_differ(app_server, browsing, size, lang):
@@ -112,13 +119,18 @@ def test_a_popup_and_the_list_show_the_sources_with_links_and_where_they_differ(
     details.locator(".jm-differ-title").wait_for()
     assert details.locator(".jm-source-link").count() == len(cited)
     _assert_links_are_safe(details.locator(".jm-source-link"))
-    assert page.locator(".jl-item", has_text=_title(DEADLY, lang)).inner_text().endswith(text(lang, "sources_differ_badge"))
+    assert (
+        page.locator(".jl-item", has_text=_title(DEADLY, lang))
+        .inner_text()
+        .endswith(text(lang, "sources_differ_badge"))
+    )
     legend = frame.locator(".jm-legend-notes").text_content()  # folded away on a phone
     assert text(lang, "legend_differ") in legend
     browsing.assert_clean()
 
 
 # --- the people killed ----------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("size, lang", SIZES)
 def test_the_people_killed_are_reached_from_a_deaths_popup_by_keyboard(app_server, browsing, size, lang):
@@ -146,7 +158,9 @@ def test_the_people_killed_are_reached_from_a_deaths_popup_by_keyboard(app_serve
 
 
 @pytest.mark.parametrize("size, lang", SIZES)
-def test_the_people_killed_are_reached_from_the_list_and_lead_back_to_the_map_by_keyboard(app_server, browsing, size, lang):
+def test_the_people_killed_are_reached_from_the_list_and_lead_back_to_the_map_by_keyboard(
+    app_server, browsing, size, lang
+):
     frame = _open(browsing, app_server.url, size, lang, "t=2023-01-09T18:00")
     page = browsing.page
     page.locator(".jl-item input").first.focus()
@@ -168,10 +182,14 @@ def test_the_people_killed_are_reached_from_the_list_and_lead_back_to_the_map_by
     page.keyboard.press("Enter")
     page.wait_for_function(f"() => ({ACTIVE})()?.value === 'doctor_killed'")
     browsing.wait_for_map(hour_steps()[23].isoformat())
-    frame.locator(".leaflet-popup .jm-popup-title", has_text=_title("doctor_killed", lang)).wait_for()  # the other fades out
+    frame.locator(
+        ".leaflet-popup .jm-popup-title", has_text=_title("doctor_killed", lang)
+    ).wait_for()  # the other fades out
     browsing.wait_for_address("event=doctor_killed", "t=2023-01-09T23:00")
     boy = next(r for r in PEOPLE if r["event_id"] == "boy_dies_12jan")
-    on_days = page.locator(".jp-person", has_text=boy[f"label_{lang}"]).locator("dd", has_text=_title("boy_dies_12jan", lang))
+    on_days = page.locator(".jp-person", has_text=boy[f"label_{lang}"]).locator(
+        "dd", has_text=_title("boy_dies_12jan", lang)
+    )
     assert on_days.locator("a").count() == 0 and text(lang, "scale_day") in on_days.inner_text()
     _axe_clean(page)
     browsing.assert_clean()
@@ -201,6 +219,7 @@ def test_the_exported_page_has_the_people_and_every_source_and_is_axe_clean(chro
 
 # --- the source choice ---------------------------------------------------------------------------------------
 
+
 def _counter(page, k: int) -> str:
     return page.locator(".jt-value").nth(k).inner_text()
 
@@ -209,7 +228,10 @@ def _wait_events(browsing, test: str, wanted: int) -> None:
     """Wait until the number of events the map has drawn passes `test` (a JS arrow of n, against `wanted`)."""
     browsing.map_frame().wait_for_function(
         f"wanted => {{ const m = document.querySelector('.jm-map'); const n = m ? Number(m.dataset.events) : NaN;"
-        f" return ({test})(n); }}", arg=wanted, timeout=30_000)
+        f" return ({test})(n); }}",
+        arg=wanted,
+        timeout=30_000,
+    )
 
 
 def _day_key(t) -> str:
@@ -221,7 +243,9 @@ def test_the_article_only_draws_the_old_map_police_killed_from_11_january(app_se
     _open(browsing, app_server.url, size, lang, "t=2023-01-10&src=wikipedia_en")
     page = browsing.page
     day = {t.date().isoformat(): t for t in context_steps()}
-    expect(page.locator(".jt-value").nth(2)).to_have_text("0")  # the officer is found dead on 11 January, the article says
+    expect(page.locator(".jt-value").nth(2)).to_have_text(
+        "0"
+    )  # the officer is found dead on 11 January, the article says
     page.locator(".jt-slider").focus()
     page.keyboard.press("ArrowRight")
     browsing.wait_for_map(_day_key(day["2023-01-11"]))
@@ -300,9 +324,11 @@ def test_the_figures_reported_by_then_follow_the_time_under_the_counters(app_ser
 
 # --- the credit line of a snapshot ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("size, lang", TWO)
-def test_a_snapshots_credit_line_names_exactly_the_outlets_of_the_events_shown(chromium, index, data, tmp_path,
-                                                                             size, lang):
+def test_a_snapshots_credit_line_names_exactly_the_outlets_of_the_events_shown(
+    chromium, index, data, tmp_path, size, lang
+):
     options = PageOptions(lang=lang, step=12, snapshot=True, view="region")
     path = tmp_path / "snapshot.html"
     path.write_text(build_page(index, data.places, options), encoding="utf-8")

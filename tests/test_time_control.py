@@ -72,7 +72,10 @@ SAMPLE_FRAMES = """() => {
                             clock: root.querySelector(".jt-clock").textContent,
                             counters: Array.from(root.querySelectorAll(".jt-value")).map(v => v.textContent)});
     }).observe(probe);
-    const tick = () => { probe.style.width = probe.style.width === "1px" ? "2px" : "1px"; requestAnimationFrame(tick); };
+    const tick = () => {
+      probe.style.width = probe.style.width === "1px" ? "2px" : "1px";
+      requestAnimationFrame(tick);
+    };
     tick();
   }"""
 
@@ -225,8 +228,11 @@ def test_a_clicker_key_works_while_the_map_has_focus(app_server, browsing):
     assert browsing.map_value("document.activeElement.classList.contains('leaflet-container')")
     center = browsing.map_value("[map.getCenter().lat, map.getCenter().lng]")
     page.keyboard.press("ArrowLeft")  # on the map itself the arrows pan (Leaflet's keyboard), not the time
-    page.wait_for_function("""(c) => { const m = document.querySelector(".st-key-juliaca_map iframe").contentWindow.map;
-        return m.getCenter().lng !== c[1]; }""", arg=center)
+    page.wait_for_function(
+        """(c) => { const m = document.querySelector(".st-key-juliaca_map iframe").contentWindow.map;
+        return m.getCenter().lng !== c[1]; }""",
+        arg=center,
+    )
     assert browsing.drawn() == iso(11)
     browsing.wait_for_address("t=2023-01-09T11:00")
     browsing.assert_clean()

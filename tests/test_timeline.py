@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import geopandas as gpd
@@ -9,10 +10,20 @@ import pandas as pd
 import pytest
 from shapely.geometry import Point
 
-from geo.model.timeline import (HOUR, MARCH_LEAD, context_steps, hour_steps, index_events, lima_time, new_since,
-                          toll_start, march_progress, reveal_times, state_at)
 from geo.data.vocab import COUNT_COLUMNS, EVENT_COLUMNS
-
+from geo.model.timeline import (
+    HOUR,
+    MARCH_LEAD,
+    context_steps,
+    hour_steps,
+    index_events,
+    lima_time,
+    march_progress,
+    new_since,
+    reveal_times,
+    state_at,
+    toll_start,
+)
 
 
 def _events(*rows: dict) -> pd.DataFrame:
@@ -26,8 +37,11 @@ def _events(*rows: dict) -> pd.DataFrame:
 
 
 def _places() -> gpd.GeoDataFrame:
-    return gpd.GeoDataFrame({"id": ["here", "far"], "role": ["site", "context"]},
-                            geometry=[Point(-70.1, -15.5), Point(-77.0, -12.0)], crs="EPSG:4326").set_index("id")
+    return gpd.GeoDataFrame(
+        {"id": ["here", "far"], "role": ["site", "context"]},
+        geometry=[Point(-70.1, -15.5), Point(-77.0, -12.0)],
+        crs="EPSG:4326",
+    ).set_index("id")
 
 
 def test_hour_steps_cover_9_january_in_lima_time():
@@ -35,7 +49,7 @@ def test_hour_steps_cover_9_january_in_lima_time():
     assert len(steps) == 24
     assert steps[0] == pd.Timestamp("2023-01-09T00:00-05:00")
     assert steps[-1] == pd.Timestamp("2023-01-09T23:00-05:00")
-    assert all(b - a == HOUR for a, b in zip(steps, steps[1:]))
+    assert all(b - a == HOUR for a, b in itertools.pairwise(steps))
     assert all(str(s.tz) == "America/Lima" for s in steps)
 
 
@@ -45,18 +59,21 @@ def test_context_steps_run_daily_then_monthly_to_june_2023():
     assert pd.Timestamp("2023-01-09T23:00-05:00") in steps
     assert steps[-1] == pd.Timestamp("2023-06-30T23:00-05:00")
     assert pd.Timestamp("2023-03-31T23:00-05:00") in steps
-    assert all(a < b for a, b in zip(steps, steps[1:]))
+    assert all(a < b for a, b in itertools.pairwise(steps))
 
 
-@pytest.mark.parametrize("precision, start, revealed", [
-    ("minute", "2023-01-09T17:20", "2023-01-09T17:20"),
-    ("hour", "2023-01-09T14:00", "2023-01-09T14:00"),
-    ("part_of_day", "2023-01-09T18:00", "2023-01-09T18:00"),
-    ("day", "2023-01-09T00:00", "2023-01-09T23:00"),
-    ("month", "2023-03-01T00:00", "2023-03-31T23:00"),
-    ("month", "2023-02-01T00:00", "2023-02-28T23:00"),
-    ("undated", "2023-01-09T00:00", "2023-01-10T23:00"),
-])
+@pytest.mark.parametrize(
+    "precision, start, revealed",
+    [
+        ("minute", "2023-01-09T17:20", "2023-01-09T17:20"),
+        ("hour", "2023-01-09T14:00", "2023-01-09T14:00"),
+        ("part_of_day", "2023-01-09T18:00", "2023-01-09T18:00"),
+        ("day", "2023-01-09T00:00", "2023-01-09T23:00"),
+        ("month", "2023-03-01T00:00", "2023-03-31T23:00"),
+        ("month", "2023-02-01T00:00", "2023-02-28T23:00"),
+        ("undated", "2023-01-09T00:00", "2023-01-10T23:00"),
+    ],
+)
 def test_reveal_time_follows_precision(precision, start, revealed):
     events = _events({"id": "e", "start": start, "time_precision": precision})
     assert reveal_times(events).iloc[0] == lima_time(revealed)
@@ -64,7 +81,9 @@ def test_reveal_time_follows_precision(precision, start, revealed):
 
 def test_an_event_exactly_on_a_step_is_shown_and_new_at_that_step_only():
     index = index_events(_events({"id": "e", "start": "2023-01-09T14:00", "time_precision": "hour"}), _places())
-    before, on, after = (state_at(index, lima_time(t)) for t in ("2023-01-09T13:00", "2023-01-09T14:00", "2023-01-09T15:00"))
+    before, on, after = (
+        state_at(index, lima_time(t)) for t in ("2023-01-09T13:00", "2023-01-09T14:00", "2023-01-09T15:00")
+    )
     assert list(before.visible["id"]) == [] and before.new_ids == frozenset()
     assert list(on.visible["id"]) == ["e"] and on.new_ids == {"e"}
     assert list(after.visible["id"]) == ["e"] and after.new_ids == frozenset()
@@ -103,9 +122,11 @@ def test_category_filter_hides_events_but_not_the_toll(index):
 
 
 def test_context_places_are_left_out_of_the_toll():
-    events = _events({"id": "a", "start": "2023-01-09T10:00", "time_precision": "hour", "place_id": "here", "civilians_killed": 2},
-                     {"id": "b", "start": "2023-01-09T10:00", "time_precision": "hour", "place_id": "far", "civilians_killed": 10},
-                     {"id": "c", "start": "2023-01-09T11:00", "time_precision": "hour", "place_id": "", "police_injured": 1})
+    events = _events(
+        {"id": "a", "start": "2023-01-09T10:00", "time_precision": "hour", "place_id": "here", "civilians_killed": 2},
+        {"id": "b", "start": "2023-01-09T10:00", "time_precision": "hour", "place_id": "far", "civilians_killed": 10},
+        {"id": "c", "start": "2023-01-09T11:00", "time_precision": "hour", "place_id": "", "police_injured": 1},
+    )
     state = state_at(index_events(events, _places()), lima_time("2023-01-09T12:00"))
     assert state.totals == {"civilians_killed": 2, "civilians_injured": 0, "police_killed": 0, "police_injured": 1}
 

@@ -27,7 +27,8 @@ FILTER = ["protest", "clash", "casualty"]
 NODE_CHECK = """import { visibleAt, totalsAt } from "%s";
 import { readFileSync } from "node:fs";
 const {core, cases} = JSON.parse(readFileSync(0, "utf8"));
-console.log(JSON.stringify(cases.map(([t, cats, tollFrom]) => [visibleAt(core, t, cats), totalsAt(core, t, tollFrom)])));"""
+const answers = cases.map(([t, cats, tollFrom]) => [visibleAt(core, t, cats), totalsAt(core, t, tollFrom)]);
+console.log(JSON.stringify(answers));"""
 
 
 @pytest.fixture(scope="module")
@@ -59,18 +60,26 @@ def test_the_visible_set_and_the_toll_equal_python_at_steps_and_reveal_boundarie
             cases.append([epoch_ms(t), cats, epoch_ms(toll_from)])
             expected.append((state.visible.index.tolist()[::-1], state.totals, t, scale))
     script = NODE_CHECK % (APP_DIR / "timemodel.js").as_uri()
-    done = subprocess.run(["node", "--input-type=module", "-e", script], input=json.dumps({"core": core, "cases": cases}),
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", script],
+        input=json.dumps({"core": core, "cases": cases}),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
-    for (positions, totals), (want_positions, want_totals, t, scale) in zip(json.loads(done.stdout), expected):
+    for (positions, totals), (want_positions, want_totals, t, scale) in zip(
+        json.loads(done.stdout), expected, strict=True
+    ):
         assert positions == want_positions, f"visible set differs at {t} ({scale}, {cats})"
         assert totals == want_totals, f"toll differs at {t} ({scale})"
 
 
 def _page(chromium, folder, data, index, **options):
     page_file = folder.parent / f"index-{len(options)}.html"
-    page_file.write_text(build_page(index, data.places, PageOptions(base="offline", scale="day", step=0, **options)),
-                         encoding="utf-8")
+    page_file.write_text(
+        build_page(index, data.places, PageOptions(base="offline", scale="day", step=0, **options)), encoding="utf-8"
+    )
     page = chromium.new_page(viewport={"width": 1200, "height": 800})
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -96,18 +105,20 @@ def test_the_grouped_map_and_the_list_show_what_python_shows(chromium, synthetic
     page, errors = _page(chromium, folder, data, index, **({} if cats is None else {"categories": categories}))
     known = index.events["place_id"].isin(data.places.index)
     days = steps_for("day")
-    for t in days[1::6] + [days[-1], days[5]]:
+    for t in [*days[1::6], days[-1], days[5]]:
         state = state_at(index, t, categories=categories)
         drawn = _show(page, t)
         visible = state.visible[known.reindex(state.visible.index)]
         assert drawn["events"] == len(visible), f"map at {t}, {cats}"
         assert drawn["places"] == visible["place_id"].nunique()
-        page.wait_for_function("n => document.querySelector('.jl-heading').textContent.includes('(' + n + ')')",
-                               arg=len(state.visible))
+        page.wait_for_function(
+            "n => document.querySelector('.jl-heading').textContent.includes('(' + n + ')')", arg=len(state.visible)
+        )
         assert page.locator(".jl-item").count() == min(len(state.visible), LIST_LIMIT)
     page.locator(".jl-item input").first.check()  # a selection: the newest event, in the list and on the map
     page.locator(".jl-details .jm-popup-title").wait_for()
-    assert _show(page, days[2])["events"] == int(known.reindex(state_at(index, days[2], categories=categories)
-                                                                .visible.index).sum())
+    assert _show(page, days[2])["events"] == int(
+        known.reindex(state_at(index, days[2], categories=categories).visible.index).sum()
+    )
     assert errors == []
     page.close()

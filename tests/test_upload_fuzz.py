@@ -47,7 +47,9 @@ class KeptExamples(DirectoryBasedExampleDatabase):
 EXAMPLES = int(os.environ.get("JULIACA_FUZZ_EXAMPLES", "40"))
 FUZZ = settings(
     database=KeptExamples(HERE / "hypothesis-examples"),
-    max_examples=EXAMPLES, deadline=None, print_blob=True,
+    max_examples=EXAMPLES,
+    deadline=None,
+    print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
 )
 SEED = int(os.environ.get("JULIACA_FUZZ_SEED", "20230109"))
@@ -69,18 +71,83 @@ ACLED_OK = (HERE / "corpus" / "acled_ok.csv").read_bytes()
 
 LONG = [0, 1, 4_095, 131_071, 131_072, 131_073]  # bytes; csv's own limit is 131,072
 HUGE = [1_000_000, MAX_BYTES - 2_000, MAX_BYTES + 1]  # at most one such cell a file: they are slow to build
-FLOATS = ["1.7976931348623157e308", "-1.7976931348623157e308", "1e309", "-1e309", "5e-324", "2.2250738585072014e-308",
-          "nan", "NaN", "inf", "-Infinity", "0", "-0", "-15.5", "-70.13", "9" * 400, "1_000", "0x10", "١٢", "²"]
-DATES = ["2023-01-09", "2023-01-09T17:20-05:00", "2023-01-09T17:20Z", "2023-01-09T17:20", "2023-01-09 17:20",
-         "09/01/2023", "01/09/2023", "9 Jan 2023", "09 January 2023", "9 enero 2023", "2023-02-30T14:00-05:00",
-         "2023-13-01", "1900-01-09T14:00-05:00", "9999-12-31T23:59+14:00", "0000-00-00", "20230109",
-         "2023-W02-1", "1673301600", "2023-01-09T24:00-05:00", "2023-01-09T17:20:60-05:00", "2023-1-9", ""]
-FORMULAS = ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "=HYPERLINK(\"http://x\")", "\t=1", "\r=1"]
-PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "`${alert(3)}`", "javascript:alert(4)",
-            "</textarea><svg onload=alert(5)>", "{{7*7}}", "C:\\new\\x", "\"'><", "[a](javascript:alert(6))"]
-WORDS = ["protest", "march", "shooting", "day", "hour", "reported", "disputed", "jul_airport", "juliaca",
-         "Protests", "Riots", "Battles", "Violence against civilians", "Strategic developments", "Arrests", "1", "3",
-         *CATEGORIES]
+FLOATS = [
+    "1.7976931348623157e308",
+    "-1.7976931348623157e308",
+    "1e309",
+    "-1e309",
+    "5e-324",
+    "2.2250738585072014e-308",
+    "nan",
+    "NaN",
+    "inf",
+    "-Infinity",
+    "0",
+    "-0",
+    "-15.5",
+    "-70.13",
+    "9" * 400,
+    "1_000",
+    "0x10",
+    "١٢",
+    "²",
+]
+DATES = [
+    "2023-01-09",
+    "2023-01-09T17:20-05:00",
+    "2023-01-09T17:20Z",
+    "2023-01-09T17:20",
+    "2023-01-09 17:20",
+    "09/01/2023",
+    "01/09/2023",
+    "9 Jan 2023",
+    "09 January 2023",
+    "9 enero 2023",
+    "2023-02-30T14:00-05:00",
+    "2023-13-01",
+    "1900-01-09T14:00-05:00",
+    "9999-12-31T23:59+14:00",
+    "0000-00-00",
+    "20230109",
+    "2023-W02-1",
+    "1673301600",
+    "2023-01-09T24:00-05:00",
+    "2023-01-09T17:20:60-05:00",
+    "2023-1-9",
+    "",
+]
+FORMULAS = ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", '=HYPERLINK("http://x")', "\t=1", "\r=1"]
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(2)>",
+    "`${alert(3)}`",
+    "javascript:alert(4)",
+    "</textarea><svg onload=alert(5)>",
+    "{{7*7}}",
+    "C:\\new\\x",
+    "\"'><",
+    "[a](javascript:alert(6))",
+]
+WORDS = [
+    "protest",
+    "march",
+    "shooting",
+    "day",
+    "hour",
+    "reported",
+    "disputed",
+    "jul_airport",
+    "juliaca",
+    "Protests",
+    "Riots",
+    "Battles",
+    "Violence against civilians",
+    "Strategic developments",
+    "Arrests",
+    "1",
+    "3",
+    *CATEGORIES,
+]
 ODD = ["\x00", "\ufeff", "\r", "\n", "\r\n", '"', '""', ",", ";", "\t", "\u2028", "\ud7ff", "\U0001f600", " "]
 
 
@@ -98,24 +165,32 @@ cells = st.one_of(
 
 def _quote(cell: str, style: str) -> str:
     """A cell written well or badly: `plain`, `quoted`, `unclosed`, `stray` (a quote inside), `doubled`."""
-    return {"plain": cell, "quoted": '"' + cell.replace('"', '""') + '"', "unclosed": '"' + cell,
-            "stray": cell[:1] + '"' + cell[1:], "doubled": '""' + cell + '""'}[style]
+    return {
+        "plain": cell,
+        "quoted": '"' + cell.replace('"', '""') + '"',
+        "unclosed": '"' + cell,
+        "stray": cell[:1] + '"' + cell[1:],
+        "doubled": '""' + cell + '""',
+    }[style]
 
 
 @st.composite
 def csv_files(draw, columns: tuple[str, ...]) -> bytes:
     """A CSV meant for `columns`, with every mistake the issue lists; as bytes, sometimes broken."""
-    header = draw(st.one_of(
-        st.permutations(columns).map(list),                                         # reordered
-        st.lists(st.sampled_from(columns), min_size=1, max_size=len(columns) + 3),  # duplicated, missing
-        st.integers(1_000, 5_000).map(lambda n: list(columns) + [f"c{i}" for i in range(n)]),  # thousands
-    ))
+    header = draw(
+        st.one_of(
+            st.permutations(columns).map(list),  # reordered
+            st.lists(st.sampled_from(columns), min_size=1, max_size=len(columns) + 3),  # duplicated, missing
+            st.integers(1_000, 5_000).map(lambda n: list(columns) + [f"c{i}" for i in range(n)]),  # thousands
+        )
+    )
     delimiter = draw(st.sampled_from([",", ",", ",", ";", "\t", "|"]))
     newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
     style = st.sampled_from(["plain", "plain", "plain", "quoted", "unclosed", "stray", "doubled"])
     width = st.integers(0, len(header) + 2)
-    rows = draw(st.lists(width.flatmap(lambda n: st.lists(st.tuples(cells, style), min_size=n, max_size=n)),
-                         max_size=6))
+    rows = draw(
+        st.lists(width.flatmap(lambda n: st.lists(st.tuples(cells, style), min_size=n, max_size=n)), max_size=6)
+    )
     huge = draw(st.one_of(st.none(), st.none(), st.none(), st.sampled_from(HUGE)))
     if huge and rows and rows[0]:  # one cell up to the file-size limit, and just over it
         rows[0][0] = (_long_cell(huge), rows[0][0][1])
@@ -133,7 +208,8 @@ def _broken(data: bytes):
     return st.one_of(
         st.integers(0, max(len(data) - 1, 0)).map(lambda n: data[:n]),
         st.tuples(st.integers(0, len(data)), st.binary(min_size=1, max_size=16)).map(
-            lambda a: data[:a[0]] + a[1] + data[a[0]:]),
+            lambda a: data[: a[0]] + a[1] + data[a[0] :]
+        ),
     )
 
 
@@ -141,6 +217,7 @@ uploads_anything = st.binary(max_size=2_000)
 
 
 # --- the property -----------------------------------------------------------------------------
+
 
 def _check_outcome(load, name: str) -> None:
     """`load()` gives a Dataset or a DataError; every problem is shown in full and says where."""
@@ -217,12 +294,16 @@ def test_random_bytes_never_crash_either_path(content, fmt):
 
 # --- places GeoJSON ---------------------------------------------------------------------------
 
-NUMBERS = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**30, 10**30),
-                    st.sampled_from([-70.13, -15.5, 0, 1e308]))
-json_values = st.recursive(st.none() | st.booleans() | NUMBERS | st.text(max_size=20),
-                           lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
-                                                                                       max_size=4),
-                           max_leaves=12)
+NUMBERS = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-(10**30), 10**30),
+    st.sampled_from([-70.13, -15.5, 0, 1e308]),
+)
+json_values = st.recursive(
+    st.none() | st.booleans() | NUMBERS | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
 coordinates = st.one_of(
     st.lists(NUMBERS, max_size=4),
     st.just([-70.13, -15.5]),
@@ -230,16 +311,29 @@ coordinates = st.one_of(
     json_values,
 )
 properties = st.one_of(
-    st.fixed_dictionaries({k: st.one_of(st.sampled_from(["jul_airport", "Juliaca", "town", "site", "town",
-                                                         "exact", "ACLED"]), json_values) for k in PLACE_PROPERTIES}),
+    st.fixed_dictionaries(
+        {
+            k: st.one_of(
+                st.sampled_from(["jul_airport", "Juliaca", "town", "site", "town", "exact", "ACLED"]), json_values
+            )
+            for k in PLACE_PROPERTIES
+        }
+    ),
     json_values,  # not an object
 )
 features = st.one_of(
-    st.fixed_dictionaries({"type": st.just("Feature"),
-                           "geometry": st.one_of(st.fixed_dictionaries({"type": st.sampled_from(["Point", "Polygon",
-                                                                                                  "LineString"]),
-                                                                        "coordinates": coordinates}), json_values),
-                           "properties": properties}),
+    st.fixed_dictionaries(
+        {
+            "type": st.just("Feature"),
+            "geometry": st.one_of(
+                st.fixed_dictionaries(
+                    {"type": st.sampled_from(["Point", "Polygon", "LineString"]), "coordinates": coordinates}
+                ),
+                json_values,
+            ),
+            "properties": properties,
+        }
+    ),
     json_values,
 )
 
@@ -254,13 +348,16 @@ def geojson_files(draw) -> bytes:
         text = '{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": ' + inner + "}]}"
     elif kind == "big_feature":  # one feature of about 20 MB
         size = draw(st.sampled_from([MAX_BYTES - 300, MAX_BYTES + 1]))
-        text = ('{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", '
-                '"coordinates": [-70.13, -15.5]}, "properties": {"id": "big", "name_en": "' + "x" * size + '"}}]}')
+        text = (
+            '{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", '
+            '"coordinates": [-70.13, -15.5]}, "properties": {"id": "big", "name_en": "' + "x" * size + '"}}]}'
+        )
     elif kind == "other":
         text = json.dumps(draw(json_values))
     else:
-        text = json.dumps({"type": "FeatureCollection", "features": draw(st.lists(features, max_size=5))},
-                          allow_nan=True)
+        text = json.dumps(
+            {"type": "FeatureCollection", "features": draw(st.lists(features, max_size=5))}, allow_nan=True
+        )
     data = text.encode("utf-8", "surrogatepass")
     return draw(st.one_of(st.just(data), st.just(data), _broken(data)))
 
@@ -268,5 +365,6 @@ def geojson_files(draw) -> bytes:
 @fuzzed
 @given(geojson_files())
 def test_a_places_upload_never_crashes(content):
-    _check_outcome(lambda: load_upload(FEW_EVENTS, "events.csv", "project", content, "places.geojson"),
-                   "places.geojson")
+    _check_outcome(
+        lambda: load_upload(FEW_EVENTS, "events.csv", "project", content, "places.geojson"), "places.geojson"
+    )

@@ -30,7 +30,7 @@ def test_the_oldest_upload_goes_first_when_the_count_is_full():
 def test_the_oldest_uploads_go_first_when_the_bytes_are_full():
     memory = UploadMemory(max_count=10, max_bytes=100)
     held = [memory.keep(k, 30)[0] for k in range(3)]
-    newest, evicted = memory.keep("big", 60)
+    _newest, evicted = memory.keep("big", 60)
     assert evicted == held[:2] and not held[2].evicted and memory.totals() == (2, 90)
 
 
@@ -94,9 +94,8 @@ def test_one_file_is_checked_at_a_time_and_a_long_wait_ends_in_busy():
     thread.start()
     held.wait(10)
     started = time.monotonic()
-    with pytest.raises(Busy):
-        with checking(wait=0.3, on_wait=lambda: waited.append(True)):
-            pass
+    with pytest.raises(Busy), checking(wait=0.3, on_wait=lambda: waited.append(True)):
+        pass
     assert waited == [True] and time.monotonic() - started >= 0.3
     release.set()
     thread.join()
@@ -105,6 +104,7 @@ def test_one_file_is_checked_at_a_time_and_a_long_wait_ends_in_busy():
 
 
 # --- in a real browser: the visitor whose upload went is told so -------------------------------------
+
 
 @pytest.fixture(scope="module")
 def one_upload_server(tmp_path_factory):
@@ -177,8 +177,8 @@ def test_a_check_never_runs_beside_a_picture_being_drawn():
 
 
 def test_images_are_not_drawn_for_very_large_uploads(data):
-    from geo.output.render import APP_MAX_EVENTS, ImageCache, TooManyEvents, request_snapshot
     from geo.output.export import PageOptions
+    from geo.output.render import APP_MAX_EVENTS, ImageCache, TooManyEvents, request_snapshot
 
     class Large:
         events = range(APP_MAX_EVENTS + 1)

@@ -16,8 +16,18 @@ import pytest
 from geo.commands.cli import main
 from geo.data.load import REPO_DATA_DIR
 from geo.data.problems import DataError
-from geo.data.upload import (MAX_BYTES, MAX_COLUMNS, MAX_ROWS, UPLOAD_TTL, UPLOADS_MAX_BYTES, evict_oldest, load_upload, new_upload_folder, problems_csv,
-                             remove_upload_folder)
+from geo.data.upload import (
+    MAX_BYTES,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    UPLOAD_TTL,
+    UPLOADS_MAX_BYTES,
+    evict_oldest,
+    load_upload,
+    new_upload_folder,
+    problems_csv,
+    remove_upload_folder,
+)
 from geo.data.vocab import MAX_SUMMARY
 from harness.browser import CORPUS, upload_file
 
@@ -72,15 +82,18 @@ def test_a_long_cell_in_the_project_schema_is_refused_with_line_column_and_limit
     content = _with_long_cell(BUNDLED_EVENTS, b"Castillo", size)
     assert len(content) <= MAX_BYTES
     messages = _messages("big-cell.csv", "project", content)
-    assert any(m.startswith("big-cell.csv, line 2, column 'title_en': 'xxx") and "at most 160 characters" in m
-               for m in messages), messages
+    assert any(
+        m.startswith("big-cell.csv, line 2, column 'title_en': 'xxx") and "at most 160 characters" in m
+        for m in messages
+    ), messages
 
 
 @pytest.mark.parametrize("size", LONG_CELLS)
 def test_a_long_acled_note_is_read_and_shortened(size):
     """Issue 16: a note over 128 KB crashed the upload with csv's "field larger than field limit"."""
-    content = _with_long_cell(ACLED_OK, b'"On 9 January 2023, police fired on demonstrators near the airport in Juliaca."',
-                              size)
+    content = _with_long_cell(
+        ACLED_OK, b'"On 9 January 2023, police fired on demonstrators near the airport in Juliaca."', size
+    )
     dataset = load_upload(content, "acled_long.csv", "acled")
     assert dataset.problems == () and len(dataset.events) == 1
     assert dataset.events["summary_en"].iat[0] == "x" * MAX_SUMMARY
@@ -104,14 +117,20 @@ def test_too_many_rows_are_refused_before_parsing():
 def test_a_row_with_millions_of_fields_is_refused_before_parsing():
     """Python's csv would hold all of them at once: over 600 MB for one 20 MB row."""
     content = BUNDLED_EVENTS.split(b"\n")[0] + b"\n" + b",".join([b"ab"] * 6_000_000) + b"\n"
-    assert any(f"too many columns: the limit is {MAX_COLUMNS:,}" in m for m in _messages("wide.csv", "project", content))
+    assert any(
+        f"too many columns: the limit is {MAX_COLUMNS:,}" in m for m in _messages("wide.csv", "project", content)
+    )
 
 
 def test_commas_inside_quoted_cells_are_not_columns():
     header, row = ACLED_OK.split(b"\n")[:2]
     note = b'"' + b"a, " * 5_000 + b'"'
-    content = header + b"\n" + row.replace(b'"On 9 January 2023, police fired on demonstrators near the airport in Juliaca."',
-                                            note, 1) + b"\n"
+    content = (
+        header
+        + b"\n"
+        + row.replace(b'"On 9 January 2023, police fired on demonstrators near the airport in Juliaca."', note, 1)
+        + b"\n"
+    )
     assert len(load_upload(content, "acled.csv", "acled").events) == 1
 
 
@@ -127,17 +146,31 @@ def test_the_guide_states_the_limits_and_only_measured_ones():
     from geo.output.render import APP_MAX_EVENTS
 
     guide = (REPO_DATA_DIR.parent / "docs" / "your-data.md").read_text(encoding="utf-8")
-    for limit in (f"{MAX_BYTES // 2**20} MB a file", f"{MAX_ROWS:,} rows", f"{MAX_COLUMNS:,} columns a row",
-                  f"{MAX_FEATURES:,} places", f"{MAX_JSON_VALUES:,} JSON values", f"first {MAX_LISTED:,} problems",
-                  f"pass {UPLOADS_MAX_BYTES // 2**20} MB", f"at most {HELD_MAX} uploads and {HELD_MAX_BYTES // 2**20} MB",
-                  f"more than {APP_MAX_EVENTS:,} events", "benchmarks/uploads.py"):
+    for limit in (
+        f"{MAX_BYTES // 2**20} MB a file",
+        f"{MAX_ROWS:,} rows",
+        f"{MAX_COLUMNS:,} columns a row",
+        f"{MAX_FEATURES:,} places",
+        f"{MAX_JSON_VALUES:,} JSON values",
+        f"first {MAX_LISTED:,} problems",
+        f"pass {UPLOADS_MAX_BYTES // 2**20} MB",
+        f"at most {HELD_MAX} uploads and {HELD_MAX_BYTES // 2**20} MB",
+        f"more than {APP_MAX_EVENTS:,} events",
+        "benchmarks/uploads.py",
+    ):
         assert limit in guide, limit
-    section = guide[guide.index("### Limits"):guide.index("**Nothing an upload contains can crash the page.**")]
+    section = guide[guide.index("### Limits") : guide.index("**Nothing an upload contains can crash the page.**")]
     cited = set(re.findall(r"`([a-z0-9-]+)`", section)) & (set(CASES) | {"cr-rows", "wide-row"})
     assert cited == set(CASES), f"cases measured but not cited: {set(CASES) - cited}"
-    measured = {c["case"] for c in json.loads((REPO_DATA_DIR.parent / "benchmarks" / "results" / "uploads.json")
-                                               .read_text(encoding="utf-8"))["cases"]}
-    assert set(CASES) <= measured, f"run benchmarks/uploads.py --json benchmarks/results/uploads.json: {set(CASES) - measured}"
+    measured = {
+        c["case"]
+        for c in json.loads(
+            (REPO_DATA_DIR.parent / "benchmarks" / "results" / "uploads.json").read_text(encoding="utf-8")
+        )["cases"]
+    }
+    assert set(CASES) <= measured, (
+        f"run benchmarks/uploads.py --json benchmarks/results/uploads.json: {set(CASES) - measured}"
+    )
 
 
 def test_a_file_over_20_mb_is_refused():
@@ -238,8 +271,10 @@ def test_uploading_in_a_loop_cannot_fill_the_disk(tmp_path):
     assert len(list((tmp_path / "uploads").iterdir())) == budget // size
 
 
-@pytest.mark.parametrize("name, code, words", [("acled_ok.csv", 0, "2 events: OK"),
-                                               ("acled_bad_coordinates.csv", 1, "line 7, column 'latitude'")])
+@pytest.mark.parametrize(
+    "name, code, words",
+    [("acled_ok.csv", 0, "2 events: OK"), ("acled_bad_coordinates.csv", 1, "line 7, column 'latitude'")],
+)
 def test_validate_acled_from_the_command_line(name, code, words):
     out, err = io.StringIO(), io.StringIO()
     assert main(["validate", "--acled", str(CORPUS / name)], out, err) == code
@@ -247,6 +282,7 @@ def test_validate_acled_from_the_command_line(name, code, words):
 
 
 # --- in a real browser, through the app's own upload widget --------------------------------------
+
 
 @pytest.mark.browser
 def test_an_uploaded_hostile_file_maps_as_text_and_runs_nothing(app_server, browsing):
@@ -296,6 +332,7 @@ def test_an_acled_upload_is_private_to_its_session(app_server, chromium, browsin
 
 # --- ragged rows (issue 21: a short ACLED row crashed with a KeyError) ---------------------------
 
+
 def _ragged(content: bytes, cut: int) -> tuple[bytes, int, int]:
     """`content` with its third line short of its last `cut` cells (or `-cut` cells longer); the file,
     the header's width and the row's."""
@@ -309,7 +346,8 @@ def _ragged(content: bytes, cut: int) -> tuple[bytes, int, int]:
 def test_a_short_acled_row_is_refused_with_its_line():
     dataset = load_upload((CORPUS / "acled_short_row.csv").read_bytes(), "acled_short_row.csv", "acled")
     assert [str(p) for p in dataset.problems] == [
-        "acled_short_row.csv, line 3: '15 fields': expected 16 comma-separated fields, like the header"]
+        "acled_short_row.csv, line 3: '15 fields': expected 16 comma-separated fields, like the header"
+    ]
     assert list(dataset.events["id"]) == ["per1001"]
 
 
@@ -319,14 +357,20 @@ def test_a_ragged_row_is_refused_with_its_line_in_both_loaders(fmt, content, cut
     ragged, width, fields = _ragged(content, cut)
     dataset = load_upload(ragged, "ragged.csv", fmt)
     messages = [str(p) for p in dataset.problems]
-    assert f"ragged.csv, line 3: '{fields} fields': expected {width} comma-separated fields, like the header" \
-        in messages, messages
+    assert (
+        f"ragged.csv, line 3: '{fields} fields': expected {width} comma-separated fields, like the header" in messages
+    ), messages
     assert len(dataset.events) >= 1  # the other rows are mapped
 
 
 def test_validate_acled_refuses_a_short_row_without_a_traceback():
-    done = subprocess.run([sys.executable, "-m", "geo", "validate", "--acled", str(CORPUS / "acled_short_row.csv")],
-                          cwd=REPO_DATA_DIR.parent, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "geo", "validate", "--acled", str(CORPUS / "acled_short_row.csv")],
+        cwd=REPO_DATA_DIR.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr + done.stdout
     assert "acled_short_row.csv, line 3: '15 fields': expected 16 comma-separated fields" in done.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
@@ -13,16 +13,16 @@ from streamlit_folium import st_folium
 
 from geo.data.load import Dataset
 from geo.data.record import SEED, Record
+from geo.data.vocab import COUNT_COLUMNS
 from geo.map.layers import base_map
 from geo.model.moments import Moment
 from geo.model.params import ViewState, steps_for, to_params
+from geo.model.timeline import EventIndex, MapState, toll_as_worded, toll_start
 from geo.model.views import VIEWS
 from geo.text.a11y import moment_summary
 from geo.text.i18n import text
 from geo.text.labels import count_label, toll_scope
 from geo.text.steptext import reported_lines
-from geo.data.vocab import COUNT_COLUMNS
-from geo.model.timeline import EventIndex, MapState, toll_as_worded, toll_start
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 MAP_KEY = "juliaca_map"  # the container around st_folium: the time control finds the map's iframe by it
@@ -42,6 +42,7 @@ def again_if_upload_gone(section):
             return section(*args, **kwargs)
         except UploadGone:
             st.rerun(scope="app")
+
     return run
 
 
@@ -56,13 +57,14 @@ class Page:
 
     holder: object
     moments: list[Moment]
-    bundle: str              # the bundle's folder under static/, for the map
-    source_format: str       # "project" or "acled"
+    bundle: str  # the bundle's folder under static/, for the map
+    source_format: str  # "project" or "acled"
     lang: str
     source: str | None = None  # the source chosen: None (every source), SEED (the article only: `data` is its
     # own dataset, geo.data.load.for_source) or a source id (the browser shows that source's events only)
-    record: Record = Record()  # the whole record, whatever the source chosen (for its choices and lists)
-    record_bundle: str = ""    # the bundle that holds the whole record's lists (people, sources)
+    # the whole record, whatever the source chosen (for its choices and lists)
+    record: Record = field(default_factory=Record)
+    record_bundle: str = ""  # the bundle that holds the whole record's lists (people, sources)
 
     def _content(self) -> dict:
         value = self.holder.value
@@ -107,8 +109,18 @@ def restore_unmounted(state) -> None:
 def current_view() -> ViewState:
     """The view the session's widgets describe."""
     s = st.session_state
-    return ViewState(steps_for(s.scale)[s.step], s.scale, s.lang, s.view, s.base, frozenset(s.categories), s.event,
-                     "present" if s.present else "explore", s.moment, chosen_source())
+    return ViewState(
+        steps_for(s.scale)[s.step],
+        s.scale,
+        s.lang,
+        s.view,
+        s.base,
+        frozenset(s.categories),
+        s.event,
+        "present" if s.present else "explore",
+        s.moment,
+        chosen_source(),
+    )
 
 
 ALL_SOURCES = "*"  # the source choice's "All sources" (no source id looks like it)
@@ -129,8 +141,15 @@ def show_map(page: Page, view: ViewState, height: int, step: dict) -> None:
     center, zoom = VIEWS[view.view]
     key = f"map-{page.lang}-{view.base}"
     first = _first_step(f"{view.mode}/{key}/{page.bundle}", step)
-    fmap = base_map(page.places, page.lang, view.base, page.bundle, first_step=first, room=view.mode == "present",
-                    people_links=view.mode == "explore" and bool(page.record.people))  # the list is beside the map
+    fmap = base_map(
+        page.places,
+        page.lang,
+        view.base,
+        page.bundle,
+        first_step=first,
+        room=view.mode == "present",
+        people_links=view.mode == "explore" and bool(page.record.people),
+    )  # the list is beside the map
     with st.container(key=MAP_KEY):
         st_folium(fmap, key=key, height=height, use_container_width=True, center=center, zoom=zoom, returned_objects=[])
 
@@ -151,8 +170,11 @@ def counter_words(page: Page, scale: str) -> dict:
     scope, scope_help = toll_scope(scale, page.lang)
     if page.source_format == "acled":
         scope, scope_help = "", page.t("acled_note")
-    return {"values": _worded_tolls(page.bundle, scale, page.lang, page.index),
-            "scope": scope, "help": f"{scope_help} {page.t('counts_help')}".strip()}
+    return {
+        "values": _worded_tolls(page.bundle, scale, page.lang, page.index),
+        "scope": scope,
+        "help": f"{scope_help} {page.t('counts_help')}".strip(),
+    }
 
 
 def reported_words(page: Page, scale: str) -> list[str]:
@@ -170,8 +192,10 @@ def _reported(bundle: str, scale: str, lang: str, source: str | None, _index: Ev
 def _worded_tolls(bundle: str, scale: str, lang: str, _index: EventIndex) -> list[list[str]]:
     """Per step of `scale`, the four counters as worded; once per dataset (`bundle`, its fingerprint), read-only."""
     start = toll_start(scale)
-    return [[count_label(*worded[c], lang) for c in COUNT_COLUMNS]
-            for worded in (toll_as_worded(_index, t, start) for t in steps_for(scale))]
+    return [
+        [count_label(*worded[c], lang) for c in COUNT_COLUMNS]
+        for worded in (toll_as_worded(_index, t, start) for t in steps_for(scale))
+    ]
 
 
 def step_summaries(page: Page, view: ViewState) -> list[str]:
@@ -181,10 +205,13 @@ def step_summaries(page: Page, view: ViewState) -> list[str]:
 
 
 @st.cache_resource(max_entries=64)
-def _summaries(bundle: str, scale: str, lang: str, view: str, categories: frozenset[str], source: str | None,
-               _page: Page) -> list[str]:
-    return [moment_summary(_page.index, _page.places, t, scale, lang, view=view, categories=categories, source=source)
-            for t in steps_for(scale)]
+def _summaries(
+    bundle: str, scale: str, lang: str, view: str, categories: frozenset[str], source: str | None, _page: Page
+) -> list[str]:
+    return [
+        moment_summary(_page.index, _page.places, t, scale, lang, view=view, categories=categories, source=source)
+        for t in steps_for(scale)
+    ]
 
 
 def sync_url(view: ViewState) -> None:
@@ -194,23 +221,30 @@ def sync_url(view: ViewState) -> None:
 
 
 # Visually hidden, still read by screen readers (the usual "sr-only" pattern).
-_SR_ONLY = ("<style>.jm-sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;"
-            " overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }</style>")
+_SR_ONLY = (
+    "<style>.jm-sr-only { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;"
+    " overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }</style>"
+)
 
 
 def map_summary(page: Page, view: ViewState, state: MapState) -> None:
     """The moment in words, next to the map, for screen readers: a region they can find by its name."""
-    summary = moment_summary(page.index, page.places, state.t, view.scale, page.lang, view=view.view,
-                             categories=view.categories)
-    st.html(f'<section class="jm-sr-only" aria-label="{html.escape(page.t("summary_heading"))}">'
-            f"<p>{html.escape(summary)}</p></section>{_SR_ONLY}")
+    summary = moment_summary(
+        page.index, page.places, state.t, view.scale, page.lang, view=view.view, categories=view.categories
+    )
+    st.html(
+        f'<section class="jm-sr-only" aria-label="{html.escape(page.t("summary_heading"))}">'
+        f"<p>{html.escape(summary)}</p></section>{_SR_ONLY}"
+    )
 
 
 def loading_note(message: str, min_height: int = 0) -> None:
     """Where a part of the page comes once the map is painted: said in words, politely to screen readers
     too (role=status), and holding about its room so that the page does not jump when it arrives."""
-    st.html(f'<p role="status" style="min-height: {min_height}px; margin: 0; color: #444; font-style: italic">'
-            f"{html.escape(message)}</p>")
+    st.html(
+        f'<p role="status" style="min-height: {min_height}px; margin: 0; color: #444; font-style: italic">'
+        f"{html.escape(message)}</p>"
+    )
 
 
 # Streamlit makes its main area a tab stop (the skip link's target) with no focus ring (WCAG 2.4.7).
@@ -219,5 +253,6 @@ _FOCUS = "<style>[data-testid='stMain']:focus-visible { outline: 3px solid #0072
 
 def page_language(lang: str) -> None:
     """`<html lang>` follows the chosen language (Streamlit writes "en" whatever it is; WCAG 3.1.1); focus shows."""
-    st.html(f"<script>document.documentElement.lang = {json.dumps(lang)};</script>{_FOCUS}",
-            unsafe_allow_javascript=True)
+    st.html(
+        f"<script>document.documentElement.lang = {json.dumps(lang)};</script>{_FOCUS}", unsafe_allow_javascript=True
+    )

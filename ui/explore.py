@@ -14,8 +14,17 @@ from geo.model.timeline import new_since, state_at, toll_start
 from geo.output.export import PageOptions
 from geo.text.labels import clock_label
 from geo.text.sources import source_choices, source_shown_line
-from ui.common import (ALL_SOURCES, Page, again_if_upload_gone, counter_words, current_view, loading_note,
-                       reported_words, show_map, step_summaries)
+from ui.common import (
+    ALL_SOURCES,
+    Page,
+    again_if_upload_gone,
+    counter_words,
+    current_view,
+    loading_note,
+    reported_words,
+    show_map,
+    step_summaries,
+)
 from ui.images import can_render_images, image_cache
 from ui.layout import map_choices
 from ui.share import share_section
@@ -28,7 +37,8 @@ COMPLETE_AT_LATEST_S = 4  # map first: the rest of the page comes by then even i
 def on_scale_change() -> None:
     """Keep the moment when switching scales: 9 January on the day scale, 06:00 on the hour scale."""
     day_steps = [t.date() for t in steps_for("day")]
-    st.session_state.step = day_steps.index(steps_for("hour")[0].date()) if st.session_state.scale == "day" else DEFAULT_HOUR
+    day = st.session_state.scale == "day"
+    st.session_state.step = day_steps.index(steps_for("hour")[0].date()) if day else DEFAULT_HOUR
     st.session_state.event = None
     bump_revision()
 
@@ -61,20 +71,44 @@ def map_section(page: Page) -> None:
     if s.page_complete and not s.get("page_shown_complete"):
         st.rerun(scope="app")  # the rest of the page is outside this fragment
     view = current_view()
-    state = state_at(page.index, view.t, new_from=new_since(view.t, view.scale), categories=view.categories,
-                     toll_from=toll_start(view.scale), source=page.mask)
+    state = state_at(
+        page.index,
+        view.t,
+        new_from=new_since(view.t, view.scale),
+        categories=view.categories,
+        toll_from=toll_start(view.scale),
+        source=page.mask,
+    )
     if s.event and s.event not in set(state.visible["id"]):
         s.event = None
         view = current_view()
     cats = step_filter(view.categories)
     words = counter_words(page, view.scale)
-    steps = [step | {"toll": toll, "summary": summary, "reported": reported} for step, toll, summary, reported in
-             zip(explore_steps(view.scale, page.lang), words["values"], step_summaries(page, view),
-                 reported_words(page, view.scale))]
+    steps = [
+        step | {"toll": toll, "summary": summary, "reported": reported}
+        for step, toll, summary, reported in zip(
+            explore_steps(view.scale, page.lang),
+            words["values"],
+            step_summaries(page, view),
+            reported_words(page, view.scale),
+            strict=True,
+        )
+    ]
     address = {name: value for name, value in to_params(view).items() if name not in ("t", "event")}
-    time_control(page, steps, s.step, mode="explore", scope=words["scope"], note=words["help"], cats=cats,
-                 selected=view.event, on_drawn=complete_page, report_drawn=not s.page_complete, address=address,
-                 src=page.mask)
+    time_control(
+        page,
+        steps,
+        s.step,
+        mode="explore",
+        scope=words["scope"],
+        note=words["help"],
+        cats=cats,
+        selected=view.event,
+        on_drawn=complete_page,
+        report_drawn=not s.page_complete,
+        address=address,
+        src=page.mask,
+    )
     shown_line = source_shown_line(page.record, page.source, _events_of(page), page.lang)
     if shown_line:
         st.caption(shown_line)
@@ -106,16 +140,37 @@ def settings(page: Page) -> None:
     itself; the article only is a dataset of its own)."""
     columns = st.columns(3)
     # the view and the base map are next to the map (ui/layout.py, map_choices)
-    columns[0].segmented_control(page.t("scale"), SCALES, key="scale", persist_state="page", required=True,
-                                 on_change=on_scale_change, format_func=lambda x: page.t(f"scale_{x}"))
+    columns[0].segmented_control(
+        page.t("scale"),
+        SCALES,
+        key="scale",
+        persist_state="page",
+        required=True,
+        on_change=on_scale_change,
+        format_func=lambda x: page.t(f"scale_{x}"),
+    )
     with columns[1].expander(page.t("categories")):
-        st.pills(page.t("categories"), CATEGORIES, selection_mode="multi", key="categories", persist_state="page",
-                 format_func=lambda c: page.t(f"category_{c}"), label_visibility="collapsed")
+        st.pills(
+            page.t("categories"),
+            CATEGORIES,
+            selection_mode="multi",
+            key="categories",
+            persist_state="page",
+            format_func=lambda c: page.t(f"category_{c}"),
+            label_visibility="collapsed",
+        )
     if page.record:  # an upload brings no record: nothing to choose
-        choices = {ALL_SOURCES if key is None else key: label
-                   for key, label in source_choices(page.record, page.lang).items()}
-        columns[2].selectbox(page.t("source_filter"), tuple(choices), key="source", format_func=choices.__getitem__,
-                             help=page.t("source_filter_help"), persist_state="page")
+        choices = {
+            ALL_SOURCES if key is None else key: label for key, label in source_choices(page.record, page.lang).items()
+        }
+        columns[2].selectbox(
+            page.t("source_filter"),
+            tuple(choices),
+            key="source",
+            format_func=choices.__getitem__,
+            help=page.t("source_filter_help"),
+            persist_state="page",
+        )
 
 
 def sources_section(page: Page) -> None:
@@ -138,20 +193,33 @@ def snapshot_png(page: Page, key: str) -> tuple[str, str, bytes]:
     """The PNG of the view at step `key`, with its alt text in its Description, made when the browser asks:
     by the process's one browser, two images at a time, an image already made for anyone given at once
     (geo.output.render.request_snapshot). A refusal is said in words (too busy, too long, too many events)."""
-    from geo.output.render import (APP_MAX_EVENTS, APP_TIMEOUT_S, RenderBusy, RenderTimeout, TooManyEvents,
-                                   request_snapshot)
+    from geo.output.render import (
+        APP_MAX_EVENTS,
+        APP_TIMEOUT_S,
+        RenderBusy,
+        RenderTimeout,
+        TooManyEvents,
+        request_snapshot,
+    )
 
     view = view_at(key)
-    options = PageOptions(view.lang, view.view, view.base, view.scale, steps_for(view.scale).index(view.t),
-                          categories=view.categories, source=page.mask)
+    options = PageOptions(
+        view.lang,
+        view.view,
+        view.base,
+        view.scale,
+        steps_for(view.scale).index(view.t),
+        categories=view.categories,
+        source=page.mask,
+    )
     clock = clock_label(view.t, view.scale, page.lang)
     try:
         job = request_snapshot(image_cache(), page.bundle, page.index, page.places, options)
         png = job.future.result(timeout=APP_TIMEOUT_S * 2)
     except TooManyEvents:
-        raise Refused(page.t("download_png_too_many", n=len(page.index.events), limit=APP_MAX_EVENTS))
+        raise Refused(page.t("download_png_too_many", n=len(page.index.events), limit=APP_MAX_EVENTS)) from None
     except RenderBusy:
-        raise Refused(page.t("png_busy"))
+        raise Refused(page.t("png_busy")) from None
     except (RenderTimeout, TimeoutError):
-        raise Refused(page.t("png_timeout", clock=clock))
+        raise Refused(page.t("png_timeout", clock=clock)) from None
     return f"juliaca-{view.t.strftime('%Y%m%d-%H%M')}.png", "image/png", png

@@ -11,7 +11,8 @@ import functools
 import logging
 import os
 import secrets
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
 
@@ -58,7 +59,7 @@ def guarded(where: str, on_error: Callable[[str], T] | None = None, *, reraise: 
             try:
                 _forced_fault(where)
                 return function(*args, **kwargs)
-            except Exception as error:
+            except Exception as error:  # noqa: BLE001 - the boundary itself: any error becomes an id and a note
                 error_id = report(error, where)
                 if on_error is not None:
                     return on_error(error_id)
@@ -66,7 +67,9 @@ def guarded(where: str, on_error: Callable[[str], T] | None = None, *, reraise: 
                 if reraise:
                     raise RuntimeError(f"error {error_id}") from None
                 return None
+
         return run
+
     return decorate
 
 

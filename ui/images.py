@@ -4,7 +4,6 @@ app's "This view (PNG)" asks for it and says it is being made while it waits (ui
 
 from __future__ import annotations
 
-
 import streamlit as st
 
 from geo.output.browser import INSTALL_PNG, find_renderer_chromium, playwright_available

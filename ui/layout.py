@@ -31,6 +31,7 @@ header[data-testid="stHeader"] * {{ pointer-events: auto; }}
 }}
 </style>"""
 
+
 def page_style() -> None:
     """The page's layout for every screen (classroom mode adds its own: ui/present.py)."""
     st.html(_PAGE)
@@ -53,7 +54,19 @@ def map_choices(page: Page) -> None:
     """The preset view and the base map, next to the map (they change the map itself: its fragment reruns).
     When the tiles cannot be reached the map takes the offline base by itself (geo/web/app/screen.js)."""
     with st.container(key="jm_map_choices", horizontal=True, gap="medium"):
-        st.segmented_control(page.t("view"), tuple(VIEWS), key="view", persist_state="page", required=True,
-                             format_func=lambda v: page.t(f"view_{v}"))
-        st.segmented_control(page.t("basemap"), tuple(BASEMAPS), key="base", persist_state="page", required=True,
-                             format_func=lambda b: page.t(f"basemap_{b}"))
+        st.segmented_control(
+            page.t("view"),
+            tuple(VIEWS),
+            key="view",
+            persist_state="page",
+            required=True,
+            format_func=lambda v: page.t(f"view_{v}"),
+        )
+        st.segmented_control(
+            page.t("basemap"),
+            tuple(BASEMAPS),
+            key="base",
+            persist_state="page",
+            required=True,
+            format_func=lambda b: page.t(f"basemap_{b}"),
+        )

@@ -43,12 +43,17 @@ def _with_tolls(page: Page, steps: list[dict]) -> list[dict]:
     """Each moment's step with its four counters as worded ("over 100"), their scope, on its own scale, and the
     figures reported by then."""
     out = []
-    for step, moment in zip(steps, page.moments):
+    for step, moment in zip(steps, page.moments, strict=True):
         start = toll_start(moment.scale)
         worded = toll_as_worded(page.index, moment.t, start)
-        out.append(step | {"toll": [count_label(*worded[c], page.lang) for c in COUNT_COLUMNS],
-                           "scope": toll_scope(moment.scale, page.lang)[0],
-                           "reported": reported_line(reported_at(page.index, moment.t, start), page.lang)})
+        out.append(
+            step
+            | {
+                "toll": [count_label(*worded[c], page.lang) for c in COUNT_COLUMNS],
+                "scope": toll_scope(moment.scale, page.lang)[0],
+                "reported": reported_line(reported_at(page.index, moment.t, start), page.lang),
+            }
+        )
     return out
 
 
@@ -59,14 +64,14 @@ def present_section(page: Page) -> None:
     s.moment_count = len(page.moments)
     moment = page.moments[s.moment - 1]
     view = ViewState(moment.t, moment.scale, page.lang, moment.view, s.base, mode="present", moment=s.moment)
-    state = state_at(page.index, moment.t, new_from=new_since(moment.t, moment.scale),
-                     toll_from=toll_start(moment.scale))
+    state = state_at(
+        page.index, moment.t, new_from=new_since(moment.t, moment.scale), toll_from=toll_start(moment.scale)
+    )
     steps = _with_tolls(page, moment_steps(page.moments, page.lang))
     with st.container(key="jm_room"):
         words, pictured = st.columns([1, 2], gap="medium")
         with words:
-            time_control(page, steps, s.moment - 1, mode="present", on_release=hear_moment,
-                         note=page.t("counts_help"))
+            time_control(page, steps, s.moment - 1, mode="present", on_release=hear_moment, note=page.t("counts_help"))
             map_summary(page, view, state)
             st.caption(page.t("present_keys"))
             share_section(page, view, moment)

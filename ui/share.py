@@ -24,6 +24,7 @@ from ui.time_control import copy_field, file_button
 SITE_URL_VARIABLE = "JULIACA_SITE_URL"
 FALLBACK_APP_URL = "http://localhost:8501/"
 
+
 def site_url() -> str | None:
     """Where the exported site is published (from JULIACA_SITE_URL), ending in /, or None."""
     value = os.environ.get(SITE_URL_VARIABLE, "").strip()
@@ -39,13 +40,16 @@ def app_link(view: ViewState) -> str:
 
 
 def embed_code(site: str, view: ViewState) -> str:
-    """The iframe of the exported page at the view's moment, and the parent script of docs/journalists.md that sizes it."""
+    """The iframe of the exported page at the view's moment, and the parent script of docs/journalists.md that
+    sizes it."""
     query = urlencode({"t": step_key(view.t, view.scale), "lang": view.lang, "view": view.view}, safe=":")
     title = html.escape(text(view.lang, "title"), quote=True)
     label = html.escape(text(view.lang, "embed_label"), quote=True)
-    return (f'<iframe class="juliaca-embed" src="{html.escape(f"{site}index.html?{query}", quote=True)}" '
-            f'title="{title}" aria-label="{label}" width="100%" height="720" style="border:0; display:block" '
-            f'loading="lazy"></iframe>\n' + PARENT_SCRIPT)
+    return (
+        f'<iframe class="juliaca-embed" src="{html.escape(f"{site}index.html?{query}", quote=True)}" '
+        f'title="{title}" aria-label="{label}" width="100%" height="720" style="border:0; display:block" '
+        f'loading="lazy"></iframe>\n' + PARENT_SCRIPT
+    )
 
 
 PARENT_SCRIPT = """<script>
@@ -64,19 +68,38 @@ def share_section(page: Page, view: ViewState, moment: Moment | None = None) -> 
     """The Share this moment popover: link, embed code, the key moment's page, and the alt text."""
     with st.popover(text(page.lang, "share_heading"), icon=":material/share:"):
         explore = view.mode == "explore"
-        copy_field("share-link", text(page.lang, "share_link"), app_link(view), page.lang,
-                   follow="address" if explore else None)
+        copy_field(
+            "share-link",
+            text(page.lang, "share_link"),
+            app_link(view),
+            page.lang,
+            follow="address" if explore else None,
+        )
         site = site_url()
         if site:
-            copy_field("share-embed", text(page.lang, "share_embed"), embed_code(site, view), page.lang, rows=5,
-                       follow="time" if explore else None, step_key=step_key(view.t, view.scale))
+            copy_field(
+                "share-embed",
+                text(page.lang, "share_embed"),
+                embed_code(site, view),
+                page.lang,
+                rows=5,
+                follow="time" if explore else None,
+                step_key=step_key(view.t, view.scale),
+            )
             if moment is not None:
-                copy_field("share-moment", text(page.lang, "share_moment_page"), f"{site}moments/{moment.id}/",
-                           page.lang)
+                copy_field(
+                    "share-moment", text(page.lang, "share_moment_page"), f"{site}moments/{moment.id}/", page.lang
+                )
         else:
             st.caption(text(page.lang, "share_no_site"))
-        file_button("share-alt", text(page.lang, "share_alt_download"), text(page.lang, "share_alt"), "alt",
-                    page.lang, lambda what, key: _alt_file(page, view, moment, key))
+        file_button(
+            "share-alt",
+            text(page.lang, "share_alt_download"),
+            text(page.lang, "share_alt"),
+            "alt",
+            page.lang,
+            lambda what, key: _alt_file(page, view, moment, key),
+        )
 
 
 def _alt_file(page: Page, view: ViewState, moment: Moment | None, key: str) -> tuple[str, str, bytes]:
@@ -91,17 +114,28 @@ def alt_text(page: Page, view: ViewState, moment: Moment | None = None) -> str:
     """The suggested alt text of the view's image, made when asked (it is not needed at every step)."""
     from geo.text.describe import describe_moment
 
-    return describe_moment(page.index, page.places, view.t, scale=view.scale, lang=view.lang, view=view.view,
-                           categories=view.categories, highlight=moment.event_ids if moment else (),
-                           source=page.mask) + "\n"
+    return (
+        describe_moment(
+            page.index,
+            page.places,
+            view.t,
+            scale=view.scale,
+            lang=view.lang,
+            view=view.view,
+            categories=view.categories,
+            highlight=moment.event_ids if moment else (),
+            source=page.mask,
+        )
+        + "\n"
+    )
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
 def _handout(lang: str, data_dir: str) -> bytes:
-    from geo.output.handout import handout_pdf
     from geo.data.load import load_dataset
     from geo.model.moments import load_moments
     from geo.model.timeline import index_events
+    from geo.output.handout import handout_pdf
 
     data = load_dataset(data_dir, strict=False)
     index = index_events(data.events, data.places, data.record)
@@ -118,6 +152,12 @@ def handout_button(page: Page) -> None:
     if not can_render_images():  # the handout's maps are drawn like the images: say what the server lacks
         st.caption(text(page.lang, "download_png_unavailable"))
         return
-    st.download_button(text(page.lang, "handout_button"), data=lambda: _handout(page.lang, str(default_data_dir())),
-                       file_name=f"juliaca-{page.lang}.pdf", mime="application/pdf", on_click="ignore",
-                       help=text(page.lang, "handout_help"), icon=":material/picture_as_pdf:")
+    st.download_button(
+        text(page.lang, "handout_button"),
+        data=lambda: _handout(page.lang, str(default_data_dir())),
+        file_name=f"juliaca-{page.lang}.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+        help=text(page.lang, "handout_help"),
+        icon=":material/picture_as_pdf:",
+    )

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import base64
 import functools
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -32,14 +32,13 @@ from geo.text.words import control_words, counter_labels, list_words
 from ui.common import MAP_KEY, Page
 
 
-
 @functools.cache
 def _component():
     """Registered once per server process, when first mounted (the manifest is found at run time)."""
     return st.components.v2.component("juliaca-map.app", js="loader.js")
 
 
-EXPLORE_SPEEDS = (("0.5", 500), ("1", 1000), ("2", 2000))    # seconds per step
+EXPLORE_SPEEDS = (("0.5", 500), ("1", 1000), ("2", 2000))  # seconds per step
 PRESENT_SPEEDS = tuple((str(s), s * 1000) for s in (10, 20, 30, 45, 60, 90))  # seconds per moment
 
 
@@ -67,17 +66,30 @@ def released_key(mode: str) -> str | None:
     return at.get("key") if isinstance(at, dict) else None
 
 
-def first_map_step(steps: list[dict], step: int, cats: list[str] | None = None, selected: str | None = None,
-                   src: str | None = None) -> dict:
+def first_map_step(
+    steps: list[dict], step: int, cats: list[str] | None = None, selected: str | None = None, src: str | None = None
+) -> dict:
     """What the map draws first for `step` (the control sends later steps): its message, filter, selection and
     the source whose events alone it shows."""
     return with_view(steps[step]["map"], cats, selected, src)
 
 
-def time_control(page: Page, steps: list[dict], step: int, *, mode: str, on_release: Callable[[], None] | None = None,
-                 scope: str = "", note: str = "", cats: list[str] | None = None, selected: str | None = None,
-                 on_drawn: Callable[[], None] | None = None, report_drawn: bool = False,
-                 address: dict[str, str] | None = None, src: str | None = None) -> None:
+def time_control(
+    page: Page,
+    steps: list[dict],
+    step: int,
+    *,
+    mode: str,
+    on_release: Callable[[], None] | None = None,
+    scope: str = "",
+    note: str = "",
+    cats: list[str] | None = None,
+    selected: str | None = None,
+    on_drawn: Callable[[], None] | None = None,
+    report_drawn: bool = False,
+    address: dict[str, str] | None = None,
+    src: str | None = None,
+) -> None:
     """Mount (or update) the control showing `steps` at `step`; a step's `toll` holds its four counters as
     worded, its `reported` the figures reported by then, `scope` says what they count and `note` what they
     include. `src`: the source whose events alone the map and the list show. With `report_drawn`, `on_drawn`
@@ -85,12 +97,23 @@ def time_control(page: Page, steps: list[dict], step: int, *, mode: str, on_rele
     browser keeps in the address bar (with its own time and event) in the explorer."""
     speeds = EXPLORE_SPEEDS if mode == "explore" else PRESENT_SPEEDS
     data = {
-        "role": "control", "app": _app(), "mode": mode, "steps": steps, "step": step,
-        "rev": st.session_state.get("time_rev", 0), "strings": control_words(page.lang, mode, scope, note),
+        "role": "control",
+        "app": _app(),
+        "mode": mode,
+        "steps": steps,
+        "step": step,
+        "rev": st.session_state.get("time_rev", 0),
+        "strings": control_words(page.lang, mode, scope, note),
         "counters": counter_labels(page.lang, page.source_format == "acled"),
-        "bundle": f"{URL_ROOT}/{page.bundle}/core.json", "mapKey": MAP_KEY,
-        "cats": cats, "selected": selected, "src": src, "reportDrawn": report_drawn and on_drawn is not None,
-        "speeds": [{"label": label, "ms": ms} for label, ms in speeds], "speed": 1, "address": address or {},
+        "bundle": f"{URL_ROOT}/{page.bundle}/core.json",
+        "mapKey": MAP_KEY,
+        "cats": cats,
+        "selected": selected,
+        "src": src,
+        "reportDrawn": report_drawn and on_drawn is not None,
+        "speeds": [{"label": label, "ms": ms} for label, ms in speeds],
+        "speed": 1,
+        "address": address or {},
     }
     default, callbacks = {}, {}
     if on_release is not None:
@@ -111,6 +134,7 @@ class Refused(Exception):
 def _on_make(key: str, make: Maker) -> Callable[[], None]:
     """The callback of a mount that asked the server for a file: make it at the step the browser shows,
     and keep it for this run's data (the browser saves it once, by its id)."""
+
     def made() -> None:
         from ui.guard import guarded
 
@@ -130,8 +154,12 @@ def _on_make(key: str, make: Maker) -> Callable[[], None]:
                 return None
 
         result = guarded("download", failed)(attempt)(str(wanted.get("what")), wanted["key"])
-        st.session_state[f"{key}_made"] = ({"id": wanted.get("n"), "error": error["text"]} if error else
-                                           {"id": wanted.get("n"), "name": result[0], "type": result[1], "data": result[2]})
+        st.session_state[f"{key}_made"] = (
+            {"id": wanted.get("n"), "error": error["text"]}
+            if error
+            else {"id": wanted.get("n"), "name": result[0], "type": result[1], "data": result[2]}
+        )
+
     return made
 
 
@@ -150,34 +178,69 @@ def event_panel(page: Page, *, png: bool, make: Maker) -> None:
     """The list of the events shown, the downloads and the list of the people killed (fetched from the whole
     record's bundle when opened), drawn in the browser at the time it shows; `png`: whether the server can
     make the image, which `make` does when the browser asks."""
-    data = {"role": "panel", "app": _app(), "bundle": f"{URL_ROOT}/{page.bundle}/core.json",
-            "bundleUrl": f"{URL_ROOT}/{page.bundle}", "lang": page.lang, "words": list_words(page.lang),
-            "limit": LIST_LIMIT, "png": png, "made": _made(PANEL_KEY),
-            "recordUrl": f"{URL_ROOT}/{page.record_bundle or page.bundle}", "people": len(page.record.people)}
-    _component()(key=PANEL_KEY, data=data, default={"make": None}, height="content",
-               on_make_change=_on_make(PANEL_KEY, make))
+    data = {
+        "role": "panel",
+        "app": _app(),
+        "bundle": f"{URL_ROOT}/{page.bundle}/core.json",
+        "bundleUrl": f"{URL_ROOT}/{page.bundle}",
+        "lang": page.lang,
+        "words": list_words(page.lang),
+        "limit": LIST_LIMIT,
+        "png": png,
+        "made": _made(PANEL_KEY),
+        "recordUrl": f"{URL_ROOT}/{page.record_bundle or page.bundle}",
+        "people": len(page.record.people),
+    }
+    _component()(
+        key=PANEL_KEY, data=data, default={"make": None}, height="content", on_make_change=_on_make(PANEL_KEY, make)
+    )
 
 
 def source_list(page: Page) -> None:
     """Every source of the record (fetched from its bundle), with its date, kind and link, and what cites it."""
-    data = {"role": "sources", "app": _app(), "lang": page.lang, "words": list_words(page.lang),
-            "recordUrl": f"{URL_ROOT}/{page.record_bundle or page.bundle}"}
+    data = {
+        "role": "sources",
+        "app": _app(),
+        "lang": page.lang,
+        "words": list_words(page.lang),
+        "recordUrl": f"{URL_ROOT}/{page.record_bundle or page.bundle}",
+    }
     _component()(key="source_list", data=data, height="content")
 
 
 def file_button(key: str, label: str, help_text: str, what: str, lang: str, make: Maker) -> None:
     """A button for a file the server makes at the time the browser shows (`make`), saved when it comes."""
-    data = {"role": "file", "app": _app(), "label": label, "help": help_text, "what": what,
-            "making": text(lang, "download_making"), "made": _made(key)}
+    data = {
+        "role": "file",
+        "app": _app(),
+        "label": label,
+        "help": help_text,
+        "what": what,
+        "making": text(lang, "download_making"),
+        "made": _made(key),
+    }
     _component()(key=key, data=data, default={"make": None}, height="content", on_make_change=_on_make(key, make))
 
 
-def copy_field(key: str, label: str, value: str, lang: str, rows: int = 2, follow: str | None = None,
-               step_key: str = "") -> None:
+def copy_field(
+    key: str, label: str, value: str, lang: str, rows: int = 2, follow: str | None = None, step_key: str = ""
+) -> None:
     """A read-only text with a Copy button that says so when it has copied. `follow`: "address" (the text
     is the address bar, which the browser keeps at the view shown) or "time" (its `t=<step_key>` follows
     the time shown); the value travels as data and goes in with .value."""
-    _component()(key=key, data={"role": "copy", "app": _app(), "label": label, "value": value, "rows": rows,
-                              "copy": text(lang, "share_copy"), "copied": text(lang, "share_copied"),
-                              "failed": text(lang, "share_copy_failed"), "follow": follow, "key": step_key},
-               height="content")
+    _component()(
+        key=key,
+        data={
+            "role": "copy",
+            "app": _app(),
+            "label": label,
+            "value": value,
+            "rows": rows,
+            "copy": text(lang, "share_copy"),
+            "copied": text(lang, "share_copied"),
+            "failed": text(lang, "share_copy_failed"),
+            "follow": follow,
+            "key": step_key,
+        },
+        height="content",
+    )

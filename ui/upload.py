@@ -12,8 +12,21 @@ import streamlit as st
 
 from geo.data.load import Dataset
 from geo.data.problems import DataError, show_value, unlisted_line
-from geo.data.upload import (FORMATS, MAX_BYTES, MAX_ROWS, UPLOADS_IN_MEMORY, Busy, TooLarge, checking, evict_oldest,
-                             load_upload, memory_size, new_upload_folder, problems_csv, remove_upload_folder)
+from geo.data.upload import (
+    FORMATS,
+    MAX_BYTES,
+    MAX_ROWS,
+    UPLOADS_IN_MEMORY,
+    Busy,
+    TooLarge,
+    checking,
+    evict_oldest,
+    load_upload,
+    memory_size,
+    new_upload_folder,
+    problems_csv,
+    remove_upload_folder,
+)
 from geo.map.bundle import write as write_bundle
 from geo.model.params import DEFAULT_HOUR, steps_for
 from geo.model.timeline import DAY, index_events
@@ -44,11 +57,15 @@ def use_upload(page: Page, request: dict) -> bool:
     try:
         with checking(on_wait=lambda: status.update(label=page.t("upload_waiting"))):
             status.update(label=page.t("upload_checking"))
-            dataset = load_upload(events_file.getvalue(), events_file.name, fmt,
-                                  places_file.getvalue() if places_file else None,
-                                  places_file.name if places_file else "")
+            dataset = load_upload(
+                events_file.getvalue(),
+                events_file.name,
+                fmt,
+                places_file.getvalue() if places_file else None,
+                places_file.name if places_file else "",
+            )
             if dataset.events.empty:
-                s.upload_error = [page.t("upload_none_valid")] + _said(dataset.problems[:SHOWN])
+                s.upload_error = [page.t("upload_none_valid"), *_said(dataset.problems[:SHOWN])]
                 return False
             index = index_events(dataset.events, dataset.places)
             kept = Dataset(dataset.places, index.events, dataset.problems, dataset.unlisted)  # one copy of the rows
@@ -61,8 +78,10 @@ def use_upload(page: Page, request: dict) -> bool:
     except TooLarge as error:
         s.upload_error = [page.t("upload_too_large", mb=round(error.size / 1e6), limit=round(error.limit / 1e6))]
     finally:
-        status.update(label=page.t("upload_failed" if s.get("upload_error") else "upload_checking"),
-                      state="error" if s.get("upload_error") else "complete")
+        status.update(
+            label=page.t("upload_failed" if s.get("upload_error") else "upload_checking"),
+            state="error" if s.get("upload_error") else "complete",
+        )
     if s.get("upload_error"):
         return False
     s.upload_view_pending = True  # the next run, before its widgets, shows the upload's last day (current_upload)
@@ -105,8 +124,13 @@ def current_upload() -> dict | None:
         s.update(scale="day", step=len(steps_for("day")) - 1, event=None, present=False)
         bump_revision()  # a time decided here: the time control applies it once
     lang = s.get("lang") or "en"
-    gone = ("upload_evicted" if upload["held"].evicted or upload["held"].value is None
-            else "upload_expired" if not (STATIC / upload["bundle"] / "core.json").is_file() else None)
+    gone = (
+        "upload_evicted"
+        if upload["held"].evicted or upload["held"].value is None
+        else "upload_expired"
+        if not (STATIC / upload["bundle"] / "core.json").is_file()
+        else None
+    )
     if gone:
         forget_upload()
         s.upload_error = [text(lang, gone)]
@@ -122,17 +146,30 @@ def _unexpected(page: Page):
 
 def upload_section(page: Page) -> None:
     s = st.session_state
-    with st.expander(page.t("upload_heading"),
-                     expanded=bool(s.get("upload") or s.get("upload_request") or s.get("upload_error"))):
+    with st.expander(
+        page.t("upload_heading"), expanded=bool(s.get("upload") or s.get("upload_request") or s.get("upload_error"))
+    ):
         st.caption(page.t("upload_intro", mb=MAX_BYTES // (1024 * 1024), rows=MAX_ROWS))
-        fmt = st.radio(page.t("upload_format"), FORMATS, horizontal=True, key="upload_format",
-                       format_func=lambda f: page.t(f"upload_format_{f}"))
+        fmt = st.radio(
+            page.t("upload_format"),
+            FORMATS,
+            horizontal=True,
+            key="upload_format",
+            format_func=lambda f: page.t(f"upload_format_{f}"),
+        )
         generation = s.get("upload_files_key", 0)
         events_file = st.file_uploader(page.t("upload_events"), type=["csv"], key=f"upload_events_{generation}")
-        places_file = (st.file_uploader(page.t("upload_places"), type=["geojson", "json"],
-                                        key=f"upload_places_{generation}") if fmt == "project" else None)
-        st.button(page.t("upload_use"), disabled=events_file is None, on_click=ask_to_check,
-                  args=(events_file, places_file, fmt))
+        places_file = (
+            st.file_uploader(page.t("upload_places"), type=["geojson", "json"], key=f"upload_places_{generation}")
+            if fmt == "project"
+            else None
+        )
+        st.button(
+            page.t("upload_use"),
+            disabled=events_file is None,
+            on_click=ask_to_check,
+            args=(events_file, places_file, fmt),
+        )
         request = s.pop("upload_request", None)
         if request is not None and guarded("upload", _unexpected(page))(use_upload)(page, request):
             st.rerun()  # the map and the list above show the new data
@@ -146,17 +183,32 @@ def upload_section(page: Page) -> None:
 def upload_summary(page: Page, upload: dict) -> None:
     dataset = upload["data"]
     problems, unlisted = dataset.problems, dataset.unlisted  # the download keeps these, not the upload
-    st.success(page.t("upload_active", events=len(dataset.events), places=len(dataset.places),
-                      refused=len(dataset.problems) + dataset.unlisted))
+    st.success(
+        page.t(
+            "upload_active",
+            events=len(dataset.events),
+            places=len(dataset.places),
+            refused=len(dataset.problems) + dataset.unlisted,
+        )
+    )
     days = steps_for("day")
     outside = int((~upload["index"].events["reveal"].between(days[0] - DAY, days[-1])).sum())
     if outside:
         st.warning(page.t("upload_out_of_range", n=outside))
     if dataset.problems:
         st.caption(page.t("upload_refused_first", n=min(SHOWN, len(dataset.problems))))
-        st.dataframe([{"where": p.where, "column": p.column, "value": show_value(p.value), "expected": p.expected}
-                      for p in dataset.problems[:SHOWN]], hide_index=True)
-        st.download_button(page.t("upload_refused_download"),
-                           data=guarded("download", reraise=True)(lambda: problems_csv(problems, unlisted)),
-                           file_name="refused-rows.csv", mime="text/csv", on_click="ignore")
+        st.dataframe(
+            [
+                {"where": p.where, "column": p.column, "value": show_value(p.value), "expected": p.expected}
+                for p in dataset.problems[:SHOWN]
+            ],
+            hide_index=True,
+        )
+        st.download_button(
+            page.t("upload_refused_download"),
+            data=guarded("download", reraise=True)(lambda: problems_csv(problems, unlisted)),
+            file_name="refused-rows.csv",
+            mime="text/csv",
+            on_click="ignore",
+        )
     st.button(page.t("upload_reset"), on_click=forget_upload)

@@ -61,7 +61,8 @@ def _step(value: str) -> tuple[str, int]:
     if refused:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not a step: use an hour of 9 January (2023-01-09T00:00 … 2023-01-09T23:00), "
-            "a day from 2022-12-07 to 2023-01-31, or a month from 2023-02 to 2023-06")
+            "a day from 2022-12-07 to 2023-01-31, or a month from 2023-02 to 2023-06"
+        )
     return state.scale, steps_for(state.scale).index(state.t)
 
 
@@ -82,8 +83,12 @@ def _fps(value: str) -> float:
 def _view_options(parser: argparse.ArgumentParser, base_default: str = "offline") -> None:
     parser.add_argument("--lang", choices=LANGUAGES, default="en")
     parser.add_argument("--view", choices=tuple(VIEWS), default="region")
-    parser.add_argument("--base", choices=tuple(BASEMAPS), default=base_default,
-                        help="base map; only 'offline' works with no internet (default: %(default)s)")
+    parser.add_argument(
+        "--base",
+        choices=tuple(BASEMAPS),
+        default=base_default,
+        help="base map; only 'offline' works with no internet (default: %(default)s)",
+    )
     parser.add_argument("--data-dir", help="data folder (default: $JULIACA_DATA_DIR or data/)")
 
 
@@ -102,8 +107,10 @@ def _snapshot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     scale, step = args.at
     options = PageOptions(lang=args.lang, view=args.view, base=args.base, scale=scale, step=step)
     path = snapshot(index, data.places, options, _output(args.out), args.width, args.height, args.scale)
-    print(f"wrote {path} ({args.width * args.scale}x{args.height * args.scale} px) and its alt text "
-          f"{sidecar_path(path)}", file=out)
+    print(
+        f"wrote {path} ({args.width * args.scale}x{args.height * args.scale} px) and its alt text {sidecar_path(path)}",
+        file=out,
+    )
     return 0
 
 
@@ -138,8 +145,11 @@ def _export_html(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     page = written[0]
     print(f"wrote {page} ({page.stat().st_size // 1024} KB, self-contained) and {len(moments)} moment pages", file=out)
     if not args.base_url:
-        print("note: share cards use relative addresses; crawlers need absolute ones: re-run with "
-              "--base-url https://… (where the folder will be published) before publishing", file=err)
+        print(
+            "note: share cards use relative addresses; crawlers need absolute ones: re-run with "
+            "--base-url https://… (where the folder will be published) before publishing",
+            file=err,
+        )
     return 0
 
 
@@ -204,7 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=_validate)
 
     snap = commands.add_parser("snapshot", help="a PNG of the map at one step, with title, time, legend and credits")
-    snap.add_argument("--at", type=_step, default="2023-01-09T17:00", help="the step, as in a link (default: %(default)s)")
+    snap.add_argument(
+        "--at", type=_step, default="2023-01-09T17:00", help="the step, as in a link (default: %(default)s)"
+    )
     _view_options(snap)
     snap.add_argument("--width", type=_positive, default=1600, help="CSS pixels (default: %(default)s)")
     snap.add_argument("--height", type=_positive, default=1000, help="CSS pixels (default: %(default)s)")
@@ -225,10 +237,15 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export-html", help="a self-contained page to open offline, host or embed")
     _view_options(export)
     export.add_argument("--out", required=True, help="the folder to write index.html into")
-    export.add_argument("--base-url", type=_base_url, help="the address the folder will be published at, e.g. "
-                        "https://example.org/juliaca/: share cards need absolute addresses")
-    export.add_argument("--no-cards", dest="cards", action="store_false",
-                        help="skip the share-card images (they need a Chromium)")
+    export.add_argument(
+        "--base-url",
+        type=_base_url,
+        help="the address the folder will be published at, e.g. "
+        "https://example.org/juliaca/: share cards need absolute addresses",
+    )
+    export.add_argument(
+        "--no-cards", dest="cards", action="store_false", help="skip the share-card images (they need a Chromium)"
+    )
     export.set_defaults(run=_export_html)
 
     handout = commands.add_parser("handout", help="the classroom handout: an A4 PDF, one page per key moment")
@@ -237,7 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
     handout.add_argument("--out", required=True, help="the PDF to write")
     handout.set_defaults(run=_handout)
     serve = commands.add_parser("serve", help="N app processes behind HAProxy with cookie affinity (deploy/)")
-    serve.add_argument("--replicas", type=_replicas, default=2, help="app processes, about one per core (default: %(default)s)")
+    serve.add_argument(
+        "--replicas", type=_replicas, default=2, help="app processes, about one per core (default: %(default)s)"
+    )
     serve.add_argument("--host", default="0.0.0.0", help="address the proxy listens on (default: %(default)s)")
     serve.add_argument("--port", type=int, default=8080, help="port the proxy listens on (default: %(default)s)")
     serve.set_defaults(run=_serve)

@@ -25,9 +25,11 @@ from string import Template
 ROOT = Path(__file__).resolve().parents[2]
 HAPROXY_TEMPLATE = ROOT / "deploy" / "haproxy.cfg"
 STATIC = ROOT / "static"
-INSTALL_HINT = ("HAProxy is not installed. Install it from your system's packages, for example "
-                "`sudo apt-get install haproxy` (Debian, Ubuntu) or `brew install haproxy` (macOS), "
-                "or set JULIACA_HAPROXY to its path.")
+INSTALL_HINT = (
+    "HAProxy is not installed. Install it from your system's packages, for example "
+    "`sudo apt-get install haproxy` (Debian, Ubuntu) or `brew install haproxy` (macOS), "
+    "or set JULIACA_HAPROXY to its path."
+)
 
 
 def find_haproxy() -> str | None:
@@ -57,8 +59,9 @@ def haproxy_config(bind: str, ports: list[int]) -> str:
     >>> [line.strip() for line in config.splitlines() if line.strip().startswith(("bind", "server"))]
     ['bind 127.0.0.1:8080', 'server app1 127.0.0.1:8501 cookie app1', 'server app2 127.0.0.1:8502 cookie app2']
     """
-    servers = "\n".join(f"    server {server_name(k)} 127.0.0.1:{port} cookie {server_name(k)}"
-                        for k, port in enumerate(ports, start=1))
+    servers = "\n".join(
+        f"    server {server_name(k)} 127.0.0.1:{port} cookie {server_name(k)}" for k, port in enumerate(ports, start=1)
+    )
     return Template(HAPROXY_TEMPLATE.read_text(encoding="utf-8")).substitute(BIND=bind, SERVERS=servers)
 
 
@@ -80,9 +83,9 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> No
 def prepare_static() -> None:
     """Publish the static files and the data bundle once, before the processes start, so that they
     find them in place and never write the same files at the same time."""
+    from geo.data.load import default_data_dir, load_dataset
     from geo.map.assets import publish_static
     from geo.map.bundle import publish
-    from geo.data.load import default_data_dir, load_dataset
     from geo.model.timeline import index_events
 
     publish_static(STATIC)
@@ -131,8 +134,9 @@ class Deployment:
         check = subprocess.run([haproxy, "-c", "-f", str(config)], capture_output=True, text=True)
         if check.returncode != 0:
             raise RuntimeError(f"HAProxy refused {config}:\n{check.stdout}{check.stderr}")
-        self.proxy = subprocess.Popen([haproxy, "-db", "-f", str(config)], stdout=self._log("haproxy"),
-                                      stderr=subprocess.STDOUT)
+        self.proxy = subprocess.Popen(
+            [haproxy, "-db", "-f", str(config)], stdout=self._log("haproxy"), stderr=subprocess.STDOUT
+        )
         wait_healthy(self.url, self.proxy, timeout=30)
         return self
 
@@ -143,9 +147,26 @@ class Deployment:
         """Process k (from 0) on its loopback port; all share the cookie secret, so XSRF tokens agree."""
         env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": self.cookie_secret}
         return subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(self.ports[k]),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=self._log(server_name(k + 1)), stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(ROOT / "app.py"),
+                "--server.port",
+                str(self.ports[k]),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log(server_name(k + 1)),
+            stderr=subprocess.STDOUT,
+        )
 
     def stop_app(self, k: int) -> None:
         """Stop process k (from 0), as a crash or a rolling restart would; the proxy routes around it."""
@@ -188,8 +209,12 @@ def serve(replicas: int, host: str, port: int, out) -> int:
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` or a service manager stops the children too
     try:
         deployment.start()
-        print(f"{replicas} app process(es) on ports {', '.join(map(str, deployment.ports))}, behind HAProxy at "
-              f"http://{host}:{port}/ (logs in {deployment.log_dir}). Ctrl-C stops everything.", file=out, flush=True)
+        print(
+            f"{replicas} app process(es) on ports {', '.join(map(str, deployment.ports))}, behind HAProxy at "
+            f"http://{host}:{port}/ (logs in {deployment.log_dir}). Ctrl-C stops everything.",
+            file=out,
+            flush=True,
+        )
         while deployment.proxy.poll() is None:
             time.sleep(2)
             for k in deployment.restart_dead():

@@ -27,13 +27,21 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from geo.data.csvrows import read_records
-from geo.data.load import Dataset, check_event_records, dataset_of, point_problem, read_text_checked
+from geo.data.csvrows import read_records, read_text_checked
+from geo.data.load import Dataset, check_event_records, dataset_of, point_problem
 from geo.data.problems import DataError, Found, Problem
 from geo.data.vocab import EVENT_COLUMNS, MAX_QUOTE_WORDS, MAX_SUMMARY, MAX_TITLE, per_language
 
-ACLED_REQUIRED = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "location", "latitude", "longitude",
-                  "fatalities")
+ACLED_REQUIRED = (
+    "event_id_cnty",
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "location",
+    "latitude",
+    "longitude",
+    "fatalities",
+)
 CATEGORY_BY_TYPE = {
     ("Protests", None): "protest",
     ("Riots", "Looting/property destruction"): "looting",
@@ -46,8 +54,26 @@ CATEGORY_BY_TYPE = {
     ("Strategic developments", None): "context",
 }
 MAX_PLACE_NAME = 120  # as `name_en` in places.geojson
-_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                       "september", "october", "november", "december"), start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
 
 
 def _slug(value: str) -> str:
@@ -94,77 +120,127 @@ def convert(text: str, file: str, max_rows: int | None = None) -> tuple[pd.DataF
     if missing:
         hint = " (is the file comma-separated?)" if len(header) == 1 else "; is this an ACLED export?"
         raise DataError([Problem(file, "line 1", c, "", f"missing ACLED column{hint}") for c in missing])
-    places: dict[tuple, dict] = {}
-    rows, problems = {column: [] for column in ("line", *EVENT_COLUMNS)}, Found()
+    places: dict[tuple[str, float, float], dict[str, object]] = {}
+    rows: dict[str, list[object]] = {column: [] for column in ("line", *EVENT_COLUMNS)}
+    problems = Found()
     for line, cells in records:
         where = f"line {line}"
         if not cells:
             continue
         if len(cells) != len(header):  # short too (issue 21: a missing `location` raised a KeyError)
-            problems.add(line, Problem(file, where, "", f"{len(cells)} fields",
-                                       f"expected {len(header)} comma-separated fields, like the header"))
+            problems.add(
+                line,
+                Problem(
+                    file,
+                    where,
+                    "",
+                    f"{len(cells)} fields",
+                    f"expected {len(header)} comma-separated fields, like the header",
+                ),
+            )
             continue
-        record = dict(zip(header, cells))
+        record = dict(zip(header, cells, strict=True))
         date = _date(record.get("event_date") or "")
         category = _category(record.get("event_type") or "", record.get("sub_event_type") or "")
         lat, lon = _number(record.get("latitude") or ""), _number(record.get("longitude") or "")
         fatalities = (record.get("fatalities") or "0").strip() or "0"
         checks = (
             ("event_date", record.get("event_date"), "expected a date like 2023-01-09 or 09 January 2023", not date),
-            ("event_type", record.get("event_type"), "not an ACLED event type this app maps: "
-             + ", ".join(sorted({t for t, _ in CATEGORY_BY_TYPE})), not category),
+            (
+                "event_type",
+                record.get("event_type"),
+                "not an ACLED event type this app maps: " + ", ".join(sorted({t for t, _ in CATEGORY_BY_TYPE})),
+                not category,
+            ),
             ("latitude", record.get("latitude"), "expected a finite number", lat is None),
             ("longitude", record.get("longitude"), "expected a finite number", lon is None),
             ("fatalities", fatalities, "expected a whole number from 0", not _is_count(fatalities)),
-            ("location", record.get("location"), f"expected at most {MAX_PLACE_NAME} characters",
-             len(record.get("location") or "") > MAX_PLACE_NAME),
+            (
+                "location",
+                record.get("location"),
+                f"expected at most {MAX_PLACE_NAME} characters",
+                len(record.get("location") or "") > MAX_PLACE_NAME,
+            ),
         )
         bad = [Problem(file, where, c, v, m) for c, v, m, failed in checks if failed]
         if not bad:
             why = point_problem([lon, lat])
             if why:
-                bad.append(Problem(file, where, "latitude", f"{record['latitude']}, {record['longitude']}",
-                                   why.replace("GeoJSON wants [longitude, latitude]", "check the two columns")))
-        if bad:
+                bad.append(
+                    Problem(
+                        file,
+                        where,
+                        "latitude",
+                        f"{record['latitude']}, {record['longitude']}",
+                        why.replace("GeoJSON wants [longitude, latitude]", "check the two columns"),
+                    )
+                )
+        if bad or lat is None or lon is None:  # lat and lon are None only with a problem in bad
             for problem in bad:
                 problems.add(line, problem)
             continue
         key = (record["location"].strip(), round(lat, 5), round(lon, 5))
         if key not in places:
-            places[key] = {"id": f"{_slug(key[0])[:50]}_{len(places)}", "name": key[0] or "?",
-                           "point": Point(round(lon, 5), round(lat, 5)),
-                           "precision": {"3": "province"}.get((record.get("geo_precision") or "").strip(), "town")}
+            places[key] = {
+                "id": f"{_slug(key[0])[:50]}_{len(places)}",
+                "name": key[0] or "?",
+                "point": Point(round(lon, 5), round(lat, 5)),
+                "precision": {"3": "province"}.get((record.get("geo_precision") or "").strip(), "town"),
+            }
         notes = (record.get("notes") or "").strip()
         title = f"{record['sub_event_type'] or record['event_type']}: {record['location']}"[:MAX_TITLE]
         summary = (notes or title)[:MAX_SUMMARY]
-        _append(rows, {
-            "line": line, "id": _slug(record["event_id_cnty"]), "start": f"{date}T00:00-05:00", "end": "",
-            "time_precision": "day" if (record.get("time_precision") or "1").strip() == "1" else "month",
-            "place_id": places[key]["id"], "origin_place_id": "", "category": category,
-            **dict.fromkeys(per_language("title"), title), **dict.fromkeys(per_language("summary"), summary),
-            "civilians_killed": fatalities, "civilians_injured": "", "police_killed": "", "police_injured": "",
-            "claim_status": "reported", "reported_by": (record.get("source") or "")[:300], "source_section": "ACLED",
-            "source_quote": " ".join((notes or title).split()[:MAX_QUOTE_WORDS])[:300],
-        })
-    frame = pd.DataFrame({c: pd.Series(v, dtype="str") for c, v in rows.items() if c != "line"},
-                         columns=list(EVENT_COLUMNS))  # Arrow strings, as load.py reads them
+        _append(
+            rows,
+            {
+                "line": line,
+                "id": _slug(record["event_id_cnty"]),
+                "start": f"{date}T00:00-05:00",
+                "end": "",
+                "time_precision": "day" if (record.get("time_precision") or "1").strip() == "1" else "month",
+                "place_id": places[key]["id"],
+                "origin_place_id": "",
+                "category": category,
+                **dict.fromkeys(per_language("title"), title),
+                **dict.fromkeys(per_language("summary"), summary),
+                "civilians_killed": fatalities,
+                "civilians_injured": "",
+                "police_killed": "",
+                "police_injured": "",
+                "claim_status": "reported",
+                "reported_by": (record.get("source") or "")[:300],
+                "source_section": "ACLED",
+                "source_quote": " ".join((notes or title).split()[:MAX_QUOTE_WORDS])[:300],
+            },
+        )
+    frame = pd.DataFrame(
+        {c: pd.Series(v, dtype="str") for c, v in rows.items() if c != "line"}, columns=list(EVENT_COLUMNS)
+    )  # Arrow strings, as load.py reads them
     frame.insert(0, "line", pd.Series(rows["line"], dtype="int64"))
     place_frame = gpd.GeoDataFrame(
-        {"id": [p["id"] for p in places.values()], **dict.fromkeys(per_language("name"), [p["name"] for p in places.values()]),
-         "kind": "town", "role": "site",
-         "geo_precision": [p["precision"] for p in places.values()], "source": "ACLED"},
-        geometry=[p["point"] for p in places.values()], crs="EPSG:4326").set_index("id")
+        {
+            "id": [p["id"] for p in places.values()],
+            **{column: [p["name"] for p in places.values()] for column in per_language("name")},
+            "kind": "town",
+            "role": "site",
+            "geo_precision": [p["precision"] for p in places.values()],
+            "source": "ACLED",
+        },
+        geometry=[p["point"] for p in places.values()],
+        crs="EPSG:4326",
+    ).set_index("id")
     return frame, place_frame, problems
 
 
-def _append(columns: dict[str, list], row: dict) -> None:
+def _append(columns: dict[str, list[object]], row: dict[str, object]) -> None:
     """One row into lists by column: a dict per row would hold 200,000 dicts of 22 keys (issue 21)."""
     for column, values in columns.items():
         values.append(row.get(column, ""))
 
 
-def load_acled(path: Path | str, *, strict: bool = False, text: str | None = None,
-               max_rows: int | None = None) -> Dataset:
+def load_acled(
+    path: Path | str, *, strict: bool = False, text: str | None = None, max_rows: int | None = None
+) -> Dataset:
     """An ACLED export as a checked Dataset: the rows that map and pass, and each refused row with its reason
     (the first 1,000 problems; the rest are counted). `text`: the file's text, already read; `max_rows`:
     the most rows it may have (an upload's limit)."""

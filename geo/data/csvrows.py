@@ -10,14 +10,12 @@ Records are counted as the reader ends them, so the row limit holds whatever end
 from __future__ import annotations
 
 import csv
-import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from geo.data.limits import MAX_FILE_BYTES
 from geo.data.problems import DataError, Problem
-
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
@@ -49,13 +47,31 @@ def read_records(text: str, file: str, max_rows: int | None = None) -> Iterator[
         except StopIteration:
             return
         except csv.Error as err:
-            raise DataError([Problem(file, f"line {line}", "", str(err),
-                                     f"this record cannot be read: each cell must be under "
-                                     f"{MAX_FILE_BYTES // (1024 * 1024)} MB; close every quote")]) from err
+            raise DataError(
+                [
+                    Problem(
+                        file,
+                        f"line {line}",
+                        "",
+                        str(err),
+                        f"this record cannot be read: each cell must be under "
+                        f"{MAX_FILE_BYTES // (1024 * 1024)} MB; close every quote",
+                    )
+                ]
+            ) from err
         count += bool(record)  # a blank line is not a row
         if max_rows is not None and count > max_rows + 1:  # the header and max_rows rows were given: one too many
-            raise DataError([Problem(file, f"line {line}", "", f"more than {max_rows:,} rows",
-                                     f"too many rows: the limit is {max_rows:,}; split the file")])
+            raise DataError(
+                [
+                    Problem(
+                        file,
+                        f"line {line}",
+                        "",
+                        f"more than {max_rows:,} rows",
+                        f"too many rows: the limit is {max_rows:,}; split the file",
+                    )
+                ]
+            )
         yield line, record
         line = reader.line_num + 1
 
@@ -91,5 +107,14 @@ def decode_checked(raw: bytes, name: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise DataError([Problem(name, f"line {line}", "", raw[err.start:err.start + 8],
-                                 "not valid UTF-8: save the file as UTF-8 (Latin-1 is not accepted)")]) from err
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    f"line {line}",
+                    "",
+                    raw[err.start : err.start + 8],
+                    "not valid UTF-8: save the file as UTF-8 (Latin-1 is not accepted)",
+                )
+            ]
+        ) from err

@@ -17,7 +17,7 @@ WORDS_DIR = Path(__file__).resolve().parent / "words"
 class Language:
     """A language as its catalogue gives it."""
 
-    name: str    # in the language itself, for the language switcher
+    name: str  # in the language itself, for the language switcher
     locale: str  # Babel's locale for its dates and numbers (English here writes dates the British way)
 
 
@@ -26,7 +26,7 @@ def read_catalogue(path: Path) -> tuple[Language, dict[str, str]]:
     try:
         content = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise ValueError(f"{path.name}: {error}; fix the file (it is TOML: key = \"text\")") from error
+        raise ValueError(f'{path.name}: {error}; fix the file (it is TOML: key = "text")') from error
     return Language(**content["language"]), content["words"]
 
 

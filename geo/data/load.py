@@ -14,18 +14,19 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pandera.pandas as pa
 from shapely.geometry import Point
 
 from geo.data import vocab
-from geo.data.csvrows import decode_checked, read_records, read_text_checked
+from geo.data.csvrows import read_records, read_text_checked
 from geo.data.limits import MAX_FEATURES, MAX_JSON_VALUES
 from geo.data.problems import DataError, Found, Listed, Problem
 from geo.data.record import SEED, Record, article_view, load_record
@@ -48,8 +49,8 @@ class Dataset:
     places: gpd.GeoDataFrame
     events: pd.DataFrame
     problems: tuple[Problem, ...] = ()  # the first MAX_LISTED of each file, in file order
-    unlisted: int = 0                   # problems found past those, counted, not kept (issue 21)
-    record: Record = Record()
+    unlisted: int = 0  # problems found past those, counted, not kept (issue 21)
+    record: Record = field(default_factory=Record)
 
 
 def default_data_dir(explicit: Path | str | None = None) -> Path:
@@ -92,10 +93,17 @@ def for_source(data: Dataset, source: str | None) -> Dataset:
     return Dataset(data.places, events, data.problems, data.unlisted, record)
 
 
-def dataset_of(places: gpd.GeoDataFrame, events: pd.DataFrame, *problems: Listed, record: Record = Record()) -> Dataset:
+def dataset_of(
+    places: gpd.GeoDataFrame, events: pd.DataFrame, *problems: Listed, record: Record | None = None
+) -> Dataset:
     """A Dataset with the problems of each file (its first MAX_LISTED) and the count of the rest."""
-    return Dataset(places, events, tuple(p for listed in problems for p in listed),
-                   sum(getattr(listed, "unlisted", 0) for listed in problems), record)
+    return Dataset(
+        places,
+        events,
+        tuple(p for listed in problems for p in listed),
+        sum(getattr(listed, "unlisted", 0) for listed in problems),
+        Record() if record is None else record,
+    )
 
 
 def _ids_in(folder: Path) -> list[str]:
@@ -110,10 +118,18 @@ def _ids_in(folder: Path) -> list[str]:
 
 def _unsourced(events: pd.DataFrame, file: str) -> list[Problem]:
     """Without a record of sources, every event must carry its own: `sources`, or a section and a quoted phrase."""
-    return [Problem(file, f"line {row.line}", "source_quote", "", "this event has no source: give its sources, or "
-                    "source_section and source_quote (or add the folder's sources.csv and citations.csv)")
-            for row in events.itertuples(index=False)
-            if not str(row.source_quote).strip() and not str(getattr(row, "sources", "")).strip()]
+    return [
+        Problem(
+            file,
+            f"line {row.line}",
+            "source_quote",
+            "",
+            "this event has no source: give its sources, or "
+            "source_section and source_quote (or add the folder's sources.csv and citations.csv)",
+        )
+        for row in events.itertuples(index=False)
+        if not str(row.source_quote).strip() and not str(getattr(row, "sources", "")).strip()
+    ]
 
 
 # --- shared helpers ------------------------------------------------------------------------
@@ -122,7 +138,9 @@ def _unsourced(events: pd.DataFrame, file: str) -> list[Problem]:
 # Checks on whole columns (pandera's built-in ones, or vectorised): no Python call per cell.
 def _text(max_len: int, *, required: bool = True) -> list[pa.Check]:
     longest = pa.Check.str_length(max_value=max_len, error=f"expected at most {max_len} characters")
-    return [pa.Check.str_matches(r"(?s).*\S", error="this column must not be empty"), longest] if required else [longest]
+    return (
+        [pa.Check.str_matches(r"(?s).*\S", error="this column must not be empty"), longest] if required else [longest]
+    )
 
 
 def _one_of(values: tuple[str, ...], *, required: bool = True) -> pa.Check:
@@ -133,8 +151,9 @@ def _slug(example: str) -> pa.Check:
     return pa.Check(lambda s: s.str.fullmatch(_SLUG), error=f"expected a lowercase slug (a-z, 0-9, _), e.g. {example}")
 
 
-def _schema_problems(schema: pa.DataFrameSchema, frame: pd.DataFrame, file: str, numbers: list[int],
-                     unit: str, found: Found) -> Found:
+def _schema_problems(
+    schema: pa.DataFrameSchema, frame: pd.DataFrame, file: str, numbers: list[int], unit: str, found: Found
+) -> Found:
     """Run a pandera schema's checks column by column; each failing cell becomes a problem of its row
     (`numbers`: the line or feature of each row, in file order), added to `found`.
 
@@ -146,20 +165,46 @@ def _schema_problems(schema: pa.DataFrameSchema, frame: pd.DataFrame, file: str,
         schema.validate(frame.head(100), lazy=True)  # the columns and their types, on a few rows
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases
-        whole = [Problem(file, "file", c.column if isinstance(c.column, str) else "", c.failure_case,
-                         f"the whole table fails pandera's {c.check}") for c in cases[cases["index"].isna()].itertuples()]
+        whole = [
+            Problem(
+                file,
+                "file",
+                c.column if isinstance(c.column, str) else "",
+                c.failure_case,
+                f"the whole table fails pandera's {c.check}",
+            )
+            for c in cases[cases["index"].isna()].itertuples()
+        ]
         if whole:
             raise DataError(whole) from err
-    numbers = np.asarray(numbers)
+    lines = np.asarray(numbers)
     for name, column in schema.columns.items():
         cells = frame[name].reset_index(drop=True)
         for check in column.checks:
             failing = np.flatnonzero(~check(cells).check_output.to_numpy(dtype=bool))
-            failing = failing[np.argsort(numbers[failing], kind="stable")]  # in file order, whatever the frame's
+            failing = failing[np.argsort(lines[failing], kind="stable")]  # in file order, whatever the frame's
             expected = check.error or str(check)
-            found.add_each([int(n) for n in numbers[failing]], lambda k, failing=failing, cells=cells, expected=expected:
-                           Problem(file, f"{unit} {numbers[failing[k]]}", name, cells.iat[failing[k]], expected))
+            problem_at = _cell_problem(file, unit, lines, name, cells, failing, expected)
+            found.add_each([int(n) for n in lines[failing]], problem_at)
     return found
+
+
+def _cell_problem(
+    file: str,
+    unit: str,
+    lines: npt.NDArray[np.int_],
+    column: str,
+    cells: pd.Series,
+    failing: npt.NDArray[np.intp],
+    expected: str,
+) -> Callable[[int], Problem]:
+    """`problem_at(k)`: the problem of the k-th failing cell, built only when asked for (`Found.add_each`)."""
+    return lambda k: Problem(file, f"{unit} {lines[failing[k]]}", column, cells.iat[failing[k]], expected)
+
+
+def _adder(found: Found, file: str, unit: str, number: int) -> Callable[[str, object, str], None]:
+    """`add(column, value, expected)`: records one problem of line or feature `number` (`unit`: "line", "feature")."""
+    return lambda column, value, expected: found.add(number, Problem(file, f"{unit} {number}", column, value, expected))
 
 
 def _kept(found: Found, strict: bool) -> tuple[Listed, set[int]]:
@@ -175,13 +220,17 @@ def _kept(found: Found, strict: bool) -> tuple[Listed, set[int]]:
 def _times(values: pd.Series) -> pd.Series:
     """The cells that are ISO 8601 times with their offset, in the plausible years, as UTC; else NaT."""
     values = values.astype("str")
-    shaped = values.where(values.str.fullmatch(_ISO_WITH_OFFSET) & pd.to_numeric(values.str[:4], errors="coerce")
-                          .between(vocab.EARLIEST_YEAR, vocab.LATEST_YEAR))
+    shaped = values.where(
+        values.str.fullmatch(_ISO_WITH_OFFSET)
+        & pd.to_numeric(values.str[:4], errors="coerce").between(vocab.EARLIEST_YEAR, vocab.LATEST_YEAR)
+    )
     return pd.to_datetime(shaped, utc=True, format="ISO8601", errors="coerce")
 
 
-_TIME_EXPECTED = (f"expected an ISO 8601 time with its UTC offset between {vocab.EARLIEST_YEAR} and "
-                  f"{vocab.LATEST_YEAR}, e.g. 2023-01-09T17:20-05:00 (Lima is -05:00)")
+_TIME_EXPECTED = (
+    f"expected an ISO 8601 time with its UTC offset between {vocab.EARLIEST_YEAR} and "
+    f"{vocab.LATEST_YEAR}, e.g. 2023-01-09T17:20-05:00 (Lima is -05:00)"
+)
 _COUNT_EXPECTED = f"expected a whole number from 0 to {vocab.MAX_COUNT}, or empty when the source gives none"
 
 EVENTS_SCHEMA = pa.DataFrameSchema(
@@ -196,17 +245,31 @@ EVENTS_SCHEMA = pa.DataFrameSchema(
         **{col: pa.Column(str, _text(vocab.MAX_TITLE)) for col in vocab.per_language("title")},
         **{col: pa.Column(str, _text(vocab.MAX_SUMMARY)) for col in vocab.per_language("summary")},
         **{
-            col: pa.Column(str, pa.Check(lambda s: s.eq("") | (s.str.fullmatch("[0-9]+") & (
-                pd.to_numeric(s, errors="coerce") <= vocab.MAX_COUNT)), error=_COUNT_EXPECTED))
+            col: pa.Column(
+                str,
+                pa.Check(
+                    lambda s: (
+                        s.eq("") | (s.str.fullmatch("[0-9]+") & (pd.to_numeric(s, errors="coerce") <= vocab.MAX_COUNT))
+                    ),
+                    error=_COUNT_EXPECTED,
+                ),
+            )
             for col in vocab.COUNT_COLUMNS
         },
         "claim_status": pa.Column(str, _one_of(vocab.CLAIM_STATUSES)),
         "reported_by": pa.Column(str, _text(vocab.MAX_SHORT_TEXT, required=False)),
         # Empty where the event rests on other sources (geo.data.record); a folder without them needs both.
         "source_section": pa.Column(str, _text(vocab.MAX_SHORT_TEXT, required=False)),
-        "source_quote": pa.Column(str, _text(vocab.MAX_SHORT_TEXT, required=False) + [
-            pa.Check(lambda s: s.str.count(r"\S+") <= vocab.MAX_QUOTE_WORDS,
-                     error=f"expected a verbatim phrase of at most {vocab.MAX_QUOTE_WORDS} words")]),
+        "source_quote": pa.Column(
+            str,
+            [
+                *_text(vocab.MAX_SHORT_TEXT, required=False),
+                pa.Check(
+                    lambda s: s.str.count(r"\S+") <= vocab.MAX_QUOTE_WORDS,
+                    error=f"expected a verbatim phrase of at most {vocab.MAX_QUOTE_WORDS} words",
+                ),
+            ],
+        ),
         **{c: pa.Column(str, _text(vocab.MAX_SHORT_TEXT, required=False)) for c in vocab.QUOTE_TRANSLATIONS},
         "time_inferred": pa.Column(str, _one_of(vocab.TIME_INFERRED, required=False)),
         "count_qualifier": pa.Column(str, _one_of(vocab.COUNT_QUALIFIERS, required=False)),
@@ -229,22 +292,44 @@ def _read_csv_records(path: Path, text: str, max_rows: int | None = None) -> tup
     rows = read_records(text, path.name, max_rows)
     header = next(rows, (1, None))[1]
     if not header or not any(h.strip() for h in header):
-        raise DataError([Problem(path.name, "line 1", "", "", "the file is empty; expected the header row: "
-                                 + ",".join(vocab.EVENT_COLUMNS))])
+        raise DataError(
+            [
+                Problem(
+                    path.name,
+                    "line 1",
+                    "",
+                    "",
+                    "the file is empty; expected the header row: " + ",".join(vocab.EVENT_COLUMNS),
+                )
+            ]
+        )
     header = [h.strip() for h in header]
     counts = Counter(header)  # a header may have thousands of columns: count once (issue 16)
-    fatal = [Problem(path.name, "line 1", col, col, "this column appears more than once; keep one")
-             for col in sorted(c for c, n in counts.items() if n > 1)][:_MAX_LISTED]
+    fatal = [
+        Problem(path.name, "line 1", col, col, "this column appears more than once; keep one")
+        for col in sorted(c for c, n in counts.items() if n > 1)
+    ][:_MAX_LISTED]
     missing = [c for c in vocab.EVENT_COLUMNS if c not in counts and c not in vocab.OPTIONAL_EVENT_COLUMNS]
     if missing:
         hint = " (is the file comma-separated?)" if len(header) == 1 else ""
-        fatal += [Problem(path.name, "line 1", col, "", f"missing column; add it to the header{hint}") for col in missing]
+        fatal += [
+            Problem(path.name, "line 1", col, "", f"missing column; add it to the header{hint}") for col in missing
+        ]
     unknown = [col for col in counts if col not in vocab.EVENT_COLUMNS and col not in vocab.EXPORT_ONLY_COLUMNS]
-    fatal += [Problem(path.name, "line 1", col, col, "unknown column; expected only: " + ", ".join(vocab.EVENT_COLUMNS))
-              for col in unknown[:_MAX_LISTED]]
+    fatal += [
+        Problem(path.name, "line 1", col, col, "unknown column; expected only: " + ", ".join(vocab.EVENT_COLUMNS))
+        for col in unknown[:_MAX_LISTED]
+    ]
     if len(unknown) > _MAX_LISTED:
-        fatal.append(Problem(path.name, "line 1", "", f"{len(unknown):,} unknown columns",
-                             f"only the first {_MAX_LISTED} are listed; is this the right file?"))
+        fatal.append(
+            Problem(
+                path.name,
+                "line 1",
+                "",
+                f"{len(unknown):,} unknown columns",
+                f"only the first {_MAX_LISTED} are listed; is this the right file?",
+            )
+        )
     if fatal:
         raise DataError(fatal)
 
@@ -255,8 +340,16 @@ def _read_csv_records(path: Path, text: str, max_rows: int | None = None) -> tup
     for start_line, row in rows:
         if row and any(cell.strip() for cell in row):
             if len(row) != len(header):
-                found.add(start_line, Problem(path.name, f"line {start_line}", "", f"{len(row)} fields",
-                                              f"expected {len(header)} comma-separated fields, like the header"))
+                found.add(
+                    start_line,
+                    Problem(
+                        path.name,
+                        f"line {start_line}",
+                        "",
+                        f"{len(row)} fields",
+                        f"expected {len(header)} comma-separated fields, like the header",
+                    ),
+                )
                 continue
             for i, column in wanted:
                 cells[column].append(row[i])
@@ -267,7 +360,9 @@ def _read_csv_records(path: Path, text: str, max_rows: int | None = None) -> tup
     if lines or not chunks:
         chunks.append(_chunk(cells, lines))
     if not found.count and all(chunk.empty for chunk in chunks):
-        raise DataError([Problem(path.name, "line 2", "", "", "the file has a header but no events; add rows below it")])
+        raise DataError(
+            [Problem(path.name, "line 2", "", "", "the file has a header but no events; add rows below it")]
+        )
     return pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0], found
 
 
@@ -282,17 +377,35 @@ def _relational_problems(frame: pd.DataFrame, place_ids: set[str], file: str, fo
     """Rules across cells and rows: unique ids, known places, marches with an origin, end after start."""
     first_line: dict[str, int] = {}
     ends_early = (_times(frame["end"]) < _times(frame["start"])).tolist()
-    needed = frame[["line", "id", "start", "end", "place_id", "origin_place_id", "category", "source_section",
-                    "source_quote", *vocab.QUOTE_TRANSLATIONS]]  # not the long texts
-    for row, ends_before_start in zip(needed.astype(object).itertuples(index=False), ends_early):  # Python strings: fast by row
-        add = lambda column, value, expected: found.add(row.line, Problem(file, f"line {row.line}", column, value, expected))  # noqa: E731
+    needed = frame[
+        [
+            "line",
+            "id",
+            "start",
+            "end",
+            "place_id",
+            "origin_place_id",
+            "category",
+            "source_section",
+            "source_quote",
+            *vocab.QUOTE_TRANSLATIONS,
+        ]
+    ]  # not the long texts
+    for row, ends_before_start in zip(
+        needed.astype(object).itertuples(index=False), ends_early, strict=True
+    ):  # Python strings: fast by row
+        add = _adder(found, file, "line", row.line)
         if row.id in first_line:
             add("id", row.id, f"duplicate id: already used on line {first_line[row.id]}")
         first_line.setdefault(row.id, row.line)
         for col in ("place_id", "origin_place_id"):
             value = getattr(row, col)
             if value and value not in place_ids:
-                add(col, value, "not an id in places.geojson; add the place there or use one of: " + ", ".join(sorted(place_ids)))
+                add(
+                    col,
+                    value,
+                    "not an id in places.geojson; add the place there or use one of: " + ", ".join(sorted(place_ids)),
+                )
         if row.category == "march" and not row.origin_place_id:
             add("origin_place_id", "", "a march needs the id of the place it came from")
         if ends_before_start:
@@ -316,8 +429,14 @@ def _typed_events(frame: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["start", "line"], kind="stable").reset_index(drop=True)
 
 
-def load_events(path: Path | str, places: gpd.GeoDataFrame, *, strict: bool = True, text: str | None = None,
-                max_rows: int | None = None) -> tuple[pd.DataFrame, Listed]:
+def load_events(
+    path: Path | str,
+    places: gpd.GeoDataFrame,
+    *,
+    strict: bool = True,
+    text: str | None = None,
+    max_rows: int | None = None,
+) -> tuple[pd.DataFrame, Listed]:
     """Read and check `events.csv` against the vocabularies and the ids of `places`.
 
     Returns the valid events (Lima time, sorted by start) and the problems (the first MAX_LISTED, with
@@ -331,8 +450,14 @@ def load_events(path: Path | str, places: gpd.GeoDataFrame, *, strict: bool = Tr
     return check_event_records(frame, places, path.name, strict=strict, problems=found)
 
 
-def check_event_records(frame: pd.DataFrame, places: gpd.GeoDataFrame, file: str, *, strict: bool = True,
-                        problems: Found | Iterable[tuple[int, Problem]] = ()) -> tuple[pd.DataFrame, Listed]:
+def check_event_records(
+    frame: pd.DataFrame,
+    places: gpd.GeoDataFrame,
+    file: str,
+    *,
+    strict: bool = True,
+    problems: Found | Iterable[tuple[int, Problem]] = (),
+) -> tuple[pd.DataFrame, Listed]:
     """Check a frame of event strings (one column per `EVENT_COLUMNS`, plus `line`) and type the valid rows.
 
     Any source of rows can use it (events.csv, an ACLED export); `line` is the line in that source, and
@@ -344,8 +469,8 @@ def check_event_records(frame: pd.DataFrame, places: gpd.GeoDataFrame, file: str
             found.add(line, problem)
     _schema_problems(EVENTS_SCHEMA, frame, file, frame["line"].tolist(), "line", found)
     _relational_problems(frame, set(places.index), file, found)
-    found, bad_lines = _kept(found, strict)
-    return _typed_events(frame[~frame["line"].isin(bad_lines)]), found
+    kept, bad_lines = _kept(found, strict)
+    return _typed_events(frame[~frame["line"].isin(bad_lines)]), kept
 
 
 # --- places.geojson ------------------------------------------------------------------------
@@ -395,7 +520,8 @@ def _json_values(text: str) -> int:
 
 
 def _skip(text: str, pos: int) -> int:
-    return _SPACE.match(text, pos).end()
+    space = _SPACE.match(text, pos)
+    return pos if space is None else space.end()  # the pattern matches the empty string: never None
 
 
 def _expect(text: str, pos: int, char: str, what: str) -> int:
@@ -412,8 +538,17 @@ def _feature_list(text: str, pos: int, file: str) -> tuple[list[object], int]:
         return features, pos + 1
     while True:
         if len(features) == MAX_FEATURES:
-            raise DataError([Problem(file, f"feature {MAX_FEATURES}", "", f"more than {MAX_FEATURES:,} places",
-                                     f"too many places: the limit is {MAX_FEATURES:,}; split the file")])
+            raise DataError(
+                [
+                    Problem(
+                        file,
+                        f"feature {MAX_FEATURES}",
+                        "",
+                        f"more than {MAX_FEATURES:,} places",
+                        f"too many places: the limit is {MAX_FEATURES:,}; split the file",
+                    )
+                ]
+            )
         feature, pos = _DECODER.raw_decode(text, pos)
         features.append(feature)
         pos = _skip(text, pos)
@@ -440,7 +575,9 @@ def _collection(text: str, file: str) -> tuple[object, object]:
             features, pos = _feature_list(text, pos, file)
         else:
             value, pos = _DECODER.raw_decode(text, pos)
-            kind, features = (value, features) if key == "type" else (kind, value) if key == "features" else (kind, features)
+            kind, features = (
+                (value, features) if key == "type" else (kind, value) if key == "features" else (kind, features)
+            )
         pos = _skip(text, pos)
         if not text.startswith("}", pos):
             pos = _expect(text, pos, ",", "Expecting ',' delimiter")
@@ -453,17 +590,45 @@ def _read_features(path: Path, text: str | None = None) -> list[object]:
     text = read_text_checked(path) if text is None else text
     values = _json_values(text)
     if values > MAX_JSON_VALUES:  # refused before parsing: an empty list is 3 bytes here, 64 in memory
-        raise DataError([Problem(path.name, "file", "", f"{values:,} values",
-                                 f"too many JSON values (brackets and commas): the limit is {MAX_JSON_VALUES:,}; "
-                                 "a place holds about 20")])
+        raise DataError(
+            [
+                Problem(
+                    path.name,
+                    "file",
+                    "",
+                    f"{values:,} values",
+                    f"too many JSON values (brackets and commas): the limit is {MAX_JSON_VALUES:,}; "
+                    "a place holds about 20",
+                )
+            ]
+        )
     try:
         kind, features = _collection(text, path.name)
     except json.JSONDecodeError as err:
-        raise DataError([Problem(path.name, f"line {err.lineno}, column {err.colno}", "", text[err.pos:err.pos + 20],
-                                 f"invalid JSON ({err.msg})")]) from err
+        raise DataError(
+            [
+                Problem(
+                    path.name,
+                    f"line {err.lineno}, column {err.colno}",
+                    "",
+                    text[err.pos : err.pos + 20],
+                    f"invalid JSON ({err.msg})",
+                )
+            ]
+        ) from err
     except RecursionError as err:  # "[[[[..." thousands deep (issue 16)
-        raise DataError([Problem(path.name, "file", "", text[:20], "the JSON is nested too deeply: a place is "
-                                 '{"type": "Feature", "geometry": {"type": "Point", ...}, "properties": {...}}')]) from err
+        raise DataError(
+            [
+                Problem(
+                    path.name,
+                    "file",
+                    "",
+                    text[:20],
+                    "the JSON is nested too deeply: a place is "
+                    '{"type": "Feature", "geometry": {"type": "Point", ...}, "properties": {...}}',
+                )
+            ]
+        ) from err
     if kind != "FeatureCollection" or not isinstance(features, list):
         raise DataError([Problem(path.name, "file", "type", kind, _COLLECTION)])
     if not features:
@@ -471,8 +636,7 @@ def _read_features(path: Path, text: str | None = None) -> list[object]:
     return features
 
 
-def load_places(path: Path | str, *, strict: bool = True, text: str | None = None
-                ) -> tuple[gpd.GeoDataFrame, Listed]:
+def load_places(path: Path | str, *, strict: bool = True, text: str | None = None) -> tuple[gpd.GeoDataFrame, Listed]:
     """Read and check `places.geojson`: Point features in [lon, lat] order inside Peru, known vocabularies.
 
     Returns a GeoDataFrame indexed by `id` (EPSG:4326) and the problems (the first MAX_LISTED, with the
@@ -482,13 +646,15 @@ def load_places(path: Path | str, *, strict: bool = True, text: str | None = Non
     found = Found()
     rows, points, indices = [], [], []
     for i, feature in enumerate(_read_features(path, text)):
-        where = f"feature {i}"
-        add = lambda column, value, expected: found.add(i, Problem(path.name, where, column, value, expected))  # noqa: E731
+        add = _adder(found, path.name, "feature", i)
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
         props = feature.get("properties") if isinstance(feature, dict) else None
         if not isinstance(geometry, dict) or geometry.get("type") != "Point":
-            add("geometry", geometry.get("type") if isinstance(geometry, dict) else geometry,
-                "expected a Point geometry: each place is one point")
+            add(
+                "geometry",
+                geometry.get("type") if isinstance(geometry, dict) else geometry,
+                "expected a Point geometry: each place is one point",
+            )
             continue
         why = point_problem(geometry.get("coordinates"))
         if why:
@@ -507,10 +673,14 @@ def load_places(path: Path | str, *, strict: bool = True, text: str | None = Non
     frame = pd.DataFrame(rows, columns=list(vocab.PLACE_PROPERTIES), dtype="str")
     _schema_problems(PLACES_SCHEMA, frame, path.name, indices, "feature", found)
     seen: dict[str, int] = {}
-    for i, place_id in zip(indices, frame["id"]):
+    for i, place_id in zip(indices, frame["id"], strict=True):
         if place_id in seen:
-            found.add(i, Problem(path.name, f"feature {i}", "id", place_id,
-                                 f"duplicate id: already used by feature {seen[place_id]}"))
+            found.add(
+                i,
+                Problem(
+                    path.name, f"feature {i}", "id", place_id, f"duplicate id: already used by feature {seen[place_id]}"
+                ),
+            )
         seen.setdefault(place_id, i)
     problems, bad = _kept(found, strict)
     keep = [r for r, i in enumerate(indices) if i not in bad]

@@ -47,7 +47,7 @@ def show_value(value: object) -> str:
     if not isinstance(value, (str, bytes)):
         return _SHORT.repr(value)
     length = getattr(value, "length", len(value))
-    text = repr(str(value[:_MAX_SHOWN + 1]) if isinstance(value, Clipped) else value[:_MAX_SHOWN + 1])
+    text = repr(str(value[: _MAX_SHOWN + 1]) if isinstance(value, Clipped) else value[: _MAX_SHOWN + 1])
     return text if length <= _MAX_SHOWN else f"{text[:_MAX_SHOWN]}… ({length} characters)"
 
 
@@ -69,7 +69,11 @@ class Problem:
         object.__setattr__(self, "value", _clip(self.value))
 
     def __str__(self) -> str:
-        name = self.column if len(self.column) <= _MAX_SHOWN else f"{self.column[:_MAX_SHOWN]}… ({len(self.column)} characters)"
+        name = (
+            self.column
+            if len(self.column) <= _MAX_SHOWN
+            else f"{self.column[:_MAX_SHOWN]}… ({len(self.column)} characters)"
+        )
         column = f", column '{name}'" if self.column else ""
         return f"{self.file}, {self.where}{column}: {show_value(self.value)}: {self.expected}"
 
@@ -93,7 +97,7 @@ class DataError(ValueError):
         super().__init__("\n".join([str(p) for p in self.problems] + ([unlisted_line(unlisted)] if unlisted else [])))
 
 
-class Listed(list):
+class Listed(list[Problem]):
     """Problems as a list, with how many more were found than it holds (`unlisted`)."""
 
     unlisted: int = 0

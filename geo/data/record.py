@@ -33,19 +33,40 @@ import pandas as pd
 
 from geo.data import vocab
 from geo.data.csvrows import read_records, read_text_checked
+from geo.data.languages import LANGUAGES
 from geo.data.problems import DataError, Problem
 
 SEED = "wikipedia_en"  # the English Wikipedia article "Juliaca massacre", the record's first source
 RECORD_FILES = ("sources.csv", "citations.csv", "readings.csv", "figures.csv", "people.csv")
 
-SOURCE_COLUMNS = ("id", *vocab.per_language("title"), "publisher", "published", "url", "language", "kind",
-                  "origin", "retrospective", "notes")
+SOURCE_COLUMNS = (
+    "id",
+    *vocab.per_language("title"),
+    "publisher",
+    "published",
+    "url",
+    "language",
+    "kind",
+    "origin",
+    "retrospective",
+    "notes",
+)
 CITATION_COLUMNS = ("event_id", "source_id", "role", "locator", *vocab.per_language("said_by", "note"))
 READING_COLUMNS = ("event_id", "aspect", "source_ids", *vocab.per_language("text"))
 FIGURE_COLUMNS = ("event_id", "measure", "value", "qualifier", *vocab.per_language("said_by"))
 ARTICLE_VIEW_COLUMNS = ("event_id", "start", "time_precision", "time_inferred", "place_id")
-PEOPLE_COLUMNS = ("id", "name", *vocab.per_language("label"), "minor", "names", "ages", "event_id", "place_id",
-                  *vocab.per_language("about", "shot", "died", "protesting_text"), "protesting")
+PEOPLE_COLUMNS = (
+    "id",
+    "name",
+    *vocab.per_language("label"),
+    "minor",
+    "names",
+    "ages",
+    "event_id",
+    "place_id",
+    *vocab.per_language("about", "shot", "died", "protesting_text"),
+    "protesting",
+)
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9_]{0,79}")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -63,11 +84,11 @@ class Source:
     id: str
     title: dict[str, str]
     publisher: str
-    published: str          # 2023-01-10, 2023-01 or 2023: as exactly as the page shows it; "" when it shows none
+    published: str  # 2023-01-10, 2023-01 or 2023: as exactly as the page shows it; "" when it shows none
     url: str
     language: str
     kind: str
-    origin: str             # who first reported it, for a reprint or a relay (a wire, an outlet); else ""
+    origin: str  # who first reported it, for a reprint or a relay (a wire, an outlet); else ""
     retrospective: bool
     notes: str
 
@@ -83,12 +104,12 @@ class Citation:
 
     event_id: str
     source_id: str
-    role: str               # reports, confirms, contradicts, adds_detail
-    locator: str            # the seed: its section; any other source: the paragraph of the stored page
+    role: str  # reports, confirms, contradicts, adds_detail
+    locator: str  # the seed: its section; any other source: the paragraph of the stored page
     said_by: dict[str, str] = field(default_factory=dict)  # whom the source credits, per language: the
     # Defensoría quoted by three outlets is one voice
     note: dict[str, str] = field(default_factory=dict)  # what it says, in our words, when it adds or contradicts
-    quote: str = ""         # the seed only: a verbatim phrase of at most 15 words
+    quote: str = ""  # the seed only: a verbatim phrase of at most 15 words
 
 
 @dataclass(frozen=True)
@@ -96,7 +117,7 @@ class Reading:
     """One reading of an event where sources differ: what it says, and which sources hold it."""
 
     event_id: str
-    aspect: str             # time, place, count, what, cause
+    aspect: str  # time, place, count, what, cause
     source_ids: tuple[str, ...]
     text: dict[str, str]
 
@@ -106,9 +127,9 @@ class Figure:
     """A count as it was reported at the time of its event: 9 killed, per the Defensoría, in the afternoon."""
 
     event_id: str
-    measure: str            # one of COUNT_COLUMNS
+    measure: str  # one of COUNT_COLUMNS
     value: int
-    qualifier: str          # "", over, at_least, about
+    qualifier: str  # "", over, at_least, about
     said_by: dict[str, str]  # who gave it, per language: the Defensoría, a health network, a minister
 
 
@@ -117,17 +138,17 @@ class Person:
     """A person killed, as the sources name and describe them."""
 
     id: str
-    name: str                                        # "" when not named: a minor, or a name too few sources give
-    label: dict[str, str]                            # who they were, in words, when not named ("a girl of 17")
+    name: str  # "" when not named: a minor, or a name too few sources give
+    label: dict[str, str]  # who they were, in words, when not named ("a girl of 17")
     minor: bool
-    names: tuple[tuple[str, tuple[str, ...]], ...]   # (spelling, its sources); empty for a minor
-    ages: tuple[tuple[str, tuple[str, ...]], ...]    # (age as given, its sources)
+    names: tuple[tuple[str, tuple[str, ...]], ...]  # (spelling, its sources); empty for a minor
+    ages: tuple[tuple[str, tuple[str, ...]], ...]  # (age as given, its sources)
     event_id: str
     place_id: str
-    about: dict[str, str]                            # who they were, as the sources describe them
+    about: dict[str, str]  # who they were, as the sources describe them
     shot: dict[str, str]
     died: dict[str, str]
-    protesting: str                                  # yes, no, unclear, not_stated
+    protesting: str  # yes, no, unclear, not_stated
     protesting_text: dict[str, str]
 
     @property
@@ -173,7 +194,9 @@ class Record:
 # --- reading the files -----------------------------------------------------------------------------
 
 
-def _rows(path: Path, columns: tuple[str, ...], refused: frozenset[str] = frozenset()) -> list[tuple[int, dict[str, str]]]:
+def _rows(
+    path: Path, columns: tuple[str, ...], refused: frozenset[str] = frozenset()
+) -> list[tuple[int, dict[str, str]]]:
     """The records of a small CSV file as (line, {column: cell}); a wrong header is fatal, a ragged row is named.
     Rows about an event that events.csv refused (`refused`) are left out: its own problem says why."""
     records = read_records(read_text_checked(path), path.name)
@@ -181,17 +204,25 @@ def _rows(path: Path, columns: tuple[str, ...], refused: frozenset[str] = frozen
     missing = [c for c in columns if c not in header]
     unknown = [c for c in header if c not in columns]
     if missing or unknown or len(set(header)) != len(header):
-        raise DataError([Problem(path.name, "line 1", "", ",".join(header),
-                                 "expected the header: " + ",".join(columns))])
+        raise DataError(
+            [Problem(path.name, "line 1", "", ",".join(header), "expected the header: " + ",".join(columns))]
+        )
     rows, problems = [], []
     for line, cells in records:
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
-            problems.append(Problem(path.name, f"line {line}", "", f"{len(cells)} fields",
-                                    f"expected {len(header)} comma-separated fields, like the header"))
+            problems.append(
+                Problem(
+                    path.name,
+                    f"line {line}",
+                    "",
+                    f"{len(cells)} fields",
+                    f"expected {len(header)} comma-separated fields, like the header",
+                )
+            )
             continue
-        row = dict(zip(header, (c.strip() for c in cells)))
+        row = dict(zip(header, (c.strip() for c in cells), strict=True))
         if row.get("event_id") not in refused:
             rows.append((line, row))
     if problems:
@@ -203,8 +234,11 @@ Check = Callable[[str], str | None]  # a cell's problem, in words, or None
 
 
 def _required(limit: int = vocab.MAX_SHORT_TEXT) -> Check:
-    return lambda v: "this column must not be empty" if not v else (
-        f"expected at most {limit} characters" if len(v) > limit else None)
+    return lambda v: (
+        "this column must not be empty"
+        if not v
+        else (f"expected at most {limit} characters" if len(v) > limit else None)
+    )
 
 
 def _optional(limit: int = vocab.MAX_SHORT_TEXT) -> Check:
@@ -221,8 +255,11 @@ def _pattern(regex: re.Pattern[str], example: str) -> Check:
 
 
 def _cells(file: str, line: int, row: dict[str, str], checks: dict[str, Check]) -> list[Problem]:
-    return [Problem(file, f"line {line}", column, row[column], why)
-            for column, check in checks.items() if (why := check(row[column]))]
+    return [
+        Problem(file, f"line {line}", column, row[column], why)
+        for column, check in checks.items()
+        if (why := check(row[column]))
+    ]
 
 
 def _attributed(value: str) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
@@ -237,8 +274,9 @@ def _attributed(value: str) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
 _TEXT = _required(vocab.MAX_SUMMARY)
 
 
-def load_record(folder: Path | str, events: pd.DataFrame, place_ids: Iterable[str],
-                file_ids: Iterable[str] = ()) -> tuple[Record, list[Problem]]:
+def load_record(
+    folder: Path | str, events: pd.DataFrame, place_ids: Iterable[str], file_ids: Iterable[str] = ()
+) -> tuple[Record, list[Problem]]:
     """The record of `folder` checked against its events and places: (Record, problems).
 
     A folder without `sources.csv` has no record (an empty Record). A row with a problem is left out and
@@ -258,20 +296,42 @@ def load_record(folder: Path | str, events: pd.DataFrame, place_ids: Iterable[st
     readings = _load_readings(folder / "readings.csv", cited, problems, refused)
     figures = _load_figures(folder / "figures.csv", event_ids, problems, refused)
     people = _load_people(folder / "people.csv", event_ids | refused, set(place_ids), sources, problems)
-    article = (_load_article_view(folder / "article_view.csv", seed_quoted, set(place_ids), problems, refused)
-               if (folder / "article_view.csv").is_file() else {})
+    article = (
+        _load_article_view(folder / "article_view.csv", seed_quoted, set(place_ids), problems, refused)
+        if (folder / "article_view.csv").is_file()
+        else {}
+    )
     seed_citations = tuple(
         Citation(row.id, SEED, "reports", row.source_section, quote=row.source_quote)
-        for row in events.itertuples(index=False) if row.id in seed_quoted)
+        for row in events.itertuples(index=False)
+        if row.id in seed_quoted
+    )
     used = {c.source_id for c in citations} | {i for p in people for i in p.source_ids} | {SEED}
-    problems += [Problem("sources.csv", f"line {line}", "id", source_id, "no event or person cites this source: "
-                         "cite it in citations.csv or people.csv, or remove its row")
-                 for source_id, line in source_lines.items() if source_id not in used]
-    line_of = dict(zip(events["id"], events["line"]))
-    problems += [Problem("events.csv", f"line {line_of[e]}", "id", e, "no source: add its rows to citations.csv, or "
-                         "the seed's source_section and source_quote") for e in sorted(set(line_of) - {e for e, _ in cited})]
-    return Record(sources, seed_citations + tuple(citations), tuple(readings), tuple(figures), tuple(people),
-                  article), problems
+    problems += [
+        Problem(
+            "sources.csv",
+            f"line {line}",
+            "id",
+            source_id,
+            "no event or person cites this source: cite it in citations.csv or people.csv, or remove its row",
+        )
+        for source_id, line in source_lines.items()
+        if source_id not in used
+    ]
+    line_of = dict(zip(events["id"], events["line"], strict=True))
+    problems += [
+        Problem(
+            "events.csv",
+            f"line {line_of[e]}",
+            "id",
+            e,
+            "no source: add its rows to citations.csv, or the seed's source_section and source_quote",
+        )
+        for e in sorted(set(line_of) - {e for e, _ in cited})
+    ]
+    return Record(
+        sources, seed_citations + tuple(citations), tuple(readings), tuple(figures), tuple(people), article
+    ), problems
 
 
 def _load_sources(path: Path, problems: list[Problem]) -> tuple[dict[str, Source], dict[str, int]]:
@@ -280,8 +340,11 @@ def _load_sources(path: Path, problems: list[Problem]) -> tuple[dict[str, Source
         "id": _pattern(_SLUG, "larepublica_20230112"),
         **{c: _required() for c in vocab.per_language("title")},
         "publisher": _required(120),
-        "published": lambda v: None if not v or _DATE.fullmatch(v) else
-        "expected 2023-01-10, or 2023-01 or 2023 when the page gives no more, or empty when it shows no date",
+        "published": lambda v: (
+            None
+            if not v or _DATE.fullmatch(v)
+            else "expected 2023-01-10, or 2023-01 or 2023 when the page gives no more, or empty when it shows no date"
+        ),
         "url": _pattern(_URL, "https://larepublica.pe/... (http or https, no spaces or quotes)"),
         "language": _pattern(_LANGUAGE, "es (the page's language, ISO 639-1)"),
         "kind": _one_of(vocab.SOURCE_KINDS),
@@ -298,18 +361,30 @@ def _load_sources(path: Path, problems: list[Problem]) -> tuple[dict[str, Source
             found.append(Problem(path.name, f"line {line}", "id", row["id"], "duplicate id: give each source its own"))
         problems += found
         if not found:
-            out[row["id"]] = Source(row["id"], {lang: row[f"title_{lang}"] for lang in vocab.LANGUAGES},
-                                    row["publisher"], row["published"], row["url"], row["language"], row["kind"],
-                                    row["origin"], row["retrospective"] == "yes", row["notes"])
+            out[row["id"]] = Source(
+                row["id"],
+                {lang: row[f"title_{lang}"] for lang in LANGUAGES},
+                row["publisher"],
+                row["published"],
+                row["url"],
+                row["language"],
+                row["kind"],
+                row["origin"],
+                row["retrospective"] == "yes",
+                row["notes"],
+            )
     if SEED not in out:
         problems.append(Problem(path.name, "file", "id", SEED, "the seed article must be a source: add its row"))
     return out, lines
 
 
-def _load_citations(path: Path, event_ids: set[str], sources: dict[str, Source],
-                    problems: list[Problem], refused: frozenset[str]) -> list[Citation]:
+def _load_citations(
+    path: Path, event_ids: set[str], sources: dict[str, Source], problems: list[Problem], refused: frozenset[str]
+) -> list[Citation]:
     checks: dict[str, Check] = {
-        "event_id": _one_of(event_ids), "source_id": _one_of(sources), "role": _one_of(vocab.CITATION_ROLES),
+        "event_id": _one_of(event_ids),
+        "source_id": _one_of(sources),
+        "role": _one_of(vocab.CITATION_ROLES),
         "locator": _required(120),
         **{c: _optional(160) for c in vocab.per_language("said_by")},
         **{c: _optional(vocab.MAX_SUMMARY) for c in vocab.per_language("note")},
@@ -323,52 +398,111 @@ def _load_citations(path: Path, event_ids: set[str], sources: dict[str, Source],
         for name in ("note", "said_by"):
             cells = [row[c] for c in vocab.per_language(name)]
             if any(cells) and not all(cells):
-                found.append(Problem(path.name, where, f"{name}_{vocab.LANGUAGES[-1]}", cells[-1],
-                                     f"'{name}' needs every language, or none"))
+                found.append(
+                    Problem(
+                        path.name,
+                        where,
+                        f"{name}_{LANGUAGES[-1]}",
+                        cells[-1],
+                        f"'{name}' needs every language, or none",
+                    )
+                )
         notes = [row[c] for c in vocab.per_language("note")]
         if row["role"] in ("contradicts", "adds_detail") and not all(notes):
-            found.append(Problem(path.name, where, "note_en", row["note_en"],
-                                 f"a source whose role is {row['role']} needs a note saying what it says, in every language"))
+            found.append(
+                Problem(
+                    path.name,
+                    where,
+                    "note_en",
+                    row["note_en"],
+                    f"a source whose role is {row['role']} needs a note saying what it says, in every language",
+                )
+            )
         if row["source_id"] == SEED:
-            found.append(Problem(path.name, where, "source_id", SEED, "the seed is cited in events.csv "
-                                 "(source_section and source_quote), not here"))
+            found.append(
+                Problem(
+                    path.name,
+                    where,
+                    "source_id",
+                    SEED,
+                    "the seed is cited in events.csv (source_section and source_quote), not here",
+                )
+            )
         if (row["event_id"], row["source_id"]) in seen:
-            found.append(Problem(path.name, where, "source_id", row["source_id"], "this source is already cited "
-                                 "for this event: one row per event and source"))
+            found.append(
+                Problem(
+                    path.name,
+                    where,
+                    "source_id",
+                    row["source_id"],
+                    "this source is already cited for this event: one row per event and source",
+                )
+            )
         seen.add((row["event_id"], row["source_id"]))
         problems += found
         if not found:
-            out.append(Citation(row["event_id"], row["source_id"], row["role"], row["locator"],
-                                {lang: row[f"said_by_{lang}"] for lang in vocab.LANGUAGES if row[f"said_by_{lang}"]},
-                                {lang: row[f"note_{lang}"] for lang in vocab.LANGUAGES if row[f"note_{lang}"]}))
+            out.append(
+                Citation(
+                    row["event_id"],
+                    row["source_id"],
+                    row["role"],
+                    row["locator"],
+                    {lang: row[f"said_by_{lang}"] for lang in LANGUAGES if row[f"said_by_{lang}"]},
+                    {lang: row[f"note_{lang}"] for lang in LANGUAGES if row[f"note_{lang}"]},
+                )
+            )
     return out
 
 
-def _load_readings(path: Path, cited: set[tuple[str, str]], problems: list[Problem],
-                   refused: frozenset[str]) -> list[Reading]:
-    checks: dict[str, Check] = {"aspect": _one_of(vocab.READING_ASPECTS),
-                                **{c: _TEXT for c in vocab.per_language("text")}}
+def _load_readings(
+    path: Path, cited: set[tuple[str, str]], problems: list[Problem], refused: frozenset[str]
+) -> list[Reading]:
+    checks: dict[str, Check] = {
+        "aspect": _one_of(vocab.READING_ASPECTS),
+        **{c: _TEXT for c in vocab.per_language("text")},
+    }
     out = []
     for line, row in _rows(path, READING_COLUMNS, refused):
         found = _cells(path.name, line, row, checks)
         ids = tuple(row["source_ids"].split())
         if not ids:
-            found.append(Problem(path.name, f"line {line}", "source_ids", "", "name the sources that hold this "
-                                 "reading, separated by spaces"))
+            found.append(
+                Problem(
+                    path.name,
+                    f"line {line}",
+                    "source_ids",
+                    "",
+                    "name the sources that hold this reading, separated by spaces",
+                )
+            )
         for source_id in ids:
             if (row["event_id"], source_id) not in cited:
-                found.append(Problem(path.name, f"line {line}", "source_ids", source_id,
-                                     f"not a source of {row['event_id']}: cite it in citations.csv first"))
+                found.append(
+                    Problem(
+                        path.name,
+                        f"line {line}",
+                        "source_ids",
+                        source_id,
+                        f"not a source of {row['event_id']}: cite it in citations.csv first",
+                    )
+                )
         problems += found
         if not found:
-            out.append(Reading(row["event_id"], row["aspect"], ids,
-                               {lang: row[f"text_{lang}"] for lang in vocab.LANGUAGES}))
+            out.append(Reading(row["event_id"], row["aspect"], ids, {lang: row[f"text_{lang}"] for lang in LANGUAGES}))
     by_aspect: dict[tuple[str, str], int] = {}
     for reading in out:
         by_aspect[(reading.event_id, reading.aspect)] = by_aspect.get((reading.event_id, reading.aspect), 0) + 1
     lonely = {key for key, n in by_aspect.items() if n < 2}
-    problems += [Problem(path.name, "file", "aspect", f"{e} {a}", "one reading is not a disagreement: add the "
-                         "other reading, or put what the source adds in citations.csv") for e, a in sorted(lonely)]
+    problems += [
+        Problem(
+            path.name,
+            "file",
+            "aspect",
+            f"{e} {a}",
+            "one reading is not a disagreement: add the other reading, or put what the source adds in citations.csv",
+        )
+        for e, a in sorted(lonely)
+    ]
     return [r for r in out if (r.event_id, r.aspect) not in lonely]
 
 
@@ -376,8 +510,11 @@ def _load_figures(path: Path, event_ids: set[str], problems: list[Problem], refu
     checks: dict[str, Check] = {
         "event_id": lambda v: None if v in event_ids else "not an id in events.csv",
         "measure": _one_of(vocab.COUNT_COLUMNS),
-        "value": lambda v: None if v.isascii() and v.isdigit() and int(v) <= vocab.MAX_COUNT
-        else f"expected a whole number from 0 to {vocab.MAX_COUNT}",
+        "value": lambda v: (
+            None
+            if v.isascii() and v.isdigit() and int(v) <= vocab.MAX_COUNT
+            else f"expected a whole number from 0 to {vocab.MAX_COUNT}"
+        ),
         "qualifier": _one_of(vocab.FIGURE_QUALIFIERS, required=False),
         **{c: _required(160) for c in vocab.per_language("said_by")},
     }
@@ -386,16 +523,26 @@ def _load_figures(path: Path, event_ids: set[str], problems: list[Problem], refu
         found = _cells(path.name, line, row, checks)
         problems += found
         if not found:
-            out.append(Figure(row["event_id"], row["measure"], int(row["value"]), row["qualifier"],
-                              {lang: row[f"said_by_{lang}"] for lang in vocab.LANGUAGES}))
+            out.append(
+                Figure(
+                    row["event_id"],
+                    row["measure"],
+                    int(row["value"]),
+                    row["qualifier"],
+                    {lang: row[f"said_by_{lang}"] for lang in LANGUAGES},
+                )
+            )
     return out
 
 
-def _load_people(path: Path, event_ids: set[str], place_ids: set[str], sources: dict[str, Source],
-                 problems: list[Problem]) -> list[Person]:
+def _load_people(
+    path: Path, event_ids: set[str], place_ids: set[str], sources: dict[str, Source], problems: list[Problem]
+) -> list[Person]:
     texts = vocab.per_language("about", "shot", "died", "protesting_text")
     checks: dict[str, Check] = {
-        "id": _pattern(_SLUG, "person_01"), "name": _optional(160), "minor": _one_of(("yes", "no")),
+        "id": _pattern(_SLUG, "person_01"),
+        "name": _optional(160),
+        "minor": _one_of(("yes", "no")),
         **{c: _optional(300) for c in vocab.per_language("label")},
         "event_id": lambda v: None if not v or v in event_ids else "not an id in events.csv",
         "place_id": lambda v: None if not v or v in place_ids else "not an id in places.geojson",
@@ -409,8 +556,11 @@ def _load_people(path: Path, event_ids: set[str], place_ids: set[str], sources: 
         names, ages = _attributed(row["names"]), _attributed(row["ages"])
         for column, parsed in (("names", names), ("ages", ages)):
             if parsed is None:
-                found.append(Problem(path.name, where, column, row[column],
-                                     "expected 'value [source_id ...]; value [source_id ...]'"))
+                found.append(
+                    Problem(
+                        path.name, where, column, row[column], "expected 'value [source_id ...]; value [source_id ...]'"
+                    )
+                )
         referenced = [i for _, ids in (names or ()) + (ages or ()) for i in ids]
         referenced += [i for c in texts for i in _REFERENCE.findall(row[c])]
         found += [Problem(path.name, where, "", i, "not an id in sources.csv") for i in referenced if i not in sources]
@@ -421,19 +571,32 @@ def _load_people(path: Path, event_ids: set[str], place_ids: set[str], sources: 
             found += _naming_problems(path.name, where, row, names, sources)
         problems += found
         if not found and names is not None and ages is not None:
-            out.append(Person(row["id"], row["name"], {lang: row[f"label_{lang}"] for lang in vocab.LANGUAGES},
-                              row["minor"] == "yes", names, ages, row["event_id"],
-                              row["place_id"], *({lang: row[f"{name}_{lang}"] for lang in vocab.LANGUAGES}
-                                                 for name in ("about", "shot", "died")),
-                              row["protesting"], {lang: row[f"protesting_text_{lang}"] for lang in vocab.LANGUAGES}))
+            out.append(
+                Person(
+                    row["id"],
+                    row["name"],
+                    {lang: row[f"label_{lang}"] for lang in LANGUAGES},
+                    row["minor"] == "yes",
+                    names,
+                    ages,
+                    row["event_id"],
+                    row["place_id"],
+                    about={lang: row[f"about_{lang}"] for lang in LANGUAGES},
+                    shot={lang: row[f"shot_{lang}"] for lang in LANGUAGES},
+                    died={lang: row[f"died_{lang}"] for lang in LANGUAGES},
+                    protesting=row["protesting"],
+                    protesting_text={lang: row[f"protesting_text_{lang}"] for lang in LANGUAGES},
+                )
+            )
     return out
 
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}[+-]\d{2}:\d{2}")
 
 
-def _load_article_view(path: Path, seed_quoted: set[str], place_ids: set[str], problems: list[Problem],
-                       refused: frozenset[str]) -> dict[str, dict[str, str]]:
+def _load_article_view(
+    path: Path, seed_quoted: set[str], place_ids: set[str], problems: list[Problem], refused: frozenset[str]
+) -> dict[str, dict[str, str]]:
     def when(value: str) -> str | None:
         if not _ISO.fullmatch(value):
             return "expected an ISO 8601 time with its UTC offset, e.g. 2023-01-11T06:00-05:00"
@@ -444,8 +607,9 @@ def _load_article_view(path: Path, seed_quoted: set[str], place_ids: set[str], p
         return None
 
     checks: dict[str, Check] = {
-        "event_id": lambda v: None if v in seed_quoted else "not an event the article reports (it has no "
-                    "source_quote in events.csv)",
+        "event_id": lambda v: (
+            None if v in seed_quoted else "not an event the article reports (it has no source_quote in events.csv)"
+        ),
         "start": when,
         "time_precision": _one_of(vocab.TIME_PRECISIONS),
         "time_inferred": _one_of(vocab.TIME_INFERRED, required=False),
@@ -510,35 +674,76 @@ def official(source: Source) -> bool:
     return source.kind == "official_statement"
 
 
-def _naming_problems(file: str, where: str, row: dict[str, str], names: tuple[tuple[str, tuple[str, ...]], ...],
-                     sources: dict[str, Source]) -> list[Problem]:
+def _naming_problems(
+    file: str,
+    where: str,
+    row: dict[str, str],
+    names: tuple[tuple[str, tuple[str, ...]], ...],
+    sources: dict[str, Source],
+) -> list[Problem]:
     """The naming rule (docs/data.md): a name only where two independent sources, or one official body, give it:
     each word of the name shown is in the spellings of two independent voices, allowing a spelling's difference
     (Huarancca, Huaranca); every spelling is shown with its sources. A minor is never named, as the most
     protective sources do."""
     labels = [row[c] for c in vocab.per_language("label")]
-    young = [age for age, _ in _attributed(row["ages"]) or () if age.split(",")[0].strip().isdigit()
-             and int(age.split(",")[0]) < 18]
+    young = [
+        age
+        for age, _ in _attributed(row["ages"]) or ()
+        if age.split(",")[0].strip().isdigit() and int(age.split(",")[0]) < 18
+    ]
     if young and row["minor"] != "yes":
-        return [Problem(file, where, "minor", row["minor"], f"a source gives the age {young[0]}: mark the person "
-                        "minor = yes, and do not name them")]
+        return [
+            Problem(
+                file,
+                where,
+                "minor",
+                row["minor"],
+                f"a source gives the age {young[0]}: mark the person minor = yes, and do not name them",
+            )
+        ]
     if row["minor"] == "yes" and (names or row["name"]):
-        return [Problem(file, where, "name", row["name"] or row["names"], "a minor is not named (docs/data.md): leave "
-                        "'name' and 'names' empty and say who they were in label_en and label_es")]
+        return [
+            Problem(
+                file,
+                where,
+                "name",
+                row["name"] or row["names"],
+                "a minor is not named (docs/data.md): leave "
+                "'name' and 'names' empty and say who they were in label_en and label_es",
+            )
+        ]
     if not row["name"]:
-        return [] if all(labels) and not names else [Problem(
-            file, where, "label_en", row["label_en"], "a person who is not named needs label_en and label_es (who they "
-            "were, in words) and no 'names'")]
+        return (
+            []
+            if all(labels) and not names
+            else [
+                Problem(
+                    file,
+                    where,
+                    "label_en",
+                    row["label_en"],
+                    "a person who is not named needs label_en and label_es (who they were, in words) and no 'names'",
+                )
+            ]
+        )
     if row["name"] not in dict(names):
         return [Problem(file, where, "name", row["name"], "the name shown must be one of the spellings in 'names'")]
     if any(official(sources[i]) for _, ids in names for i in ids):
         return []
     unsupported = [word for word in _words(row["name"]) if len(_voices_for(word, names, sources)) < 2]
     if unsupported:
-        return [Problem(file, where, "name", row["name"], f"'{unsupported[0]}' is given by fewer than two independent "
-                        "voices: each word of a name shown needs two independent sources (spellings may differ "
-                        "slightly) or an official body: show a form of the name that two voices give, or describe the person "
-                        "without a name, in label_en and label_es")]
+        return [
+            Problem(
+                file,
+                where,
+                "name",
+                row["name"],
+                f"'{unsupported[0]}' is given by fewer than two independent "
+                "voices: each word of a name shown needs two independent sources (spellings may differ "
+                "slightly) or an official body: show a form of the name that two voices give, or describe the person "
+                "without a name, in label_en and label_es",
+            )
+        ]
     return []
 
 
@@ -567,12 +772,17 @@ def _voices_for(word: str, names: tuple[tuple[str, tuple[str, ...]], ...], sourc
 
     >>> src = {i: Source(i, {}, p, "", "", "es", "press_report", "", False, "") for i, p in
     ...        (("a", "Outlet A"), ("b", "Outlet B"), ("c", "Outlet C"))}
-    >>> names = (("Ghiovanny Illanes Ramos", ("a",)), ("Giovanni Gustavo Illanes Ramos", ("b",)), ("Roger Cayó", ("c",)))
+    >>> names = (("Ghiovanny Illanes Ramos", ("a",)), ("Giovanni Gustavo Illanes Ramos", ("b",)),
+    ...          ("Roger Cayó", ("c",)))
     >>> sorted(_voices_for("ghiovanny", names, src)), sorted(_voices_for("callo", names, src))
     (['Outlet A', 'Outlet B'], [])
     """
-    return {sources[i].independent_of for spelling, ids in names if any(_close(word, w) for w in _words(spelling))
-            for i in ids}
+    return {
+        sources[i].independent_of
+        for spelling, ids in names
+        if any(_close(word, w) for w in _words(spelling))
+        for i in ids
+    }
 
 
 def references(text: str) -> list[str]:

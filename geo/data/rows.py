@@ -17,13 +17,13 @@ from geo.data.vocab import COUNT_COLUMNS, EVENT_COLUMNS, EXPORT_ONLY_COLUMNS
 CSV_COLUMNS = (*EVENT_COLUMNS, *EXPORT_ONLY_COLUMNS)
 
 
-def records(events: pd.DataFrame, record: Record | None = None) -> list[dict]:
+def records(events: pd.DataFrame, record: Record | None = None) -> list[dict[str, object]]:
     """Each event's columns as plain values: times in ISO 8601 (or ""), counts as numbers (or None); with the
     `record`, `sources` lists each event's sources (outlet, date, link), so that a file cites them on its own."""
     rows = []
     for ev in events[list(EVENT_COLUMNS)].itertuples(index=False):
         row = {}
-        for column, value in zip(EVENT_COLUMNS, ev):
+        for column, value in zip(EVENT_COLUMNS, ev, strict=True):
             if column in ("start", "end"):
                 value = "" if pd.isna(value) else value.isoformat()
             elif column in COUNT_COLUMNS:
@@ -35,7 +35,7 @@ def records(events: pd.DataFrame, record: Record | None = None) -> list[dict]:
     return rows
 
 
-def _in_toll(events: pd.DataFrame) -> list:
+def _in_toll(events: pd.DataFrame) -> list[bool | None]:
     return events["in_toll"].tolist() if "in_toll" in events else [None] * len(events)
 
 
@@ -54,15 +54,21 @@ def csv_lines(events: pd.DataFrame, record: Record | None = None) -> list[str]:
     """Each event's line of the CSV download. A last column, `counted_in_toll`, says whether the row's
     counts are part of the map's toll (`yes`) or not (`no`: Ayacucho's dead are never added to Juliaca's);
     empty for events that were not indexed. The loader ignores that column."""
-    return [csv_line([*(neutralise_formula(row[c]) for c in EVENT_COLUMNS),
-                      "" if counted is None else ("yes" if counted else "no")])
-            for row, counted in zip(records(events, record), _in_toll(events))]
+    return [
+        csv_line(
+            [
+                *(neutralise_formula(row[c]) for c in EVENT_COLUMNS),
+                "" if counted is None else ("yes" if counted else "no"),
+            ]
+        )
+        for row, counted in zip(records(events, record), _in_toll(events), strict=True)
+    ]
 
 
-def features(events: pd.DataFrame, places: gpd.GeoDataFrame, record: Record | None = None) -> list[dict]:
+def features(events: pd.DataFrame, places: gpd.GeoDataFrame, record: Record | None = None) -> list[dict[str, object]]:
     """Each event as a GeoJSON feature; an event whose place is unknown has a null geometry."""
-    out = []
-    for row, counted in zip(records(events, record), _in_toll(events)):
+    out: list[dict[str, object]] = []
+    for row, counted in zip(records(events, record), _in_toll(events), strict=True):
         if counted is not None:
             row["counted_in_toll"] = bool(counted)  # as in the CSV: Ayacucho is never in Juliaca's toll
         geometry = None

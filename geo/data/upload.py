@@ -23,16 +23,17 @@ import threading
 import time
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from geo.data import acled
-from geo.data.csvrows import neutralise_formula
+from geo.data.csvrows import decode_checked, neutralise_formula
 from geo.data.limits import MAX_COLUMNS, MAX_FEATURES, MAX_FILE_BYTES, MAX_LISTED, MAX_ROWS  # noqa: F401 (re-exported)
-from geo.data.load import REPO_DATA_DIR, Dataset, dataset_of, decode_checked, load_events, load_places
+from geo.data.load import REPO_DATA_DIR, Dataset, dataset_of, load_events, load_places
 from geo.data.problems import DataError, Problem, unlisted_line
 from geo.data.work import HEAVY_WORK, Busy  # noqa: F401 (Busy re-exported)
 
@@ -54,8 +55,17 @@ CHECK_WAIT_S = 60  # how long a file waits for its turn to be checked (one at a 
 def _check_size(content: bytes, name: str) -> None:
     """The file's size; its rows are counted as it is read (`geo.data.csvrows.read_records`)."""
     if len(content) > MAX_BYTES:
-        raise DataError([Problem(name, "file", "", f"{len(content) / 1e6:.1f} MB",
-                                 f"the file is too large: the limit is {MAX_BYTES // (1024 * 1024)} MB")])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    "file",
+                    "",
+                    f"{len(content) / 1e6:.1f} MB",
+                    f"the file is too large: the limit is {MAX_BYTES // (1024 * 1024)} MB",
+                )
+            ]
+        )
 
 
 def _check_columns(content: bytes, name: str) -> None:
@@ -68,12 +78,26 @@ def _check_columns(content: bytes, name: str) -> None:
     widest = _WIDE.search(commas)
     if widest:
         fields = len(widest.group()) + 1
-        raise DataError([Problem(name, "file", "", f"{fields:,} fields in one row",
-                                 f"too many columns: the limit is {MAX_COLUMNS:,}; is this the right file?")])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    "file",
+                    "",
+                    f"{fields:,} fields in one row",
+                    f"too many columns: the limit is {MAX_COLUMNS:,}; is this the right file?",
+                )
+            ]
+        )
 
 
-def load_upload(events: bytes, events_name: str, fmt: str = "project",
-                places: bytes | None = None, places_name: str = "places.geojson") -> Dataset:
+def load_upload(
+    events: bytes,
+    events_name: str,
+    fmt: str = "project",
+    places: bytes | None = None,
+    places_name: str = "places.geojson",
+) -> Dataset:
     """Check uploaded files leniently: the valid rows, and every refused row with its reason.
 
     Raises DataError for a file that cannot be read at all (too large, binary, not UTF-8, no header).
@@ -91,10 +115,12 @@ def load_upload(events: bytes, events_name: str, fmt: str = "project",
     if places is None:
         place_frame, place_problems = load_places(REPO_DATA_DIR / "places.geojson", strict=False)
     else:
-        place_frame, place_problems = load_places(Path(Path(places_name).name), strict=False,
-                                                  text=decode_checked(places, Path(places_name).name))
-    event_frame, event_problems = load_events(events_path, place_frame, strict=False,
-                                              text=decode_checked(events, events_path.name), max_rows=MAX_ROWS)
+        place_frame, place_problems = load_places(
+            Path(Path(places_name).name), strict=False, text=decode_checked(places, Path(places_name).name)
+        )
+    event_frame, event_problems = load_events(
+        events_path, place_frame, strict=False, text=decode_checked(events, events_path.name), max_rows=MAX_ROWS
+    )
     return dataset_of(place_frame, event_frame, place_problems, event_problems)
 
 
@@ -138,7 +164,7 @@ def remove_upload_folder(static_dir: Path, relative: str) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _stat(path: Path):
+def _stat(path: Path) -> os.stat_result | None:
     """`path.stat()`, or None if another session has just removed it."""
     try:
         return path.stat()
@@ -156,8 +182,9 @@ def evict_oldest(static_dir: Path, keep: Path, budget: int = UPLOADS_MAX_BYTES) 
     Visitors uploading in a loop cannot fill the disk; an evicted session is told to upload again.
     Returns the folders removed, oldest first.
     """
-    folders = sorted((f for f in (static_dir / "uploads").iterdir() if f.is_dir()),
-                     key=lambda f: getattr(_stat(f), "st_mtime", 0))
+    folders = sorted(
+        (f for f in (static_dir / "uploads").iterdir() if f.is_dir()), key=lambda f: getattr(_stat(f), "st_mtime", 0)
+    )
     sizes = {f: _size(f) for f in folders}
     total, removed = sum(sizes.values()), []
     for folder in folders:
@@ -172,6 +199,7 @@ def evict_oldest(static_dir: Path, keep: Path, budget: int = UPLOADS_MAX_BYTES) 
 
 # --- memory: one file checked at a time, and one budget for the uploads held -------------------------
 
+
 class TooLarge(ValueError):
     """An upload needs more memory than the whole budget of uploads held: it cannot be kept."""
 
@@ -180,7 +208,7 @@ class TooLarge(ValueError):
         super().__init__(f"{size / 1e6:.0f} MB in memory; the server holds {limit / 1e6:.0f} MB of uploads in all")
 
 
-def checking(wait: float = CHECK_WAIT_S, on_wait=None):
+def checking(wait: float = CHECK_WAIT_S, on_wait: Callable[[], None] | None = None) -> AbstractContextManager[None]:
     """One file checked at a time in this process, and never while pictures are drawn (`geo.data.work`): a
     check takes up to about 400 MB at the limits, two at once could take a 1 GiB pod down. `on_wait()`
     is called if the turn does not come at once; `Busy` is raised if it has not come within `wait` s."""
@@ -211,7 +239,8 @@ class UploadMemory:
 
     max_count: int = HELD_MAX
     max_bytes: int = HELD_MAX_BYTES
-    _held: OrderedDict = field(default_factory=OrderedDict)  # order -> weak reference, oldest first
+    # order -> weak reference, oldest first
+    _held: OrderedDict[int, weakref.ref[Held]] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _orders: Iterator[int] = field(default_factory=itertools.count)
 

@@ -14,11 +14,26 @@ QUOTE_LANGUAGE = "en"  # the seed article's language: its phrases are quoted in 
 # Our translation of the quoted phrase into each other language, shown under it and marked as ours.
 QUOTE_TRANSLATIONS = tuple(f"source_quote_{lang}" for lang in LANGUAGES if lang != QUOTE_LANGUAGE)
 EVENT_COLUMNS = (
-    "id", "start", "end", "time_precision", "place_id", "origin_place_id", "category",
+    "id",
+    "start",
+    "end",
+    "time_precision",
+    "place_id",
+    "origin_place_id",
+    "category",
     *per_language("title", "summary"),
-    "civilians_killed", "civilians_injured", "police_killed", "police_injured",
-    "claim_status", "reported_by", "source_section", "source_quote", *QUOTE_TRANSLATIONS,
-    "time_inferred", "count_qualifier", "sources",
+    "civilians_killed",
+    "civilians_injured",
+    "police_killed",
+    "police_injured",
+    "claim_status",
+    "reported_by",
+    "source_section",
+    "source_quote",
+    *QUOTE_TRANSLATIONS,
+    "time_inferred",
+    "count_qualifier",
+    "sources",
 )
 # Columns a file may leave out (they are read as empty): added after files in the schema existed. `sources` is
 # written by the CSV download (the event's sources as text) and lets an upload cite its own.
@@ -31,8 +46,18 @@ PLACE_PROPERTIES = ("id", *per_language("name"), "kind", "role", "geo_precision"
 COUNT_COLUMNS = ("civilians_killed", "civilians_injured", "police_killed", "police_injured")
 
 CATEGORIES = (
-    "march", "protest", "clash", "shooting", "casualty", "looting", "arrest",
-    "deployment", "government", "statement", "investigation", "context",
+    "march",
+    "protest",
+    "clash",
+    "shooting",
+    "casualty",
+    "looting",
+    "arrest",
+    "deployment",
+    "government",
+    "statement",
+    "investigation",
+    "context",
 )
 # `undated` is ours: the source reports some statements and findings without any date.
 # `after`: "then", after a known time; `after_around`: after an approximate one ("around noon ... then");
@@ -49,8 +74,13 @@ PLACE_KINDS = ("airport", "city", "town", "province", "landmark")
 
 # The record's sources (docs/data.md, "The sources"): what kind of text each is, what it does for an event,
 # what sources can differ on, how a reported count is worded, and whether a person killed was protesting.
-SOURCE_KINDS = ("encyclopedia", "official_statement", "press_report", "human_rights_report",
-                "retrospective_investigation")
+SOURCE_KINDS = (
+    "encyclopedia",
+    "official_statement",
+    "press_report",
+    "human_rights_report",
+    "retrospective_investigation",
+)
 CITATION_ROLES = ("reports", "confirms", "adds_detail", "contradicts")
 READING_ASPECTS = ("time", "place", "count", "what", "cause", "who")
 FIGURE_QUALIFIERS = ("over", "at_least", "about")

@@ -27,7 +27,7 @@ class HeavyWork:
     True
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._changed = threading.Condition()
         self._drawing = 0
         self._checking = False

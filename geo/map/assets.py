@@ -28,7 +28,7 @@ FILES = (
     (Path(xleaflet.BASE_DIR) / "leaflet.js", "vendor/leaflet/leaflet.js"),
     (Path(xleaflet.BASE_DIR) / "leaflet.css", "vendor/leaflet/leaflet.css"),
     *((p, f"vendor/leaflet/images/{p.name}") for p in sorted((Path(xleaflet.BASE_DIR) / "images").glob("*.png"))),
-    (APP_DIR / "dist" / "app.js", "app.js"),      # the app's page (ui/time_control.py)
+    (APP_DIR / "dist" / "app.js", "app.js"),  # the app's page (ui/time_control.py)
     (APP_DIR / "dist" / "frame.js", "frame.js"),  # the map in streamlit-folium's iframe (geo/map/layers.py)
     *((p, f"layers/{p.name}") for p in sorted(LAYERS_DIR.glob("*.geojson"))),
 )

@@ -43,10 +43,10 @@ def core(index: EventIndex, places: gpd.GeoDataFrame) -> dict:
     ev = index.events
     known = ev["place_id"].isin(places.index).to_numpy()
     xy = places.geometry.reindex(ev["place_id"].where(known))
-    lat = [round(p.y, 5) if ok else None for p, ok in zip(xy, known)]
-    lon = [round(p.x, 5) if ok else None for p, ok in zip(xy, known)]
+    lat = [round(p.y, 5) if ok else None for p, ok in zip(xy, known, strict=True)]
+    lon = [round(p.x, 5) if ok else None for p, ok in zip(xy, known, strict=True)]
     place_codes = {pid: i for i, pid in enumerate(places.index)}
-    place = [place_codes[p] if ok else -1 for p, ok in zip(ev["place_id"], known)]
+    place = [place_codes[p] if ok else -1 for p, ok in zip(ev["place_id"], known, strict=True)]
     slot = pd.Series(place).groupby(place).cumcount().where(np.array(place) >= 0, 0).astype(int).tolist()
     harmed = ev[list(COUNT_COLUMNS)].fillna(0).astype(int).sum(axis=1)
     marching = ((ev["category"] == "march") & known & ev["origin_place_id"].isin(places.index)).to_numpy()
@@ -71,15 +71,20 @@ def core(index: EventIndex, places: gpd.GeoDataFrame) -> dict:
         "countColumns": list(COUNT_COLUMNS),
         "categories": list(CATEGORIES),
         "styles": [{"color": CATEGORY_STYLE[c][0], "shape": CATEGORY_STYLE[c][1]} for c in CATEGORIES],
-        "marches": [{
-            "i": int(i),
-            "route": [[round(y, 5), round(x, 5)] for x, y in
-                      march_line(places.geometry[row.origin_place_id], places.geometry[row.place_id]).coords],
-            "drawFrom": epoch_ms(row.start - MARCH_LEAD),
-            "arrive": epoch_ms(row.start),
-            "origin": row.origin_place_id,
-            "name": {lang: places.loc[row.origin_place_id, f"name_{lang}"] for lang in LANGUAGES},
-        } for i, row in zip(np.flatnonzero(marching), ev[marching].itertuples(index=False))],
+        "marches": [
+            {
+                "i": int(i),
+                "route": [
+                    [round(y, 5), round(x, 5)]
+                    for x, y in march_line(places.geometry[row.origin_place_id], places.geometry[row.place_id]).coords
+                ],
+                "drawFrom": epoch_ms(row.start - MARCH_LEAD),
+                "arrive": epoch_ms(row.start),
+                "origin": row.origin_place_id,
+                "name": {lang: places.loc[row.origin_place_id, f"name_{lang}"] for lang in LANGUAGES},
+            }
+            for i, row in zip(np.flatnonzero(marching), ev[marching].itertuples(index=False), strict=True)
+        ],
         "chunk": CHUNK,
         "csvHeader": csv_line(CSV_COLUMNS),
     }
@@ -88,24 +93,30 @@ def core(index: EventIndex, places: gpd.GeoDataFrame) -> dict:
 def text_chunks(index: EventIndex, places: gpd.GeoDataFrame, lang: str) -> list[dict]:
     """The popups' text in `lang`, as column lists of `CHUNK` events each, in reveal order."""
     columns = event_texts(index.events, places, lang, index.record)
-    return [{field: values[start:start + CHUNK] for field, values in columns.items()}
-            for start in range(0, len(index.events), CHUNK)] or [{field: [] for field in columns}]
+    return [
+        {field: values[start : start + CHUNK] for field, values in columns.items()}
+        for start in range(0, len(index.events), CHUNK)
+    ] or [{field: [] for field in columns}]
 
 
 def row_chunks(index: EventIndex, places: gpd.GeoDataFrame) -> list[dict]:
     """Each event's CSV line and GeoJSON feature (geo.data.rows), in chunks of `CHUNK` events in reveal
     order: the browser joins those of the events shown into the downloads."""
     lines, found = csv_lines(index.events, index.record), features(index.events, places, index.record)
-    return [{"csv": lines[start:start + CHUNK], "feature": found[start:start + CHUNK]}
-            for start in range(0, len(index.events), CHUNK)] or [{"csv": [], "feature": []}]
+    return [
+        {"csv": lines[start : start + CHUNK], "feature": found[start : start + CHUNK]}
+        for start in range(0, len(index.events), CHUNK)
+    ] or [{"csv": [], "feature": []}]
 
 
 def record_lists(index: EventIndex, lang: str) -> dict[str, list[dict]]:
     """The record's lists in `lang`: the people killed (`geo.text.sources.people_records`) and every source
     with what cites it (`sources_panel`); both empty for a dataset without a record (an upload)."""
     record = index.record
-    return {"people": people_records(record, index.events, lang) if record else [],
-            "sources": sources_panel(record, lang) if record else []}
+    return {
+        "people": people_records(record, index.events, lang) if record else [],
+        "sources": sources_panel(record, lang) if record else [],
+    }
 
 
 def files(index: EventIndex, places: gpd.GeoDataFrame) -> dict[str, str]:

@@ -68,15 +68,32 @@ def place_labels(places: gpd.GeoDataFrame, lang: str) -> list[dict]:
     rows = []
     for place_id, row in places.iterrows():
         name = row[f"name_{lang}"]
-        rows.append({"id": place_id, "name": name, "short": short_name(place_id, name, lang), "role": row["role"],
-                     "priority": ROLE_PRIORITY.get(row["role"], 3) * 10 + KIND_PRIORITY.get(row["kind"], 3),
-                     "lat": round(row.geometry.y, 5), "lon": round(row.geometry.x, 5)})
+        rows.append(
+            {
+                "id": place_id,
+                "name": name,
+                "short": short_name(place_id, name, lang),
+                "role": row["role"],
+                "priority": ROLE_PRIORITY.get(row["role"], 3) * 10 + KIND_PRIORITY.get(row["kind"], 3),
+                "lat": round(row.geometry.y, 5),
+                "lon": round(row.geometry.x, 5),
+            }
+        )
     return sorted(rows, key=lambda r: r["priority"])  # stable: ties keep the file's order
 
 
 def area_labels(lang: str) -> list[dict]:
     """The names of countries and waters in `lang`, with the zoom levels at which each is shown."""
-    return ([{"name": text(lang, f"country_{c['id']}"), "kind": "country", "lat": c["lat"], "lon": c["lon"], "zoom": c["zoom"]}
-             for c in COUNTRY_LABELS]
-            + [{"name": text(lang, f"water_{w['id']}"), "kind": "water", "lat": w["lat"], "lon": w["lon"], "zoom": w["zoom"]}
-               for w in WATER_LABELS])
+    return [
+        {
+            "name": text(lang, f"country_{c['id']}"),
+            "kind": "country",
+            "lat": c["lat"],
+            "lon": c["lon"],
+            "zoom": c["zoom"],
+        }
+        for c in COUNTRY_LABELS
+    ] + [
+        {"name": text(lang, f"water_{w['id']}"), "kind": "water", "lat": w["lat"], "lon": w["lon"], "zoom": w["zoom"]}
+        for w in WATER_LABELS
+    ]

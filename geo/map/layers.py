@@ -45,7 +45,8 @@ class _Setup(MacroElement):
     loaded before it): an event, not a global. The configuration is JSON that is safe inside a script."""
 
     _template = Template("""{% macro script(this, kwargs) %}
-document.dispatchEvent(new CustomEvent("juliaca:setup", {detail: {map: {{ this._parent.get_name() }}, config: {{ this.config }}}}));
+document.dispatchEvent(new CustomEvent("juliaca:setup",
+  {detail: {map: {{ this._parent.get_name() }}, config: {{ this.config }}}}));
 {% endmacro %}""")
 
     def __init__(self, config: dict):
@@ -59,8 +60,10 @@ class LocalMap(folium.Map):
 
     def __init__(self, *args, url_root: str = URL_ROOT, **kwargs):
         super().__init__(*args, **kwargs)
-        self.default_js = [("leaflet", f"{url_root}/{versioned('vendor/leaflet/leaflet.js')}"),
-                           ("juliaca", f"{url_root}/{versioned('frame.js')}")]  # the map's style is in it
+        self.default_js = [
+            ("leaflet", f"{url_root}/{versioned('vendor/leaflet/leaflet.js')}"),
+            ("juliaca", f"{url_root}/{versioned('frame.js')}"),
+        ]  # the map's style is in it
         self.default_css = [("leaflet_css", f"{url_root}/{versioned('vendor/leaflet/leaflet.css')}")]
 
 
@@ -68,10 +71,26 @@ def legend(lang: str, categories: tuple[str, ...] = CATEGORIES) -> dict:
     """The legend's content: one symbol per category, then the notes on what marks mean."""
     return {
         "title": text(lang, "legend"),
-        "items": [{"category": c, "style": {"color": CATEGORY_STYLE[c][0], "shape": CATEGORY_STYLE[c][1]},
-                   "label": category_label(c, lang)} for c in categories],
-        "notes": [text(lang, key) for key in ("legend_new", "legend_earlier", "legend_approx",
-                                              "legend_claim", "legend_differ", "legend_route", "legend_size")],
+        "items": [
+            {
+                "category": c,
+                "style": {"color": CATEGORY_STYLE[c][0], "shape": CATEGORY_STYLE[c][1]},
+                "label": category_label(c, lang),
+            }
+            for c in categories
+        ],
+        "notes": [
+            text(lang, key)
+            for key in (
+                "legend_new",
+                "legend_earlier",
+                "legend_approx",
+                "legend_claim",
+                "legend_differ",
+                "legend_route",
+                "legend_size",
+            )
+        ],
     }
 
 
@@ -90,20 +109,32 @@ def _context(offline: bool, url_root: str | None) -> list[dict]:
     for name, pane, offline_style, tiles_style in _CONTEXT_LAYERS:
         style = offline_style if offline else tiles_style
         if style:
-            context.append({"name": name, "pane": pane, "style": style,
-                            "url": f"{url_root}/{versioned('layers/' + name)}" if url_root else None})
+            context.append(
+                {
+                    "name": name,
+                    "pane": pane,
+                    "style": style,
+                    "url": f"{url_root}/{versioned('layers/' + name)}" if url_root else None,
+                }
+            )
     return context
 
 
 def _offline_base(lang: str, url_root: str | None) -> dict:
     """What a map over tiles switches to by itself when the tiles cannot be reached (issue 23)."""
-    return {"context": _context(True, url_root), "areas": area_labels(lang), "frame": DATA_FRAME,
-            "maxZoom": BASEMAPS["offline"].max_zoom}
+    return {
+        "context": _context(True, url_root),
+        "areas": area_labels(lang),
+        "frame": DATA_FRAME,
+        "maxZoom": BASEMAPS["offline"].max_zoom,
+    }
 
 
-def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict, *,
-               url_root: str | None = URL_ROOT) -> dict:
-    """Everything the browser app's map needs (geo/web/app/map.js). `dataset` says where the bundle is (`{"url": …}`), or holds
+def map_config(
+    places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict, *, url_root: str | None = URL_ROOT
+) -> dict:
+    """Everything the browser app's map needs (geo/web/app/map.js). `dataset` says where the bundle is
+    (`{"url": …}`), or holds
     it (`{"core": …, "text": […]}`). With `url_root=None` the context layers carry no URL and must be
     given their `data` by the page (the self-contained export). Over tiles, `offline` holds the offline
     base, which the map takes by itself if the tiles cannot be reached."""
@@ -128,8 +159,17 @@ def map_config(places: gpd.GeoDataFrame, lang: str, basemap: str, dataset: dict,
     }
 
 
-def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, url_root: str = URL_ROOT,
-             first_step: dict | None = None, room: bool = False, people_links: bool = False) -> LocalMap:
+def base_map(
+    places: gpd.GeoDataFrame,
+    lang: str,
+    basemap: str,
+    bundle: str,
+    *,
+    url_root: str = URL_ROOT,
+    first_step: dict | None = None,
+    room: bool = False,
+    people_links: bool = False,
+) -> LocalMap:
     """A fresh base map (cheap: about a millisecond). Its script depends only on the language, the base
     map and the dataset (`bundle`: the bundle's folder under the static root, e.g. `bundles/<fingerprint>`),
     on `room` (classroom mode: type and symbols for a room, the legend folded), and on `first_step`, the
@@ -140,12 +180,21 @@ def base_map(places: gpd.GeoDataFrame, lang: str, basemap: str, bundle: str, *, 
     the first map slower in the benchmark, and 1,000 events' 1.9 times the baseline's.)"""
     spec = BASEMAPS[basemap]
     center, zoom = VIEWS[DEFAULT_VIEW]
-    fmap = LocalMap(location=center, zoom_start=zoom, tiles=None, control_scale=True, max_zoom=spec.max_zoom,
-                    min_zoom=4, url_root=url_root)
+    fmap = LocalMap(
+        location=center,
+        zoom_start=zoom,
+        tiles=None,
+        control_scale=True,
+        max_zoom=spec.max_zoom,
+        min_zoom=4,
+        url_root=url_root,
+    )
     if spec.tiles:
         folium.TileLayer(spec.tiles, attr=spec.attribution, max_zoom=spec.max_zoom, name=basemap).add_to(fmap)
     dataset = {"url": f"{url_root}/{bundle}"}
     # in the app the map is an iframe: its title names the time shown (`nameFrame`, issue 11)
-    _Setup(map_config(places, lang, basemap, dataset, url_root=url_root)
-           | {"nameFrame": True, "firstStep": first_step, "room": room, "peopleLinks": people_links}).add_to(fmap)
+    _Setup(
+        map_config(places, lang, basemap, dataset, url_root=url_root)
+        | {"nameFrame": True, "firstStep": first_step, "room": room, "peopleLinks": people_links}
+    ).add_to(fmap)
     return fmap

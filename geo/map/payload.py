@@ -42,7 +42,13 @@ def to_js(value: object) -> str:
     '{"t": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e`${x}`"}'
     """
     out = json.dumps(value, ensure_ascii=False, allow_nan=False)
-    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("{{", "{\\u007b")):
+    for raw, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+        ("{{", "{\\u007b"),
+    ):
         out = out.replace(raw, escaped)
     return out

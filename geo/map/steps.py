@@ -31,12 +31,17 @@ def step_message(t: pd.Timestamp, scale: Scale, lang: str) -> dict:
     >>> step_message(pd.Timestamp("2023-01-09T18:00-05:00"), "hour", "en")["newFrom"]
     1673301600000
     """
-    return {"t": epoch_ms(t), "iso": t.isoformat(), "newFrom": epoch_ms(new_since(t, scale)),
-            "title": map_title(t, scale, lang)}
+    return {
+        "t": epoch_ms(t),
+        "iso": t.isoformat(),
+        "newFrom": epoch_ms(new_since(t, scale)),
+        "title": map_title(t, scale, lang),
+    }
 
 
-def with_view(message: dict, cats: list[str] | None = None, selected: str | None = None,
-              src: str | None = None) -> dict:
+def with_view(
+    message: dict, cats: list[str] | None = None, selected: str | None = None, src: str | None = None
+) -> dict:
     """A step's map message with the category filter, the event selected and the source whose events alone
     are shown (None: every source), as stepMessage in step.js."""
     return message | {"cats": cats, "selected": selected, "src": src}
@@ -52,9 +57,14 @@ def step_filter(categories: frozenset[str] | None) -> list[str] | None:
 
 
 def _step(t: pd.Timestamp, scale: Scale, lang: str) -> dict:
-    return {"key": step_key(t, scale), "clock": clock_label(t, scale, lang), "name": step_name(t, scale, lang),
-            "stamp": t.strftime("%Y%m%d-%H%M"), "tollFrom": epoch_ms(toll_start(scale)),
-            "map": step_message(t, scale, lang)}
+    return {
+        "key": step_key(t, scale),
+        "clock": clock_label(t, scale, lang),
+        "name": step_name(t, scale, lang),
+        "stamp": t.strftime("%Y%m%d-%H%M"),
+        "tollFrom": epoch_ms(toll_start(scale)),
+        "map": step_message(t, scale, lang),
+    }
 
 
 @lru_cache(maxsize=8)
@@ -76,7 +86,16 @@ def moment_steps(moments: list[Moment], lang: str) -> list[dict]:
         center, zoom = VIEWS[moment.view]
         step = _step(moment.t, moment.scale, lang)
         step["map"] |= {"highlight": list(moment.event_ids), "view": {"center": list(center), "zoom": zoom}}
-        steps.append(step | {
-            "key": str(i), "name": f"{i}/{count}", "title": moment.title[lang], "caption": moment.caption[lang],
-            "position": text(lang, "present_position", i=i, n=count) + " · " + clock_label(moment.t, moment.scale, lang)})
+        steps.append(
+            step
+            | {
+                "key": str(i),
+                "name": f"{i}/{count}",
+                "title": moment.title[lang],
+                "caption": moment.caption[lang],
+                "position": text(lang, "present_position", i=i, n=count)
+                + " · "
+                + clock_label(moment.t, moment.scale, lang),
+            }
+        )
     return steps

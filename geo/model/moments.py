@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.data.csvrows import read_text_checked
 from geo.data.languages import LANGUAGES
-from geo.data.load import REPO_DATA_DIR, read_text_checked
+from geo.data.load import REPO_DATA_DIR
 from geo.data.problems import DataError, Problem
 from geo.data.vocab import per_language
 from geo.model.params import parse_params
@@ -58,8 +59,15 @@ def _problems(row: dict[str, str], line: int, index: EventIndex, file: str) -> l
         drawn = set(shown.visible["id"]) | {m for m, _ in shown.marches}
         hidden = [i for i in ids if i not in drawn]
         if hidden:
-            problems.append(Problem(file, where, "event_ids", " ".join(hidden),
-                                    f"not yet shown at {row['t']}: choose a later step or other events"))
+            problems.append(
+                Problem(
+                    file,
+                    where,
+                    "event_ids",
+                    " ".join(hidden),
+                    f"not yet shown at {row['t']}: choose a later step or other events",
+                )
+            )
     return problems
 
 
@@ -67,15 +75,32 @@ def load_moments(index: EventIndex, path: Path = MOMENTS_CSV) -> list[Moment]:
     """The moments in file order; raises DataError naming every bad cell."""
     rows = list(csv.DictReader(read_text_checked(path).splitlines()))
     if not rows or set(rows[0]) != set(MOMENT_COLUMNS):  # in any order
-        raise DataError([Problem(path.name, "line 1", "", ",".join(rows[0]) if rows else "",
-                                 "expected the header: " + ",".join(MOMENT_COLUMNS))])
+        raise DataError(
+            [
+                Problem(
+                    path.name,
+                    "line 1",
+                    "",
+                    ",".join(rows[0]) if rows else "",
+                    "expected the header: " + ",".join(MOMENT_COLUMNS),
+                )
+            ]
+        )
     problems = [p for line, row in enumerate(rows, start=2) for p in _problems(row, line, index, path.name)]
     if problems:
         raise DataError(problems)
     moments = []
     for row in rows:
         state, _ = parse_params({"t": row["t"]})
-        moments.append(Moment(row["id"], state.t, state.scale, row["view"], tuple(row["event_ids"].split()),
-                              {lang: row[f"title_{lang}"] for lang in LANGUAGES},
-                              {lang: row[f"caption_{lang}"] for lang in LANGUAGES}))
+        moments.append(
+            Moment(
+                row["id"],
+                state.t,
+                state.scale,
+                row["view"],
+                tuple(row["event_ids"].split()),
+                {lang: row[f"title_{lang}"] for lang in LANGUAGES},
+                {lang: row[f"caption_{lang}"] for lang in LANGUAGES},
+            )
+        )
     return moments

@@ -12,8 +12,9 @@ by `whole_number` only (issue 21).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -37,8 +38,8 @@ def step_key(t: pd.Timestamp, scale: Scale) -> str:
     """
     t = lima_time(t)
     if scale == "hour":
-        return t.strftime("%Y-%m-%dT%H:%M")
-    return t.strftime("%Y-%m") if is_month_step(t) else t.strftime("%Y-%m-%d")
+        return str(t.strftime("%Y-%m-%dT%H:%M"))
+    return str(t.strftime("%Y-%m") if is_month_step(t) else t.strftime("%Y-%m-%d"))
 
 
 def steps_for(scale: Scale) -> list[pd.Timestamp]:
@@ -64,7 +65,7 @@ class ViewState:
     moment: int = 1  # classroom mode: which key moment, from 1
     source: str | None = None  # the source choice: a source id, or None for every source
 
-    def with_time(self, t: pd.Timestamp, scale: Scale) -> "ViewState":
+    def with_time(self, t: pd.Timestamp, scale: Scale) -> ViewState:
         return replace(self, t=t, scale=scale)
 
 
@@ -87,8 +88,12 @@ def _first(value: object) -> str:
     return str(value)
 
 
-def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = frozenset(), moments: int = 0,
-                 source_ids: frozenset[str] = frozenset()) -> tuple[ViewState, list[str]]:
+def parse_params(
+    params: Mapping[str, object],
+    event_ids: frozenset[str] = frozenset(),
+    moments: int = 0,
+    source_ids: frozenset[str] = frozenset(),
+) -> tuple[ViewState, list[str]]:
     """The view a URL asks for, and the names of the parameters that were refused. `event`, `moment` and
     `src` are checked against what the data holds: its event ids, its number of key moments, its source ids.
 
@@ -110,13 +115,14 @@ def parse_params(params: Mapping[str, object], event_ids: frozenset[str] = froze
                 refused.append(name)
         elif name in choices:
             if value in choices[name]:
-                state = replace(state, **{name: value})
+                chosen: dict[str, Any] = {name: value}  # lang, view, base or mode: each a str field
+                state = replace(state, **chosen)
             else:
                 refused.append(name)
         elif name == "cats":
-            chosen = {c for c in value.split(",") if c}
-            if chosen <= set(CATEGORIES):
-                state = replace(state, categories=frozenset(chosen))
+            cats = {c for c in value.split(",") if c}
+            if cats <= set(CATEGORIES):
+                state = replace(state, categories=frozenset(cats))
             else:
                 refused.append(name)
         elif name == "event":

@@ -19,8 +19,9 @@ undated         23:00 on the day after `start` (the day of the events it concern
 
 A step at time t shows every event revealed at or before t; the events revealed since the step
 before, in (previous step, t], are "new" in that step: the hour, the day or, for the month steps of
-February to June 2023, the whole month it stands for (`new_since`, issue 21). Marches are drawn from `MARCH_LEAD` before their arrival
-(their `start`) and grow along a schematic line until they arrive: a drawing rule, not data.
+February to June 2023, the whole month it stands for (`new_since`, issue 21). Marches are drawn from
+`MARCH_LEAD` before their arrival (their `start`) and grow along a schematic line until they arrive: a
+drawing rule, not data.
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ def new_since(t: pd.Timestamp, scale: Scale) -> pd.Timestamp:
 
 def is_month_step(t: pd.Timestamp) -> bool:
     """Whether a context step stands for a whole month (February to June 2023) rather than a day."""
-    return lima_time(t).date() > CONTEXT_LAST_DAILY
+    return bool(lima_time(t).date() > CONTEXT_LAST_DAILY)
 
 
 def reveal_times(events: pd.DataFrame) -> pd.Series:
@@ -144,10 +145,10 @@ class EventIndex:
     Build it once per dataset with `index_events`; it is read-only afterwards.
     """
 
-    events: pd.DataFrame          # sorted by `reveal`; has `reveal`, `in_toll` and `source_ids` columns
-    reveal_ns: np.ndarray         # int64 nanoseconds of `events.reveal`, for searchsorted
-    running_totals: np.ndarray    # shape (n + 1, 4): totals of COUNT_COLUMNS over the first k events
-    marches: pd.DataFrame         # march rows with `draw_from` and `arrive`
+    events: pd.DataFrame  # sorted by `reveal`; has `reveal`, `in_toll` and `source_ids` columns
+    reveal_ns: np.ndarray  # int64 nanoseconds of `events.reveal`, for searchsorted
+    running_totals: np.ndarray  # shape (n + 1, 4): totals of COUNT_COLUMNS over the first k events
+    marches: pd.DataFrame  # march rows with `draw_from` and `arrive`
     figures: pd.DataFrame = field(default_factory=pd.DataFrame)  # reported counts, by the order of their events
     record: Record = field(default_factory=Record)  # who says what (empty for an upload): see geo.data.record
 
@@ -173,8 +174,14 @@ def index_events(events: pd.DataFrame, places: gpd.GeoDataFrame, record: Record 
     marches = frame[frame["category"] == "march"].copy()
     marches["arrive"] = marches["start"]
     marches["draw_from"] = marches["start"] - MARCH_LEAD
-    return EventIndex(frame, frame["reveal"].to_numpy(dtype="datetime64[ns]").astype(np.int64), running, marches,
-                      _figures(frame, record), record or Record())
+    return EventIndex(
+        frame,
+        frame["reveal"].to_numpy(dtype="datetime64[ns]").astype(np.int64),
+        running,
+        marches,
+        _figures(frame, record),
+        record or Record(),
+    )
 
 
 def _source_ids(events: pd.DataFrame, record: Record | None) -> list[tuple[str, ...]]:
@@ -203,17 +210,20 @@ class MapState:
     """What the map shows at `t`."""
 
     t: pd.Timestamp
-    visible: pd.DataFrame               # revealed at or before t, category filter applied, oldest first
-    new_ids: frozenset[str]             # revealed in (new_from, t]: see `new_since`
-    totals: dict[str, int]              # COUNT_COLUMNS summed over the toll up to t (no filter)
+    visible: pd.DataFrame  # revealed at or before t, category filter applied, oldest first
+    new_ids: frozenset[str]  # revealed in (new_from, t]: see `new_since`
+    totals: dict[str, int]  # COUNT_COLUMNS summed over the toll up to t (no filter)
     march_rows: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)  # the marches the filter keeps
 
     @cached_property
     def marches(self) -> tuple[tuple[str, float], ...]:
         """(event id, progress 0..1] for the marches drawn at t. Computed when asked: the browser draws
         the marches itself, so a step of the app does not pay for it."""
-        return tuple((row.id, progress) for row in self.march_rows.itertuples(index=False)
-                     if (progress := march_progress(row.draw_from, row.arrive, self.t)) > 0)
+        return tuple(
+            (row.id, progress)
+            for row in self.march_rows.itertuples(index=False)
+            if (progress := march_progress(row.draw_from, row.arrive, self.t)) > 0
+        )
 
 
 def march_progress(draw_from: pd.Timestamp, arrive: pd.Timestamp, t: pd.Timestamp) -> float:
@@ -247,9 +257,15 @@ def _toll_base(index: EventIndex, toll_from: pd.Timestamp | None) -> int:
     return int(np.searchsorted(index.reveal_ns, lima_time(toll_from).value, side="left"))
 
 
-def state_at(index: EventIndex, t: pd.Timestamp, *, new_from: pd.Timestamp | None = None,
-             categories: frozenset[str] | None = None, toll_from: pd.Timestamp | None = None,
-             source: str | None = None) -> MapState:
+def state_at(
+    index: EventIndex,
+    t: pd.Timestamp,
+    *,
+    new_from: pd.Timestamp | None = None,
+    categories: frozenset[str] | None = None,
+    toll_from: pd.Timestamp | None = None,
+    source: str | None = None,
+) -> MapState:
     """The state of the map at t: visible events, the new ones, marches under way, the toll.
 
     Selects events that 1. are revealed at or before t, 2. belong to `categories` (all when None) and
@@ -260,7 +276,8 @@ def state_at(index: EventIndex, t: pd.Timestamp, *, new_from: pd.Timestamp | Non
 
     >>> from geo.data.load import load_dataset
     >>> data = load_dataset()
-    >>> state_at(index_events(data.events, data.places, data.record), lima_time("2023-01-09T18:00")).totals["civilians_killed"]
+    >>> index = index_events(data.events, data.places, data.record)
+    >>> state_at(index, lima_time("2023-01-09T18:00")).totals["civilians_killed"]
     17
     """
     t = lima_time(t)
@@ -277,12 +294,13 @@ def state_at(index: EventIndex, t: pd.Timestamp, *, new_from: pd.Timestamp | Non
     new_ids = new_ids[keep[first_new:shown]]
     marches = index.marches[keep[index.marches.index.to_numpy()]]
     base = index.running_totals[min(_toll_base(index, toll_from), shown)]
-    totals = dict(zip(COUNT_COLUMNS, (int(x) for x in index.running_totals[shown] - base)))
+    totals = dict(zip(COUNT_COLUMNS, (int(x) for x in index.running_totals[shown] - base), strict=True))
     return MapState(t, visible, frozenset(new_ids), totals, marches)
 
 
-def toll_as_worded(index: EventIndex, t: pd.Timestamp, toll_from: pd.Timestamp | None = None
-                   ) -> dict[str, tuple[int, str]]:
+def toll_as_worded(
+    index: EventIndex, t: pd.Timestamp, toll_from: pd.Timestamp | None = None
+) -> dict[str, tuple[int, str]]:
     """Each counter as the source words it: (number, qualifier), the qualifier "" (exact), "over" or "at_least".
 
     A row whose `count_qualifier` is set holds a bound ("over 100 others were injured"). The source does
@@ -294,11 +312,11 @@ def toll_as_worded(index: EventIndex, t: pd.Timestamp, toll_from: pd.Timestamp |
     base = min(_toll_base(index, toll_from), shown)
     totals = index.running_totals[shown] - index.running_totals[base]
     if "count_qualifier" not in index.events:
-        return {c: (int(v), "") for c, v in zip(COUNT_COLUMNS, totals)}
+        return {c: (int(v), "") for c, v in zip(COUNT_COLUMNS, totals, strict=True)}
     qualifier = index.events["count_qualifier"].to_numpy()[base:shown]
     rows = np.flatnonzero((qualifier != "") & index.events["in_toll"].to_numpy()[base:shown]) + base
     worded = {}
-    for column, total in zip(COUNT_COLUMNS, totals):
+    for column, total in zip(COUNT_COLUMNS, totals, strict=True):
         counts = index.events[column].to_numpy(dtype="float64", na_value=0)[rows] if len(rows) else np.zeros(0)
         bound, exact = int(counts.sum()), int(total - counts.sum())
         words = set(index.events["count_qualifier"].to_numpy()[rows[counts > 0]])
@@ -321,8 +339,9 @@ class Reported:
     said_by: dict[str, str] = field(default_factory=dict)  # who gave it, per language
 
 
-def reported_at(index: EventIndex, t: pd.Timestamp, toll_from: pd.Timestamp | None = None,
-                source: str | None = None) -> dict[str, Reported]:
+def reported_at(
+    index: EventIndex, t: pd.Timestamp, toll_from: pd.Timestamp | None = None, source: str | None = None
+) -> dict[str, Reported]:
     """What was known when: for each count column, the latest figure reported in [toll_from, t] (by `source`
     when given), as its report gave it. The counters show the toll as later established; this is the
     figure a person could have read at t.
@@ -343,4 +362,6 @@ def reported_at(index: EventIndex, t: pd.Timestamp, toll_from: pd.Timestamp | No
         sources = index.events["source_ids"]
         chosen = chosen[np.array([source in sources.iloc[at] for at in chosen["at"]], dtype=bool)]
     latest = chosen.groupby("measure", sort=False).tail(1)
-    return {row.measure: Reported(int(row.value), row.qualifier, row.event_id, row.said_by) for row in latest.itertuples()}
+    return {
+        row.measure: Reported(int(row.value), row.qualifier, row.event_id, row.said_by) for row in latest.itertuples()
+    }

@@ -15,10 +15,16 @@ class Basemap:
 
 
 BASEMAPS: dict[str, Basemap] = {
-    "osm": Basemap("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-                   '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors', 19),
-    "satellite": Basemap("https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
-                         "Imagery &copy; Esri, Maxar, Earthstar Geographics, and the GIS User Community", 18),
+    "osm": Basemap(
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+        19,
+    ),
+    "satellite": Basemap(
+        "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}",
+        "Imagery &copy; Esri, Maxar, Earthstar Geographics, and the GIS User Community",
+        18,
+    ),
     "offline": Basemap(None, "Natural Earth; INEI 2007 limits via juaneladio/peru-geojson (MPL-2.0)", 14),
 }
 

@@ -21,15 +21,32 @@ SYSTEM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin
 # without the browser around it, about 100 MB smaller while two pictures are drawn (docs/operations.md).
 HEADLESS_SHELL_CANDIDATES = ("/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium-headless-shell")
 LAUNCH_ARGS = (
-    "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--no-first-run", "--disable-quic",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
     "--disable-dev-shm-usage",  # a container's /dev/shm is 64 MB: shared memory goes to /tmp instead
 )
 SANDBOX_VARIABLE = "JULIACA_CHROMIUM_SANDBOX"  # "on", "off", or unset: on unless running as root
-_ENVIRONMENT = ("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR", "XDG_RUNTIME_DIR", "XDG_CACHE_HOME",
-                "XDG_CONFIG_HOME", "FONTCONFIG_FILE", "FONTCONFIG_PATH")
-INSTALL_PNG = ("Images (PNG, GIF, MP4, share cards, the handout) need the optional package Playwright: "
-               "`pip install -e '.[png]'` (`make run` installs it), and a Chromium.")
+_ENVIRONMENT = (
+    "PATH",
+    "HOME",
+    "LANG",
+    "LC_ALL",
+    "TZ",
+    "TMPDIR",
+    "XDG_RUNTIME_DIR",
+    "XDG_CACHE_HOME",
+    "XDG_CONFIG_HOME",
+    "FONTCONFIG_FILE",
+    "FONTCONFIG_PATH",
+)
+INSTALL_PNG = (
+    "Images (PNG, GIF, MP4, share cards, the handout) need the optional package Playwright: "
+    "`pip install -e '.[png]'` (`make run` installs it), and a Chromium."
+)
 # Resolve no host name but loopback: proves the page needs no network.
 OFFLINE_ARG = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"
 HOW_TO_GET_ONE = (
@@ -110,8 +127,13 @@ def playwright_available() -> bool:
 def launch_options(executable: str, *, offline: bool) -> dict:
     """The arguments of `chromium.launch`: `executable`, the sandbox if possible, a small environment, and
     with `offline`, no host name resolved but loopback."""
-    return {"executable_path": executable, "headless": True, "chromium_sandbox": sandboxed(),
-            "env": browser_environment(), "args": list(LAUNCH_ARGS) + ([OFFLINE_ARG] if offline else [])}
+    return {
+        "executable_path": executable,
+        "headless": True,
+        "chromium_sandbox": sandboxed(),
+        "env": browser_environment(),
+        "args": list(LAUNCH_ARGS) + ([OFFLINE_ARG] if offline else []),
+    }
 
 
 def launch(playwright, *, offline: bool = True):

@@ -32,14 +32,20 @@ from geo.model.views import BASEMAPS, DEFAULT_VIEW, VIEWS
 from geo.text.a11y import moment_summary
 from geo.text.events import LIST_LIMIT
 from geo.text.i18n import LANGUAGE_INFO, LANGUAGES, STRINGS, text
-from geo.text.labels import count_label
+from geo.text.labels import count_label, toll_scope
 from geo.text.sources import credit_of
 from geo.text.steptext import credit_at, credit_lines, reported_lines
 from geo.text.words import control_words, counter_labels, list_words
-from geo.text.labels import toll_scope
 
-_UI_KEYS = ("title", "precision_note_hour", "precision_note_day", "toll_scope_hour", "toll_scope_day",
-            "sources_heading", "sources_body")
+_UI_KEYS = (
+    "title",
+    "precision_note_hour",
+    "precision_note_day",
+    "toll_scope_hour",
+    "toll_scope_day",
+    "sources_heading",
+    "sources_body",
+)
 SPEEDS = (("0.5", 500), ("1", 1000), ("2", 2000))  # seconds per step, as in the app
 
 
@@ -61,8 +67,10 @@ class PageOptions:
 
 _MAP_DATA = {  # the base map's credit, in each language
     "osm": {"en": "© OpenStreetMap contributors", "es": "© colaboradores de OpenStreetMap"},
-    "satellite": {"en": "Imagery © Esri, Maxar, Earthstar Geographics",
-                  "es": "Imágenes © Esri, Maxar, Earthstar Geographics"},
+    "satellite": {
+        "en": "Imagery © Esri, Maxar, Earthstar Geographics",
+        "es": "Imágenes © Esri, Maxar, Earthstar Geographics",
+    },
     "offline": {"en": "Natural Earth; INEI 2007 (MPL-2.0)", "es": "Natural Earth; INEI 2007 (MPL-2.0)"},
 }
 
@@ -81,8 +89,9 @@ def step_credit(index: EventIndex, options: PageOptions) -> str:
     licences, the map data (as burned into the picture by the page)."""
     categories = None if options.categories is None else frozenset(options.categories)
     t = steps_for(options.scale)[options.step]
-    return credit_line(options.lang, options.base, credit_at(index, t, options.scale, options.lang, categories,
-                                                              options.source))
+    return credit_line(
+        options.lang, options.base, credit_at(index, t, options.scale, options.lang, categories, options.source)
+    )
 
 
 def events_credit(index: EventIndex, lang: str) -> str:
@@ -98,13 +107,23 @@ def _steps(index: EventIndex, places: gpd.GeoDataFrame, scale: Scale, options: P
     out = {}
     categories = None if options.categories is None else frozenset(options.categories)
     for lang in LANGUAGES:
-        summaries = [moment_summary(index, places, t, scale, lang, view=options.view, categories=options.categories,
-                                    source=options.source) for t in steps_for(scale)]
-        steps = [step | {"toll": toll, "summary": summary, "reported": reported, "credit": credit}
-                 for step, toll, summary, reported, credit in
-                 zip(explore_steps(scale, lang), _worded_tolls(index, scale, lang), summaries,
-                     reported_lines(index, scale, lang, options.source),
-                     credit_lines(index, scale, lang, categories, options.source))]
+        summaries = [
+            moment_summary(
+                index, places, t, scale, lang, view=options.view, categories=options.categories, source=options.source
+            )
+            for t in steps_for(scale)
+        ]
+        steps = [
+            step | {"toll": toll, "summary": summary, "reported": reported, "credit": credit}
+            for step, toll, summary, reported, credit in zip(
+                explore_steps(scale, lang),
+                _worded_tolls(index, scale, lang),
+                summaries,
+                reported_lines(index, scale, lang, options.source),
+                credit_lines(index, scale, lang, categories, options.source),
+                strict=True,
+            )
+        ]
         if options.highlight:
             steps = [step | {"map": step["map"] | {"highlight": list(options.highlight)}} for step in steps]
         out[lang] = steps
@@ -114,14 +133,20 @@ def _steps(index: EventIndex, places: gpd.GeoDataFrame, scale: Scale, options: P
 def _worded_tolls(index: EventIndex, scale: Scale, lang: str) -> list[list[str]]:
     """The four counters at each step as the app words them (the toll ignores the filter)."""
     start = toll_start(scale)
-    return [[count_label(*worded[c], lang) for c in COUNT_COLUMNS]
-            for worded in (toll_as_worded(index, t, start) for t in steps_for(scale))]
+    return [
+        [count_label(*worded[c], lang) for c in COUNT_COLUMNS]
+        for worded in (toll_as_worded(index, t, start) for t in steps_for(scale))
+    ]
 
 
 def _words(lang: str) -> dict:
     """The page's words in `lang`; `counted`: what the counters include on each scale ("What is counted")."""
-    return ({k: STRINGS[lang][k] for k in _UI_KEYS} | list_words(lang) | {"control": control_words(lang, "explore")}
-            | {"counted": {scale: f"{toll_scope(scale, lang)[1]} {text(lang, 'counts_help')}" for scale in SCALES}})
+    return (
+        {k: STRINGS[lang][k] for k in _UI_KEYS}
+        | list_words(lang)
+        | {"control": control_words(lang, "explore")}
+        | {"counted": {scale: f"{toll_scope(scale, lang)[1]} {text(lang, 'counts_help')}" for scale in SCALES}}
+    )
 
 
 def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions) -> dict:
@@ -150,8 +175,10 @@ def page_data(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions)
         "record": {} if options.snapshot else {lang: bundle.record_lists(index, lang) for lang in LANGUAGES},
         "layers": layers,  # once for both languages; the page hands them to each map it builds
         "strings": {lang: _words(lang) for lang in LANGUAGES},
-        "config": {lang: map_config(places, lang, options.base, None, url_root=None) | _furniture(options)
-                   for lang in LANGUAGES},
+        "config": {
+            lang: map_config(places, lang, options.base, None, url_root=None) | _furniture(options)
+            for lang in LANGUAGES
+        },
         "credit": {lang: credit_line(lang, options.base, events_credit(index, lang)) for lang in LANGUAGES},
         "creditParts": {lang: credit_line(lang, options.base, "{sources}") for lang in LANGUAGES},  # a step's own
     }
@@ -170,8 +197,9 @@ def _trusted(path: Path, closing: str) -> Markup:
     return Markup(path.read_text(encoding="utf-8").replace(f"</{closing}", f"<\\/{closing}"))
 
 
-def build_page(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions = PageOptions(),
-               card_meta: str = "") -> str:
+def build_page(
+    index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions = PageOptions(), card_meta: str = ""
+) -> str:
     """The whole page as one HTML string; `card_meta`: its share-card tags (see `geo.output.site`), already escaped.
     Its data is JSON in the page (escaped for a script element), read by the bundle: never run as code."""
     template = Environment(autoescape=True).from_string((WEB_DIR / "page.html").read_text(encoding="utf-8"))
@@ -189,19 +217,24 @@ def build_page(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions
     )
 
 
-def export_site(index: EventIndex, places: gpd.GeoDataFrame, out_dir: Path, options: PageOptions,
-                card_meta: str = "") -> Path:
+def export_site(
+    index: EventIndex, places: gpd.GeoDataFrame, out_dir: Path, options: PageOptions, card_meta: str = ""
+) -> Path:
     """Write `index.html` (self-contained) and the data's licence notice into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
     page = out_dir / "index.html"
     page.write_text(build_page(index, places, options, card_meta), encoding="utf-8")
-    (out_dir / "LICENSE-DATA.md").write_text((LAYERS_DIR.parent / "LICENSE.md").read_text(encoding="utf-8")
-                                             + "\n" + (LAYERS_DIR / "README.md").read_text(encoding="utf-8"),
-                                             encoding="utf-8")
+    (out_dir / "LICENSE-DATA.md").write_text(
+        (LAYERS_DIR.parent / "LICENSE.md").read_text(encoding="utf-8")
+        + "\n"
+        + (LAYERS_DIR / "README.md").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     return page
 
 
 # --- the events shown, as files ------------------------------------------------------------
+
 
 def events_csv(events: pd.DataFrame, record: Record | None = None) -> bytes:
     """The events in the project's CSV schema (UTF-8 with BOM, for spreadsheets), formulas neutralised,

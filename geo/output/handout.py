@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-from pathlib import Path
 
 import geopandas as gpd
 from jinja2 import Environment
@@ -43,8 +42,9 @@ def group_events(events: list[dict]) -> list[dict]:
     return list(groups.values())
 
 
-def _moment_view(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Moment], k: int, lang: str,
-                 png: bytes) -> dict:
+def _moment_view(
+    index: EventIndex, places: gpd.GeoDataFrame, moments: list[Moment], k: int, lang: str, png: bytes
+) -> dict:
     moment = moments[k]
     options = moment_options(moment, PageOptions(lang=lang, base=BASE))
     return {
@@ -53,27 +53,38 @@ def _moment_view(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Mome
         "clock": clock_label(moment.t, moment.scale, lang),
         "caption": moment.caption[lang],
         "image": "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
-        "alt": describe_moment(index, places, moment.t, scale=moment.scale, lang=lang, view=moment.view,
-                               highlight=options.highlight),
+        "alt": describe_moment(
+            index, places, moment.t, scale=moment.scale, lang=lang, view=moment.view, highlight=options.highlight
+        ),
         "counters": moment_counters(index, moment, lang),
         "events": group_events(moment_events(index, places, moment, lang)),
         "credit": moments_credit(index, [moment], lang, BASE),
     }
 
 
-def handout_html(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Moment], lang: str,
-                 images: list[bytes]) -> str:
+def handout_html(
+    index: EventIndex, places: gpd.GeoDataFrame, moments: list[Moment], lang: str, images: list[bytes]
+) -> str:
     """The handout as one HTML document (every value escaped), given one PNG per moment."""
     template = Environment(autoescape=True).from_string((WEB_DIR / "handout.html").read_text(encoding="utf-8"))
     return template.render(
-        lang=lang, title=text(lang, "title"), subtitle=text(lang, "handout_subtitle"),
-        content_note=text(lang, "content_note"), method_heading=text(lang, "handout_method_heading"),
-        method=text(lang, "handout_method"), moments_heading=text(lang, "moment_all"),
+        lang=lang,
+        title=text(lang, "title"),
+        subtitle=text(lang, "handout_subtitle"),
+        content_note=text(lang, "content_note"),
+        method_heading=text(lang, "handout_method_heading"),
+        method=text(lang, "handout_method"),
+        moments_heading=text(lang, "moment_all"),
         moments=[_moment_view(index, places, moments, k, lang, png) for k, png in enumerate(images)],
-        events_heading=text(lang, "moment_events"), section_word=text(lang, "handout_section"),
-        credit=moments_credit(index, moments, lang, BASE), licence=text(lang, "handout_licence"),
-        sources_heading=text(lang, "handout_sources_heading"), sources=text(lang, "handout_sources"),
-        quote_note=text(lang, "handout_quote_note"), data_credits=text(lang, "handout_data_credits"))
+        events_heading=text(lang, "moment_events"),
+        section_word=text(lang, "handout_section"),
+        credit=moments_credit(index, moments, lang, BASE),
+        licence=text(lang, "handout_licence"),
+        sources_heading=text(lang, "handout_sources_heading"),
+        sources=text(lang, "handout_sources"),
+        quote_note=text(lang, "handout_quote_note"),
+        data_credits=text(lang, "handout_data_credits"),
+    )
 
 
 HANDOUT_TIMEOUT_S = 180  # a dozen maps at print density, then the document
@@ -91,7 +102,6 @@ def handout_pdf(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Momen
         images = await views_work(index, places, views)(page)
         await page.set_content(await asyncio.to_thread(handout_html, index, places, moments, lang, images))
         await page.emulate_media(media="print")
-        return await page.pdf(format="A4", print_background=True, prefer_css_page_size=True, tagged=True,
-                              outline=True)
+        return await page.pdf(format="A4", print_background=True, prefer_css_page_size=True, tagged=True, outline=True)
 
     return renderer().run(work, width=IMAGE_SIZE[0], height=IMAGE_SIZE[1], scale=2, timeout=HANDOUT_TIMEOUT_S)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import concurrent.futures
+import contextlib
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -27,8 +28,8 @@ from urllib.parse import urlparse
 from geo.data.work import HEAVY_WORK, Busy
 from geo.output.browser import INSTALL_PNG, find_renderer_chromium, launch_options, playwright_available
 
-SLOTS = 2             # pages drawing at once; each costs about 170 MB (docs/operations.md)
-MAX_QUEUED = 30       # jobs waiting (besides those drawing) beyond these are refused at once
+SLOTS = 2  # pages drawing at once; each costs about 170 MB (docs/operations.md)
+MAX_QUEUED = 30  # jobs waiting (besides those drawing) beyond these are refused at once
 IDLE_CLOSE_S = 120.0  # an idle browser is closed after this, and launched again when needed
 
 
@@ -51,7 +52,7 @@ class Job:
     future: concurrent.futures.Future
     queued_at: float = field(default_factory=time.monotonic)
     started_at: float | None = None
-    renderer: "Renderer | None" = field(default=None, repr=False)
+    renderer: Renderer | None = field(default=None, repr=False)
 
     @property
     def ahead(self) -> int:
@@ -91,8 +92,17 @@ class Renderer:
 
     # --- from any thread -----------------------------------------------------------------------
 
-    def submit(self, work: Callable[[Any], Awaitable[Any]], *, width: int, height: int, scale: float = 1,
-               tile_hosts: frozenset[str] = frozenset(), timeout: float = 60, max_wait: float = 300) -> Job:
+    def submit(
+        self,
+        work: Callable[[Any], Awaitable[Any]],
+        *,
+        width: int,
+        height: int,
+        scale: float = 1,
+        tile_hosts: frozenset[str] = frozenset(),
+        timeout: float = 60,
+        max_wait: float = 300,
+    ) -> Job:
         """Queue `work(page)`; returns at once. Raises `RenderBusy` when `max_queued` jobs wait already."""
         if not playwright_available():
             raise RenderError(INSTALL_PNG)
@@ -104,7 +114,9 @@ class Renderer:
             self._pending += 1
             self._waiting.append(job)
         loop = self._ensure_loop()
-        asyncio.run_coroutine_threadsafe(self._run(job, work, width, height, scale, tile_hosts, timeout, max_wait), loop)
+        asyncio.run_coroutine_threadsafe(
+            self._run(job, work, width, height, scale, tile_hosts, timeout, max_wait), loop
+        )
         return job
 
     def run(self, work: Callable[[Any], Awaitable[Any]], **options) -> Any:
@@ -125,10 +137,8 @@ class Renderer:
         loop = self._loop
         if loop is None:
             return
-        try:
+        with contextlib.suppress(concurrent.futures.TimeoutError, RuntimeError):
             asyncio.run_coroutine_threadsafe(self._shutdown(), loop).result(timeout)
-        except (concurrent.futures.TimeoutError, RuntimeError):
-            pass
         loop.call_soon_threadsafe(loop.stop)
         if self._thread is not None:
             self._thread.join(timeout)
@@ -196,9 +206,14 @@ class Renderer:
 
     async def _draw(self, work, width, height, scale, tile_hosts):
         browser = await self._ready_browser()
-        context = await browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,
-                                            service_workers="block", accept_downloads=False)
+        context = await browser.new_context(
+            viewport={"width": width, "height": height},
+            device_scale_factor=scale,
+            service_workers="block",
+            accept_downloads=False,
+        )
         try:
+
             async def guard(route):
                 await (route.continue_() if _allowed(route.request.url, tile_hosts) else route.abort("blockedbyclient"))
 
@@ -223,8 +238,9 @@ class Renderer:
 
     def _schedule_idle_close(self) -> None:
         if self._busy == 0 and self._idle_timer is None and self._loop is not None:
-            self._idle_timer = self._loop.call_later(self.idle_close_s,
-                                                     lambda: asyncio.ensure_future(self._close_if_idle()))
+            self._idle_timer = self._loop.call_later(
+                self.idle_close_s, lambda: asyncio.ensure_future(self._close_if_idle())
+            )
 
     def _cancel_idle_close(self) -> None:
         if self._idle_timer is not None:
@@ -239,10 +255,8 @@ class Renderer:
     async def _close_browser(self) -> None:
         browser, self._browser = self._browser, None
         if browser is not None:
-            try:
+            with contextlib.suppress(Exception):  # it may have died already
                 await browser.close()
-            except Exception:  # noqa: BLE001 - it may have died already
-                pass
 
     async def _shutdown(self) -> None:
         self._cancel_idle_close()

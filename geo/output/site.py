@@ -102,8 +102,15 @@ def map_link(moment: Moment, lang: str, up: str) -> str:
 def moment_options(moment: Moment, options: PageOptions) -> PageOptions:
     """The snapshot of a moment: its step, view and highlighted events, in the site's language and base."""
     step = steps_for(moment.scale).index(moment.t)
-    return replace(options, view=moment.view, scale=moment.scale, step=step, highlight=moment.event_ids,
-                   snapshot=True, categories=None)
+    return replace(
+        options,
+        view=moment.view,
+        scale=moment.scale,
+        step=step,
+        highlight=moment.event_ids,
+        snapshot=True,
+        categories=None,
+    )
 
 
 def _write_card(png: bytes, path: Path, alt: str, options: PageOptions, credit: str) -> None:
@@ -114,8 +121,9 @@ def _write_card(png: bytes, path: Path, alt: str, options: PageOptions, credit: 
 
 def _card_alt(index: EventIndex, places: gpd.GeoDataFrame, options: PageOptions) -> str:
     t = steps_for(options.scale)[options.step]
-    return describe_moment(index, places, t, scale=options.scale, lang=options.lang, view=options.view,
-                           highlight=options.highlight)
+    return describe_moment(
+        index, places, t, scale=options.scale, lang=options.lang, view=options.view, highlight=options.highlight
+    )
 
 
 def render_cards(index: EventIndex, places: gpd.GeoDataFrame, shots: list[tuple[PageOptions, Path]]) -> None:
@@ -123,7 +131,9 @@ def render_cards(index: EventIndex, places: gpd.GeoDataFrame, shots: list[tuple[
     from geo.output.render import render_views
 
     pngs = render_views(index, places, [o for o, _ in shots], *CARD_SIZE, legend=False)
-    for (options, path), png in zip(shots, pngs):  # each card credits the sources of what its picture shows
+    for (options, path), png in zip(
+        shots, pngs, strict=True
+    ):  # each card credits the sources of what its picture shows
         _write_card(png, path, _card_alt(index, places, options), options, step_credit(index, options))
 
 
@@ -148,26 +158,49 @@ def moments_credit(index: EventIndex, moments: list[Moment], lang: str, base: st
     return credit_line(lang, base, credit_of(index.record, events, lang, sentence=False))
 
 
-def moment_page(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Moment], k: int, options: PageOptions,
-                base_url: str | None, image: bool) -> str:
+def moment_page(
+    index: EventIndex,
+    places: gpd.GeoDataFrame,
+    moments: list[Moment],
+    k: int,
+    options: PageOptions,
+    base_url: str | None,
+    image: bool,
+) -> str:
     """The static page of moment `k`, in the site's language."""
     lang, moment = options.lang, moments[k]
     shot = moment_options(moment, options)
     alt = _card_alt(index, places, shot)
     relative = f"moments/{moment.id}/"
-    card = Card(moment.title[lang], shorten(moment.caption[lang], 300), lang,
-                address(base_url, relative + "card.png") if image else None, alt,
-                address(base_url, relative) if base_url else None)
+    card = Card(
+        moment.title[lang],
+        shorten(moment.caption[lang], 300),
+        lang,
+        address(base_url, relative + "card.png") if image else None,
+        alt,
+        address(base_url, relative) if base_url else None,
+    )
     template = _ENV.from_string((WEB_DIR / "moment.html").read_text(encoding="utf-8"))
     return template.render(
-        lang=lang, title=moment.title[lang], site_title=text(lang, "title"), card_meta=Markup(card_meta(card)),
-        words=STRINGS[lang], up="../../", previous=_neighbour(moments, k - 1, lang),
+        lang=lang,
+        title=moment.title[lang],
+        site_title=text(lang, "title"),
+        card_meta=Markup(card_meta(card)),
+        words=STRINGS[lang],
+        up="../../",
+        previous=_neighbour(moments, k - 1, lang),
         next=_neighbour(moments, k + 1, lang),
         position=text(lang, "present_position", i=k + 1, n=len(moments)),
-        clock=clock_label(moment.t, moment.scale, lang), caption=moment.caption[lang],
-        map_link=map_link(moment, lang, "../../"), image=image, alt=alt, counters=moment_counters(index, moment, lang),
-        events=moment_events(index, places, moment, lang), credit=moments_credit(index, [moment], lang, options.base),
-        licence=text(lang, "handout_licence"))
+        clock=clock_label(moment.t, moment.scale, lang),
+        caption=moment.caption[lang],
+        map_link=map_link(moment, lang, "../../"),
+        image=image,
+        alt=alt,
+        counters=moment_counters(index, moment, lang),
+        events=moment_events(index, places, moment, lang),
+        credit=moments_credit(index, [moment], lang, options.base),
+        licence=text(lang, "handout_licence"),
+    )
 
 
 def _neighbour(moments: list[Moment], j: int, lang: str) -> dict | None:
@@ -175,34 +208,66 @@ def _neighbour(moments: list[Moment], j: int, lang: str) -> dict | None:
     return {"id": moments[j].id, "title": moments[j].title[lang]} if 0 <= j < len(moments) else None
 
 
-def moments_index(moments: list[Moment], options: PageOptions, base_url: str | None, image: bool,
-                  image_alt: str = "", credit: str | None = None) -> str:
+def moments_index(
+    moments: list[Moment],
+    options: PageOptions,
+    base_url: str | None,
+    image: bool,
+    image_alt: str = "",
+    credit: str | None = None,
+) -> str:
     """The list of key moments, linked; its card is the site's own (`image_alt` its alt text); `credit`: its
     credit line (`moments_credit`), else the article's."""
     lang = options.lang
-    card = Card(text(lang, "moment_all"), text(lang, "card_description"), lang,
-                address(base_url, "card.png") if image else None, image_alt,
-                address(base_url, "moments/") if base_url else None)
+    card = Card(
+        text(lang, "moment_all"),
+        text(lang, "card_description"),
+        lang,
+        address(base_url, "card.png") if image else None,
+        image_alt,
+        address(base_url, "moments/") if base_url else None,
+    )
     template = _ENV.from_string((WEB_DIR / "moments.html").read_text(encoding="utf-8"))
-    return template.render(lang=lang, heading=text(lang, "moment_all"), site_title=text(lang, "title"),
-                           card_meta=Markup(card_meta(card)), credit=credit or credit_line(lang, options.base),
-                           moments=[{"id": m.id, "title": m.title[lang], "clock": clock_label(m.t, m.scale, lang)}
-                                    for m in moments])
+    return template.render(
+        lang=lang,
+        heading=text(lang, "moment_all"),
+        site_title=text(lang, "title"),
+        card_meta=Markup(card_meta(card)),
+        credit=credit or credit_line(lang, options.base),
+        moments=[{"id": m.id, "title": m.title[lang], "clock": clock_label(m.t, m.scale, lang)} for m in moments],
+    )
 
 
-def write_site(index: EventIndex, places: gpd.GeoDataFrame, moments: list[Moment], out_dir: Path,
-               options: PageOptions, base_url: str | None = None, images: bool = True) -> list[Path]:
+def write_site(
+    index: EventIndex,
+    places: gpd.GeoDataFrame,
+    moments: list[Moment],
+    out_dir: Path,
+    options: PageOptions,
+    base_url: str | None = None,
+    images: bool = True,
+) -> list[Path]:
     """Write the page, its card, and the moment pages into `out_dir`; returns the files written.
 
     With `images`, the cards are photographed in headless Chromium (RuntimeError if there is none:
     call again with `images=False` for text-only cards)."""
     main_card = replace(options, scale="hour", step=CARD_STEP, snapshot=True, highlight=())
     if images:
-        render_cards(index, places, [(main_card, out_dir / "card.png")]
-                     + [(moment_options(m, options), out_dir / "moments" / m.id / "card.png") for m in moments])
+        render_cards(
+            index,
+            places,
+            [(main_card, out_dir / "card.png")]
+            + [(moment_options(m, options), out_dir / "moments" / m.id / "card.png") for m in moments],
+        )
     alt = _card_alt(index, places, main_card)
-    card = Card(text(options.lang, "title"), text(options.lang, "card_description"), options.lang,
-                address(base_url, "card.png") if images else None, alt, address(base_url, "") if base_url else None)
+    card = Card(
+        text(options.lang, "title"),
+        text(options.lang, "card_description"),
+        options.lang,
+        address(base_url, "card.png") if images else None,
+        alt,
+        address(base_url, "") if base_url else None,
+    )
     written = [export_site(index, places, out_dir, options, card_meta(card))]
     if moments:
         (out_dir / "moments").mkdir(parents=True, exist_ok=True)

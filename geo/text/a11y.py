@@ -34,8 +34,17 @@ def map_title(t: pd.Timestamp, scale: Scale, lang: str) -> str:
     return text(lang, "map_title_day", date=date_label(t, lang))
 
 
-def moment_summary(index: EventIndex, places: gpd.GeoDataFrame, t: pd.Timestamp, scale: Scale, lang: str, *,
-                   view: str = "region", categories: frozenset[str] | None = None, source: str | None = None) -> str:
+def moment_summary(
+    index: EventIndex,
+    places: gpd.GeoDataFrame,
+    t: pd.Timestamp,
+    scale: Scale,
+    lang: str,
+    *,
+    view: str = "region",
+    categories: frozenset[str] | None = None,
+    source: str | None = None,
+) -> str:
     """The summary of the moment that stands in for the map, in the app and in the exported page: the same
     words as the images' alt text (`geo.text.describe.describe_moment`)."""
     return describe_moment(index, places, t, scale=scale, lang=lang, view=view, categories=categories, source=source)

@@ -17,8 +17,9 @@ def category_label(category: str, lang: str) -> str:
     return text(lang, f"category_{category}")
 
 
-def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
-                record: Record | None = None) -> dict[str, list]:
+def event_texts(
+    events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str, record: Record | None = None
+) -> dict[str, list[object]]:
     """The display text of `events` in `lang`, as columns in the frame's order: what a popup, a tooltip
     and the list show. The browser gets these columns (in chunks); the page's list gets them as rows.
     With a `record`, `sources` holds each event's sources and where they differ (`event_sources`), and
@@ -28,8 +29,12 @@ def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
     killed = event_people(record, lang) if record else {}
     return {
         "title": events[f"title_{lang}"].tolist(),
-        "time": [time_label(s, p, lang, e, inferred) for s, p, e, inferred in
-                 zip(events["start"], events["time_precision"], events["end"], _inferred(events))],
+        "time": [
+            time_label(s, p, lang, e, inferred)
+            for s, p, e, inferred in zip(
+                events["start"], events["time_precision"], events["end"], _inferred(events), strict=True
+            )
+        ],
         "summary": events[f"summary_{lang}"].tolist(),
         "place": [names[p] if p in names.index else None for p in events["place_id"]],
         "status_label": [text(lang, f"status_{s}") for s in events["claim_status"]],
@@ -38,9 +43,13 @@ def event_texts(events: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
         "section": events["source_section"].tolist(),
         # The article's quote is English: its label says so, and other languages show our translation under it.
         # An upload's quote is its own (ACLED's notes): no label, no translation; its section says its source.
-        "quote_label": [text(lang, "quote_label", section=s) if s and seed else ""
-                        for s, seed in zip(events["source_section"], _the_articles(events))],
-        "quote_ours": [t if seed else "" for t, seed in zip(_translations(events, lang), _the_articles(events))],
+        "quote_label": [
+            text(lang, "quote_label", section=s) if s and seed else ""
+            for s, seed in zip(events["source_section"], _the_articles(events), strict=True)
+        ],
+        "quote_ours": [
+            t if seed else "" for t, seed in zip(_translations(events, lang), _the_articles(events), strict=True)
+        ],
         "sources": sources,
         "people": [killed.get(e, []) for e in events["id"]],
     }
@@ -71,12 +80,24 @@ def _inferred(events: pd.DataFrame) -> list[str]:
 LIST_LIMIT = 150  # the event list (app and exported page) describes the newest events only: cheap at any size
 
 
-def describe_events(visible: pd.DataFrame, places: gpd.GeoDataFrame, lang: str,
-                    new_ids: frozenset[str] = frozenset(), selected: str | None = None,
-                    record: Record | None = None) -> list[dict]:
+def describe_events(
+    visible: pd.DataFrame,
+    places: gpd.GeoDataFrame,
+    lang: str,
+    new_ids: frozenset[str] = frozenset(),
+    selected: str | None = None,
+    record: Record | None = None,
+) -> list[dict[str, object]]:
     """The visible events as plain dicts of display text in `lang`, newest first, for the list."""
     newest = visible.iloc[::-1]
     columns = event_texts(newest, places, lang, record)
-    return [{"id": event_id, "category_label": category_label(category, lang), "isNew": event_id in new_ids,
-             "selected": event_id == selected, **{field: values[k] for field, values in columns.items()}}
-            for k, (event_id, category) in enumerate(zip(newest["id"], newest["category"]))]
+    return [
+        {
+            "id": event_id,
+            "category_label": category_label(category, lang),
+            "isNew": event_id in new_ids,
+            "selected": event_id == selected,
+            **{field: values[k] for field, values in columns.items()},
+        }
+        for k, (event_id, category) in enumerate(zip(newest["id"], newest["category"], strict=True))
+    ]

@@ -10,7 +10,7 @@ from babel.numbers import format_decimal
 
 from geo.data.languages import CATALOGUES, LANGUAGE_INFO, LANGUAGES
 
-__all__ = ["LANGUAGE_INFO", "LANGUAGES", "STRINGS", "text"]
+__all__ = ["LANGUAGES", "LANGUAGE_INFO", "STRINGS", "text"]
 
 STRINGS: dict[str, dict[str, str]] = {code: words for code, (_, words) in CATALOGUES.items()}
 
@@ -21,5 +21,7 @@ def text(lang: str, key: str, **values: object) -> str:
     >>> text("es", "list_at", clock="17:00"), text("es", "list_heading", n=12345)
     ('La lista, las descargas y el enlace muestran 17:00.', 'Hechos hasta este momento (12.345)')
     """
-    shown = {k: format_decimal(v, locale=LANGUAGE_INFO[lang].locale) if type(v) is int else v for k, v in values.items()}
+    shown = {
+        k: format_decimal(v, locale=LANGUAGE_INFO[lang].locale) if type(v) is int else v for k, v in values.items()
+    }
     return STRINGS[lang][key].format(**shown)

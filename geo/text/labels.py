@@ -39,8 +39,9 @@ def _part_of_day(start: pd.Timestamp, lang: str) -> str:
     return label
 
 
-def time_label(start: pd.Timestamp, precision: str, lang: str, end: pd.Timestamp | None = None,
-               inferred: str = "") -> str:
+def time_label(
+    start: pd.Timestamp, precision: str, lang: str, end: pd.Timestamp | None = None, inferred: str = ""
+) -> str:
     """An event's time as exactly as its sources give it, and no more exactly; an inferred date or
     time (`inferred` is "date" or "time") says so.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 from babel.dates import format_date, format_skeleton
@@ -41,12 +41,12 @@ def source_label(source: Source, lang: str) -> str:
     return f"{source.publisher}, {published_label(source.published, lang)}"
 
 
-def named(record: Record, lang: str):
+def named(record: Record, lang: str) -> Callable[[str], str]:
     """A function that writes a source id as '(La República, 12 January 2023)', for texts that name sources."""
     return lambda source_id: f"({source_label(record.sources[source_id], lang)})"
 
 
-def citation_record(record: Record, citation: Citation, lang: str) -> dict:
+def citation_record(record: Record, citation: Citation, lang: str) -> dict[str, object]:
     """One citation as the popup, the list and the exports show it: the source, its date and link, what it
     does for the event, whom it credits, and (the seed only) the verbatim phrase and its section."""
     source = record.sources[citation.source_id]
@@ -66,20 +66,35 @@ def citation_record(record: Record, citation: Citation, lang: str) -> dict:
     }
 
 
-def event_sources(record: Record, event_id: str, lang: str) -> dict:
+def event_sources(record: Record, event_id: str, lang: str) -> dict[str, object]:
     """Everything the sources say of one event: how many independent voices report it (`count`, with its
     words), each citation, and where they differ (`differ`: per aspect, each reading with its sources)."""
-    citations = sorted(record.citations_of(event_id), key=lambda c: (c.source_id != SEED, c.role == "contradicts",
-                                                                        record.sources[c.source_id].published))
+    citations = sorted(
+        record.citations_of(event_id),
+        key=lambda c: (c.source_id != SEED, c.role == "contradicts", record.sources[c.source_id].published),
+    )
     count = record.independent_count(event_id)
     differ = []
     for aspect in dict.fromkeys(r.aspect for r in record.readings_of(event_id)):
         readings = [r for r in record.readings_of(event_id) if r.aspect == aspect]
-        differ.append({"aspect": text(lang, f"aspect_{aspect}"), "readings": [
-            {"text": replace_references(r.text[lang], named(record, lang)),
-             "by": "; ".join(source_label(record.sources[s], lang) for s in r.source_ids)} for r in readings]})
-    return {"count": count, "countLabel": text(lang, "source_count_one" if count == 1 else "source_count", n=count),
-            "citations": [citation_record(record, c, lang) for c in citations], "differ": differ}
+        differ.append(
+            {
+                "aspect": text(lang, f"aspect_{aspect}"),
+                "readings": [
+                    {
+                        "text": replace_references(r.text[lang], named(record, lang)),
+                        "by": "; ".join(source_label(record.sources[s], lang) for s in r.source_ids),
+                    }
+                    for r in readings
+                ],
+            }
+        )
+    return {
+        "count": count,
+        "countLabel": text(lang, "source_count_one" if count == 1 else "source_count", n=count),
+        "citations": [citation_record(record, c, lang) for c in citations],
+        "differ": differ,
+    }
 
 
 def later_label(source: Source, lang: str) -> str:
@@ -90,13 +105,22 @@ def later_label(source: Source, lang: str) -> str:
     return text(lang, "source_later" if source.published else "source_later_undated")
 
 
-def sources_list(record: Record, lang: str, only: set[str] | None = None) -> list[dict]:
+def sources_list(record: Record, lang: str, only: set[str] | None = None) -> list[dict[str, object]]:
     """Every source (or those in `only`), the seed first, then by date: for the Sources panel and the exports."""
     chosen = [s for s in record.sources.values() if only is None or s.id in only]
     chosen.sort(key=lambda s: (s.id != SEED, s.published, s.publisher))
-    return [{"id": s.id, "label": source_label(s, lang), "title": s.title[lang], "url": s.url,
-             "kind": text(lang, f"kind_{s.kind}"), "later": later_label(s, lang),
-             "language": s.language} for s in chosen]
+    return [
+        {
+            "id": s.id,
+            "label": source_label(s, lang),
+            "title": s.title[lang],
+            "url": s.url,
+            "kind": text(lang, f"kind_{s.kind}"),
+            "later": later_label(s, lang),
+            "language": s.language,
+        }
+        for s in chosen
+    ]
 
 
 def cited_counts(record: Record) -> tuple[Counter[str], Counter[str]]:
@@ -106,15 +130,17 @@ def cited_counts(record: Record) -> tuple[Counter[str], Counter[str]]:
     return events, people
 
 
-def sources_panel(record: Record, lang: str) -> list[dict]:
+def sources_panel(record: Record, lang: str) -> list[dict[str, object]]:
     """Every source as the Sources panel lists it (`sources_list`), with what cites it, in words:
     'cited for 3 events; describes 1 of the people killed'."""
     events, people = cited_counts(record)
     out = []
     for entry in sources_list(record, lang):
-        n, m = events[entry["id"]], people[entry["id"]]
+        source_id = str(entry["id"])
+        n, m = events[source_id], people[source_id]
         cited = ([text(lang, "source_cited_one" if n == 1 else "source_cited", n=n)] if n else []) + (
-            [text(lang, "source_describes_one" if m == 1 else "source_describes", n=m)] if m else [])
+            [text(lang, "source_describes_one" if m == 1 else "source_describes", n=m)] if m else []
+        )
         out.append(entry | {"events": n, "people": m, "cited": "; ".join(cited)})
     return out
 
@@ -127,8 +153,9 @@ def source_choices(record: Record, lang: str) -> dict[str | None, str]:
     if not record:
         return choices
     choices[SEED] = text(lang, "source_seed_choice")
-    others = sorted((s for s in record.sources.values() if s.id != SEED),
-                    key=lambda s: (s.publisher.casefold(), s.published, s.id))
+    others = sorted(
+        (s for s in record.sources.values() if s.id != SEED), key=lambda s: (s.publisher.casefold(), s.published, s.id)
+    )
     return choices | {s.id: f"{source_label(s, lang)} \u2014 {s.title[lang]}" for s in others}
 
 
@@ -141,8 +168,14 @@ def source_shown_line(record: Record, source: str | None, events: int, lang: str
         return text(lang, "source_shown_seed", n=events)
     chosen = record.sources[source]
     key = {0: "source_shown_none", 1: "source_shown_one_event"}.get(events, "source_shown_one")
-    return text(lang, key, n=events, outlet=chosen.publisher, title=chosen.title[lang],
-                date=published_label(chosen.published, lang))
+    return text(
+        lang,
+        key,
+        n=events,
+        outlet=chosen.publisher,
+        title=chosen.title[lang],
+        date=published_label(chosen.published, lang),
+    )
 
 
 def credit_sources(record: Record, shown: Iterable[str], lang: str, limit: int | None = 6) -> str:
@@ -189,9 +222,16 @@ def credit_of(record: Record, events: pd.DataFrame, lang: str, sentence: bool = 
 
 def figure_words(record: Record, event_id: str, lang: str) -> str:
     """The counts one report gave, in words: '9 civilians killed; more than 20 people injured'."""
-    return "; ".join(text(lang, "reported_part", who=f.said_by[lang],
-                          what=reported_words(f.measure, Reported(f.value, f.qualifier, f.event_id), lang))
-                     for f in record.figures if f.event_id == event_id)
+    return "; ".join(
+        text(
+            lang,
+            "reported_part",
+            who=f.said_by[lang],
+            what=reported_words(f.measure, Reported(f.value, f.qualifier, f.event_id), lang),
+        )
+        for f in record.figures
+        if f.event_id == event_id
+    )
 
 
 def reported_words(measure: str, reported: Reported, lang: str) -> str:
@@ -202,36 +242,43 @@ def reported_words(measure: str, reported: Reported, lang: str) -> str:
 
 def reported_line(reported: dict[str, Reported], lang: str) -> str:
     """Under the counters: the latest figures reported by the time shown, each with who gave it, or ''."""
-    parts = [text(lang, "reported_part", what=reported_words(m, reported[m], lang), who=reported[m].said_by[lang])
-             for m in COUNT_COLUMNS if m in reported]
+    parts = [
+        text(lang, "reported_part", what=reported_words(m, reported[m], lang), who=reported[m].said_by[lang])
+        for m in COUNT_COLUMNS
+        if m in reported
+    ]
     return text(lang, "reported_line", parts="; ".join(parts)) if parts else ""
 
 
-def people_records(record: Record, events: pd.DataFrame, lang: str) -> list[dict]:
+def people_records(record: Record, events: pd.DataFrame, lang: str) -> list[dict[str, object]]:
     """The list of the people killed, in the record's order: each `person_record`, with the title of the event
     it belongs to (`eventTitle`; '' where the event is not in `events`) and what its name says (`nameNote`)."""
-    titles = dict(zip(events["id"], events[f"title_{lang}"]))
+    titles = dict(zip(events["id"], events[f"title_{lang}"], strict=True))
     out = []
     for person in record.people:
         note = "" if person.name else text(lang, "people_minor" if person.minor else "people_unnamed")
-        out.append(person_record(record, person, lang) | {"eventTitle": titles.get(person.event_id, ""),
-                                                           "nameNote": note})
+        out.append(
+            person_record(record, person, lang) | {"eventTitle": titles.get(person.event_id, ""), "nameNote": note}
+        )
     return out
 
 
-def event_people(record: Record, lang: str) -> dict[str, list[dict]]:
+def event_people(record: Record, lang: str) -> dict[str, list[dict[str, object]]]:
     """The people killed in each event (people.csv `event_id`): {event id: [{id, name}]}, for its popup."""
-    out: dict[str, list[dict]] = {}
+    out: dict[str, list[dict[str, object]]] = {}
     for person in record.people:
         if person.event_id:
             out.setdefault(person.event_id, []).append({"id": person.id, "name": person.name or person.label[lang]})
     return out
 
 
-def person_record(record: Record, person: Person, lang: str) -> dict:
+def person_record(record: Record, person: Person, lang: str) -> dict[str, object]:
     """A person killed as the list of the dead shows them: the name, its spellings and ages with their
     sources, where and when shot and died, whether the sources say they were protesting, and every source."""
-    label = lambda ids: "; ".join(source_label(record.sources[i], lang) for i in ids)  # noqa: E731
+
+    def label(ids: Iterable[str]) -> str:
+        return "; ".join(source_label(record.sources[i], lang) for i in ids)
+
     return {
         "id": person.id,
         "name": person.name or person.label[lang],
@@ -245,6 +292,7 @@ def person_record(record: Record, person: Person, lang: str) -> dict:
         "protesting": text(lang, f"protesting_{person.protesting}"),
         "protestingText": replace_references(person.protesting_text[lang], named(record, lang)),
         "eventId": person.event_id,
-        "sources": [{"label": source_label(record.sources[i], lang), "url": record.sources[i].url}
-                    for i in person.source_ids],
+        "sources": [
+            {"label": source_label(record.sources[i], lang), "url": record.sources[i].url} for i in person.source_ids
+        ],
     }

@@ -31,15 +31,22 @@ def reported_lines(index: EventIndex, scale: Scale, lang: str, source: str | Non
     return [reported_line(reported_at(index, t, start, source), lang) for t in steps_for(scale)]
 
 
-def credit_at(index: EventIndex, t: pd.Timestamp, scale: Scale, lang: str,
-              categories: frozenset[str] | None = None, source: str | None = None) -> str:
+def credit_at(
+    index: EventIndex,
+    t: pd.Timestamp,
+    scale: Scale,
+    lang: str,
+    categories: frozenset[str] | None = None,
+    source: str | None = None,
+) -> str:
     """The credit of the sources of the events shown at step `t` ('Sources: Wikipedia, “Juliaca massacre”
     (CC BY-SA 4.0); La República; … and 9 more, in the list of sources'), no full stop."""
     visible = state_at(index, t, categories=categories, source=source).visible
     return credit_of(index.record, visible, lang, sentence=False)
 
 
-def credit_lines(index: EventIndex, scale: Scale, lang: str, categories: frozenset[str] | None = None,
-                 source: str | None = None) -> list[str]:
+def credit_lines(
+    index: EventIndex, scale: Scale, lang: str, categories: frozenset[str] | None = None, source: str | None = None
+) -> list[str]:
     """Per step of `scale`: `credit_at`."""
     return [credit_at(index, t, scale, lang, categories, source) for t in steps_for(scale)]
