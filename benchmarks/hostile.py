@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.run import percentile
+from benchmarks.uploads import project_row
 from benchmarks.visitor import NO_ASSETS, Assets, VisitError, Visitor, learn_assets, open_and_step, png_bytes
 from geo.data.limits import MAX_FILE_BYTES, MAX_ROWS
 from geo.data.vocab import EVENT_COLUMNS
@@ -79,29 +80,11 @@ ACLED_HEADER = (
 )
 
 
-def _valid_row(i: int) -> str:
-    cells = {
-        "id": f"e{i:07d}",
-        "start": f"2023-01-09T{i % 24:02d}:00-05:00",
-        "time_precision": "hour",
-        "place_id": "jul_airport",
-        "category": "protest",
-        "title_en": f"T{i}",
-        "title_es": f"T{i}",
-        "summary_en": "S",
-        "summary_es": "S",
-        "claim_status": "reported",
-        "source_section": "Sec",
-        "source_quote": "word",
-    }
-    return ",".join(cells.get(column, "") for column in EVENT_COLUMNS)
-
-
 def hostile_files(rows: int) -> dict[str, tuple[str, dict[str, tuple[str, bytes]]]]:
     """Each worst case: its format and its files ({uploader label: (file name, bytes)}); `rows` at most."""
     header = ",".join(EVENT_COLUMNS)
     bundled_events = (ROOT / "data" / "events.csv").read_bytes()
-    cell_row = _valid_row(0).replace(",S,S,", ',"' + "x" * (MAX_FILE_BYTES - 1_000) + '",S,', 1)
+    cell_row = project_row(0, "S").replace(",S,S,", ',"' + "x" * (MAX_FILE_BYTES - 1_000) + '",S,', 1)
     return {
         "cr-rows-every-cell-bad": (
             "project",
@@ -132,7 +115,7 @@ def hostile_files(rows: int) -> dict[str, tuple[str, dict[str, tuple[str, bytes]
             {
                 EVENTS_LABEL: (
                     "valid.csv",
-                    (header + "\n" + "\n".join(_valid_row(i) for i in range(rows)) + "\n").encode(),
+                    (header + "\n" + "\n".join(project_row(i, "S") for i in range(rows)) + "\n").encode(),
                 )
             },
         ),

@@ -42,7 +42,7 @@ ACLED_HEADER = (
 )
 
 
-def _project_row(i: int, text: str) -> str:
+def project_row(i: int, text: str) -> str:
     """A valid row of this project's schema, built by column name (the schema grows)."""
     cells = {
         "id": f"e{i:07d}",
@@ -84,17 +84,17 @@ def build(case: str) -> tuple[bytes, str]:
     """The file for `case`, and its upload format."""
     project_header = ",".join(EVENT_COLUMNS)
     if case == "project-rows":  # 200,000 short valid rows
-        return _fill(project_header, _project_row, MAX_ROWS, "S"), "project"
+        return _fill(project_header, project_row, MAX_ROWS, "S"), "project"
     if case == "project-bytes":  # 20 MB of valid rows with long summaries
-        return _fill(project_header, _project_row, MAX_ROWS, "s" * 1_100), "project"
+        return _fill(project_header, project_row, MAX_ROWS, "s" * 1_100), "project"
     if case == "project-refused":  # 200,000 rows, every one refused (a bad time)
-        return _fill(project_header, lambda i, t: _project_row(i, t).replace("-05:00", "", 1), MAX_ROWS, "S"), "project"
+        return _fill(project_header, lambda i, t: project_row(i, t).replace("-05:00", "", 1), MAX_ROWS, "S"), "project"
     if case == "acled-rows":  # 200,000 short valid rows
         return _fill(ACLED_HEADER, _acled_row, MAX_ROWS, "n"), "acled"
     if case == "acled-bytes":  # 20 MB of rows with long notes
         return _fill(ACLED_HEADER, _acled_row, MAX_ROWS, "n" * 2_000), "acled"
     if case == "one-cell":  # one cell of almost 20 MB
-        row = _project_row(0, "S").replace(",S,S,", ',"' + "x" * (MAX_BYTES - 500) + '",S,', 1)
+        row = project_row(0, "S").replace(",S,S,", ',"' + "x" * (MAX_BYTES - 500) + '",S,', 1)
         return (project_header + "\n" + row + "\n").encode(), "project"
     if case == "wide-row":  # one row of millions of two-letter fields
         return (project_header + "\n" + ",".join(["ab"] * ((MAX_BYTES - 500) // 3)) + "\n").encode(), "project"
