@@ -6,12 +6,11 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from geo.commands.serve import wait_healthy
+from geo.commands.serve import streamlit_command, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 # by its address: its title names the time shown, in the chosen language (issue 11)
@@ -50,21 +49,7 @@ class AppServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log_path.open("w")
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(script),
-                "--server.port",
-                str(self.port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
+            streamlit_command(script, self.port),
             cwd=ROOT,
             env={**os.environ, **(env or {})},
             stdout=self.log,

@@ -65,6 +65,25 @@ def haproxy_config(bind: str, ports: list[int]) -> str:
     return Template(HAPROXY_TEMPLATE.read_text(encoding="utf-8")).substitute(BIND=bind, SERVERS=servers)
 
 
+def streamlit_command(script: Path, port: int) -> list[str]:
+    """The command that serves `script` with Streamlit on loopback `port`, headless, sending no usage stats."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+
+
 def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> None:
     """Poll `url`/_stcore/health until it answers 200; raise if the process exits or time runs out."""
     deadline = time.monotonic() + timeout
@@ -147,21 +166,7 @@ class Deployment:
         """Process k (from 0) on its loopback port; all share the cookie secret, so XSRF tokens agree."""
         env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": self.cookie_secret}
         return subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(ROOT / "app.py"),
-                "--server.port",
-                str(self.ports[k]),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
+            streamlit_command(ROOT / "app.py", self.ports[k]),
             cwd=ROOT,
             env=env,
             stdout=self._log(server_name(k + 1)),
